@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that a packaging step needs, and nothing when they are all present.
+#
+#   packaging/deps.sh windows   cross-compile, resources, installer, signing, zip
+#   packaging/deps.sh linux     native Fyne build (cgo, OpenGL, X11) and the tarball
+#   packaging/deps.sh smoke     Wine + Xvfb smoke test of the Windows installer
+#   packaging/deps.sh icon      only for re-rendering assets/icon from the SVG (not needed to build)
+#
+# Several kinds may be given at once. Runs as root (or through sudo when it is available),
+# non-interactive; `apt-get update` runs once, and only when something is missing.
+set -euo pipefail
+
+usage() { echo "usage: $0 windows|linux|smoke|icon ..." >&2; exit 2; }
+[ $# -ge 1 ] || usage
+
+pkgs=()
+for kind in "$@"; do
+	case "$kind" in
+	windows)
+		# gcc-mingw-w64-x86-64 brings binutils-mingw-w64-x86-64 (windres) too.
+		pkgs+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis osslsigncode openssl zip unzip) ;;
+	linux)
+		pkgs+=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev) ;;
+	smoke)
+		# wine64 alone: no i386 multiarch needed, the installer and the app are both 64-bit.
+		pkgs+=(wine wine64 xvfb xauth xdotool x11-utils imagemagick gcc-mingw-w64-x86-64 procps unzip) ;;
+	icon)
+		pkgs+=(librsvg2-bin imagemagick) ;;
+	*) usage ;;
+	esac
+done
+
+missing=()
+for p in "${pkgs[@]}"; do
+	status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$status" = installed ] || missing+=("$p")
+done
+# Deduplicate while keeping order.
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "deps: all present ($*)"
+	exit 0
+fi
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || { echo "deps: need root to install: ${missing[*]}" >&2; exit 1; }
+	SUDO="sudo -n"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+echo "deps: installing ${missing[*]}"
+apt_opts=(-y -q -o Dpkg::Use-Pty=0 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+$SUDO apt-get update -q -o Dpkg::Use-Pty=0 >/dev/null
+# --no-install-recommends keeps wine and imagemagick from pulling in hundreds of MB of
+# desktop extras; everything the build and the smoke test use is a hard dependency.
+$SUDO apt-get install "${apt_opts[@]}" --no-install-recommends "${missing[@]}"
+echo "deps: done"
