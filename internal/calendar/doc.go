@@ -1,0 +1,91 @@
+// Package calendar owns working days, public holidays, the Vietnamese lunar
+// calendar and due-date arithmetic for a commune one-stop office. It is pure:
+// no UI, no SQL, no files, no package-level mutable state; a *Calendar is
+// immutable after New and safe for concurrent use.
+//
+// # What it promises
+//
+// Every date question is asked of a date in Vietnam time (Zone, UTC+7, no
+// daylight saving): a time.Time in any zone is first converted, so 2026-02-13
+// 03:00 UTC and 2026-02-13 10:00 ICT are the same moment and the same answer.
+// Every time.Time returned is in Zone, at midnight for dates and to the minute
+// for due times. A wrong due date harms a citizen, so the rules below are
+// tested day by day for 2025–2030 and against history for 2019–2024.
+//
+// # Lunar calendar
+//
+// SolarToLunar and LunarToSolar implement Hồ Ngọc Đức's published algorithm
+// (new moons and the sun's longitude after Meeus, month 11 holds the winter
+// solstice, the leap month is the first month without a major solar term) at
+// UTC+7, the meridian 105°E. This is the Vietnamese calendar, not the Chinese
+// one (UTC+8): they differ when a new moon falls between 23:00 and midnight
+// Vietnam time, e.g. Tết 1985 (VN 21/01, CN 20/02), 2007 (VN 17/02, CN 18/02)
+// and 2030 (VN 02/02, CN 03/02).
+//
+// # Working days
+//
+// A working day is Monday to Friday, minus public holidays and days off, plus
+// make-up working days. The public holidays (Bộ luật Lao động 2019 Điều 112)
+// are derived by rule for every year:
+//
+//   - 1/1 Tết Dương lịch; 30/4 Ngày Chiến thắng; 1/5 Ngày Quốc tế Lao động;
+//     2/9 Quốc khánh; Giỗ Tổ Hùng Vương on 10/3 lunar (since 2007); 24/11 Ngày
+//     Văn hóa Việt Nam (from 2026).
+//   - Tết Nguyên đán, 5 days (4 before 2013): by default the two days before
+//     mùng 1 (28 and 29, or 29 and 30, tháng Chạp) through mùng 3. This one
+//     rule reproduces every state-sector Tết break of 2016–2026: a weekday
+//     that falls in it is off, and each Saturday or Sunday in it gives a
+//     compensatory day, so mùng 1 on a Tuesday (2019, 2022, 2026) gives
+//     Saturday to the next Sunday (nine days), on a Saturday (2020, 2024)
+//     Thursday to Wednesday, on a Wednesday (2025) the week Monday–Friday.
+//   - The Quốc khánh adjacent day (since 2021), by default: a weekday next to
+//     2/9, the one joining the weekend when both are weekdays; when 2/9 is a
+//     Wednesday, neither does and 1/9 is taken. So 2/9 on Monday → 3/9
+//     (2024), Tuesday → 1/9 (2025), Wednesday → 1/9 (2026, unconfirmed),
+//     Thursday → 3/9 (2021), Friday → 1/9 (2022), Saturday → 1/9 (2023, with
+//     Monday 4/9 as nghỉ bù), Sunday → 3/9 (and Tuesday 4/9 as nghỉ bù).
+//   - Nghỉ bù: a holiday on a Saturday or Sunday gives the next weekday that
+//     is not already off; holidays are taken in date order, so two stacked on
+//     a weekend give the next two weekdays (30/4/2028 Sunday → Tuesday 2/5,
+//     since Monday is 1/5).
+//
+// Saturdays and Sundays are off in every year; older rules (the six-day week
+// before October 1999, Tết of 3 days before 1995) are not modelled.
+//
+// # Announced schedules
+//
+// Each year the state sector's calendar is announced (Bộ Nội vụ, Thủ tướng):
+// which days make up the Tết break, the Quốc khánh adjacent day, weekdays
+// swapped for make-up Saturdays. A Schedule for a year overrides the rules
+// for that year, this way:
+//
+//   - If any of its Off days lies within 10 days of mùng 1, the schedule
+//     gives that year's Tết break and the default Tết days (and their
+//     compensatory days) are not made. Likewise, an Off day within two days
+//     of 2/9 (other than 2/9) replaces the default Quốc khánh adjacent day.
+//   - The fixed-date holidays and Giỗ Tổ stay, with their compensatory days.
+//   - Then every Off day is off and, last, every Work day is worked, whatever
+//     the rules said.
+//
+// So a schedule that lists every announced day off (weekends in a break may be
+// listed or not) and every make-up day gives exactly the announced calendar.
+// The shipped schedules for 2025 and 2026 are data (assets/calendar) with
+// their source and confidence, corrected by an administrator.
+//
+// # Counting (Bộ luật Dân sự 2015 Điều 147–148)
+//
+// The day of receipt is never counted. A limit of n working days is due on the
+// nth working day after the day of receipt, at Hours.ReturnAt (16:00 by
+// default); so a deadline never lands on a day off. A same-day limit is due
+// the day of receipt at ReturnAt when that is a working day and the dossier
+// came in at or before the cut-off, compared to the minute (15:00 and 15:00:59
+// are in time, 15:01 is not); otherwise the next working day at ReturnAt. A
+// limit of n working hours counts office time only (Open–LunchStart and
+// LunchEnd–Close of working days) from the receipt minute, starting at the
+// next office period when received outside one. A dossier received on a day
+// off (a Saturday counter) counts from the next working day in every case.
+//
+// New tabulates 1990–2100 (a working-day prefix count and the list of working
+// days), so Due, IsWorkingDay, AddWorkingDays and WorkingDaysBetween take
+// constant time there; other years are computed on the fly by the same rules.
+package calendar
