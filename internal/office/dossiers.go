@@ -1,0 +1,267 @@
+package office
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/register"
+	"motcua/internal/store"
+	"motcua/internal/textvn"
+)
+
+// ReceiveInput is what the reception form or `motcua receive` gives.
+type ReceiveInput struct {
+	ProcedureCode string
+	Applicant     register.Applicant
+	At            time.Time // zero: now
+	Sets          int
+	Documents     []string
+	ResultMethod  string
+	Note          string
+}
+
+// Receive registers a new dossier: code, entry number and due date are
+// assigned and saved with the first event and its audit line, durably, in
+// one transaction.
+func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
+	at := o.at(in.At)
+	var d *register.Dossier
+	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+		p, err := tx.Procedure(textvn.Clean(in.ProcedureCode))
+		if err != nil {
+			return err
+		}
+		d, err = register.Receive(register.Intake{
+			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.profile.CounterName,
+			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.profile.FormSet, Note: in.Note,
+		}, o.cal)
+		if err != nil {
+			return err
+		}
+		seq, entry, err := tx.NextNumbers(o.profile.AgencyCode, d.ReceivedAt)
+		if err != nil {
+			return err
+		}
+		if seq > 9999 {
+			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
+		}
+		d.ID = newID()
+		d.Code = register.FormatCode(o.profile.AgencyCode, d.ReceivedAt, seq)
+		d.EntryNo, d.BookNo = entry, o.profile.BookNo
+		if err := tx.InsertDossier(o.profile.AgencyCode, seq, d); err != nil {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d)})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// snapshot is the audit form of a dossier: its fields without the events,
+// which the events table keeps.
+func snapshot(d *register.Dossier) string {
+	c := *d
+	c.Events = nil
+	b, _ := json.Marshal(&c)
+	return string(b)
+}
+
+// change loads a dossier, applies one rule-checked step, and saves it with
+// its audit line. Nothing is saved when the rule refuses.
+func (o *Office) change(ctx context.Context, code, action string, fn func(d *register.Dossier) error) (*register.Dossier, error) {
+	var d *register.Dossier
+	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+		var err error
+		if d, err = tx.DossierByCode(textvn.Clean(code)); err != nil {
+			return err
+		}
+		before := snapshot(d)
+		if err := fn(d); err != nil {
+			return err
+		}
+		if err := tx.UpdateDossier(d); err != nil {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d)})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.at(at), Actor: o.actor} }
+
+// Forward hands the dossier to a unit.
+func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "forward", func(d *register.Dossier) error {
+		_, err := d.Forward(o.step(at), to)
+		return err
+	})
+}
+
+// MarkDone records that the result is back at the counter.
+func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "done", func(d *register.Dossier) error {
+		_, err := d.MarkDone(o.step(at), o.profile.CounterName)
+		return err
+	})
+}
+
+// RequestSupplement asks the citizen, once, to complete the dossier.
+func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "supplement", func(d *register.Dossier) error {
+		_, err := d.RequestSupplement(o.step(at), reason)
+		return err
+	})
+}
+
+// Resume records the completed dossier; the time limit restarts.
+func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "resume", func(d *register.Dossier) error {
+		_, err := d.Resume(o.step(at), o.profile.CounterName, o.cal)
+		return err
+	})
+}
+
+// Apologise records the apology and the new date; warnings say when the
+// apology came later than the law wants.
+func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at time.Time) (*register.Dossier, []string, error) {
+	var warnings []string
+	d, err := o.change(ctx, code, "apologise", func(d *register.Dossier) error {
+		var err error
+		_, warnings, err = d.Apologise(o.step(at), reason, newDate, o.cal)
+		return err
+	})
+	return d, warnings, err
+}
+
+// Refuse closes the dossier with a reason.
+func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "refuse", func(d *register.Dossier) error {
+		_, err := d.Refuse(o.step(at), reason)
+		return err
+	})
+}
+
+// Withdraw closes the dossier at the citizen's request.
+func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "withdraw", func(d *register.Dossier) error {
+		_, err := d.Withdraw(o.step(at), reason)
+		return err
+	})
+}
+
+// Return hands the result to the citizen.
+func (o *Office) Return(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
+	return o.change(ctx, code, "return", func(d *register.Dossier) error {
+		_, err := d.Return(o.step(at))
+		return err
+	})
+}
+
+// Show loads one dossier with its events.
+func (o *Office) Show(ctx context.Context, code string) (*register.Dossier, error) {
+	return o.st.DossierByCode(ctx, textvn.Clean(code))
+}
+
+// Search finds dossiers by name, address, phone or code, ignoring accents.
+func (o *Office) Search(ctx context.Context, query string, limit int) ([]register.Dossier, error) {
+	return o.st.Search(ctx, query, limit)
+}
+
+// Page lists register rows, newest first.
+func (o *Office) Page(ctx context.Context, f store.Filter) ([]register.Dossier, error) {
+	return o.st.Page(ctx, f)
+}
+
+// Count counts register rows.
+func (o *Office) Count(ctx context.Context, f store.Filter) (int, error) {
+	return o.st.Count(ctx, f)
+}
+
+// Due returns the due time a dossier of the procedure received at at would
+// get: the reception form shows it before saving.
+func (o *Office) Due(ctx context.Context, procedureCode string, at time.Time) (time.Time, error) {
+	ps, err := o.st.Procedures(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	for _, p := range ps {
+		if p.Code == procedureCode {
+			return o.cal.Due(o.at(at), p.Limit), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("không có thủ tục mã %q trong danh mục: %w", procedureCode, store.ErrNotFound)
+}
+
+// Urgency is how pressing an open dossier is, for colours and the dashboard.
+type Urgency int
+
+const (
+	Calm    Urgency = iota
+	DueSoon         // due today or on the next working day
+	Overdue         // past its due date
+)
+
+// UrgencyOf judges an open dossier against the office clock.
+func (o *Office) UrgencyOf(d *register.Dossier) Urgency {
+	if !d.State.Open() || d.State == register.SupplementRequested {
+		return Calm
+	}
+	now := o.Now()
+	switch register.Classify(now, d.DueAt) {
+	case register.Late:
+		return Overdue
+	case register.OnTime:
+		return DueSoon
+	}
+	if o.cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
+		return DueSoon
+	}
+	return Calm
+}
+
+// Dashboard is what the clerk sees first in the morning.
+type Dashboard struct {
+	Open        int `json:"open"`
+	DueToday    int `json:"due_today"`
+	DueTomorrow int `json:"due_next_working_day"`
+	Overdue     int `json:"overdue"`
+}
+
+// Dashboard counts open dossiers by urgency.
+func (o *Office) Dashboard(ctx context.Context) (Dashboard, error) {
+	var db Dashboard
+	now := o.Now()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, calendar.Zone)
+	next := o.cal.NextWorkingDay(today)
+	open := []register.State{register.Received, register.InProgress, register.Done}
+	var err error
+	if db.Open, err = o.st.Count(ctx, store.Filter{States: open}); err != nil {
+		return db, err
+	}
+	if db.Overdue, err = o.st.Count(ctx, store.Filter{DueBefore: today}); err != nil {
+		return db, err
+	}
+	toToday, err := o.st.Count(ctx, store.Filter{DueBefore: today.AddDate(0, 0, 1)})
+	if err != nil {
+		return db, err
+	}
+	toNext, err := o.st.Count(ctx, store.Filter{DueBefore: next.AddDate(0, 0, 1)})
+	if err != nil {
+		return db, err
+	}
+	db.DueToday = toToday - db.Overdue
+	db.DueTomorrow = toNext - toToday
+	return db, nil
+}
+
+// IsNotFound reports a missing dossier or procedure.
+func IsNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }

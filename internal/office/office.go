@@ -1,0 +1,262 @@
+// Package office holds the use cases of the one-stop counter: receive a
+// dossier, hand it on, ask for a supplement, apologise, refuse, return it,
+// find it. It is the one door the desktop window and the command line both
+// walk through: every rule is checked here (through the pure packages) and
+// every change is saved with its audit line in one transaction.
+package office
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+
+	"motcua/assets"
+	"motcua/internal/calendar"
+	"motcua/internal/register"
+	"motcua/internal/store"
+)
+
+// Options tune Open.
+type Options struct {
+	// Now is the clock; time.Now when nil. Tests fix it.
+	Now func() time.Time
+	// Actor names who makes the changes (the logged-in clerk).
+	Actor string
+	// Fast makes commits non-durable: only for seeding demo data.
+	Fast bool
+}
+
+// Office is an open register with its calendar and profile.
+type Office struct {
+	st      *store.Store
+	cal     *calendar.Calendar
+	profile Profile
+	now     func() time.Time
+	actor   string
+}
+
+// DefaultDBPath is the database in the user's data directory:
+// %APPDATA%\MotCuaThanThien\motcua.db on Windows,
+// $XDG_DATA_HOME/motcua-than-thien/motcua.db (~/.local/share/…) elsewhere.
+// MOTCUA_DB overrides it.
+func DefaultDBPath() (string, error) {
+	if p := os.Getenv("MOTCUA_DB"); p != "" {
+		return p, nil
+	}
+	if runtime.GOOS == "windows" {
+		dir, err := os.UserConfigDir() // %APPDATA%
+		if err != nil {
+			return "", fmt.Errorf("không tìm thấy thư mục dữ liệu của người dùng: %v", err)
+		}
+		return filepath.Join(dir, "MotCuaThanThien", "motcua.db"), nil
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("không tìm thấy thư mục nhà của người dùng: %v", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "motcua-than-thien", "motcua.db"), nil
+}
+
+// Open opens the register at path, creating and filling a new one with the
+// default catalogue.
+func Open(path string, opt Options) (*Office, error) {
+	st, err := store.Open(path, store.Options{Fast: opt.Fast})
+	if err != nil {
+		return nil, err
+	}
+	o := &Office{st: st, now: opt.Now, actor: opt.Actor}
+	if o.now == nil {
+		o.now = time.Now
+	}
+	if o.actor == "" {
+		o.actor = defaultActor()
+	}
+	if err := o.init(context.Background()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return o, nil
+}
+
+func defaultActor() string {
+	for _, k := range []string{"MOTCUA_USER", "USERNAME", "USER"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "cán bộ một cửa"
+}
+
+func (o *Office) init(ctx context.Context) error {
+	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+		n, err := tx.CountProcedures()
+		if err != nil || n > 0 {
+			return err
+		}
+		ps, err := register.ParseCatalogue(assets.Procedures)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if err := tx.SaveProcedure(p, o.now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return o.reload(ctx)
+}
+
+// reload reads the profile and rebuilds the calendar from shipped and
+// stored schedules; stored ones replace shipped ones year by year.
+func (o *Office) reload(ctx context.Context) error {
+	settings, err := o.st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	p, err := profileFrom(settings)
+	if err != nil {
+		return err
+	}
+	scheds, err := o.schedules(ctx)
+	if err != nil {
+		return err
+	}
+	cal, err := calendar.New(p.Hours, scheds...)
+	if err != nil {
+		return err
+	}
+	o.profile, o.cal = p, cal
+	return nil
+}
+
+func (o *Office) schedules(ctx context.Context) ([]calendar.Schedule, error) {
+	shipped, err := calendar.ParseSchedules(assets.CalendarSchedules)
+	if err != nil {
+		return nil, fmt.Errorf("lịch nghỉ kèm theo phần mềm bị lỗi: %w", err)
+	}
+	byYear := map[int]calendar.Schedule{}
+	for _, s := range shipped {
+		byYear[s.Year] = s
+	}
+	stored, err := o.st.Schedules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, raw := range stored {
+		ss, err := calendar.ParseSchedules(append(append([]byte("["), raw...), ']'))
+		if err != nil {
+			return nil, fmt.Errorf("lịch nghỉ đã lưu bị lỗi: %w", err)
+		}
+		for _, s := range ss {
+			byYear[s.Year] = s
+		}
+	}
+	out := make([]calendar.Schedule, 0, len(byYear))
+	for y := 1900; y <= 2200 && len(out) < len(byYear); y++ {
+		if s, ok := byYear[y]; ok {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// Close closes the database.
+func (o *Office) Close() error { return o.st.Close() }
+
+// Store exposes the store for benchmarks.
+func (o *Office) Store() *store.Store { return o.st }
+
+// Calendar is the working-day calendar in force.
+func (o *Office) Calendar() *calendar.Calendar { return o.cal }
+
+// Profile is the commune's profile and office settings.
+func (o *Office) Profile() Profile { return o.profile }
+
+// Now is the office clock, in Vietnam time.
+func (o *Office) Now() time.Time { return o.now().In(calendar.Zone) }
+
+func (o *Office) at(t time.Time) time.Time {
+	if t.IsZero() {
+		return o.Now()
+	}
+	return t.In(calendar.Zone)
+}
+
+// SaveSchedule stores an administrator's corrected schedule for one year,
+// replacing the shipped one.
+func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	if _, err := calendar.ParseSchedules(append(append([]byte("["), data...), ']')); err != nil {
+		return err
+	}
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		if err := tx.SaveSchedule(s.Year, data, o.Now()); err != nil {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_schedule", Entity: "calendar", EntityID: strconv.Itoa(s.Year), After: string(data)})
+	})
+	if err != nil {
+		return err
+	}
+	return o.reload(ctx)
+}
+
+// Procedures lists the catalogue.
+func (o *Office) Procedures(ctx context.Context) ([]register.Procedure, error) {
+	return o.st.Procedures(ctx)
+}
+
+// SaveProcedure adds a procedure or edits one, as a new version; dossiers
+// already received keep the version they were received under.
+func (o *Office) SaveProcedure(ctx context.Context, p register.Procedure) (register.Procedure, error) {
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+		old, err := tx.Procedure(p.Code)
+		before := ""
+		switch {
+		case err == nil:
+			p.Version = old.Version + 1
+			b, _ := json.Marshal(old)
+			before = string(b)
+		case errors.Is(err, store.ErrNotFound):
+			p.Version = 1
+		default:
+			return err
+		}
+		if err := tx.SaveProcedure(p, o.Now()); err != nil {
+			return err
+		}
+		after, _ := json.Marshal(p)
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_procedure", Entity: "procedure", EntityID: p.Code, Before: before, After: string(after)})
+	})
+	return p, err
+}
+
+func newID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}

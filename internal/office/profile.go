@@ -1,0 +1,208 @@
+package office
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"motcua/internal/calendar"
+	"motcua/internal/store"
+	"motcua/internal/textvn"
+)
+
+// Profile is the commune's identity and the office's settings.
+type Profile struct {
+	AgencyCode  string         `json:"agency_code"`  // mã cơ quan in dossier codes, e.g. 000.17.22.H56
+	ParentBody  string         `json:"parent_body"`  // cơ quan chủ quản: ỦY BAN NHÂN DÂN TỈNH THANH HÓA
+	Commune     string         `json:"commune"`      // ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN
+	CounterName string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
+	PlaceName   string         `json:"place_name"`   // địa danh on documents: Đông Văn
+	ChairName   string         `json:"chair_name"`
+	ChairTitle  string         `json:"chair_title"` // CHỦ TỊCH or PHÓ CHỦ TỊCH
+	SignAs      string         `json:"sign_as"`     // TM or KT
+	Phone       string         `json:"phone"`
+	FormSet     string         `json:"form_set"` // TT03/2025 or TT01/2018 for new dossiers
+	BookNo      int            `json:"book_no"`  // quyển số of the register in use
+	UpperLevel  string         `json:"upper_level"`
+	Hours       calendar.Hours `json:"hours"`
+}
+
+// Form sets a dossier can be received under.
+const (
+	FormSet2025 = "TT03/2025"
+	FormSet2018 = "TT01/2018"
+)
+
+type settingDef struct {
+	key, label, def string
+	check           func(string) error
+	apply           func(*Profile, string) error
+}
+
+var agencyRe = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.]*$`)
+
+func clock(set func(*calendar.Hours, calendar.Clock)) func(*Profile, string) error {
+	return func(p *Profile, v string) error {
+		c, err := calendar.ParseClock(v)
+		if err != nil {
+			return err
+		}
+		set(&p.Hours, c)
+		return nil
+	}
+}
+
+func text(set func(*Profile, string)) func(*Profile, string) error {
+	return func(p *Profile, v string) error { set(p, v); return nil }
+}
+
+var settingDefs = []settingDef{
+	{key: "agency_code", label: "Mã cơ quan (dùng trong mã hồ sơ)", def: "000.00.00.H00",
+		check: func(v string) error {
+			if !agencyRe.MatchString(v) {
+				return fmt.Errorf("mã cơ quan %q không hợp lệ: chỉ gồm chữ, số và dấu chấm, ví dụ 000.17.22.H56", v)
+			}
+			return nil
+		},
+		apply: text(func(p *Profile, v string) { p.AgencyCode = v })},
+	{key: "parent_body", label: "Cơ quan chủ quản", def: "ỦY BAN NHÂN DÂN TỈNH", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
+	{key: "commune", label: "Tên cơ quan (UBND xã)", def: "ỦY BAN NHÂN DÂN XÃ", apply: text(func(p *Profile, v string) { p.Commune = v })},
+	{key: "counter_name", label: "Tên bộ phận tiếp nhận", def: "Trung tâm Phục vụ hành chính công xã", apply: text(func(p *Profile, v string) { p.CounterName = v })},
+	{key: "place_name", label: "Địa danh ghi trên văn bản", def: "", apply: text(func(p *Profile, v string) { p.PlaceName = v })},
+	{key: "chair_name", label: "Họ tên người ký", def: "", apply: text(func(p *Profile, v string) { p.ChairName = v })},
+	{key: "chair_title", label: "Chức vụ người ký", def: "CHỦ TỊCH", apply: text(func(p *Profile, v string) { p.ChairTitle = strings.ToUpper(v) })},
+	{key: "sign_as", label: "Thể thức ký (TM hoặc KT)", def: "TM",
+		check: func(v string) error {
+			if v != "TM" && v != "KT" {
+				return fmt.Errorf("thể thức ký %q không hợp lệ: dùng TM (thay mặt) hoặc KT (ký thay)", v)
+			}
+			return nil
+		},
+		apply: text(func(p *Profile, v string) { p.SignAs = v })},
+	{key: "phone", label: "Số điện thoại đường dây nóng", def: "", apply: text(func(p *Profile, v string) { p.Phone = v })},
+	{key: "form_set", label: "Bộ biểu mẫu cho hồ sơ mới", def: FormSet2025,
+		check: func(v string) error {
+			if v != FormSet2025 && v != FormSet2018 {
+				return fmt.Errorf("bộ biểu mẫu %q không có: dùng %s hoặc %s", v, FormSet2025, FormSet2018)
+			}
+			return nil
+		},
+		apply: text(func(p *Profile, v string) { p.FormSet = v })},
+	{key: "book_no", label: "Quyển sổ đang dùng", def: "1",
+		check: func(v string) error {
+			if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 999 {
+				return fmt.Errorf("quyển số %q không hợp lệ: nhập số từ 1 đến 999", v)
+			}
+			return nil
+		},
+		apply: func(p *Profile, v string) error { p.BookNo, _ = strconv.Atoi(v); return nil }},
+	{key: "upper_level", label: "Cấp trên nhận báo cáo", def: "Văn phòng UBND tỉnh", apply: text(func(p *Profile, v string) { p.UpperLevel = v })},
+	{key: "hours.open", label: "Giờ mở cửa buổi sáng", def: "07:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Open = c })},
+	{key: "hours.lunch_start", label: "Giờ nghỉ trưa", def: "11:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchStart = c })},
+	{key: "hours.lunch_end", label: "Giờ làm việc buổi chiều", def: "13:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchEnd = c })},
+	{key: "hours.close", label: "Giờ đóng cửa", def: "17:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Close = c })},
+	{key: "hours.cutoff", label: "Giờ chốt nhận hồ sơ trong ngày", def: "15:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Cutoff = c })},
+	{key: "hours.return_at", label: "Giờ hẹn trả kết quả", def: "16:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.ReturnAt = c })},
+}
+
+func profileFrom(settings map[string]string) (Profile, error) {
+	var p Profile
+	for _, d := range settingDefs {
+		v, ok := settings[d.key]
+		if !ok {
+			v = d.def
+		}
+		if err := d.apply(&p, v); err != nil {
+			return p, fmt.Errorf("cài đặt %s (%s): %w", d.key, d.label, err)
+		}
+	}
+	if err := p.Hours.Validate(); err != nil {
+		return p, fmt.Errorf("giờ làm việc trong cài đặt không hợp lệ: %w", err)
+	}
+	return p, nil
+}
+
+// Setting is one row of the settings list.
+type Setting struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// Settings lists every setting with its current value.
+func (o *Office) Settings(ctx context.Context) ([]Setting, error) {
+	stored, err := o.st.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Setting, 0, len(settingDefs))
+	for _, d := range settingDefs {
+		v, ok := stored[d.key]
+		if !ok {
+			v = d.def
+		}
+		out = append(out, Setting{Key: d.key, Label: d.label, Value: v})
+	}
+	return out, nil
+}
+
+// SetSettings validates and saves several settings at once; nothing is
+// saved if one is wrong.
+func (o *Office) SetSettings(ctx context.Context, values map[string]string) error {
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	stored, err := o.st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	next := map[string]string{}
+	for k, v := range stored {
+		next[k] = v
+	}
+	for _, k := range keys {
+		d, ok := findSetting(k)
+		if !ok {
+			return fmt.Errorf("không có cài đặt %q; xem danh sách bằng lệnh motcua settings", k)
+		}
+		v := textvn.Clean(values[k])
+		if d.check != nil {
+			if err := d.check(v); err != nil {
+				return err
+			}
+		}
+		next[k] = v
+	}
+	if _, err := profileFrom(next); err != nil {
+		return err
+	}
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		for _, k := range keys {
+			if err := tx.SetSetting(k, next[k]); err != nil {
+				return err
+			}
+			if err := tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "set_setting", Entity: "setting", EntityID: k, Before: stored[k], After: next[k]}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return o.reload(ctx)
+}
+
+func findSetting(key string) (settingDef, bool) {
+	for _, d := range settingDefs {
+		if d.key == key {
+			return d, true
+		}
+	}
+	return settingDef{}, false
+}

@@ -1,0 +1,318 @@
+package register
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/textvn"
+)
+
+// DefaultCounter is the name of the receiving unit when the profile gives none.
+const DefaultCounter = "Bộ phận Một cửa"
+
+// Result methods (phương thức nhận kết quả).
+const (
+	AtCounter = "counter" // tại Bộ phận Một cửa
+	ByPost    = "post"    // qua dịch vụ bưu chính
+	Online    = "online"  // trực tuyến
+)
+
+// ResultMethodVietnamese names a result method for forms and screens.
+func ResultMethodVietnamese(m string) string {
+	switch m {
+	case ByPost:
+		return "Qua dịch vụ bưu chính"
+	case Online:
+		return "Trực tuyến"
+	}
+	return "Tại Bộ phận Một cửa"
+}
+
+// Intake is what the clerk fills in at the counter.
+type Intake struct {
+	Procedure    Procedure
+	Applicant    Applicant
+	At           time.Time
+	Actor        string
+	Counter      string // receiving unit; DefaultCounter when empty
+	Sets         int
+	Documents    []string
+	ResultMethod string
+	FormSet      string
+	Note         string
+}
+
+// Receive checks an intake and builds the new dossier with its due date.
+// Identity fields (ID, Code, EntryNo, BookNo) are assigned by the caller,
+// which owns the sequences.
+func Receive(in Intake, cal *calendar.Calendar) (*Dossier, error) {
+	if err := in.Applicant.Validate(); err != nil {
+		return nil, err
+	}
+	if in.Procedure.Code == "" {
+		return nil, errors.New("chưa chọn thủ tục hành chính")
+	}
+	if in.Procedure.Inactive {
+		return nil, fmt.Errorf("thủ tục %s đã ngừng áp dụng, không tiếp nhận hồ sơ mới", in.Procedure.Name)
+	}
+	if err := in.Procedure.Limit.Validate(); err != nil {
+		return nil, err
+	}
+	if in.At.IsZero() {
+		return nil, errors.New("thiếu thời điểm tiếp nhận")
+	}
+	if in.Sets == 0 {
+		in.Sets = 1
+	}
+	if in.Sets < 0 || in.Sets > 1000 {
+		return nil, fmt.Errorf("số bộ hồ sơ %d không hợp lệ: nhập từ 1 đến 1000", in.Sets)
+	}
+	switch in.ResultMethod {
+	case "":
+		in.ResultMethod = AtCounter
+	case AtCounter, ByPost, Online:
+	default:
+		return nil, fmt.Errorf("phương thức nhận kết quả %q không có; dùng counter, post hoặc online", in.ResultMethod)
+	}
+	counter := textvn.Clean(in.Counter)
+	if counter == "" {
+		counter = DefaultCounter
+	}
+	docs := make([]string, 0, len(in.Documents))
+	for _, s := range in.Documents {
+		if s = textvn.Clean(s); s != "" {
+			docs = append(docs, s)
+		}
+	}
+	at := in.At.In(calendar.Zone).Truncate(time.Minute)
+	d := &Dossier{
+		Year:             at.Year(),
+		ProcedureCode:    in.Procedure.Code,
+		ProcedureName:    in.Procedure.Name,
+		ProcedureVersion: in.Procedure.Version,
+		FormSet:          in.FormSet,
+		Field:            in.Procedure.Field,
+		Limit:            in.Procedure.Limit,
+		Applicant:        in.Applicant,
+		Sets:             in.Sets,
+		Documents:        docs,
+		ResultMethod:     in.ResultMethod,
+		HandlingUnit:     in.Procedure.Unit,
+		Holder:           counter,
+		ReceivedBy:       textvn.Clean(in.Actor),
+		ReceivedAt:       at,
+		DueAt:            cal.Due(at, in.Procedure.Limit),
+		State:            Received,
+		Note:             textvn.Clean(in.Note),
+		UpdatedAt:        at,
+	}
+	d.Events = []Event{{Seq: 1, Kind: EvReceived, At: at, To: counter, Actor: d.ReceivedBy, State: Received}}
+	return d, nil
+}
+
+// Step is the common part of every change: when and by whom.
+type Step struct {
+	At    time.Time
+	Actor string
+}
+
+// ErrFinal is wrapped by every refusal to touch a closed dossier.
+var ErrFinal = errors.New("hồ sơ đã kết thúc")
+
+func (d *Dossier) check(s *Step, action string, allowed ...State) error {
+	if d.State.Final() {
+		return fmt.Errorf("%w: hồ sơ %s %s, không thể %s", ErrFinal, d.Code, strings.ToLower(d.State.Vietnamese()), action)
+	}
+	ok := false
+	for _, a := range allowed {
+		if d.State == a {
+			ok = true
+		}
+	}
+	if !ok {
+		return fmt.Errorf("hồ sơ %s đang ở trạng thái “%s”, không thể %s", d.Code, d.State.Vietnamese(), action)
+	}
+	if s.At.IsZero() {
+		return errors.New("thiếu thời điểm thực hiện")
+	}
+	s.At = s.At.In(calendar.Zone).Truncate(time.Minute)
+	s.Actor = textvn.Clean(s.Actor)
+	if last := d.lastEventAt(); s.At.Before(last) {
+		return fmt.Errorf("thời điểm %s sớm hơn bước trước của hồ sơ (%s); kiểm tra lại ngày giờ",
+			s.At.Format("15:04 02/01/2006"), last.In(calendar.Zone).Format("15:04 02/01/2006"))
+	}
+	return nil
+}
+
+func (d *Dossier) lastEventAt() time.Time {
+	if n := len(d.Events); n > 0 {
+		return d.Events[n-1].At
+	}
+	return d.ReceivedAt
+}
+
+func (d *Dossier) apply(s Step, e Event) Event {
+	e.Seq = len(d.Events) + 1
+	e.At = s.At
+	e.Actor = s.Actor
+	e.State = d.State
+	d.UpdatedAt = s.At
+	d.Events = append(d.Events, e)
+	return e
+}
+
+func ptr(t time.Time) *time.Time { return &t }
+
+// Forward hands the dossier to a unit for appraisal (or on to another unit).
+func (d *Dossier) Forward(s Step, to string) (Event, error) {
+	if err := d.check(&s, "chuyển xử lý", Received, InProgress); err != nil {
+		return Event{}, err
+	}
+	to = textvn.Clean(to)
+	if to == "" {
+		return Event{}, errors.New("chưa nhập đơn vị nhận hồ sơ")
+	}
+	if to == d.Holder {
+		return Event{}, fmt.Errorf("hồ sơ %s đang ở %s rồi", d.Code, to)
+	}
+	from := d.Holder
+	d.State, d.Holder = InProgress, to
+	if d.ForwardedAt == nil {
+		d.ForwardedAt = ptr(s.At)
+	}
+	if d.HandlingUnit == "" {
+		d.HandlingUnit = to
+	}
+	return d.apply(s, Event{Kind: EvForwarded, From: from, To: to, Outcome: Classify(s.At, d.DueAt)}), nil
+}
+
+// MarkDone records that the result came back to the counter, ready to return.
+func (d *Dossier) MarkDone(s Step, counter string) (Event, error) {
+	if err := d.check(&s, "ghi nhận có kết quả", Received, InProgress); err != nil {
+		return Event{}, err
+	}
+	if counter = textvn.Clean(counter); counter == "" {
+		counter = DefaultCounter
+	}
+	from := d.Holder
+	d.State, d.Holder, d.DoneAt = Done, counter, ptr(s.At)
+	return d.apply(s, Event{Kind: EvDone, From: from, To: counter, Outcome: Classify(s.At, d.DueAt)}), nil
+}
+
+// RequestSupplement asks the citizen to complete the dossier. The law allows
+// it once, listing everything missing; the time limit stops until the
+// complete dossier comes back.
+func (d *Dossier) RequestSupplement(s Step, reason string) (Event, error) {
+	if err := d.check(&s, "yêu cầu bổ sung", Received, InProgress); err != nil {
+		return Event{}, err
+	}
+	if d.SupplementAt != nil {
+		return Event{}, fmt.Errorf("hồ sơ %s đã được yêu cầu bổ sung một lần (%s); pháp luật chỉ cho phép yêu cầu bổ sung một lần",
+			d.Code, d.SupplementAt.Format("02/01/2006"))
+	}
+	if reason = textvn.Clean(reason); reason == "" {
+		return Event{}, errors.New("chưa nhập nội dung cần bổ sung, hoàn thiện")
+	}
+	from := d.Holder
+	d.State, d.SupplementAt, d.SupplementReason = SupplementRequested, ptr(s.At), reason
+	return d.apply(s, Event{Kind: EvSupplement, From: from, To: "Người nộp hồ sơ", Note: reason, Outcome: Classify(s.At, d.DueAt)}), nil
+}
+
+// Resume records the completed dossier's return. The time limit restarts
+// from zero: the day it comes back is day 0.
+func (d *Dossier) Resume(s Step, counter string, cal *calendar.Calendar) (Event, error) {
+	if err := d.check(&s, "nhận hồ sơ bổ sung", SupplementRequested); err != nil {
+		return Event{}, err
+	}
+	if counter = textvn.Clean(counter); counter == "" {
+		counter = DefaultCounter
+	}
+	old := d.DueAt
+	d.State, d.Holder, d.ResumedAt = Received, counter, ptr(s.At)
+	d.DueAt = cal.Due(s.At, d.Limit)
+	d.NewDueAt = nil
+	note := fmt.Sprintf("Hạn trả tính lại: %s (trước: %s)", d.DueAt.Format("15:04 02/01/2006"), old.Format("15:04 02/01/2006"))
+	return d.apply(s, Event{Kind: EvResumed, From: "Người nộp hồ sơ", To: counter, Note: note}), nil
+}
+
+// Apologise records the written apology with a new return date. The law
+// allows one reschedule, with a reason; the apology is due at the latest one
+// working day before the due date, so giving it later returns a warning.
+func (d *Dossier) Apologise(s Step, reason string, newDate time.Time, cal *calendar.Calendar) (Event, []string, error) {
+	if err := d.check(&s, "xin lỗi và hẹn lại", Received, InProgress); err != nil {
+		return Event{}, nil, err
+	}
+	if d.ApologyAt != nil {
+		return Event{}, nil, fmt.Errorf("hồ sơ %s đã được hẹn lại ngày trả một lần (%s); pháp luật chỉ cho phép hẹn lại một lần",
+			d.Code, d.ApologyAt.Format("02/01/2006"))
+	}
+	if reason = textvn.Clean(reason); reason == "" {
+		return Event{}, nil, errors.New("chưa nhập lý do chậm trả kết quả; văn bản xin lỗi phải nêu rõ lý do")
+	}
+	if newDate.IsZero() {
+		return Event{}, nil, errors.New("chưa nhập ngày hẹn trả mới")
+	}
+	h := cal.Hours()
+	nd := newDate.In(calendar.Zone)
+	nd = time.Date(nd.Year(), nd.Month(), nd.Day(), int(h.ReturnAt)/60, int(h.ReturnAt)%60, 0, 0, calendar.Zone)
+	if !cal.IsWorkingDay(nd) {
+		return Event{}, nil, fmt.Errorf("ngày hẹn mới %s là ngày nghỉ (%s); chọn một ngày làm việc",
+			nd.Format("02/01/2006"), cal.Day(nd).Reason)
+	}
+	if Classify(nd, d.DueAt) != Late {
+		return Event{}, nil, fmt.Errorf("ngày hẹn mới %s phải sau hạn trả hiện tại %s",
+			nd.Format("02/01/2006"), d.DueAt.Format("02/01/2006"))
+	}
+	if Classify(nd, s.At) == Early {
+		return Event{}, nil, fmt.Errorf("ngày hẹn mới %s đã qua", nd.Format("02/01/2006"))
+	}
+	var warnings []string
+	if cal.WorkingDaysBetween(s.At, d.DueAt) < 1 {
+		warnings = append(warnings, fmt.Sprintf(
+			"Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả (%s); lần này đã muộn.",
+			d.DueAt.Format("02/01/2006")))
+	}
+	d.ApologyAt, d.ApologyReason, d.NewDueAt = ptr(s.At), reason, ptr(nd)
+	ev := d.apply(s, Event{Kind: EvApologised, Note: fmt.Sprintf("%s. Hẹn trả mới: %s", reason, nd.Format("15:04 02/01/2006"))})
+	return ev, warnings, nil
+}
+
+// Refuse closes the dossier with a written reason.
+func (d *Dossier) Refuse(s Step, reason string) (Event, error) {
+	if err := d.check(&s, "từ chối", Received, InProgress, SupplementRequested); err != nil {
+		return Event{}, err
+	}
+	if reason = textvn.Clean(reason); reason == "" {
+		return Event{}, errors.New("chưa nhập lý do từ chối; phiếu từ chối phải nêu rõ lý do")
+	}
+	from := d.Holder
+	d.State, d.ClosedReason = Refused, reason
+	return d.apply(s, Event{Kind: EvRefused, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
+}
+
+// Withdraw closes the dossier at the citizen's request.
+func (d *Dossier) Withdraw(s Step, reason string) (Event, error) {
+	if err := d.check(&s, "rút", Received, InProgress, SupplementRequested, Done); err != nil {
+		return Event{}, err
+	}
+	from := d.Holder
+	d.State, d.ClosedReason = Withdrawn, textvn.Clean(reason)
+	return d.apply(s, Event{Kind: EvWithdrawn, From: from, To: "Người nộp hồ sơ", Note: d.ClosedReason}), nil
+}
+
+// Return hands the result to the citizen and classifies the outcome.
+func (d *Dossier) Return(s Step) (Event, error) {
+	if err := d.check(&s, "trả kết quả", Received, InProgress, Done); err != nil {
+		return Event{}, err
+	}
+	from := d.Holder
+	d.State, d.ReturnedAt = Returned, ptr(s.At)
+	if d.DoneAt == nil {
+		d.DoneAt = ptr(s.At)
+	}
+	d.Outcome = Classify(s.At, d.DueAt)
+	return d.apply(s, Event{Kind: EvReturned, From: from, To: "Người nộp hồ sơ", Outcome: d.Outcome}), nil
+}

@@ -1,0 +1,247 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/register"
+	"motcua/internal/textvn"
+)
+
+const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, procedure_name, procedure_version,
+	form_set, field, limit_value, limit_unit, applicant_name, applicant_address, applicant_phone,
+	applicant_email, sets, documents, result_method, handling_unit, holder, received_by, received_at,
+	due_at, new_due_at, state, forwarded_at, done_at, returned_at, outcome, supplement_at,
+	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at`
+
+// NextNumbers reserves the day's sequence number for a dossier code and the
+// year's register entry number. Both are computed inside the write
+// transaction, so two receipts never share them.
+func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err error) {
+	at = at.In(calendar.Zone)
+	day := dayKey(at)
+	if err = tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
+		return
+	}
+	err = tx.tx.QueryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
+	return
+}
+
+func dayKey(t time.Time) int {
+	y, m, d := t.In(calendar.Zone).Date()
+	return y*10000 + int(m)*100 + d
+}
+
+// InsertDossier saves a new dossier with its events and search entry.
+func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
+	docs, _ := json.Marshal(nonNil(d.Documents))
+	res, err := tx.exec(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
+		procedure_code, procedure_name, procedure_version, form_set, field, limit_value, limit_unit,
+		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
+		handling_unit, holder, received_by, received_at, due_at, new_due_at, state, forwarded_at, done_at,
+		returned_at, outcome, supplement_at, supplement_reason, resumed_at, apology_at, apology_reason,
+		closed_reason, note, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
+		d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.FormSet, d.Field, d.Limit.Value, string(d.Limit.Unit),
+		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
+		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
+		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt))
+	if err != nil {
+		if e := Explain(err); errors.Is(e, ErrDuplicate) {
+			return fmt.Errorf("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ: %w", d.Code, d.EntryNo, d.Year, ErrDuplicate)
+		}
+		return err
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for _, e := range d.Events {
+		if err := tx.insertEvent(n, e); err != nil {
+			return err
+		}
+	}
+	_, err = tx.exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, n, SearchText(d))
+	return err
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// SearchText is what the search index holds for a dossier: its folded
+// name, address, code and phone digits.
+func SearchText(d *register.Dossier) string {
+	return textvn.Fold(d.Applicant.Name + " " + d.Applicant.Address + " " + d.Code + " " + textvn.Digits(d.Applicant.Phone))
+}
+
+func (tx *Tx) insertEvent(n int64, e register.Event) error {
+	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State))
+	return err
+}
+
+// UpdateDossier saves the changed state of a dossier and appends its new
+// event (the last of d.Events).
+func (tx *Tx) UpdateDossier(d *register.Dossier) error {
+	var n int64
+	if err := tx.tx.QueryRow(`SELECT n FROM dossiers WHERE id = ?`, d.ID).Scan(&n); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("hồ sơ %s: %w", d.Code, ErrNotFound)
+		}
+		return err
+	}
+	_, err := tx.tx.Exec(`UPDATE dossiers SET due_at = ?, new_due_at = ?, state = ?, holder = ?, handling_unit = ?,
+		forwarded_at = ?, done_at = ?, returned_at = ?, outcome = ?, supplement_at = ?, supplement_reason = ?,
+		resumed_at = ?, apology_at = ?, apology_reason = ?, closed_reason = ?, updated_at = ? WHERE n = ?`,
+		unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State), d.Holder, d.HandlingUnit,
+		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, unix(d.UpdatedAt), n)
+	if err != nil {
+		return err
+	}
+	if len(d.Events) == 0 {
+		return nil
+	}
+	return tx.insertEvent(n, d.Events[len(d.Events)-1])
+}
+
+func (tx *Tx) reindexAll() error {
+	rows, err := tx.tx.Query(`SELECT ` + dossierCols + ` FROM dossiers`)
+	if err != nil {
+		return err
+	}
+	type item struct {
+		n    int64
+		text string
+	}
+	var items []item
+	for rows.Next() {
+		d, n, err := scanDossier(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		items = append(items, item{n, SearchText(d)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, it := range items {
+		if _, err := tx.tx.Exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, it.n, it.text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanDossier(r scanner) (*register.Dossier, int64, error) {
+	var (
+		d                                                               register.Dossier
+		n                                                               int64
+		unit, docs, state, outcome                                      string
+		received, due, updated                                          int64
+		newDue, forwarded, done, returned, supplement, resumed, apology sql.NullInt64
+	)
+	err := r.Scan(&n, &d.ID, &d.Code, &d.Year, &d.EntryNo, &d.BookNo, &d.ProcedureCode, &d.ProcedureName, &d.ProcedureVersion,
+		&d.FormSet, &d.Field, &d.Limit.Value, &unit, &d.Applicant.Name, &d.Applicant.Address, &d.Applicant.Phone,
+		&d.Applicant.Email, &d.Sets, &docs, &d.ResultMethod, &d.HandlingUnit, &d.Holder, &d.ReceivedBy, &received,
+		&due, &newDue, &state, &forwarded, &done, &returned, &outcome, &supplement,
+		&d.SupplementReason, &resumed, &apology, &d.ApologyReason, &d.ClosedReason, &d.Note, &updated)
+	if err != nil {
+		return nil, 0, err
+	}
+	d.Limit.Unit = calendar.Unit(unit)
+	d.State = register.State(state)
+	d.Outcome = register.Outcome(outcome)
+	if docs != "" && docs != "[]" {
+		_ = json.Unmarshal([]byte(docs), &d.Documents)
+	}
+	d.ReceivedAt, d.DueAt, d.UpdatedAt = at(received), at(due), at(updated)
+	d.NewDueAt, d.ForwardedAt, d.DoneAt, d.ReturnedAt = atp(newDue), atp(forwarded), atp(done), atp(returned)
+	d.SupplementAt, d.ResumedAt, d.ApologyAt = atp(supplement), atp(resumed), atp(apology)
+	return &d, n, nil
+}
+
+func at(u int64) time.Time { return time.Unix(u, 0).In(calendar.Zone) }
+
+func atp(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := at(v.Int64)
+	return &t
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func loadDossier(ctx context.Context, q querier, where string, arg any) (*register.Dossier, error) {
+	d, n, err := scanDossier(q.QueryRowContext(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE `+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state
+		FROM events WHERE dossier_n = ? ORDER BY seq`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e register.Event
+		var kind, outcome, state string
+		var t int64
+		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
+			return nil, err
+		}
+		e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(t), register.Outcome(outcome), register.State(state)
+		d.Events = append(d.Events, e)
+	}
+	return d, rows.Err()
+}
+
+// DossierByCode loads a dossier with its events, inside the transaction.
+func (tx *Tx) DossierByCode(code string) (*register.Dossier, error) {
+	d, err := loadDossier(context.Background(), tx.tx, "code = ?", strings.TrimSpace(code))
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("không có hồ sơ mã %s trong sổ: %w", code, ErrNotFound)
+	}
+	return d, err
+}
+
+// DossierByCode loads a dossier with its events.
+func (s *Store) DossierByCode(ctx context.Context, code string) (*register.Dossier, error) {
+	d, err := loadDossier(ctx, s.db, "code = ?", strings.TrimSpace(code))
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("không có hồ sơ mã %s trong sổ: %w", code, ErrNotFound)
+	}
+	return d, err
+}
+
+// DossierByID loads a dossier with its events by its id.
+func (s *Store) DossierByID(ctx context.Context, id string) (*register.Dossier, error) {
+	d, err := loadDossier(ctx, s.db, "id = ?", id)
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("không có hồ sơ %s: %w", id, ErrNotFound)
+	}
+	return d, err
+}

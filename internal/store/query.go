@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode"
+
+	"motcua/internal/register"
+	"motcua/internal/textvn"
+)
+
+// Filter selects rows of the register table.
+type Filter struct {
+	States []register.State
+	// DueBefore keeps open dossiers whose statutory due time is before it.
+	DueBefore time.Time
+	Limit     int
+	Offset    int
+}
+
+func (f Filter) where() (string, []any) {
+	var conds []string
+	var args []any
+	if len(f.States) > 0 {
+		conds = append(conds, "state IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.States)), ",")+")")
+		for _, s := range f.States {
+			args = append(args, string(s))
+		}
+	}
+	if !f.DueBefore.IsZero() {
+		conds = append(conds, "state IN ('received','in_progress','done') AND due_at < ?")
+		args = append(args, f.DueBefore.Unix())
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// Page returns register rows, newest entry first, without their events.
+func (s *Store) Page(ctx context.Context, f Filter) ([]register.Dossier, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	where, args := f.where()
+	args = append(args, f.Limit, f.Offset)
+	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers`+where+` ORDER BY n DESC LIMIT ? OFFSET ?`, args...)
+}
+
+// Count counts the rows a filter selects.
+func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
+	where, args := f.where()
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers`+where, args...).Scan(&n)
+	return n, err
+}
+
+func (s *Store) list(ctx context.Context, query string, args ...any) ([]register.Dossier, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []register.Dossier
+	for rows.Next() {
+		d, _, err := scanDossier(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *d)
+	}
+	return out, rows.Err()
+}
+
+// Search finds dossiers by applicant name, address, phone or code, ignoring
+// case and diacritics (đ included), newest entry first. Every word of the
+// query must match the start of a word of the dossier.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]register.Dossier, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	query = textvn.Clean(query)
+	if query == "" {
+		return s.Page(ctx, Filter{Limit: limit})
+	}
+	if _, _, _, err := register.ParseCode(query); err == nil {
+		d, err := loadDossier(ctx, s.db, "code = ?", query)
+		if err == nil {
+			d.Events = nil
+			return []register.Dossier{*d}, nil
+		}
+	}
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE n IN (
+		SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ORDER BY rowid DESC LIMIT ?)
+		ORDER BY n DESC`, match, limit)
+}
+
+// ftsQuery turns a typed query into an FTS5 expression: every word as a
+// quoted prefix, all required. A query of digits and separators only is a
+// phone number (or part of a code) and is matched as one run of digits.
+func ftsQuery(q string) string {
+	if d := textvn.Digits(q); len(d) >= 4 && strings.TrimLeft(q, "+0123456789 .-()") == "" && !strings.Contains(strings.TrimSpace(q), "-") {
+		return `"` + d + `"*`
+	}
+	words := strings.FieldsFunc(textvn.Fold(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for i, w := range words {
+		words[i] = `"` + w + `"*`
+	}
+	return strings.Join(words, " AND ")
+}

@@ -1,0 +1,238 @@
+// Package store keeps the office's data in one SQLite file: the register of
+// dossiers with their events, procedures, settings, calendar schedules and
+// the audit log. It knows SQL and nothing of windows or business rules; the
+// use cases in internal/office are its only callers.
+//
+// The database runs in WAL mode with full synchronous commits, so a dossier
+// that was saved survives a power cut, and one that was being saved is
+// either fully there or not at all. Schema changes are versioned migrations
+// applied in place when an older database is opened.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Store is an open database.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens the file without writing (no migration either).
+	ReadOnly bool
+	// Fast trades durability for speed: synchronous=NORMAL. Only the seeder
+	// uses it; a counter always commits durably.
+	Fast bool
+	// MaxMigration stops migrations at that version (tests of upgrades).
+	MaxMigration int
+}
+
+// Open opens (creating if needed) the database at path and brings its
+// schema up to date.
+func Open(path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("chưa chỉ định tệp cơ sở dữ liệu")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %v", dir, err)
+		}
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s là một thư mục, không phải tệp cơ sở dữ liệu", path)
+	}
+	sync := "FULL"
+	if opt.Fast {
+		sync = "OFF"
+	}
+	dsn := "file:" + filepath.ToSlash(path) + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(" + sync + ")&_txlock=immediate&_time_format=sqlite"
+	if opt.ReadOnly {
+		dsn += "&mode=ro"
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, Explain(err)
+	}
+	// One connection: SQLite has one writer anyway, and a single connection
+	// keeps transactions strictly serial within the process.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, explainOpen(path, err)
+	}
+	if !opt.ReadOnly {
+		max := len(migrations)
+		if opt.MaxMigration > 0 && opt.MaxMigration < max {
+			max = opt.MaxMigration
+		}
+		if err := s.migrate(max); err != nil {
+			db.Close()
+			return nil, explainOpen(path, err)
+		}
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database, folding the WAL back into the main file.
+func (s *Store) Close() error {
+	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return s.db.Close()
+}
+
+// DB exposes the handle for benchmarks and tests in other packages.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func (s *Store) migrate(max int) error {
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", v, len(migrations))
+	}
+	for i := v; i < max; i++ {
+		err := s.Tx(context.Background(), func(tx *Tx) error {
+			if _, err := tx.tx.Exec(migrations[i]); err != nil {
+				return fmt.Errorf("nâng cấp lược đồ lên %d: %w", i+1, err)
+			}
+			if i+1 == 2 {
+				if err := tx.reindexAll(); err != nil {
+					return err
+				}
+			}
+			_, err := tx.tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Version is the schema version of the open database.
+func (s *Store) Version() (int, error) {
+	var v int
+	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// Tx is a write transaction.
+type Tx struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// exec runs a statement prepared once per transaction: bulk work (seeding,
+// imports) repeats the same few statements many times.
+func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := tx.stmts[query]
+	if !ok {
+		var err error
+		if st, err = tx.tx.Prepare(query); err != nil {
+			return nil, err
+		}
+		if tx.stmts == nil {
+			tx.stmts = map[string]*sql.Stmt{}
+		}
+		tx.stmts[query] = st
+	}
+	return st.Exec(args...)
+}
+
+func (tx *Tx) closeStmts() {
+	for _, st := range tx.stmts {
+		st.Close()
+	}
+}
+
+// Tx runs fn in one immediate transaction: all of it is saved or none.
+func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Explain(err)
+	}
+	t := &Tx{tx: tx}
+	defer t.closeStmts()
+	if err := fn(t); err != nil {
+		_ = tx.Rollback()
+		return Explain(err)
+	}
+	if err := tx.Commit(); err != nil {
+		_ = tx.Rollback()
+		return Explain(err)
+	}
+	return nil
+}
+
+// ErrNotFound is returned when a looked-up record does not exist.
+var ErrNotFound = errors.New("không tìm thấy")
+
+// ErrDuplicate is returned when a unique code or number is already taken.
+var ErrDuplicate = errors.New("bị trùng")
+
+// Explain turns SQLite's errors into sentences a clerk can act on. Errors
+// that are already explained pass through.
+func Explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_FULL:
+		return fmt.Errorf("ổ đĩa đã đầy nên dữ liệu chưa được lưu (không mất dữ liệu cũ). Hãy giải phóng dung lượng ổ đĩa rồi thử lại: %w", err)
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fmt.Errorf("cơ sở dữ liệu đang bận vì một chương trình khác đang ghi; đợi một lát rồi thử lại: %w", err)
+	case sqlite3.SQLITE_READONLY:
+		return fmt.Errorf("không ghi được vào tệp cơ sở dữ liệu (chỉ đọc hoặc không có quyền ghi): %w", err)
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của phần mềm; hãy khôi phục từ bản sao lưu: %w", err)
+	case sqlite3.SQLITE_IOERR:
+		return fmt.Errorf("lỗi đọc ghi ổ đĩa, dữ liệu chưa được lưu; kiểm tra ổ đĩa rồi thử lại: %w", err)
+	case sqlite3.SQLITE_CANTOPEN:
+		return fmt.Errorf("không mở được tệp cơ sở dữ liệu; kiểm tra đường dẫn và quyền truy cập: %w", err)
+	case sqlite3.SQLITE_CONSTRAINT:
+		if strings.Contains(se.Error(), "UNIQUE") {
+			return fmt.Errorf("%w: %v", ErrDuplicate, err)
+		}
+	}
+	return err
+}
+
+func explainOpen(path string, err error) error {
+	e := Explain(err)
+	if e != err {
+		return fmt.Errorf("%s: %w", path, e)
+	}
+	return fmt.Errorf("không mở được cơ sở dữ liệu %s: %w", path, err)
+}
+
+func unix(t time.Time) int64 { return t.Unix() }
+
+func nullUnix(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.Unix()
+}
