@@ -176,13 +176,16 @@ func (o *Office) Search(ctx context.Context, query string, limit int) ([]registe
 	return o.st.Search(ctx, query, limit)
 }
 
+// Filter selects register rows (state, due before, limit, offset).
+type Filter = store.Filter
+
 // Page lists register rows, newest first.
-func (o *Office) Page(ctx context.Context, f store.Filter) ([]register.Dossier, error) {
+func (o *Office) Page(ctx context.Context, f Filter) ([]register.Dossier, error) {
 	return o.st.Page(ctx, f)
 }
 
 // Count counts register rows.
-func (o *Office) Count(ctx context.Context, f store.Filter) (int, error) {
+func (o *Office) Count(ctx context.Context, f Filter) (int, error) {
 	return o.st.Count(ctx, f)
 }
 

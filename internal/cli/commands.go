@@ -1,0 +1,425 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/office"
+	"motcua/internal/register"
+)
+
+// dossierOut is a dossier as printed by the commands that change or show it.
+type dossierOut struct {
+	*register.Dossier
+	DueDate  string   `json:"due_date"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
+	out := dossierOut{Dossier: d, DueDate: d.DueAt.Format("2006-01-02"), Warnings: warnings}
+	return e.emit(out, func(w io.Writer) {
+		fmt.Fprintf(w, "Mã hồ sơ:      %s (số thứ tự %d, quyển %d)\n", d.Code, d.EntryNo, d.BookNo)
+		fmt.Fprintf(w, "Thủ tục:       %s\n", d.ProcedureName)
+		fmt.Fprintf(w, "Người nộp:     %s\n", d.Applicant.Name)
+		if d.Applicant.Address != "" {
+			fmt.Fprintf(w, "Địa chỉ:       %s\n", d.Applicant.Address)
+		}
+		if d.Applicant.Phone != "" {
+			fmt.Fprintf(w, "Điện thoại:    %s\n", d.Applicant.Phone)
+		}
+		fmt.Fprintf(w, "Tiếp nhận:     %s\n", d.ReceivedAt.Format(stamp))
+		fmt.Fprintf(w, "Hẹn trả:       %s (%s)\n", d.DueAt.Format(stamp), d.Limit.Vietnamese())
+		if d.NewDueAt != nil {
+			fmt.Fprintf(w, "Hẹn trả mới:   %s\n", d.NewDueAt.Format(stamp))
+		}
+		fmt.Fprintf(w, "Trạng thái:    %s\n", d.State.Vietnamese())
+		if d.Outcome != "" {
+			fmt.Fprintf(w, "Kết quả:       %s\n", d.Outcome.Vietnamese())
+		}
+		if len(d.Events) > 1 {
+			fmt.Fprintln(w, "Quá trình:")
+			for _, ev := range d.Events {
+				line := fmt.Sprintf("  %s  %s", ev.At.Format(stamp), ev.Kind.Vietnamese())
+				if ev.From != "" || ev.To != "" {
+					line += fmt.Sprintf(": %s → %s", ev.From, ev.To)
+				}
+				if ev.Outcome != "" {
+					line += " (" + strings.ToLower(ev.Outcome.Vietnamese()) + ")"
+				}
+				if ev.Note != "" {
+					line += ". " + ev.Note
+				}
+				fmt.Fprintln(w, line)
+			}
+		}
+		for _, s := range warnings {
+			fmt.Fprintf(w, "Lưu ý: %s\n", s)
+		}
+	})
+}
+
+func init() {
+	addCommand(command{"procedures", "", "Liệt kê danh mục thủ tục hành chính và thời hạn giải quyết.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("procedures", flag.ContinueOnError)
+		if _, err := e.parse(fs, args); err != nil {
+			return err
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		ps, err := o.Procedures(e.ctx)
+		if err != nil {
+			return err
+		}
+		return e.emit(ps, func(w io.Writer) {
+			for _, p := range ps {
+				fmt.Fprintf(w, "%-22s %-18s %s\n", p.Code, p.Limit.Vietnamese(), p.Name)
+			}
+		})
+	}})
+
+	addCommand(command{"calendar", "due --from \"YYYY-MM-DD HH:MM\" --limit 3d|16h|same-day | day YYYY-MM-DD | holidays YYYY",
+		"Tính hạn trả kết quả, xem một ngày là ngày làm việc hay ngày nghỉ, liệt kê ngày nghỉ của một năm.", runCalendar})
+
+	addCommand(command{"receive", "--procedure MÃ --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
+		"Tiếp nhận hồ sơ: cấp mã hồ sơ, số thứ tự và hạn trả kết quả.", func(e *Env, args []string) error {
+			fs := flag.NewFlagSet("receive", flag.ContinueOnError)
+			proc := fs.String("procedure", "", "mã thủ tục")
+			var a register.Applicant
+			fs.StringVar(&a.Name, "applicant", "", "họ tên người nộp")
+			fs.StringVar(&a.Address, "address", "", "địa chỉ")
+			fs.StringVar(&a.Phone, "phone", "", "điện thoại")
+			fs.StringVar(&a.Email, "email", "", "thư điện tử")
+			sets := fs.Int("sets", 1, "số bộ hồ sơ")
+			method := fs.String("result", "counter", "nơi nhận kết quả: counter, post, online")
+			atS := fs.String("at", "", "thời điểm tiếp nhận")
+			note := fs.String("note", "", "ghi chú")
+			pos, err := e.parse(fs, args)
+			if err != nil {
+				return err
+			}
+			if len(pos) > 0 {
+				return usagef("thừa tham số %q", pos[0])
+			}
+			if *proc == "" {
+				return usagef("thiếu --procedure (mã thủ tục; xem motcua procedures)")
+			}
+			at, err := parseAt(*atS)
+			if err != nil {
+				return err
+			}
+			o, err := e.office()
+			if err != nil {
+				return err
+			}
+			defer o.Close()
+			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Note: *note})
+			if err != nil {
+				return err
+			}
+			return e.printDossier(d, nil)
+		}})
+
+	simple := func(name, args, help string, needReason bool, act func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error)) {
+		addCommand(command{name, args, help, func(e *Env, argv []string) error {
+			fs := flag.NewFlagSet(name, flag.ContinueOnError)
+			reason := fs.String("reason", "", "lý do")
+			to := fs.String("to", "", "đơn vị nhận")
+			atS := fs.String("at", "", "thời điểm")
+			pos, err := e.parse(fs, argv)
+			if err != nil {
+				return err
+			}
+			if len(pos) != 1 {
+				return usagef("cần đúng một mã hồ sơ")
+			}
+			if name == "forward" {
+				*reason = *to
+				if *to == "" {
+					return usagef("thiếu --to (đơn vị nhận hồ sơ)")
+				}
+			}
+			if needReason && strings.TrimSpace(*reason) == "" {
+				return usagef("thiếu --reason")
+			}
+			at, err := parseAt(*atS)
+			if err != nil {
+				return err
+			}
+			o, err := e.office()
+			if err != nil {
+				return err
+			}
+			defer o.Close()
+			d, err := act(e, o, pos[0], *reason, at)
+			if err != nil {
+				return err
+			}
+			return e.printDossier(d, nil)
+		}})
+	}
+	simple("forward", "MÃ_HỒ_SƠ --to ĐƠN_VỊ [--at …]", "Chuyển hồ sơ cho đơn vị giải quyết (ghi vào phiếu kiểm soát).", false,
+		func(e *Env, o *office.Office, code, to string, at time.Time) (*register.Dossier, error) {
+			return o.Forward(e.ctx, code, to, at)
+		})
+	simple("done", "MÃ_HỒ_SƠ [--at …]", "Ghi nhận kết quả đã chuyển về bộ phận một cửa, chờ trả.", false,
+		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
+			return o.MarkDone(e.ctx, code, at)
+		})
+	simple("supplement", "MÃ_HỒ_SƠ --reason NỘI_DUNG [--at …]", "Yêu cầu bổ sung, hoàn thiện hồ sơ (chỉ một lần).", true,
+		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
+			return o.RequestSupplement(e.ctx, code, reason, at)
+		})
+	simple("resume", "MÃ_HỒ_SƠ [--at …]", "Nhận hồ sơ đã bổ sung đầy đủ; thời hạn tính lại từ đầu.", false,
+		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
+			return o.Resume(e.ctx, code, at)
+		})
+	simple("refuse", "MÃ_HỒ_SƠ --reason LÝ_DO [--at …]", "Từ chối giải quyết hồ sơ, nêu rõ lý do.", true,
+		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
+			return o.Refuse(e.ctx, code, reason, at)
+		})
+	simple("withdraw", "MÃ_HỒ_SƠ [--reason LÝ_DO] [--at …]", "Công dân rút hồ sơ.", false,
+		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
+			return o.Withdraw(e.ctx, code, reason, at)
+		})
+	simple("return", "MÃ_HỒ_SƠ [--at …]", "Trả kết quả cho công dân; xếp loại trước hạn, đúng hạn hoặc quá hạn.", false,
+		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
+			return o.Return(e.ctx, code, at)
+		})
+
+	addCommand(command{"apologise", "MÃ_HỒ_SƠ --reason LÝ_DO --new-date YYYY-MM-DD [--at …]",
+		"Ghi văn bản xin lỗi và hẹn lại ngày trả kết quả (chỉ một lần).", func(e *Env, args []string) error {
+			fs := flag.NewFlagSet("apologise", flag.ContinueOnError)
+			reason := fs.String("reason", "", "lý do chậm")
+			nd := fs.String("new-date", "", "ngày hẹn trả mới")
+			atS := fs.String("at", "", "thời điểm")
+			pos, err := e.parse(fs, args)
+			if err != nil {
+				return err
+			}
+			if len(pos) != 1 {
+				return usagef("cần đúng một mã hồ sơ")
+			}
+			if strings.TrimSpace(*reason) == "" {
+				return usagef("thiếu --reason (lý do chậm trả kết quả)")
+			}
+			if *nd == "" {
+				return usagef("thiếu --new-date (ngày hẹn trả mới)")
+			}
+			newDate, err := parseDate(*nd)
+			if err != nil {
+				return err
+			}
+			at, err := parseAt(*atS)
+			if err != nil {
+				return err
+			}
+			o, err := e.office()
+			if err != nil {
+				return err
+			}
+			defer o.Close()
+			d, warnings, err := o.Apologise(e.ctx, pos[0], *reason, newDate, at)
+			if err != nil {
+				return err
+			}
+			for _, w := range warnings {
+				fmt.Fprintf(e.Stderr, "Cảnh báo: %s\n", w)
+			}
+			return e.printDossier(d, warnings)
+		}})
+
+	addCommand(command{"show", "MÃ_HỒ_SƠ", "Xem hồ sơ và toàn bộ quá trình giải quyết.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("show", flag.ContinueOnError)
+		pos, err := e.parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) != 1 {
+			return usagef("cần đúng một mã hồ sơ")
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		d, err := o.Show(e.ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		return e.printDossier(d, nil)
+	}})
+
+	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("search", flag.ContinueOnError)
+		limit := fs.Int("limit", 50, "số kết quả tối đa")
+		pos, err := e.parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) == 0 {
+			return usagef("thiếu từ khóa tìm kiếm")
+		}
+		if *limit < 1 || *limit > 10000 {
+			return usagef("--limit phải từ 1 đến 10000")
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		ds, err := o.Search(e.ctx, strings.Join(pos, " "), *limit)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			Code      string         `json:"code"`
+			Applicant string         `json:"applicant"`
+			Address   string         `json:"address,omitempty"`
+			Phone     string         `json:"phone,omitempty"`
+			Procedure string         `json:"procedure"`
+			State     register.State `json:"state"`
+			Received  time.Time      `json:"received_at"`
+			Due       time.Time      `json:"due_at"`
+		}
+		rows := make([]row, 0, len(ds))
+		for _, d := range ds {
+			rows = append(rows, row{d.Code, d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.ProcedureName, d.State, d.ReceivedAt, d.DueAt})
+		}
+		return e.emit(rows, func(w io.Writer) {
+			if len(rows) == 0 {
+				fmt.Fprintln(w, "Không tìm thấy hồ sơ nào.")
+			}
+			for _, r := range rows {
+				fmt.Fprintf(w, "%s  %-28s %-14s %s  %s\n", r.Code, r.Applicant, r.Phone, r.State.Vietnamese(), r.Procedure)
+			}
+		})
+	}})
+
+	addCommand(command{"settings", "[KHÓA=GIÁ_TRỊ …]", "Xem hoặc đặt thông tin xã, người ký, mã cơ quan, giờ làm việc.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("settings", flag.ContinueOnError)
+		pos, err := e.parse(fs, args)
+		if err != nil {
+			return err
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		if len(pos) > 0 {
+			values := map[string]string{}
+			for _, kv := range pos {
+				k, v, ok := strings.Cut(kv, "=")
+				if !ok {
+					return usagef("%q phải có dạng KHÓA=GIÁ_TRỊ", kv)
+				}
+				values[strings.TrimSpace(k)] = v
+			}
+			if err := o.SetSettings(e.ctx, values); err != nil {
+				return err
+			}
+		}
+		ss, err := o.Settings(e.ctx)
+		if err != nil {
+			return err
+		}
+		return e.emit(ss, func(w io.Writer) {
+			for _, s := range ss {
+				fmt.Fprintf(w, "%-18s = %-40s  %s\n", s.Key, s.Value, s.Label)
+			}
+		})
+	}})
+}
+
+func runCalendar(e *Env, args []string) error {
+	if len(args) == 0 {
+		return usagef("thiếu lệnh con: due, day hoặc holidays")
+	}
+	sub, args := args[0], args[1:]
+	fs := flag.NewFlagSet("calendar "+sub, flag.ContinueOnError)
+	from := fs.String("from", "", "thời điểm tiếp nhận")
+	limitS := fs.String("limit", "", "thời hạn: 3d, 16h hoặc same-day")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	o, err := e.office()
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	cal := o.Calendar()
+	switch sub {
+	case "due":
+		if *limitS == "" {
+			return usagef("thiếu --limit")
+		}
+		l, err := calendar.ParseLimit(*limitS)
+		if err != nil {
+			return err
+		}
+		at, err := parseAt(*from)
+		if err != nil {
+			return err
+		}
+		if at.IsZero() {
+			at = o.Now()
+		}
+		due := cal.Due(at, l)
+		return e.emit(map[string]any{"from": at, "limit": l, "due_at": due, "due_date": due.Format("2006-01-02")}, func(w io.Writer) {
+			fmt.Fprintf(w, "Tiếp nhận %s, thời hạn %s → hẹn trả %s\n", at.Format(stamp), l.Vietnamese(), due.Format(stamp))
+		})
+	case "day":
+		if len(pos) != 1 {
+			return usagef("cần đúng một ngày YYYY-MM-DD")
+		}
+		day, err := parseDate(pos[0])
+		if err != nil {
+			return err
+		}
+		info := cal.Day(day)
+		return e.emit(map[string]any{"date": day.Format("2006-01-02"), "working": info.Working, "reason": info.Reason,
+			"holiday": info.Holiday, "lunar": info.Lunar.String(), "lunar_date": info.Lunar}, func(w io.Writer) {
+			kind := "ngày làm việc"
+			if !info.Working {
+				kind = "ngày nghỉ"
+			}
+			fmt.Fprintf(w, "%s: %s (%s). Âm lịch: %s\n", day.Format("02/01/2006"), kind, info.Reason, info.Lunar)
+		})
+	case "holidays":
+		if len(pos) != 1 {
+			return usagef("cần đúng một năm, ví dụ 2026")
+		}
+		var year int
+		if _, err := fmt.Sscanf(pos[0], "%d", &year); err != nil || year < 1990 || year > 2100 {
+			return fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", pos[0])
+		}
+		days := cal.Holidays(year)
+		type row struct {
+			Date    string `json:"date"`
+			Working bool   `json:"working"`
+			Reason  string `json:"reason"`
+		}
+		rows := make([]row, 0, len(days))
+		for _, d := range days {
+			rows = append(rows, row{d.Date.Format("2006-01-02"), d.Working, d.Reason})
+		}
+		return e.emit(rows, func(w io.Writer) {
+			for _, r := range rows {
+				k := "nghỉ"
+				if r.Working {
+					k = "làm việc"
+				}
+				fmt.Fprintf(w, "%s  %-9s %s\n", r.Date, k, r.Reason)
+			}
+		})
+	}
+	return usagef("lệnh con %q không có: dùng due, day hoặc holidays", sub)
+}
