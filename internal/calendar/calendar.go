@@ -255,5 +255,15 @@ func (w *walker) rec(dn int64) dayRec {
 		w.jan1 = daysFromCivil(w.year, time.January, 1)
 		w.recs = buildYear(w.year, c.sched[w.year])
 	}
-	return w.recs[dn-w.jan1]
+	if i := dn - w.jan1; i >= 0 && i < int64(len(w.recs)) {
+		return w.recs[i]
+	}
+	// Only for instants beyond what time.Time can name a year for.
+	switch weekdayOf(dn) {
+	case time.Saturday:
+		return dayRec{reason: ReasonSaturday}
+	case time.Sunday:
+		return dayRec{reason: ReasonSunday}
+	}
+	return dayRec{working: true, reason: ReasonWorking}
 }

@@ -103,18 +103,17 @@ func mod(a, b int) int {
 // solstice, and the leap month as the first month of a 13-month year without a
 // major solar term. Local time is UTC+7.
 
-// jdFromDate is the Julian Day Number of a proleptic Gregorian date (Julian
-// before 1582-10-15, as in the original).
+// jdFromDate is the Julian Day Number of a proleptic Gregorian date. The
+// original switches to the Julian calendar before 1582-10-15; Go's time
+// package does not, and neither does this, so that day numbers agree.
 func jdFromDate(dd, mm, yy int) int {
 	a := (14 - mm) / 12
 	y := yy + 4800 - a
 	m := mm + 12*a - 3
-	jd := dd + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
-	if jd < 2299161 {
-		jd = dd + (153*m+2)/5 + 365*y + y/4 - 32083
-	}
-	return jd
+	return dd + (153*m+2)/5 + 365*y + floorDivInt(y, 4) - floorDivInt(y, 100) + floorDivInt(y, 400) - 32045
 }
+
+func floorDivInt(a, b int) int { return int(floorDiv(int64(a), int64(b))) }
 
 // newMoon is the Julian date (UT, fractional) of the kth new moon after 1900-01-01 13:52 UT.
 func newMoon(k int) float64 {

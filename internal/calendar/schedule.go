@@ -54,6 +54,8 @@ func ParseSchedules(data []byte) ([]Schedule, error) {
 		switch {
 		case errors.As(err, &syn):
 			return nil, fmt.Errorf("tệp lịch nghỉ không đúng định dạng JSON (lỗi ở ký tự thứ %d): hãy kiểm tra lại tệp", syn.Offset)
+		case errors.As(err, &typ) && typ.Field == "":
+			return nil, errors.New("tệp lịch nghỉ phải là một danh sách JSON [...] gồm lịch của từng năm: hãy kiểm tra lại tệp")
 		case errors.As(err, &typ):
 			return nil, fmt.Errorf("tệp lịch nghỉ có trường %q sai kiểu dữ liệu: hãy kiểm tra lại tệp", typ.Field)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
