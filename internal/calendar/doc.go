@@ -18,8 +18,8 @@
 // (new moons and the sun's longitude after Meeus, month 11 holds the winter
 // solstice, the leap month is the first month without a major solar term) at
 // UTC+7, the meridian 105°E. This is the Vietnamese calendar, not the Chinese
-// one (UTC+8): they differ when a new moon falls between 23:00 and midnight
-// Vietnam time, e.g. Tết 1985 (VN 21/01, CN 20/02), 2007 (VN 17/02, CN 18/02)
+// one (UTC+8): they differ when a new moon or a solar term falls between 23:00
+// and midnight Vietnam time, e.g. Tết 1985 (VN 21/01, CN 20/02), 2007 (VN 17/02, CN 18/02)
 // and 2030 (VN 02/02, CN 03/02).
 //
 // # Working days
@@ -33,7 +33,7 @@
 //     Văn hóa Việt Nam (from 2026).
 //   - Tết Nguyên đán, 5 days (4 before 2013): by default the two days before
 //     mùng 1 (28 and 29, or 29 and 30, tháng Chạp) through mùng 3. This one
-//     rule reproduces every state-sector Tết break of 2016–2026: a weekday
+//     rule reproduces the state-sector Tết breaks of 2017–2026 (tested): a weekday
 //     that falls in it is off, and each Saturday or Sunday in it gives a
 //     compensatory day, so mùng 1 on a Tuesday (2019, 2022, 2026) gives
 //     Saturday to the next Sunday (nine days), on a Saturday (2020, 2024)
@@ -49,8 +49,8 @@
 //     a weekend give the next two weekdays (30/4/2028 Sunday → Tuesday 2/5,
 //     since Monday is 1/5).
 //
-// Saturdays and Sundays are off in every year; older rules (the six-day week
-// before October 1999, Tết of 3 days before 1995) are not modelled.
+// Saturdays and Sundays are off in every year: the six-day week before
+// October 1999 and the rules before the 1994 Labour Code are not modelled.
 //
 // # Announced schedules
 //

@@ -89,10 +89,16 @@ func (e *Env) run(args []string) int {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if strings.HasPrefix(a, "-") && name == "" {
-			rest = append(rest, a)
-			if (a == "--db" || a == "-db") && i+1 < len(args) {
-				rest = append(rest, args[i+1])
+			switch k, v, hasV := strings.Cut(strings.TrimLeft(a, "-"), "="); {
+			case k == "db" && hasV:
+				e.DB = v
+			case k == "db" && i+1 < len(args):
+				e.DB = args[i+1]
 				i++
+			case k == "json" && !hasV:
+				e.JSON = true
+			default:
+				rest = append(rest, a)
 			}
 			continue
 		}
@@ -150,8 +156,8 @@ func (e *Env) usage(w io.Writer) {
 // positional arguments ("forward CODE --to X" as well as "forward --to X CODE").
 func (e *Env) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.DB, "db", "", "tệp cơ sở dữ liệu")
-	fs.BoolVar(&e.JSON, "json", false, "in kết quả dạng JSON")
+	fs.StringVar(&e.DB, "db", e.DB, "tệp cơ sở dữ liệu")
+	fs.BoolVar(&e.JSON, "json", e.JSON, "in kết quả dạng JSON")
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {

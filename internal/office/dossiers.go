@@ -201,7 +201,7 @@ func (o *Office) Due(ctx context.Context, procedureCode string, at time.Time) (t
 			return o.cal.Due(o.at(at), p.Limit), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("không có thủ tục mã %q trong danh mục: %w", procedureCode, store.ErrNotFound)
+	return time.Time{}, store.NotFound("không có thủ tục mã %q trong danh mục", procedureCode)
 }
 
 // Urgency is how pressing an open dossier is, for colours and the dashboard.

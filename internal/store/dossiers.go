@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -56,7 +55,7 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt))
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
-			return fmt.Errorf("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ: %w", d.Code, d.EntryNo, d.Year, ErrDuplicate)
+			return duplicate("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ", d.Code, d.EntryNo, d.Year)
 		}
 		return err
 	}
@@ -98,7 +97,7 @@ func (tx *Tx) UpdateDossier(d *register.Dossier) error {
 	var n int64
 	if err := tx.tx.QueryRow(`SELECT n FROM dossiers WHERE id = ?`, d.ID).Scan(&n); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("hồ sơ %s: %w", d.Code, ErrNotFound)
+			return NotFound("hồ sơ %s", d.Code)
 		}
 		return err
 	}
@@ -223,7 +222,7 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 func (tx *Tx) DossierByCode(code string) (*register.Dossier, error) {
 	d, err := loadDossier(context.Background(), tx.tx, "code = ?", strings.TrimSpace(code))
 	if errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("không có hồ sơ mã %s trong sổ: %w", code, ErrNotFound)
+		return nil, NotFound("không có hồ sơ mã %s trong sổ", code)
 	}
 	return d, err
 }
@@ -232,7 +231,7 @@ func (tx *Tx) DossierByCode(code string) (*register.Dossier, error) {
 func (s *Store) DossierByCode(ctx context.Context, code string) (*register.Dossier, error) {
 	d, err := loadDossier(ctx, s.db, "code = ?", strings.TrimSpace(code))
 	if errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("không có hồ sơ mã %s trong sổ: %w", code, ErrNotFound)
+		return nil, NotFound("không có hồ sơ mã %s trong sổ", code)
 	}
 	return d, err
 }
@@ -241,7 +240,7 @@ func (s *Store) DossierByCode(ctx context.Context, code string) (*register.Dossi
 func (s *Store) DossierByID(ctx context.Context, id string) (*register.Dossier, error) {
 	d, err := loadDossier(ctx, s.db, "id = ?", id)
 	if errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("không có hồ sơ %s: %w", id, ErrNotFound)
+		return nil, NotFound("không có hồ sơ %s", id)
 	}
 	return d, err
 }

@@ -72,7 +72,7 @@ func (tx *Tx) Procedure(code string) (register.Procedure, error) {
 	var data string
 	err := tx.tx.QueryRow(`SELECT data FROM procedures WHERE code = ?`, code).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return register.Procedure{}, fmt.Errorf("không có thủ tục mã %q trong danh mục: %w", code, ErrNotFound)
+		return register.Procedure{}, NotFound("không có thủ tục mã %q trong danh mục", code)
 	}
 	if err != nil {
 		return register.Procedure{}, err
@@ -112,7 +112,7 @@ func (s *Store) ProcedureVersion(ctx context.Context, code string, version int) 
 	var data string
 	err := s.db.QueryRowContext(ctx, `SELECT data FROM procedure_versions WHERE code = ? AND version = ?`, code, version).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return register.Procedure{}, fmt.Errorf("không có phiên bản %d của thủ tục %s: %w", version, code, ErrNotFound)
+		return register.Procedure{}, NotFound("không có phiên bản %d của thủ tục %s", version, code)
 	}
 	if err != nil {
 		return register.Procedure{}, err

@@ -189,6 +189,25 @@ var ErrNotFound = errors.New("không tìm thấy")
 // ErrDuplicate is returned when a unique code or number is already taken.
 var ErrDuplicate = errors.New("bị trùng")
 
+// kindError carries a clerk-facing message and matches a sentinel with
+// errors.Is, without repeating the sentinel's words in the message.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e *kindError) Error() string        { return e.msg }
+func (e *kindError) Is(target error) bool { return target == e.kind }
+
+// NotFound makes an error that reads as the message and matches ErrNotFound.
+func NotFound(format string, a ...any) error {
+	return &kindError{fmt.Sprintf(format, a...), ErrNotFound}
+}
+
+func duplicate(format string, a ...any) error {
+	return &kindError{fmt.Sprintf(format, a...), ErrDuplicate}
+}
+
 // Explain turns SQLite's errors into sentences a clerk can act on. Errors
 // that are already explained pass through.
 func Explain(err error) error {
@@ -214,7 +233,7 @@ func Explain(err error) error {
 		return fmt.Errorf("không mở được tệp cơ sở dữ liệu; kiểm tra đường dẫn và quyền truy cập: %w", err)
 	case sqlite3.SQLITE_CONSTRAINT:
 		if strings.Contains(se.Error(), "UNIQUE") {
-			return fmt.Errorf("%w: %v", ErrDuplicate, err)
+			return duplicate("dữ liệu bị trùng với một bản ghi đã có (%v)", err)
 		}
 	}
 	return err

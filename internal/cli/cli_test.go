@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/internal/calendar"
+)
+
+// run executes one command line on db with a fixed clock.
+func run(t *testing.T, db string, now time.Time, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &Env{Stdout: &out, Stderr: &errb, Now: func() time.Time { return now }, ctx: t.Context()}
+	code = e.run(append([]string{"--db", db}, args...))
+	return out.String(), errb.String(), code
+}
+
+func mustJSON(t *testing.T, s string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatalf("not one JSON document: %v\n%s", err, s)
+	}
+}
+
+var monday = time.Date(2026, 11, 23, 9, 0, 0, 0, calendar.Zone)
+
+func TestReceiveForwardReturnJSON(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	out, errs, code := run(t, db, monday, "receive", "--procedure", "xac-nhan-hon-nhan", "--applicant", "Đỗ Đức Đạt",
+		"--address", "Thôn Đông, xã Đông Văn", "--phone", "0912 345 678", "--at", "2026-11-23 08:30", "--json")
+	if code != 0 {
+		t.Fatalf("receive exit %d: %s", code, errs)
+	}
+	var r struct {
+		ID, Code, DueDate string
+		EntryNo           int       `json:"entry_no"`
+		ReceivedAt        time.Time `json:"received_at"`
+		DueAt             time.Time `json:"due_at"`
+		DueDateJSON       string    `json:"due_date"`
+	}
+	mustJSON(t, out, &r)
+	if r.ID == "" || !strings.HasSuffix(r.Code, "-261123-0001") || r.EntryNo != 1 {
+		t.Fatalf("identity: %+v", r)
+	}
+	// 3 working days from Mon 23/11/2026 (Tue 24/11 is Ngày Văn hóa Việt Nam): Wed 25, Thu 26, Fri 27.
+	if r.DueDateJSON != "2026-11-27" || r.DueAt.In(calendar.Zone).Format("15:04") != "16:00" {
+		t.Fatalf("due %s %v", r.DueDateJSON, r.DueAt)
+	}
+	if _, errs, code = run(t, db, monday, "forward", r.Code, "--to", "Công chức Tư pháp - Hộ tịch", "--at", "2026-11-23 09:00"); code != 0 {
+		t.Fatalf("forward: %s", errs)
+	}
+	out, errs, code = run(t, db, monday, "return", r.Code, "--at", "2026-11-27 10:00", "--json")
+	if code != 0 {
+		t.Fatalf("return: %s", errs)
+	}
+	var ret struct {
+		State, Outcome string
+	}
+	mustJSON(t, out, &ret)
+	if ret.State != "returned" || ret.Outcome != "on_time" {
+		t.Fatalf("return gave %+v", ret)
+	}
+	// A returned dossier cannot change state.
+	_, errs, code = run(t, db, monday, "refuse", r.Code, "--reason", "x")
+	if code != ExitError || !strings.Contains(errs, "đã trả kết quả") {
+		t.Fatalf("refuse after return: %d %s", code, errs)
+	}
+	out, _, code = run(t, db, monday, "show", r.Code)
+	if code != 0 || !strings.Contains(out, "Đỗ Đức Đạt") || !strings.Contains(out, "Đúng hạn") {
+		t.Fatalf("show: %s", out)
+	}
+	out, _, code = run(t, db, monday, "search", "do duc dat", "--json")
+	var rows []map[string]any
+	mustJSON(t, out, &rows)
+	if code != 0 || len(rows) != 1 || rows[0]["code"] != r.Code {
+		t.Fatalf("search: %s", out)
+	}
+}
+
+func TestCalendarCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	out, errs, code := run(t, db, monday, "calendar", "due", "--from", "2026-02-13 10:00", "--limit", "3d", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var due struct {
+		DueDate string `json:"due_date"`
+	}
+	mustJSON(t, out, &due)
+	if due.DueDate != "2026-02-25" {
+		t.Fatalf("3d across Tết 2026: %s", out)
+	}
+	out, _, _ = run(t, db, monday, "calendar", "due", "--from", "2026-11-27 15:01", "--limit", "same-day", "--json")
+	mustJSON(t, out, &due)
+	if due.DueDate != "2026-11-30" {
+		t.Fatalf("same-day after 15:00 on Friday: %s", out)
+	}
+	out, _, code = run(t, db, monday, "calendar", "day", "2026-02-17", "--json")
+	var day struct {
+		Working bool
+		Reason  string
+		Lunar   string
+	}
+	mustJSON(t, out, &day)
+	if code != 0 || day.Working || !strings.Contains(day.Lunar, "01/01") {
+		t.Fatalf("mùng 1 Tết: %s", out)
+	}
+	out, _, _ = run(t, db, monday, "calendar", "day", "2026-01-10", "--json")
+	mustJSON(t, out, &day)
+	if !day.Working {
+		t.Fatalf("make-up Saturday 10/01/2026 must be a working day: %s", out)
+	}
+}
+
+func TestErrorsAreVietnameseAndNonZero(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"receive", "--procedure", "khai-sinh", "--applicant", "   "}, ExitError, "họ tên người nộp hồ sơ không được để trống"},
+		{[]string{"receive", "--procedure", "khong-co", "--applicant", "An"}, ExitError, "không có thủ tục mã"},
+		{[]string{"receive", "--applicant", "An"}, ExitUsage, "thiếu --procedure"},
+		{[]string{"receive", "--procedure", "khai-sinh", "--applicant", "An", "--at", "2026-13-45 25:00"}, ExitError, "không hợp lệ"},
+		{[]string{"calendar", "due", "--limit", "3x"}, ExitError, "thời hạn"},
+		{[]string{"calendar", "day", "31/12/2026"}, ExitError, "YYYY-MM-DD"},
+		{[]string{"show", "000.00.00.H00-261123-0999"}, ExitError, "không có hồ sơ"},
+		{[]string{"nonsense"}, ExitUsage, "không có lệnh"},
+		{[]string{"receive", "--bogus"}, ExitUsage, "không có tùy chọn"},
+		{[]string{"apologise", "X-261123-0001", "--reason", "chậm"}, ExitUsage, "thiếu --new-date"},
+	}
+	for _, c := range cases {
+		out, errs, code := run(t, db, monday, append(c.args, "--json")...)
+		if code != c.code || !strings.Contains(strings.ToLower(errs), strings.ToLower(c.want)) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d containing %q", c.args, code, errs, c.code, c.want)
+		}
+		if out != "" {
+			t.Errorf("%v: stdout must be empty on error, got %q", c.args, out)
+		}
+	}
+}
+
+func TestSettingsAndProcedures(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if _, errs, code := run(t, db, monday, "settings", "agency_code=000.17.22.H56", "place_name=Đông Văn"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "settings", "sign_as=XX"); code == 0 || !strings.Contains(errs, "Thể thức ký") {
+		t.Fatalf("bad setting accepted: %s", errs)
+	}
+	out, _, _ := run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", "Giàng A Páo", "--at", "2026-11-23 07:40", "--json")
+	if !strings.Contains(out, `"code": "000.17.22.H56-261123-0001"`) || !strings.Contains(out, `"due_at": "2026-11-23T16:00:00+07:00"`) {
+		t.Fatalf("receipt with agency code: %s", out)
+	}
+	out, _, code := run(t, db, monday, "procedures", "--json")
+	var ps []struct {
+		Code, Name string
+		Limit      calendar.Limit
+	}
+	mustJSON(t, out, &ps)
+	if code != 0 || len(ps) < 20 {
+		t.Fatalf("procedures: %d", len(ps))
+	}
+	for _, p := range ps {
+		if p.Code == "khai-sinh" && p.Limit.Unit != calendar.SameDay {
+			t.Fatalf("khai-sinh limit %+v", p.Limit)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := run(t, filepath.Join(t.TempDir(), "t.db"), monday, "version")
+	if code != 0 || !strings.Contains(out, Version) {
+		t.Fatal(out)
+	}
+}

@@ -1,0 +1,97 @@
+package docs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The two form sets (bộ biểu mẫu) of the one-stop mechanism. Every dossier prints with the
+// set it was received under.
+const (
+	FormSet2025 = "TT03/2025" // Thông tư 03/2025/TT-VPCP, in force for dossiers from 2025: the default
+	FormSet2018 = "TT01/2018" // Thông tư 01/2018/TT-VPCP, kept as a profile
+)
+
+// FormKind names a form independently of its number in a set.
+type FormKind string
+
+const (
+	FormReceipt    FormKind = "receipt"    // giấy tiếp nhận hồ sơ và hẹn trả kết quả
+	FormSupplement FormKind = "supplement" // phiếu yêu cầu bổ sung, hoàn thiện hồ sơ
+	FormRefusal    FormKind = "refusal"    // phiếu từ chối tiếp nhận giải quyết hồ sơ
+	FormApology    FormKind = "apology"    // phiếu / văn bản xin lỗi
+	FormStop       FormKind = "stop"       // thông báo dừng giải quyết hồ sơ (2025 only)
+	FormControl    FormKind = "control"    // phiếu kiểm soát quá trình giải quyết hồ sơ
+	FormRegister   FormKind = "register"   // sổ theo dõi hồ sơ
+)
+
+// Form is one form of a set: its number ("Mẫu số 04"), its printed title and paper.
+type Form struct {
+	Kind   FormKind
+	Number string // "04"
+	Title  string // as printed, in capitals
+	Paper  string // "A5" or "A4"
+}
+
+// FormSetInfo is a form set and its forms in order.
+type FormSetInfo struct {
+	Code  string // FormSet2025 or FormSet2018
+	Name  string // "Thông tư 03/2025/TT-VPCP"
+	Forms []Form
+}
+
+// formSets is the catalogue of REFERENCE §3. The 2018 list is checked against the circular
+// [V]; the 2025 list against two independent secondary sources [S].
+var formSets = []FormSetInfo{
+	{FormSet2025, "Thông tư 03/2025/TT-VPCP", []Form{
+		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
+		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
+		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormApology, "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "A5"},
+		{FormStop, "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormControl, "06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormRegister, "07", "SỔ THEO DÕI HỒ SƠ", "A4"},
+	}},
+	{FormSet2018, "Thông tư 01/2018/TT-VPCP", []Form{
+		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
+		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
+		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormApology, "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "A5"},
+		{FormControl, "05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormRegister, "06", "SỔ THEO DÕI HỒ SƠ", "A4"},
+	}},
+}
+
+// FormSets lists the form sets, the default first.
+func FormSets() []FormSetInfo {
+	out := make([]FormSetInfo, len(formSets))
+	for i, s := range formSets {
+		s.Forms = append([]Form(nil), s.Forms...)
+		out[i] = s
+	}
+	return out
+}
+
+// LookupForm finds a form in a set; the error says, in Vietnamese, when the set is unknown or
+// has no such form (the stop notice exists only from 2025).
+func LookupForm(set string, kind FormKind) (Form, error) {
+	for _, s := range formSets {
+		if s.Code != set {
+			continue
+		}
+		for _, f := range s.Forms {
+			if f.Kind == kind {
+				return f, nil
+			}
+		}
+		if kind == FormStop {
+			return Form{}, fmt.Errorf("bộ biểu mẫu theo %s không có mẫu Thông báo dừng giải quyết hồ sơ (mẫu này chỉ có từ Thông tư 03/2025/TT-VPCP); hồ sơ tiếp nhận theo bộ mẫu cũ thì báo dừng bằng một văn bản soạn riêng", s.Name)
+		}
+		return Form{}, fmt.Errorf("bộ biểu mẫu theo %s không có mẫu %q", s.Name, kind)
+	}
+	codes := make([]string, len(formSets))
+	for i, s := range formSets {
+		codes[i] = s.Code
+	}
+	return Form{}, fmt.Errorf("không có bộ biểu mẫu %q: chọn một trong %s", set, strings.Join(codes, ", "))
+}
