@@ -10,7 +10,7 @@
 // 03:00 UTC and 2026-02-13 10:00 ICT are the same moment and the same answer.
 // Every time.Time returned is in Zone, at midnight for dates and to the minute
 // for due times. A wrong due date harms a citizen, so the rules below are
-// tested day by day for 2025–2030 and against history for 2019–2024.
+// tested day by day for 2025–2030 and against the announced breaks of 2017–2025.
 //
 // # Lunar calendar
 //
@@ -47,7 +47,8 @@
 //   - Nghỉ bù: a holiday on a Saturday or Sunday gives the next weekday that
 //     is not already off; holidays are taken in date order, so two stacked on
 //     a weekend give the next two weekdays (30/4/2028 Sunday → Tuesday 2/5,
-//     since Monday is 1/5).
+//     since Monday is 1/5). Two holidays on the same date would likewise give
+//     a nghỉ bù for the second (Giỗ Tổ never meets 30/4 or 1/5 in 1990–2100).
 //
 // Saturdays and Sundays are off in every year: the six-day week before
 // October 1999 and the rules before the 1994 Labour Code are not modelled.
