@@ -189,34 +189,33 @@ func buildYear(y int, s *Schedule) []dayRec {
 		}
 	}
 
-	if len(offs)+len(works) > 0 {
-		for _, o := range offs {
-			i, e := o.i, o.e
-			if recs[i].holiday != "" {
-				continue // a fixed holiday keeps its own name
-			}
-			r := dayRec{reason: e.Reason}
-			switch {
-			case tet1 >= 0 && abs(i-tet1) <= tetWindow:
-				r.holiday = NameTet
-			case y >= nationalAdjFrom && abs(i-natl) == 1 && !isWeekend(jan1+int64(i)):
-				r.holiday = NameNationalAdj
-			}
-			if r.reason == "" {
-				r.reason = r.holiday
-			}
-			if r.reason == "" {
-				r.reason = ReasonAnnounced
-			}
-			recs[i] = r
+	// The schedule last: its Off days, then its Work days, win.
+	for _, o := range offs {
+		i, e := o.i, o.e
+		if recs[i].holiday != "" {
+			continue // a fixed holiday keeps its own name
 		}
-		for _, w := range works {
-			r := dayRec{working: true, reason: w.e.Reason}
-			if r.reason == "" {
-				r.reason = ReasonMakeUp
-			}
-			recs[w.i] = r
+		r := dayRec{reason: e.Reason}
+		switch {
+		case tet1 >= 0 && abs(i-tet1) <= tetWindow:
+			r.holiday = NameTet
+		case y >= nationalAdjFrom && abs(i-natl) == 1 && !isWeekend(jan1+int64(i)):
+			r.holiday = NameNationalAdj
 		}
+		if r.reason == "" {
+			r.reason = r.holiday
+		}
+		if r.reason == "" {
+			r.reason = ReasonAnnounced
+		}
+		recs[i] = r
+	}
+	for _, w := range works {
+		r := dayRec{working: true, reason: w.e.Reason}
+		if r.reason == "" {
+			r.reason = ReasonMakeUp
+		}
+		recs[w.i] = r
 	}
 	return recs
 }
