@@ -5,13 +5,25 @@
 #   packaging/deps.sh linux     native Fyne build (cgo, OpenGL, X11) and the tarball
 #   packaging/deps.sh smoke     Wine + Xvfb smoke test of the Windows installer
 #   packaging/deps.sh icon      only for re-rendering assets/icon from the SVG (not needed to build)
+#   packaging/deps.sh test      what `make test` and `make bench` need (pdftotext & co. for the PDF tests)
 #
 # Several kinds may be given at once. Runs as root (or through sudo when it is available),
 # non-interactive; `apt-get update` runs once, and only when something is missing.
 set -euo pipefail
 
-usage() { echo "usage: $0 windows|linux|smoke|icon ..." >&2; exit 2; }
+usage() { echo "usage: $0 windows|linux|smoke|icon|test ..." >&2; exit 2; }
 [ $# -ge 1 ] || usage
+
+# Go itself: Debian's golang-go is too old for this module, and a toolchain
+# cannot be fetched here, so say what to do instead of failing obscurely.
+if ! command -v go >/dev/null 2>&1; then
+	if [ -x /usr/local/go/bin/go ]; then
+		echo "deps: go is in /usr/local/go/bin but not on PATH; run: export PATH=\$PATH:/usr/local/go/bin" >&2
+	else
+		echo "deps: Go 1.26 or later is needed (https://go.dev/dl/, install into /usr/local/go)" >&2
+	fi
+	exit 1
+fi
 
 pkgs=()
 for kind in "$@"; do
@@ -26,6 +38,8 @@ for kind in "$@"; do
 		pkgs+=(wine wine64 xvfb xauth xdotool x11-utils imagemagick gcc-mingw-w64-x86-64 procps unzip) ;;
 	icon)
 		pkgs+=(librsvg2-bin imagemagick) ;;
+	test)
+		pkgs+=(poppler-utils git) ;;
 	*) usage ;;
 	esac
 done

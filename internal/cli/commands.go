@@ -426,12 +426,14 @@ func runCalendar(e *Env, args []string) error {
 }
 
 func init() {
-	addCommand(command{"seed", "--dossiers N [--years Y] [--seed S]",
+	addCommand(command{"seed", "--dossiers N [--years Y] [--seed S] [--if-empty] [--demo-profile]",
 		"Tạo dữ liệu mẫu: N hồ sơ giả lập (họ tên tiếng Việt, cơ cấu thủ tục thực tế) để trình diễn và đo hiệu năng.", func(e *Env, args []string) error {
 			fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 			n := fs.Int("dossiers", 0, "số hồ sơ")
 			years := fs.Int("years", 0, "trải trong bao nhiêu năm gần đây")
 			seed := fs.Uint64("seed", 1, "hạt giống ngẫu nhiên")
+			ifEmpty := fs.Bool("if-empty", false, "chỉ tạo khi sổ chưa có hồ sơ nào")
+			demoProfile := fs.Bool("demo-profile", false, "điền thông tin xã mẫu nếu chưa đặt")
 			pos, err := e.parse(fs, args)
 			if err != nil {
 				return err
@@ -453,6 +455,20 @@ func init() {
 				return err
 			}
 			defer o.Close()
+			if *demoProfile {
+				if err := o.FillDemoProfile(e.ctx); err != nil {
+					return err
+				}
+			}
+			if *ifEmpty {
+				if n, err := o.Count(e.ctx, office.Filter{}); err != nil {
+					return err
+				} else if n > 0 {
+					return e.emit(map[string]any{"dossiers": 0, "existing": n, "db": path}, func(w io.Writer) {
+						fmt.Fprintf(w, "Sổ đã có %d hồ sơ; không tạo thêm dữ liệu mẫu.\n", n)
+					})
+				}
+			}
 			start := time.Now()
 			last := time.Now()
 			count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, Progress: func(done int) {

@@ -206,3 +206,34 @@ func findSetting(key string) (settingDef, bool) {
 	}
 	return settingDef{}, false
 }
+
+// demoProfile is a plausible commune for demonstrations (REFERENCE §3's
+// agency code example is Thanh Hóa's).
+var demoProfile = map[string]string{
+	"agency_code":  "000.17.22.H56",
+	"parent_body":  "ỦY BAN NHÂN DÂN TỈNH THANH HÓA",
+	"commune":      "ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN",
+	"counter_name": "Trung tâm Phục vụ hành chính công xã Đông Văn",
+	"place_name":   "Đông Văn",
+	"chair_name":   "Lê Văn Tuấn",
+	"phone":        "0237 3888 999",
+}
+
+// FillDemoProfile sets the demo commune's profile where the office has not
+// set its own values.
+func (o *Office) FillDemoProfile(ctx context.Context) error {
+	stored, err := o.st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	values := map[string]string{}
+	for k, v := range demoProfile {
+		if _, ok := stored[k]; !ok {
+			values[k] = v
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	return o.SetSettings(ctx, values)
+}

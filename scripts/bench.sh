@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# make bench: measures the figures the issues name and prints them as one
+# markdown table. Usage: scripts/bench.sh BINARY DB DOSSIERS
+set -euo pipefail
+bin=$1 db=$2 n=$3
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+rm -f "$db" "$db-wal" "$db-shm" "$db.lock"
+echo "Seeding $n dossiers into $db …" >&2
+"$bin" seed --db "$db" --dossiers "$n" --json >"$out/seed.json"
+echo "Measuring receive, search and page on $db …" >&2
+"$bin" bench --db "$db" --samples 400 --json >"$out/db.json"
+echo "Running in-process Go benchmarks …" >&2
+CGO_ENABLED=0 go test -tags ci -run '^$' -bench 'BenchmarkDue$|BenchmarkReceipt$|BenchmarkLetters1000$|BenchmarkFold$' -benchtime 2s \
+	./internal/calendar ./internal/docs ./internal/textvn >"$out/go.txt" 2>&1 || { cat "$out/go.txt" >&2; exit 1; }
+
+python3 - "$out" "$n" <<'PY'
+import json, re, sys, os
+out, n = sys.argv[1], int(sys.argv[2])
+seed = json.load(open(os.path.join(out, "seed.json")))
+db = json.load(open(os.path.join(out, "db.json")))
+go = open(os.path.join(out, "go.txt")).read()
+def ns(name):
+    m = re.search(r"^%s(?:-\d+)?\s+\d+\s+([\d.]+) ns/op" % re.escape(name), go, re.M)
+    return float(m.group(1)) if m else None
+rows = []
+def row(fig, value, target, ok):
+    rows.append((fig, value, target, "yes" if ok else "**NO**"))
+figs = {f["name"]: f for f in db["figures"]}
+at = f"at {db['dossiers']:,} dossiers"
+r = figs["receive one dossier (durable commit)"]
+row(f"receive one dossier, durable commit, p95 ({at})", f"{r['p95_ms']:.2f} ms", "≤ 10 ms", r["p95_ms"] <= 10)
+s = figs["search, top 50"]
+row(f"search, top 50, p95 ({at})", f"{s['p95_ms']:.2f} ms", "≤ 30 ms", s["p95_ms"] <= 30)
+p = figs["page of 50 rows, status filter"]
+row(f"page of 50 register rows with a status filter, p95 ({at})", f"{p['p95_ms']:.2f} ms", "≤ 10 ms", p["p95_ms"] <= 10)
+d = ns("BenchmarkDue")
+row("`calendar due`, per computation", f"{d/1000:.3f} µs" if d else "missing", "≤ 5 µs", d is not None and d <= 5000)
+row(f"seeding {seed['dossiers']:,} dossiers", f"{seed['seconds']:.1f} s", "≤ 90 s", seed["seconds"] <= 90)
+rows.append((f"database size at {seed['dossiers']:,} dossiers", f"{seed['db_bytes']/1e6:.0f} MB", "reported", "—"))
+rc = ns("BenchmarkReceipt")
+if rc: row("one receipt PDF", f"{rc/1e6:.2f} ms", "≤ 20 ms", rc <= 20e6)
+lt = ns("BenchmarkLetters1000")
+if lt: row("1,000 letters into one PDF", f"{lt/1e9:.3f} s", "≤ 1.5 s", lt <= 1.5e9)
+f = ns("BenchmarkFold")
+if f: rows.append(("search fold of one name and address", f"{f/1000:.3f} µs", "—", "—"))
+print("| figure | measured | target | met |")
+print("|---|---|---|---|")
+for r in rows:
+    print("| %s | %s | %s | %s |" % r)
+PY
+if [ -x "$(command -v soffice)" ] && [ -f scripts/bench-soffice.sh ]; then bash scripts/bench-soffice.sh "$bin"; fi
