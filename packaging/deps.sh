@@ -6,12 +6,13 @@
 #   packaging/deps.sh smoke     Wine + Xvfb smoke test of the Windows installer
 #   packaging/deps.sh icon      only for re-rendering assets/icon from the SVG (not needed to build)
 #   packaging/deps.sh test      what `make test` and `make bench` need (pdftotext & co. for the PDF tests)
+#   packaging/deps.sh window    what `make window-check` needs to run the real Linux window under Xvfb
 #
 # Several kinds may be given at once. Runs as root (or through sudo when it is available),
 # non-interactive; `apt-get update` runs once, and only when something is missing.
 set -euo pipefail
 
-usage() { echo "usage: $0 windows|linux|smoke|icon|test ..." >&2; exit 2; }
+usage() { echo "usage: $0 windows|linux|smoke|icon|test|window ..." >&2; exit 2; }
 [ $# -ge 1 ] || usage
 
 # Go itself: Debian's golang-go is too old for this module, and a toolchain
@@ -40,6 +41,8 @@ for kind in "$@"; do
 		pkgs+=(librsvg2-bin imagemagick) ;;
 	test)
 		pkgs+=(poppler-utils git) ;;
+	window)
+		pkgs+=(xvfb xauth xdotool x11-utils imagemagick) ;;
 	*) usage ;;
 	esac
 done

@@ -29,8 +29,10 @@ func Attach() {
 	if !needOut && !needErr {
 		return // both redirected to files or pipes, or a console program started us with ours
 	}
-	if r, _, _ := procAttachConsole.Call(uintptr(attachParentProcess)); r == 0 {
-		return // started from Explorer or a shortcut: there is no console to attach to
+	if r, _, err := procAttachConsole.Call(uintptr(attachParentProcess)); r == 0 && err != syscall.ERROR_ACCESS_DENIED {
+		// Started from Explorer or a shortcut: there is no console to attach to.
+		// (ERROR_ACCESS_DENIED means the process already has a console, as under Wine: use it.)
+		return
 	}
 	name, _ := syscall.UTF16PtrFromString("CONOUT$")
 	h, err := syscall.CreateFile(name, syscall.GENERIC_READ|syscall.GENERIC_WRITE,

@@ -89,11 +89,14 @@ log "Xvfb on $DISPLAY"
 log "wineboot -i (fresh prefix)"
 timeout -k 5 240 wineboot -i >"$OUT/wineboot.log" 2>&1 || fatal "wineboot -i failed or timed out (see $OUT/wineboot.log)"
 timeout 120 wineserver -w || log "wineserver -w timed out after wineboot"
+# Debian's Wine 8 makes a prefix that reports Windows 7; the installer (rightly) refuses
+# anything older than Windows 10.
+timeout 60 wine winecfg -v win10 >>"$OUT/wineboot.log" 2>&1 || fatal "winecfg -v win10 failed"
 sys32=$WINEPREFIX/drive_c/windows/system32
 [ -d "$sys32" ] || fatal "no system32 in the new prefix"
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$sys32/bcryptprimitives.dll" "$here/bcryptprimitives.c" -lbcrypt ||
 	fatal "could not build the bcryptprimitives.dll stub"
-pass "prefix ready, bcryptprimitives.dll stub in system32"
+pass "prefix ready (Windows 10), bcryptprimitives.dll stub in system32"
 
 user_dir=$WINEPREFIX/drive_c/users/$(id -un)
 appdata=$user_dir/AppData/Roaming
@@ -156,8 +159,10 @@ else
 	timeout 10 import -window root "$OUT/screenshot-nowindow.png" 2>/dev/null
 fi
 if kill -0 "$app_pid" 2>/dev/null; then
-	[ -n "$wid" ] && xdotool windowclose "$wid" 2>/dev/null
+	# Ask it to close (taskkill without /f posts WM_CLOSE to its windows); then insist.
+	timeout 20 wine taskkill /im "$APP.exe" >"$OUT/taskkill.out" 2>&1 </dev/null
 	for _ in $(seq 20); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
+	if kill -0 "$app_pid" 2>/dev/null; then log "the app did not close on WM_CLOSE within 10s; killing it"; else log "the app closed on WM_CLOSE"; fi
 	kill "$app_pid" 2>/dev/null
 	wait "$app_pid" 2>/dev/null
 fi
@@ -171,6 +176,19 @@ if wine_run 60 version "$exe_win" version && grep -q '[0-9]\+\.[0-9]\+\.[0-9]\+'
 	pass "motcua.exe version: $(tr -d '\r' <"$OUT/version.out" | head -n1)"
 else
 	fail "motcua.exe version printed no version (exit $?): stdout '$(head -c 300 "$OUT/version.out")' stderr '$(head -c 300 "$OUT/version.err")'"
+fi
+# As from cmd on Windows: no standard handles, only the parent's console. The output can only
+# appear through packaging/winconsole's AttachConsole + CONOUT$.
+if x86_64-w64-mingw32-gcc -O2 -s -o "$WORK/noconsole-launch.exe" "$here/noconsole-launch.c"; then
+	timeout -k 5 90 script -qec "wine '$WORK/noconsole-launch.exe' '$exe_win' version" /dev/null \
+		>"$OUT/console.out" 2>&1 </dev/null
+	if grep -q '[0-9]\+\.[0-9]\+\.[0-9]\+' "$OUT/console.out"; then
+		pass "console: motcua.exe version started without standard handles prints to the parent console"
+	else
+		fail "console: nothing printed when started like from cmd (is winconsole.Attach() called first in main?): $(head -c 300 "$OUT/console.out" | tr -d '\033')"
+	fi
+else
+	fail "could not build noconsole-launch.exe"
 fi
 db_win="$data_win\\smoke.db"
 if wine_run 60 receive "$exe_win" --db "$db_win" receive --procedure "$PROCEDURE" --applicant "$APPLICANT" --json; then
