@@ -4,6 +4,8 @@
 #   packaging/deps.sh windows   cross-compile, resources, installer, signing, zip
 #   packaging/deps.sh linux     native Fyne build (cgo, OpenGL, X11) and the tarball
 #   packaging/deps.sh smoke     Wine + Xvfb smoke test of the Windows installer
+#   packaging/deps.sh window    the real Linux window under Xvfb (scripts/window-check.sh)
+#   packaging/deps.sh test      the headless tests (CGO_ENABLED=0 -tags ci): git for the gofmt check
 #   packaging/deps.sh icon      only for re-rendering assets/icon from the SVG (not needed to build)
 #   packaging/deps.sh test      what `make test` and `make bench` need (pdftotext & co. for the PDF tests)
 #   packaging/deps.sh window    what `make window-check` needs to run the real Linux window under Xvfb
@@ -36,7 +38,13 @@ for kind in "$@"; do
 		pkgs+=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev) ;;
 	smoke)
 		# wine64 alone: no i386 multiarch needed, the installer and the app are both 64-bit.
-		pkgs+=(wine wine64 xvfb xauth xdotool x11-utils imagemagick gcc-mingw-w64-x86-64 procps unzip) ;;
+		# libgl1-mesa-dri: llvmpipe, which draws the window through Wine's OpenGL on Xvfb.
+		# bsdutils: script(1), which gives the console check a terminal.
+		pkgs+=(wine wine64 xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri gcc-mingw-w64-x86-64 procps bsdutils) ;;
+	window)
+		pkgs+=(xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri) ;;
+	test)
+		pkgs+=(git) ;;
 	icon)
 		pkgs+=(librsvg2-bin imagemagick) ;;
 	test)
