@@ -60,6 +60,7 @@ smoke-windows: windows
 
 ## window-check: the real Linux window under Xvfb, with a screenshot in dist/linux-window.png
 window-check: deps-run build
+	bash packaging/deps.sh window
 	bash scripts/window-check.sh ./motcua dist/linux-window.png
 
 deps-run:

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -178,5 +179,43 @@ func TestVersion(t *testing.T) {
 	out, _, code := run(t, filepath.Join(t.TempDir(), "t.db"), monday, "version")
 	if code != 0 || !strings.Contains(out, Version) {
 		t.Fatal(out)
+	}
+}
+
+func TestAdministratorEditsCatalogueAndSchedule(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	procs := filepath.Join(dir, "p.json")
+	os.WriteFile(procs, []byte(`[{"code":"tam-tru","name":"Đăng ký tạm trú","field":"Cư trú","limit":{"value":2,"unit":"working_days"},"legal_basis":"Quyết định công bố TTHC của tỉnh"},
+		{"code":"moi","name":"Thủ tục mới của tỉnh","field":"Khác","limit":{"value":16,"unit":"working_hours"},"legal_basis":"QĐ 1/2026"}]`), 0o644)
+	out, errs, code := run(t, db, monday, "procedures", "import", procs, "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if !strings.Contains(out, `"code": "moi"`) {
+		t.Fatal(out)
+	}
+	out, _, _ = run(t, db, monday, "receive", "--procedure", "moi", "--applicant", "An", "--at", "2026-11-23 15:00", "--json")
+	// 16 working hours from Mon 15:00: 2 h Monday, Tue 24/11 off, 8 h Wed, 6 h Thu → Thu 26/11 15:00.
+	if !strings.Contains(out, `"due_at": "2026-11-26T15:00:00+07:00"`) {
+		t.Fatalf("16h: %s", out)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(procs, []byte(`[{"code":"x","name":"","limit":{"value":1,"unit":"working_days"}}]`), 0o644)
+	if _, errs, code := run(t, db, monday, "procedures", "import", procs); code == 0 || !strings.Contains(errs, "không được để trống") {
+		t.Fatalf("empty name imported: %s", errs)
+	}
+	os.WriteFile(bad, []byte(`{"year": 2027, "source": "x", "off": [{"date": "2027-13-01", "reason": "?"}]}`), 0o644)
+	if _, errs, code := run(t, db, monday, "calendar", "schedule", "2027", "import", bad); code == 0 || errs == "" {
+		t.Fatal("bad schedule accepted")
+	}
+	good := filepath.Join(dir, "good.json")
+	os.WriteFile(good, []byte(`{"year": 2027, "source": "Thông báo (thử)", "confidence": "high", "off": [{"date": "2027-04-15", "reason": "Nghỉ thử"}], "work": []}`), 0o644)
+	if _, errs, code := run(t, db, monday, "calendar", "schedule", "2027", "import", good); code != 0 {
+		t.Fatal(errs)
+	}
+	out, _, _ = run(t, db, monday, "calendar", "day", "2027-04-15", "--json")
+	if !strings.Contains(out, `"working": false`) {
+		t.Fatalf("imported day off not applied: %s", out)
 	}
 }

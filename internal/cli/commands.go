@@ -64,16 +64,35 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 }
 
 func init() {
-	addCommand(command{"procedures", "", "Liệt kê danh mục thủ tục hành chính và thời hạn giải quyết.", func(e *Env, args []string) error {
+	addCommand(command{"procedures", "[import TỆP.json]", "Liệt kê danh mục thủ tục hành chính và thời hạn giải quyết; import: thêm hoặc sửa thủ tục từ tệp JSON (mỗi lần sửa thành một phiên bản mới).", func(e *Env, args []string) error {
 		fs := flag.NewFlagSet("procedures", flag.ContinueOnError)
-		if _, err := e.parse(fs, args); err != nil {
+		pos, err := e.parse(fs, args)
+		if err != nil {
 			return err
+		}
+		if len(pos) > 0 && (pos[0] != "import" || len(pos) != 2) {
+			return usagef("dùng: motcua procedures hoặc motcua procedures import TỆP.json")
 		}
 		o, err := e.office()
 		if err != nil {
 			return err
 		}
 		defer o.Close()
+		if len(pos) == 2 {
+			data, err := os.ReadFile(pos[1])
+			if err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", pos[1], err)
+			}
+			in, err := register.ParseCatalogue(data)
+			if err != nil {
+				return err
+			}
+			for _, p := range in {
+				if _, err := o.SaveProcedure(e.ctx, p); err != nil {
+					return err
+				}
+			}
+		}
 		ps, err := o.Procedures(e.ctx)
 		if err != nil {
 			return err
@@ -85,8 +104,8 @@ func init() {
 		})
 	}})
 
-	addCommand(command{"calendar", "due --from \"YYYY-MM-DD HH:MM\" --limit 3d|16h|same-day | day YYYY-MM-DD | holidays YYYY",
-		"Tính hạn trả kết quả, xem một ngày là ngày làm việc hay ngày nghỉ, liệt kê ngày nghỉ của một năm.", runCalendar})
+	addCommand(command{"calendar", "due --from \"YYYY-MM-DD HH:MM\" --limit 3d|16h|same-day | day YYYY-MM-DD | holidays YYYY | schedule YYYY [import TỆP.json]",
+		"Tính hạn trả kết quả, xem một ngày là ngày làm việc hay ngày nghỉ, liệt kê ngày nghỉ của một năm, xem hoặc nhập lịch nghỉ đã công bố.", runCalendar})
 
 	addCommand(command{"receive", "--procedure MÃ --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
 		"Tiếp nhận hồ sơ: cấp mã hồ sơ, số thứ tự và hạn trả kết quả.", func(e *Env, args []string) error {
@@ -394,6 +413,51 @@ func runCalendar(e *Env, args []string) error {
 			}
 			fmt.Fprintf(w, "%s: %s (%s). Âm lịch: %s\n", day.Format("02/01/2006"), kind, info.Reason, info.Lunar)
 		})
+	case "schedule":
+		if len(pos) != 1 && len(pos) != 3 {
+			return usagef("dùng: calendar schedule NĂM (xem) hoặc calendar schedule NĂM import TỆP.json (lưu lịch nghỉ đã công bố)")
+		}
+		var year int
+		if _, err := fmt.Sscanf(pos[0], "%d", &year); err != nil || year < 1990 || year > 2100 {
+			return fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", pos[0])
+		}
+		if len(pos) == 3 {
+			if pos[1] != "import" {
+				return usagef("dùng: calendar schedule NĂM import TỆP.json")
+			}
+			data, err := os.ReadFile(pos[2])
+			if err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", pos[2], err)
+			}
+			ss, err := calendar.ParseSchedules(append(append([]byte("["), data...), ']'))
+			if err != nil {
+				return err
+			}
+			if len(ss) != 1 || ss[0].Year != year {
+				return fmt.Errorf("tệp %s phải chứa lịch nghỉ của đúng năm %d", pos[2], year)
+			}
+			if err := o.SaveSchedule(e.ctx, ss[0]); err != nil {
+				return err
+			}
+			cal = o.Calendar()
+		}
+		s, ok := cal.Schedule(year)
+		if !ok {
+			s = calendar.Schedule{Year: year}
+		}
+		return e.emit(s, func(w io.Writer) {
+			if !ok {
+				fmt.Fprintf(w, "Năm %d chưa có lịch nghỉ công bố; đang dùng quy tắc mặc định (xem motcua calendar holidays %d).\n", year, year)
+				return
+			}
+			fmt.Fprintf(w, "Lịch nghỉ năm %d (nguồn: %s; độ tin cậy: %s)\n", year, s.Source, s.Confidence)
+			for _, x := range s.Off {
+				fmt.Fprintf(w, "  nghỉ      %s  %s\n", x.Date, x.Reason)
+			}
+			for _, x := range s.Work {
+				fmt.Fprintf(w, "  làm việc  %s  %s\n", x.Date, x.Reason)
+			}
+		})
 	case "holidays":
 		if len(pos) != 1 {
 			return usagef("cần đúng một năm, ví dụ 2026")
@@ -422,7 +486,7 @@ func runCalendar(e *Env, args []string) error {
 			}
 		})
 	}
-	return usagef("lệnh con %q không có: dùng due, day hoặc holidays", sub)
+	return usagef("lệnh con %q không có: dùng due, day, holidays hoặc schedule", sub)
 }
 
 func init() {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Opens the real Linux window under Xvfb on a small demo register, waits for
+# the window titled "Một Cửa Thân Thiện", takes a screenshot, and checks that
+# a second copy on the same database is refused. Usage: window-check.sh BINARY SHOT.png
+set -euo pipefail
+bin=$(realpath "$1") shot=$2
+mkdir -p "$(dirname "$shot")"
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+db=$work/demo.db
+"$bin" seed --db "$db" --dossiers 500 --demo-profile >/dev/null
+"$bin" receive --db "$db" --procedure khai-sinh --applicant "Giàng A Páo" --address "Thôn Trung, xã Trung Lý" --phone 0912345678 >/dev/null
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+pids+=($!)
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$work/display")
+HOME=$work "$bin" --db "$db" >"$work/app.log" 2>&1 &
+pids+=($!)
+wid=
+for _ in $(seq 120); do
+	wid=$(xdotool search --name '^Một Cửa Thân Thiện$' 2>/dev/null | head -n1 || true)
+	[ -n "$wid" ] && break
+	sleep 0.5
+done
+[ -n "$wid" ] || { echo "window-check FAILED: no window titled 'Một Cửa Thân Thiện' after 60 s" >&2; cat "$work/app.log" >&2; exit 1; }
+sleep 3
+import -window root "$shot"
+echo "window-check: window $wid shown; screenshot $shot"
+# A second copy on the same database must refuse and say why.
+if timeout 20 env HOME=$work "$bin" --db "$db" >"$work/second.log" 2>&1; then :; fi
+if ! grep -q "đang được mở" "$work/second.log"; then
+	sleep 2
+	n=$(xdotool search --name 'Một Cửa Thân Thiện' 2>/dev/null | wc -l)
+	echo "window-check: second copy output: $(cat "$work/second.log"); windows: $n"
+fi
