@@ -19,11 +19,10 @@ const (
 	fileTypeUnknown     = 0          // FILE_TYPE_UNKNOWN
 )
 
-// Attach connects a command-line run of the GUI exe to its parent's console; see the package doc.
+// Attach connects the GUI exe to its parent's console; see the package doc. Call it on the
+// command-line path (and before printing an error the window could not show), not before
+// opening the window.
 func Attach() {
-	if len(os.Args) < 2 {
-		return // the desktop window: no console wanted
-	}
 	needOut := !valid(syscall.STD_OUTPUT_HANDLE)
 	needErr := !valid(syscall.STD_ERROR_HANDLE)
 	if !needOut && !needErr {
