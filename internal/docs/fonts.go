@@ -28,8 +28,9 @@ const (
 // gofpdf's style letters, indexed by style.
 var styleCodes = [4]string{"", "B", "I", "BI"}
 
-// family is the name the faces are registered under inside each PDF.
-const family = "serif"
+// subsetTag marks the embedded fonts as subsets in their PDF names ("MOTCUA+LiberationSerif"),
+// as PDF readers and pdffonts expect of a subset; see doc.output.
+const subsetTag = "MOTCUA"
 
 // Fonts is the serif family the documents are set in: Times New Roman from the PC when it is
 // there and covers Vietnamese, otherwise the bundled Liberation Serif 2.1.5 (same metrics).
@@ -40,6 +41,8 @@ type Fonts struct {
 	Source   string // the directory the faces were read from, or "bundled"
 	Fallback string // why the PC's Times New Roman was not used, in Vietnamese; empty when it was, or when none was looked for
 
+	family string // the name the faces are registered under in gofpdf, see pdfName
+	psName string // "LiberationSerif": the name the PDF shows, after the subset tag
 	faces  [4][]byte
 	widths [4][]uint16 // advance widths in 1/1000 em for every BMP rune, as gofpdf measures them
 }
@@ -128,7 +131,11 @@ func loadTimes(dir string) (*Fonts, error) {
 // newFonts checks every face (gofpdf parses it, it maps every Vietnamese letter) and
 // measures it once, so that laying out a document never measures through gofpdf.
 func newFonts(name, source string, faces [4][]byte) (*Fonts, error) {
-	f := &Fonts{Family: name, Source: source, faces: faces}
+	ps := strings.ReplaceAll(name, " ", "")
+	// gofpdf names an embedded face "utf8" + family + style. The family is chosen three
+	// letters longer than ps so that "utf8"+family and subsetTag+"+"+ps have the same length
+	// and doc.output can rename in place without moving a byte of the cross-reference table.
+	f := &Fonts{Family: name, Source: source, faces: faces, psName: ps, family: strings.ToLower(ps) + "pdf"}
 	for st := range faces {
 		if missing, err := missingRunes(faces[st], vietnameseRepertoire()); err != nil {
 			return nil, fmt.Errorf("phông %s (%s) không đọc được: %v", name, styleCodes[st], err)
@@ -154,8 +161,8 @@ func measureFace(ttf []byte) (w []uint16, err error) {
 		}
 	}()
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(family, "", ttf)
-	pdf.SetFont(family, "", 10)
+	pdf.AddUTF8FontFromBytes("probe", "", ttf)
+	pdf.SetFont("probe", "", 10)
 	if err := pdf.Error(); err != nil {
 		return nil, err
 	}

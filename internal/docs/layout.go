@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -103,12 +104,19 @@ func newDoc(f *Fonts, orientation, size string, m margins, md meta) *doc {
 	return &doc{pdf: pdf, f: f, w: w, h: h, m: m, curSize: -1, lineHeightLead: 1.2}
 }
 
-// output writes the finished PDF.
+// output writes the finished PDF. gofpdf embeds subsets but names them "utf8…" without the
+// subset tag; the names are rewritten here to "MOTCUA+LiberationSerif…" (same length, so no
+// offset moves), which is what marks a subset for PDF readers and pdffonts.
 func (d *doc) output(w io.Writer) error {
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("không tạo được tệp PDF: %v", err)
 	}
-	if err := d.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("không tạo được tệp PDF: %v", err)
+	}
+	b := bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+d.f.family), []byte("/"+subsetTag+"+"+d.f.psName))
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("không ghi được tệp PDF: %v", err)
 	}
 	return nil
@@ -146,11 +154,11 @@ func (d *doc) gap(pt float64) { d.y += pt * ptMM }
 
 func (d *doc) setFont(st style, size float64) {
 	if !d.added[st] {
-		d.pdf.AddUTF8FontFromBytes(family, styleCodes[st], d.f.faces[st])
+		d.pdf.AddUTF8FontFromBytes(d.f.family, styleCodes[st], d.f.faces[st])
 		d.added[st] = true
 	}
 	if st != d.curSt || size != d.curSize {
-		d.pdf.SetFont(family, styleCodes[st], size)
+		d.pdf.SetFont(d.f.family, styleCodes[st], size)
 		d.curSt, d.curSize = st, size
 	}
 }
@@ -188,6 +196,7 @@ type atom struct {
 type word struct {
 	atoms []atom
 	w     float64
+	br    bool // a hard line break ("\n" in the text), not a word
 }
 
 // words splits runs into words; a word may mix styles ("(" + bold "x" + ")") and breaks only
@@ -206,23 +215,30 @@ func (d *doc) words(runs []run, size float64) []word {
 		if !norm.NFC.IsNormalString(t) {
 			t = norm.NFC.String(t)
 		}
-		t = strings.Map(func(c rune) rune {
-			switch c {
-			case '\n', '\r', '\t', '\u00a0':
-				return ' '
-			}
-			return c
-		}, t)
-		for i, p := range strings.Split(t, " ") {
-			if i > 0 {
+		t = strings.ReplaceAll(t, "\r\n", "\n")
+		for li, line := range strings.Split(t, "\n") {
+			if li > 0 {
 				flush()
+				out = append(out, word{br: true})
 			}
-			if p == "" {
-				continue
+			line = strings.Map(func(c rune) rune {
+				switch c {
+				case '\r', '\t', '\u00a0':
+					return ' '
+				}
+				return c
+			}, line)
+			for i, p := range strings.Split(line, " ") {
+				if i > 0 {
+					flush()
+				}
+				if p == "" {
+					continue
+				}
+				w := d.f.width(r.st, size, p)
+				cur.atoms = append(cur.atoms, atom{p, r.st, w})
+				cur.w += w
 			}
-			w := d.f.width(r.st, size, p)
-			cur.atoms = append(cur.atoms, atom{p, r.st, w})
-			cur.w += w
 		}
 	}
 	flush()
@@ -237,7 +253,7 @@ const breakAfter = "-/.,;:@_"
 func (d *doc) splitLong(ws []word, size, maxW float64) []word {
 	var out []word
 	for _, w := range ws {
-		if w.w <= maxW {
+		if w.br || w.w <= maxW {
 			out = append(out, w)
 			continue
 		}
@@ -285,11 +301,16 @@ func (d *doc) spaceW(w word, size float64) float64 {
 	return d.f.width(w.atoms[len(w.atoms)-1].st, size, " ")
 }
 
-// fit returns how many of ws (at least one) fit on a line avail mm wide.
-func (d *doc) fit(ws []word, size, avail float64) int {
+// fit returns how many of ws to draw on a line avail mm wide (at least one word, or none
+// for an empty line made by a hard break) and how many to consume (the drawn ones plus the
+// hard break that ends the line, if any).
+func (d *doc) fit(ws []word, size, avail float64) (draw, consume int) {
+	if ws[0].br {
+		return 0, 1
+	}
 	acc := ws[0].w
 	n := 1
-	for n < len(ws) {
+	for n < len(ws) && !ws[n].br {
 		nw := acc + d.spaceW(ws[n-1], size) + ws[n].w
 		if nw > avail+1e-6 {
 			break
@@ -297,7 +318,10 @@ func (d *doc) fit(ws []word, size, avail float64) int {
 		acc = nw
 		n++
 	}
-	return n
+	if n < len(ws) && ws[n].br {
+		return n, n + 1
+	}
+	return n, n
 }
 
 // natural is the width of ws set with plain spaces.
@@ -315,6 +339,9 @@ func (d *doc) natural(ws []word, size float64) float64 {
 // drawLine sets one line in the box [x, x+avail] with its baseline at y. A justified line
 // spreads the slack over its gaps unless it is the paragraph's last.
 func (d *doc) drawLine(ws []word, x, avail, y, size float64, al align, last bool) {
+	if len(ws) == 0 {
+		return
+	}
 	nat := d.natural(ws, size)
 	extra := 0.0
 	switch al {
@@ -407,9 +434,9 @@ func (d *doc) para(p para) {
 		if d.exclPage == d.physicalPage && d.y < d.exclBottom && lx+avail > d.w-d.m.right-d.exclW {
 			avail = d.w - d.m.right - d.exclW - lx
 		}
-		n := d.fit(ws, p.size, avail)
-		d.drawLine(ws[:n], lx, avail, d.baseline(d.y, p.size), p.size, p.al, n == len(ws))
-		ws = ws[n:]
+		n, used := d.fit(ws, p.size, avail)
+		d.drawLine(ws[:n], lx, avail, d.baseline(d.y, p.size), p.size, p.al, used == len(ws) || ws[used-1].br)
+		ws = ws[used:]
 		d.y += lh
 		first = false
 	}
@@ -421,16 +448,48 @@ func (d *doc) lines(runs []run, size, w float64) [][]word {
 	ws := d.splitLong(d.words(runs, size), size, w)
 	var out [][]word
 	for len(ws) > 0 {
-		n := d.fit(ws, size, w)
+		n, used := d.fit(ws, size, w)
 		out = append(out, ws[:n])
-		ws = ws[n:]
+		ws = ws[used:]
 	}
 	return out
 }
 
-// column draws lines centred (or aligned) in [x, x+w] from top and returns the y below them.
+// balancedLines breaks runs into as few lines as lines would, but as even as possible:
+// "ỦY BAN NHÂN DÂN / XÃ ĐÔNG VĂN" rather than "ỦY BAN NHÂN DÂN XÃ / ĐÔNG VĂN", as headers are set.
+func (d *doc) balancedLines(runs []run, size, w float64) [][]word {
+	best := d.lines(runs, size, w)
+	if len(best) < 2 {
+		return best
+	}
+	lo, hi := 0.0, w
+	for range 20 {
+		mid := (lo + hi) / 2
+		if ls := d.lines(runs, size, mid); len(ls) == len(best) && d.widest(ls, size) <= mid+1e-6 {
+			hi, best = mid, ls
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+func (d *doc) widest(ls [][]word, size float64) float64 {
+	m := 0.0
+	for _, ln := range ls {
+		m = max(m, d.natural(ln, size))
+	}
+	return m
+}
+
+// column draws runs broken into lines and aligned in [x, x+w] from top and returns the y
+// below them.
 func (d *doc) column(x, w, top float64, runs []run, size float64, al align) float64 {
-	for _, ln := range d.lines(runs, size, w) {
+	return d.drawLines(x, w, top, d.lines(runs, size, w), size, al)
+}
+
+func (d *doc) drawLines(x, w, top float64, ls [][]word, size float64, al align) float64 {
+	for _, ln := range ls {
 		d.drawLine(ln, x, w, d.baseline(top, size), size, al, true)
 		top += d.lineH(size)
 	}

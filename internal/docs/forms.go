@@ -1,0 +1,477 @@
+package docs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A5 margins: Decree 30's A4 margins scaled down, the binding edge on the left.
+var a5Margins = margins{top: 10, right: 10, bottom: 10, left: 15}
+
+// Sizes on A5 forms, in pt.
+const (
+	a5Head  = 10   // bodies, "Số", the place line
+	a5QH    = 9.5  // the national name
+	a5Motto = 10.5 // the motto
+	a5Title = 12
+	a5Text  = 11
+	a5Small = 9.5
+	qrSide  = 19.0 // mm, the receipt's QR code
+)
+
+// Receipt prints the receipt with appointment (form 01) in two copies, "Liên 1: lưu" and
+// "Liên 2: giao người nộp", each on its own A5 page.
+func Receipt(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return Receipts(w, f, p, []DossierDoc{d})
+}
+
+// Receipts prints the receipts of several dossiers into one A5 PDF, two copies each.
+func Receipts(w io.Writer, f *Fonts, p Profile, ds []DossierDoc) error {
+	return forms(w, f, p, ds, FormReceipt, drawReceipt)
+}
+
+// Supplement prints the supplement request (phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, form 02).
+func Supplement(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormSupplement, drawSupplement)
+}
+
+// Refusal prints the refusal (phiếu từ chối tiếp nhận giải quyết hồ sơ, form 03).
+func Refusal(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormRefusal, drawRefusal)
+}
+
+// Apology prints the apology with the new date (form 04 of either set), signed by the chair.
+func Apology(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormApology, drawApology)
+}
+
+// StopNotice prints the notice that handling stops (thông báo dừng giải quyết hồ sơ, form 05
+// of the 2025 set). A dossier received under the 2018 set has no such form: the error says so.
+func StopNotice(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormStop, drawStop)
+}
+
+// ControlSlip prints the control slip (phiếu kiểm soát quá trình giải quyết hồ sơ) with one
+// row per hand-over, and blank rows to fill by hand when there are few.
+func ControlSlip(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormControl, drawControl)
+}
+
+type formDrawer func(d *doc, p Profile, form Form, dd DossierDoc) error
+
+// forms checks every dossier, then lays each out from a fresh A5 page.
+func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, draw formDrawer) error {
+	if len(ds) == 0 {
+		return errors.New("không có hồ sơ nào để in: hãy chọn ít nhất một hồ sơ")
+	}
+	found := make([]Form, len(ds))
+	for i, dd := range ds {
+		form, err := LookupForm(p.formSet(dd.FormSet), kind)
+		if err != nil {
+			return withCode(dd, err)
+		}
+		if err := checkDossier(dd, kind); err != nil {
+			return withCode(dd, err)
+		}
+		found[i] = form
+	}
+	md := meta{title: sentence(found[0].Title), author: p.CounterName}
+	if len(ds) == 1 {
+		md.title += " – " + clean(ds[0].Code)
+	}
+	for _, dd := range ds {
+		if dd.ReceivedAt.After(md.date) {
+			md.date = dd.ReceivedAt
+		}
+		if dd.IssuedAt.After(md.date) {
+			md.date = dd.IssuedAt
+		}
+	}
+	d := newDoc(f, "P", "A5", a5Margins, md)
+	d.onPage = pageNumberTop(a5Small)
+	for i, dd := range ds {
+		if err := draw(d, p, found[i], dd); err != nil {
+			return withCode(dd, err)
+		}
+	}
+	return d.output(w)
+}
+
+func withCode(dd DossierDoc, err error) error {
+	if c := clean(dd.Code); c != "" {
+		return fmt.Errorf("hồ sơ %s: %w", c, err)
+	}
+	return err
+}
+
+// sentence turns a capitalised title into sentence case for the PDF's metadata.
+func sentence(title string) string {
+	r := []rune(strings.ToLower(title))
+	if len(r) == 0 {
+		return ""
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// checkDossier refuses what would print a form that misleads: no code, no applicant, a
+// supplement with nothing to add, a refusal without reason…
+func checkDossier(dd DossierDoc, kind FormKind) error {
+	if clean(dd.Code) == "" {
+		return errors.New("hồ sơ chưa có mã hồ sơ nên chưa in được phiếu")
+	}
+	if clean(dd.Applicant.Name) == "" {
+		return errors.New("chưa có họ tên người nộp hồ sơ: hãy nhập trước khi in")
+	}
+	if dd.ReceivedAt.IsZero() {
+		return errors.New("chưa có thời gian tiếp nhận hồ sơ")
+	}
+	switch kind {
+	case FormReceipt:
+		if dd.DueAt.IsZero() {
+			return errors.New("chưa có thời gian hẹn trả kết quả: giấy tiếp nhận phải ghi ngày hẹn")
+		}
+	case FormSupplement:
+		n := 0
+		for _, s := range dd.SupplementItems {
+			if clean(s) != "" {
+				n++
+			}
+		}
+		if n == 0 {
+			return errors.New("phiếu yêu cầu bổ sung phải ghi đủ các nội dung cần bổ sung (chỉ được yêu cầu một lần): hãy nhập ít nhất một nội dung")
+		}
+	case FormRefusal, FormStop:
+		if clean(dd.Reason) == "" {
+			return errors.New("chưa ghi lý do: phiếu từ chối và thông báo dừng phải nêu rõ lý do")
+		}
+	case FormApology:
+		if clean(dd.Reason) == "" {
+			return errors.New("chưa ghi lý do chậm trễ: văn bản xin lỗi phải nêu rõ lý do")
+		}
+		if dd.NewDueAt.IsZero() {
+			return errors.New("chưa có ngày hẹn trả kết quả mới: văn bản xin lỗi phải ghi ngày hẹn lại")
+		}
+		if !dd.DueAt.IsZero() && !dd.NewDueAt.After(dd.DueAt) {
+			return fmt.Errorf("ngày hẹn mới (%s) phải sau ngày hẹn cũ (%s)", shortDate(dd.NewDueAt), shortDate(dd.DueAt))
+		}
+	}
+	return nil
+}
+
+// formHeader prints the A5 heading and the title. The counter issues forms 01, 02, 03 and
+// the control slip; the body (signed by its chair) issues the apology and the stop notice.
+func formHeader(d *doc, p Profile, form Form, dd DossierDoc, withNumber bool) {
+	h := header{
+		formNo: "Mẫu số " + form.Number,
+		size:   a5Head, qhSize: a5QH, mottoSize: a5Motto,
+	}
+	switch form.Kind {
+	case FormApology, FormStop:
+		h.parent, h.body = p.ParentBody, p.Body
+	default:
+		h.parent, h.body = p.Body, p.CounterName
+	}
+	if withNumber {
+		h.number = "Số: " + orDots(dd.DocNumber)
+		h.place = placeDate(p.PlaceName, dd.IssuedAt)
+	}
+	d.header(h)
+	d.gap(10)
+	d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Title)}, a5Title, d.contentW()), a5Title, alignCenter)
+	d.gap(2)
+}
+
+// label prints "Label: value" with continuation lines under the value.
+func (d *doc) label(label string, value []run, size float64) {
+	lr := rg(label + ": ")
+	hang := d.f.width(regular, size, clean(label)+": ")
+	if hang > d.contentW()/3 {
+		hang = 0 // a long label: continuation lines start at the margin
+	}
+	d.para(para{runs: append([]run{lr}, value...), size: size, al: alignLeft, hang: hang})
+}
+
+func drawReceipt(d *doc, p Profile, form Form, dd DossierDoc) error {
+	for _, copyLabel := range []string{"Liên 1: lưu", "Liên 2: giao người nộp"} {
+		d.section()
+		formHeader(d, p, form, dd, false)
+		qrTop := d.y + 1
+		d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
+		d.para(para{runs: []run{it("(" + copyLabel + ")")}, size: a5Text, al: alignCenter, after: 4})
+		// The QR code sits at the right under the title; the lines beside it make room.
+		if err := d.qrCode(d.w-d.m.right-qrSide+1.5, qrTop, qrSide, dd.Code); err != nil {
+			return err
+		}
+		d.exclPage, d.exclBottom, d.exclW = d.physicalPage, qrTop+qrSide, qrSide+1
+		counter := clean(p.CounterName)
+		if counter == "" {
+			counter = "Bộ phận Một cửa"
+		}
+		d.para(para{runs: []run{rg(counter + " tiếp nhận hồ sơ của:")}, size: a5Text})
+		d.label("Ông/Bà", []run{bd(dd.Applicant.Name)}, a5Text)
+		d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, a5Text)
+		d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, a5Text)
+		d.exclBottom = 0
+		d.label("Nội dung yêu cầu giải quyết", []run{bd(orDots(dd.ProcedureName))}, a5Text)
+		d.para(para{runs: []run{rg("1. Thành phần hồ sơ nộp gồm:")}, size: a5Text, after: 2})
+		documentsTable(d, dd.Documents)
+		d.gap(2)
+		d.label("2. Số lượng hồ sơ", []run{rg(setsText(dd.Sets))}, a5Text)
+		d.label("3. Thời gian giải quyết hồ sơ theo quy định là", []run{rg(orDots(dd.LimitText))}, a5Text)
+		d.label("4. Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, a5Text)
+		d.label("5. Thời gian trả kết quả giải quyết hồ sơ", []run{bd(timeWords(dd.DueAt))}, a5Text)
+		d.label("6. Đăng ký nhận kết quả tại", []run{rg(orDots(p.resultMethod(dd.ResultMethod)))}, a5Text)
+		d.para(para{runs: []run{rg(fmt.Sprintf("Vào Sổ theo dõi hồ sơ, Quyển số: %s, Số thứ tự: %s", numOrDots(dd.BookNo), numOrDots(dd.EntryNo)))}, size: a5Text, after: 4})
+		twoSignatures(d, "NGƯỜI NỘP HỒ SƠ", dd.Applicant.Name, "NGƯỜI TIẾP NHẬN HỒ SƠ", dd.ReceivedBy)
+	}
+	return nil
+}
+
+func numOrDots(n int) string {
+	if n <= 0 {
+		return dots
+	}
+	return fmt.Sprintf("%02d", n)
+}
+
+func setsText(n int) string {
+	if n <= 0 {
+		return dots + " bộ"
+	}
+	return fmt.Sprintf("%02d bộ", n)
+}
+
+// documentsTable lists the papers received: TT, name, form (original or copy), count.
+func documentsTable(d *doc, docs []Document) {
+	cw := d.contentW()
+	cols := []col{{8, alignCenter}, {cw - 8 - 34 - 16, alignLeft}, {34, alignCenter}, {16, alignCenter}}
+	t := table{x: d.m.left, cols: cols, size: a5Small, pad: 0.9}
+	head := func(d *doc) {
+		x, h := d.m.left, d.lineH(a5Small)*2+1.8
+		for i, s := range []string{"TT", "Tên giấy tờ", "Hình thức (bản chính, bản sao…)", "Số lượng"} {
+			d.box(x, d.y, cols[i].w, h, []run{bd(s)}, a5Small)
+			x += cols[i].w
+		}
+		d.y += h
+	}
+	t.header, t.headH = head, d.lineH(a5Small)*2+1.8
+	d.need(t.headH + d.lineH(a5Small) + 2)
+	head(d)
+	if len(docs) == 0 {
+		docs = []Document{{}, {}}
+	}
+	for i, doc := range docs {
+		count := ""
+		if doc.Count > 0 {
+			count = fmt.Sprintf("%02d", doc.Count)
+		}
+		d.row(t, [][]run{{rg(fmt.Sprint(i + 1))}, {rg(doc.Name)}, {rg(doc.Form)}, {rg(count)}})
+	}
+}
+
+const signNote = "(Ký và ghi rõ họ tên)"
+
+// twoSignatures puts two signature blocks side by side, kept together on one page.
+func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName string) {
+	cw := d.contentW()
+	bs := []signBlock{
+		{x: d.m.left, w: cw / 2, titles: []string{leftTitle}, note: signNote, name: leftName},
+		{x: d.m.left + cw/2, w: cw / 2, titles: []string{rightTitle}, note: signNote, name: rightName},
+	}
+	const room = 15.0
+	d.need(d.signBlocksHeight(room, a5Text, bs...))
+	d.y = d.signBlocks(d.y, room, a5Text, bs...)
+}
+
+// oneSignature puts a signature block on the right half.
+func oneSignature(d *doc, title, name string) {
+	cw := d.contentW()
+	b := signBlock{x: d.m.left + cw/2, w: cw / 2, titles: []string{title}, note: signNote, name: name}
+	const room = 15.0
+	d.gap(4)
+	d.need(d.signBlocksHeight(room, a5Text, b))
+	d.y = d.signBlocks(d.y, room, a5Text, b)
+}
+
+// a5Closing is the chair-signed end of forms 04 and 05: Nơi nhận left, signature right.
+func a5Closing(d *doc, p Profile) {
+	cw := d.contentW()
+	sigW := cw * 0.55
+	b := signBlock{x: d.m.left + cw - sigW, w: sigW, titles: p.signLines(), name: p.ChairName}
+	const room = 16.0
+	items := noiNhanItems([]string{"Như trên"}, nil)
+	d.gap(4)
+	d.need(max(d.signBlocksHeight(room, a5Text, b), d.lineH(a5Small)*float64(len(items)+1)))
+	top := d.y
+	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, a5Small+0.5)
+	d.y = max(y1, d.signBlocks(top, room, a5Text, b))
+}
+
+func kinhGui(d *doc, dd DossierDoc) {
+	d.gap(2)
+	d.para(para{runs: []run{rg("Kính gửi: Ông/Bà "), bd(dd.Applicant.Name)}, size: a5Text, al: alignCenter, after: 3})
+}
+
+func body(d *doc, runs ...run) {
+	d.para(para{runs: runs, size: a5Text, al: alignJustify, indent: 8, after: 2})
+}
+
+func counterName(p Profile) string {
+	if c := clean(p.CounterName); c != "" {
+		return c
+	}
+	return "Bộ phận Một cửa"
+}
+
+func bodyName(p Profile) string {
+	if b := clean(p.Body); b != "" {
+		return b
+	}
+	return "Ủy ban nhân dân xã"
+}
+
+func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
+	d.section()
+	formHeader(d, p, form, dd, true)
+	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
+	kinhGui(d, dd)
+	body(d, rg(fmt.Sprintf("Lúc %s, %s đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
+		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà."))
+	body(d, rg("Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn thiện các nội dung sau:"))
+	n := 0
+	for _, s := range dd.SupplementItems {
+		if clean(s) == "" {
+			continue
+		}
+		n++
+		lead := fmt.Sprintf("%d. ", n)
+		d.para(para{runs: []run{rg(lead + s)}, size: a5Text, al: alignLeft, indent: 8, hang: 8 + d.f.width(regular, a5Text, lead), after: 1})
+	}
+	if clean(dd.Reason) != "" {
+		body(d, rg("Lý do: "+ensureStop(dd.Reason)))
+	}
+	phone := clean(p.Phone)
+	if phone == "" {
+		phone = dots + dots
+	}
+	body(d, rg("Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ "+counterName(p)+", số điện thoại "+phone+" để được hướng dẫn."))
+	officer := dd.Officer
+	if clean(officer) == "" {
+		officer = dd.ReceivedBy
+	}
+	oneSignature(d, "NGƯỜI HƯỚNG DẪN", officer)
+	return nil
+}
+
+func drawRefusal(d *doc, p Profile, form Form, dd DossierDoc) error {
+	d.section()
+	formHeader(d, p, form, dd, true)
+	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
+	kinhGui(d, dd)
+	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
+		bd(orDots(dd.ProcedureName)), rg("."))
+	body(d, rg("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, "+counterName(p)+" không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau: "), bd(ensureStop(dd.Reason)))
+	body(d, rg("Xin thông báo để Ông/Bà được biết và thực hiện./."))
+	officer := dd.Officer
+	if clean(officer) == "" {
+		officer = dd.ReceivedBy
+	}
+	oneSignature(d, "NGƯỜI TIẾP NHẬN HỒ SƠ", officer)
+	return nil
+}
+
+// ensureStop ends a sentence with a full stop.
+func ensureStop(s string) string {
+	s = clean(s)
+	if s != "" && !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		s += "."
+	}
+	return s
+}
+
+func drawApology(d *doc, p Profile, form Form, dd DossierDoc) error {
+	d.section()
+	formHeader(d, p, form, dd, true)
+	kinhGui(d, dd)
+	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
+		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà (mã hồ sơ: "), bd(dd.Code), rg(")."))
+	if !dd.DueAt.IsZero() {
+		body(d, rg("Thời gian hẹn trả kết quả giải quyết hồ sơ: "+timeWords(dd.DueAt)+"."))
+	}
+	body(d, rg("Tuy nhiên đến nay, "+bodyName(p)+" chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời gian đã hẹn vì lý do: "), bd(ensureStop(dd.Reason)))
+	if form.Number == "04" && strings.HasPrefix(form.Title, "VĂN BẢN") {
+		body(d, rg("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. "+bodyName(p)+" xin lỗi Ông/Bà và đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết hồ sơ; kết quả sẽ được trả cho Ông/Bà vào lúc "), bd(timeWords(dd.NewDueAt)), rg("."))
+	} else {
+		body(d, rg("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. "+bodyName(p)+" xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào lúc "), bd(timeWords(dd.NewDueAt)), rg("."))
+	}
+	body(d, rg("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."))
+	a5Closing(d, p)
+	return nil
+}
+
+func drawStop(d *doc, p Profile, form Form, dd DossierDoc) error {
+	d.section()
+	formHeader(d, p, form, dd, true)
+	kinhGui(d, dd)
+	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
+		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà (mã hồ sơ: "), bd(dd.Code), rg(")."))
+	body(d, rg(bodyName(p)+" thông báo dừng giải quyết hồ sơ nêu trên với lý do: "), bd(ensureStop(dd.Reason)))
+	body(d, rg("Đề nghị Ông/Bà liên hệ "+counterName(p)+" để nhận lại hồ sơ và được hướng dẫn thực hiện theo quy định."))
+	body(d, rg("Trân trọng thông báo./."))
+	a5Closing(d, p)
+	return nil
+}
+
+func drawControl(d *doc, p Profile, form Form, dd DossierDoc) error {
+	d.section()
+	formHeader(d, p, form, dd, false)
+	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
+	d.para(para{runs: []run{it("(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)")}, size: a5Small, al: alignCenter, after: 3})
+	d.label("Người nộp hồ sơ", []run{bd(dd.Applicant.Name)}, a5Text)
+	d.label("Nội dung yêu cầu giải quyết", []run{rg(orDots(dd.ProcedureName))}, a5Text)
+	d.label("Cơ quan chủ trì giải quyết", []run{rg(orDots(dd.HandlingUnit))}, a5Text)
+	d.label("Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, a5Text)
+	d.label("Thời gian hẹn trả kết quả", []run{rg(timeWords(dd.DueAt))}, a5Text)
+	d.gap(3)
+
+	cw := d.contentW()
+	cols := []col{{35, alignLeft}, {22, alignCenter}, {19, alignCenter}, {0, alignCenter}, {17, alignLeft}}
+	cols[3].w = cw - 35 - 22 - 19 - 17
+	heads := []string{"TÊN CƠ QUAN GIAO, NHẬN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ (trước hạn, đúng hạn, quá hạn)", "NGƯỜI GIAO, NGƯỜI NHẬN (ký, ghi rõ họ tên)", "GHI CHÚ"}
+	headH := 0.0
+	for i, s := range heads {
+		headH = max(headH, d.boxHeight([]run{bd(s)}, 8, cols[i].w))
+	}
+	head := func(d *doc) {
+		x := d.m.left
+		for i, s := range heads {
+			d.box(x, d.y, cols[i].w, headH, []run{bd(s)}, 8)
+			x += cols[i].w
+		}
+		d.y += headH
+	}
+	t := table{x: d.m.left, cols: cols, size: 9, pad: 1, minH: 24, header: head, headH: headH}
+	d.need(headH + t.minH)
+	head(d)
+	rows := dd.Handovers
+	for len(rows) < 3 {
+		rows = append(rows, Handover{})
+	}
+	for i, h := range rows {
+		when := ""
+		if !h.At.IsZero() {
+			tt := h.At.In(Zone)
+			when = fmt.Sprintf("%02d giờ %02d phút\nngày %s", tt.Hour(), tt.Minute(), tt.Format("02/01/2006"))
+		}
+		d.row(t, [][]run{
+			{rg(fmt.Sprintf("%d. Giao: ", i+1)), rg(h.From), rg("\n"), rg("Nhận: "), rg(h.To)},
+			{rg(when)},
+			{rg(h.Outcome)},
+			{it("Người giao"), rg("\n\n\n" + clean(h.Giver) + "\n"), it("Người nhận"), rg("\n\n\n" + clean(h.Receiver))},
+			{rg(h.Note)},
+		})
+	}
+	return nil
+}
