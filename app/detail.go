@@ -1,0 +1,516 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/office"
+	"motcua/internal/register"
+)
+
+// actionStates says in which states each life-cycle action can be taken,
+// to grey out the buttons that cannot work. It mirrors the checks in
+// internal/register/lifecycle.go, which stay the authority: the office
+// refuses anything else with its own message, shown in a dialog.
+// TODO: ask register to export this so the two cannot drift apart.
+var actionStates = map[string][]register.State{
+	"forward":    {register.Received, register.InProgress},
+	"done":       {register.Received, register.InProgress},
+	"supplement": {register.Received, register.InProgress},
+	"resume":     {register.SupplementRequested},
+	"apologise":  {register.Received, register.InProgress},
+	"refuse":     {register.Received, register.InProgress, register.SupplementRequested},
+	"withdraw":   {register.Received, register.InProgress, register.SupplementRequested, register.Done},
+	"return":     {register.Received, register.InProgress, register.Done},
+}
+
+// detailPane shows one dossier: its fields, its timeline and the
+// life-cycle actions its state allows.
+type detailPane struct {
+	e *env
+	d *register.Dossier // nil: nothing selected
+
+	title    *widget.Label
+	subtitle *widget.Label
+	fields   *fyne.Container
+	timeline *fyne.Container
+	empty    *widget.Label
+	body     *fyne.Container
+
+	forward, done, supplement, resume, apologise, refuse, withdraw, ret *widget.Button
+	buttons                                                             map[string]*widget.Button
+
+	busy bool
+	// drafts keeps what the clerk typed in an action's dialog, per dossier
+	// and action, until the action succeeds: an error or a cancel loses
+	// nothing.
+	drafts map[string]string
+	// units are the handling units of the catalogue, offered when
+	// forwarding.
+	units []string
+
+	onChanged func(*register.Dossier)
+	content   fyne.CanvasObject
+}
+
+func newDetail(e *env) *detailPane {
+	p := &detailPane{e: e, drafts: map[string]string{}}
+	p.title = widget.NewLabel("")
+	p.title.TextStyle.Bold = true
+	p.title.SizeName = theme.SizeNameSubHeadingText
+	p.title.Selectable = true
+	p.subtitle = widget.NewLabel("")
+	p.subtitle.Wrapping = fyne.TextWrapWord
+	p.fields = container.New(layout.NewFormLayout())
+	p.timeline = container.NewVBox()
+	p.empty = widget.NewLabel("Chọn một hồ sơ trong sổ để xem chi tiết, quá trình giải quyết và thao tác.")
+	p.empty.Alignment = fyne.TextAlignCenter
+	p.empty.Importance = widget.LowImportance
+	p.empty.Wrapping = fyne.TextWrapWord
+
+	mk := func(label string, icon fyne.Resource, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, f)
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	p.forward = mk("Chuyển xử lý", theme.MailForwardIcon(), p.doForward)
+	p.done = mk("Có kết quả", theme.ConfirmIcon(), p.doDone)
+	p.supplement = mk("Yêu cầu bổ sung", theme.DocumentCreateIcon(), p.doSupplement)
+	p.resume = mk("Nhận bổ sung", theme.DownloadIcon(), p.doResume)
+	p.apologise = mk("Xin lỗi – hẹn lại", theme.HistoryIcon(), p.doApologise)
+	p.refuse = mk("Từ chối", theme.CancelIcon(), p.doRefuse)
+	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
+	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
+	p.ret.Importance = widget.HighImportance
+	p.buttons = map[string]*widget.Button{
+		"forward": p.forward, "done": p.done, "supplement": p.supplement, "resume": p.resume,
+		"apologise": p.apologise, "refuse": p.refuse, "withdraw": p.withdraw, "return": p.ret,
+	}
+	actions := container.NewVBox(
+		heading("Thao tác"),
+		p.forward, p.done, p.ret,
+		widget.NewSeparator(),
+		p.supplement, p.resume, p.apologise,
+		widget.NewSeparator(),
+		p.refuse, p.withdraw,
+	)
+	info := container.NewBorder(nil, nil, nil, nil, container.NewVScroll(p.fields))
+	history := container.NewBorder(heading("Quá trình giải quyết"), nil, nil, nil, container.NewVScroll(p.timeline))
+	p.body = container.NewBorder(
+		container.NewVBox(p.title, p.subtitle),
+		nil, nil, container.NewPadded(actions),
+		container.NewGridWithColumns(2, info, history))
+	p.body.Hide()
+	p.content = container.NewPadded(container.NewStack(container.NewCenter(p.empty), p.body))
+	p.updateButtons()
+
+	e.background(func() {
+		ps, err := e.off.Procedures(e.ctx)
+		if err != nil {
+			return // forwarding still works by typing the unit
+		}
+		seen := map[string]bool{}
+		var units []string
+		for _, pr := range ps {
+			if pr.Unit != "" && !seen[pr.Unit] {
+				seen[pr.Unit] = true
+				units = append(units, pr.Unit)
+			}
+		}
+		fyne.Do(func() { p.units = units })
+	})
+	return p
+}
+
+// show displays the row at once, then the full dossier with its events.
+func (p *detailPane) show(row register.Dossier) {
+	p.set(&row)
+	code := row.Code
+	p.e.background(func() {
+		d, err := p.e.off.Show(p.e.ctx, code)
+		fyne.Do(func() {
+			if p.d == nil || p.d.Code != code {
+				return // another row was chosen meanwhile
+			}
+			if err != nil {
+				p.e.showError(err, nil)
+				return
+			}
+			p.set(d)
+		})
+	})
+}
+
+// set fills the pane with d.
+func (p *detailPane) set(d *register.Dossier) {
+	p.d = d
+	p.empty.Hide()
+	p.body.Show()
+	p.title.SetText("Hồ sơ " + d.Code)
+	sub := d.State.Vietnamese()
+	switch {
+	case d.Outcome != "":
+		sub += " · " + d.Outcome.Vietnamese()
+	case p.e.off.UrgencyOf(d) == office.Overdue:
+		sub += " · Quá hạn"
+	case p.e.off.UrgencyOf(d) == office.DueSoon:
+		sub += " · Sắp đến hạn"
+	}
+	p.subtitle.SetText(sub)
+
+	p.fields.RemoveAll()
+	add := func(k, v string) {
+		if strings.TrimSpace(v) == "" {
+			return
+		}
+		key := widget.NewLabel(k)
+		key.TextStyle.Bold = true
+		val := widget.NewLabel(v)
+		val.Wrapping = fyne.TextWrapWord
+		p.fields.Add(key)
+		p.fields.Add(val)
+	}
+	add("Người nộp", d.Applicant.Name)
+	add("Địa chỉ", d.Applicant.Address)
+	add("Điện thoại", d.Applicant.Phone)
+	add("Thư điện tử", d.Applicant.Email)
+	add("Thủ tục", d.ProcedureName+" ("+d.Limit.Vietnamese()+")")
+	add("Số thứ tự", strconv.Itoa(d.EntryNo)+" · quyển số "+strconv.Itoa(d.BookNo))
+	recv := fmtStamp(d.ReceivedAt)
+	if d.ReceivedBy != "" {
+		recv += " · " + d.ReceivedBy
+	}
+	add("Tiếp nhận", recv)
+	add("Hạn trả", fmtDue(d.DueAt))
+	if d.NewDueAt != nil {
+		add("Hẹn trả mới", fmtDue(*d.NewDueAt))
+	}
+	add("Trạng thái", d.State.Vietnamese())
+	if d.Outcome != "" {
+		add("Kết quả", d.Outcome.Vietnamese())
+	}
+	add("Đang ở", d.Holder)
+	add("Đơn vị giải quyết", d.HandlingUnit)
+	add("Nhận kết quả", register.ResultMethodVietnamese(d.ResultMethod))
+	add("Số bộ hồ sơ", strconv.Itoa(d.Sets))
+	add("Giấy tờ kèm theo", strings.Join(d.Documents, "; "))
+	add("Nội dung bổ sung", d.SupplementReason)
+	add("Lý do hẹn lại", d.ApologyReason)
+	switch d.State {
+	case register.Refused:
+		add("Lý do từ chối", d.ClosedReason)
+	case register.Withdrawn:
+		add("Lý do rút", d.ClosedReason)
+	}
+	add("Ghi chú", d.Note)
+
+	p.timeline.RemoveAll()
+	if len(d.Events) == 0 {
+		p.timeline.Add(dimLabel("Đang tải…"))
+	}
+	for _, ev := range d.Events {
+		head := widget.NewLabel(fmtStamp(ev.At) + "  " + ev.Kind.Vietnamese())
+		head.TextStyle.Bold = true
+		var parts []string
+		if ev.From != "" || ev.To != "" {
+			switch {
+			case ev.From == "":
+				parts = append(parts, "Đến: "+ev.To)
+			case ev.To == "":
+				parts = append(parts, "Từ: "+ev.From)
+			default:
+				parts = append(parts, ev.From+" → "+ev.To)
+			}
+		}
+		if ev.Outcome != "" {
+			parts = append(parts, ev.Outcome.Vietnamese())
+		}
+		if ev.Actor != "" {
+			parts = append(parts, "cán bộ: "+ev.Actor)
+		}
+		text := strings.Join(parts, " · ")
+		if ev.Note != "" {
+			if text != "" {
+				text += "\n"
+			}
+			text += ev.Note
+		}
+		p.timeline.Add(head)
+		if text != "" {
+			body := widget.NewLabel(text)
+			body.Wrapping = fyne.TextWrapWord
+			p.timeline.Add(body)
+		}
+	}
+	p.updateButtons()
+}
+
+// updateButtons greys out what the dossier's state does not allow.
+func (p *detailPane) updateButtons() {
+	for key, b := range p.buttons {
+		ok := p.d != nil && !p.busy
+		if ok {
+			ok = false
+			for _, s := range actionStates[key] {
+				ok = ok || p.d.State == s
+			}
+		}
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// act runs one change off the UI goroutine. On success the pane shows the
+// changed dossier and after runs; on an error the office's message is shown
+// and retry (if any) reopens the form as it was typed.
+func (p *detailPane) act(do func(code string) (*register.Dossier, []string, error), retry func(), after func(d *register.Dossier, warnings []string)) {
+	if p.d == nil || p.busy {
+		return
+	}
+	code := p.d.Code
+	p.busy = true
+	p.updateButtons()
+	p.e.background(func() {
+		d, warnings, err := do(code)
+		fyne.Do(func() {
+			p.busy = false
+			if err != nil {
+				p.updateButtons()
+				p.e.showError(err, retry)
+				return
+			}
+			if p.d != nil && p.d.Code == code {
+				p.set(d)
+			} else {
+				p.updateButtons()
+			}
+			if after != nil {
+				after(d, warnings)
+			}
+			if p.onChanged != nil {
+				p.onChanged(d)
+			}
+		})
+	})
+}
+
+// draftEntry is an entry whose text survives errors and cancels.
+func (p *detailPane) draftEntry(key, initial string, multiline bool) *widget.Entry {
+	var en *widget.Entry
+	if multiline {
+		en = widget.NewMultiLineEntry()
+		en.SetMinRowsVisible(3)
+		en.Wrapping = fyne.TextWrapWord
+	} else {
+		en = widget.NewEntry()
+	}
+	key = p.d.Code + "/" + key
+	if s, ok := p.drafts[key]; ok {
+		initial = s
+	}
+	en.SetText(initial)
+	en.OnChanged = func(s string) { p.drafts[key] = s }
+	return en
+}
+
+func (p *detailPane) forgetDrafts(action string) {
+	prefix := p.d.Code + "/" + action
+	for k := range p.drafts {
+		if strings.HasPrefix(k, prefix) {
+			delete(p.drafts, k)
+		}
+	}
+}
+
+// form shows a dialog with the given fields; ok runs on confirmation.
+func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok func()) dialog.Dialog {
+	d := dialog.NewForm(title, confirm, "Hủy", items, func(yes bool) {
+		if yes {
+			ok()
+		}
+	}, p.e.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	return d
+}
+
+func (p *detailPane) noun() string {
+	return "hồ sơ " + p.d.Code + " (" + p.d.Applicant.Name + ")"
+}
+
+func (p *detailPane) doForward() {
+	if p.d == nil {
+		return
+	}
+	unit := widget.NewSelectEntry(p.units)
+	key := p.d.Code + "/forward.unit"
+	initial := p.d.HandlingUnit
+	if initial == p.d.Holder {
+		initial = ""
+	}
+	if s, ok := p.drafts[key]; ok {
+		initial = s
+	}
+	unit.SetText(initial)
+	unit.OnChanged = func(s string) { p.drafts[key] = s }
+	p.form("Chuyển xử lý "+p.noun(), "Chuyển", []*widget.FormItem{
+		widget.NewFormItem("Chuyển đến", unit),
+	}, func() {
+		to := unit.Text
+		p.act(func(code string) (*register.Dossier, []string, error) {
+			d, err := p.e.off.Forward(p.e.ctx, code, to, time.Time{})
+			return d, nil, err
+		}, p.doForward, func(*register.Dossier, []string) { p.forgetDrafts("forward") })
+	})
+}
+
+func (p *detailPane) doDone() {
+	if p.d == nil {
+		return
+	}
+	dialog.ShowConfirm("Có kết quả", "Ghi nhận kết quả giải quyết "+p.noun()+" đã về bộ phận một cửa, chờ trả cho người dân?",
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			p.act(func(code string) (*register.Dossier, []string, error) {
+				d, err := p.e.off.MarkDone(p.e.ctx, code, time.Time{})
+				return d, nil, err
+			}, nil, nil)
+		}, p.e.win)
+}
+
+func (p *detailPane) doSupplement() {
+	if p.d == nil {
+		return
+	}
+	reason := p.draftEntry("supplement.reason", "", true)
+	reason.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung: pháp luật chỉ cho yêu cầu bổ sung một lần")
+	p.form("Yêu cầu bổ sung "+p.noun(), "Yêu cầu bổ sung", []*widget.FormItem{
+		widget.NewFormItem("Nội dung cần bổ sung", reason),
+	}, func() {
+		text := reason.Text
+		p.act(func(code string) (*register.Dossier, []string, error) {
+			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
+			return d, nil, err
+		}, p.doSupplement, func(*register.Dossier, []string) { p.forgetDrafts("supplement") })
+	})
+}
+
+func (p *detailPane) doResume() {
+	if p.d == nil {
+		return
+	}
+	dialog.ShowConfirm("Nhận bổ sung", "Người dân đã nộp đủ giấy tờ bổ sung cho "+p.noun()+"? Thời hạn giải quyết sẽ tính lại từ hôm nay.",
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			p.act(func(code string) (*register.Dossier, []string, error) {
+				d, err := p.e.off.Resume(p.e.ctx, code, time.Time{})
+				return d, nil, err
+			}, nil, func(d *register.Dossier, _ []string) {
+				dialog.ShowInformation("Đã nhận hồ sơ bổ sung", "Hạn trả kết quả tính lại: "+fmtDue(d.DueAt)+".", p.e.win)
+			})
+		}, p.e.win)
+}
+
+func (p *detailPane) doApologise() {
+	if p.d == nil {
+		return
+	}
+	reason := p.draftEntry("apologise.reason", "", true)
+	reason.SetPlaceHolder("Lý do chậm trả kết quả")
+	suggest := p.e.off.Calendar().AddWorkingDays(p.d.DueAt, 1)
+	date := p.draftEntry("apologise.date", fmtDate(suggest), false)
+	date.SetPlaceHolder("ngày/tháng/năm")
+	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{
+		widget.NewFormItem("Lý do", reason),
+		widget.NewFormItem("Ngày hẹn trả mới", date),
+	}, func() {
+		text, day := reason.Text, date.Text
+		p.act(func(code string) (*register.Dossier, []string, error) {
+			nd, err := parseDate(day)
+			if err != nil {
+				return nil, nil, err
+			}
+			return p.e.off.Apologise(p.e.ctx, code, text, nd, time.Time{})
+		}, p.doApologise, func(d *register.Dossier, warnings []string) {
+			p.forgetDrafts("apologise")
+			msg := "Đã ghi nhận văn bản xin lỗi."
+			if d.NewDueAt != nil {
+				msg += " Hẹn trả mới: " + fmtDue(*d.NewDueAt) + "."
+			}
+			title := "Đã hẹn lại ngày trả"
+			if len(warnings) > 0 {
+				title = "Đã hẹn lại ngày trả – lưu ý"
+				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
+			}
+			dialog.ShowInformation(title, msg, p.e.win)
+		})
+	})
+}
+
+func (p *detailPane) doRefuse() {
+	if p.d == nil {
+		return
+	}
+	reason := p.draftEntry("refuse.reason", "", true)
+	reason.SetPlaceHolder("Lý do từ chối, ghi trên phiếu từ chối")
+	p.form("Từ chối "+p.noun(), "Từ chối", []*widget.FormItem{
+		widget.NewFormItem("Lý do", reason),
+	}, func() {
+		text := reason.Text
+		p.act(func(code string) (*register.Dossier, []string, error) {
+			d, err := p.e.off.Refuse(p.e.ctx, code, text, time.Time{})
+			return d, nil, err
+		}, p.doRefuse, func(*register.Dossier, []string) { p.forgetDrafts("refuse") })
+	})
+}
+
+func (p *detailPane) doWithdraw() {
+	if p.d == nil {
+		return
+	}
+	reason := p.draftEntry("withdraw.reason", "", true)
+	reason.SetPlaceHolder("Lý do người dân rút hồ sơ (nếu có)")
+	p.form("Rút "+p.noun(), "Rút hồ sơ", []*widget.FormItem{
+		widget.NewFormItem("Lý do", reason),
+	}, func() {
+		text := reason.Text
+		p.act(func(code string) (*register.Dossier, []string, error) {
+			d, err := p.e.off.Withdraw(p.e.ctx, code, text, time.Time{})
+			return d, nil, err
+		}, p.doWithdraw, func(*register.Dossier, []string) { p.forgetDrafts("withdraw") })
+	})
+}
+
+func (p *detailPane) doReturn() {
+	if p.d == nil {
+		return
+	}
+	dialog.ShowConfirm("Trả kết quả", "Trả kết quả "+p.noun()+" cho người dân ngay bây giờ?",
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			p.act(func(code string) (*register.Dossier, []string, error) {
+				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
+				return d, nil, err
+			}, nil, func(d *register.Dossier, _ []string) {
+				dialog.ShowInformation("Đã trả kết quả",
+					"Đã trả kết quả "+"hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", p.e.win)
+			})
+		}, p.e.win)
+}

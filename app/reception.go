@@ -1,0 +1,524 @@
+package app
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/office"
+	"motcua/internal/register"
+	"motcua/internal/textvn"
+)
+
+// reception is the form at the counter: pick the procedure, type the
+// applicant, tick the papers, see the due time, save with Enter.
+type reception struct {
+	e *env
+
+	procs   []register.Procedure // active procedures, by name
+	matches []register.Procedure // those matching the filter
+	chosen  *register.Procedure
+
+	procSearch *keyEntry
+	procList   *widget.List
+	chosenName *widget.Label
+	chosenInfo *widget.Label
+
+	name, address, phone, email, sets *keyEntry
+	method                            *widget.RadioGroup
+	docsBox                           *fyne.Container
+	docs                              []*widget.Check
+	due                               *widget.Label
+	save                              *widget.Button
+	clear                             *widget.Button
+
+	saved     *fyne.Container // the last receipt, hidden until the first save
+	savedHead *widget.Label
+	savedCode *widget.Label
+	savedInfo *widget.Label
+
+	saving     bool
+	content    fyne.CanvasObject
+	onShortcut func(fyne.Shortcut) bool // the window's shortcuts (set by the shell)
+}
+
+// resultMethods are the choices of where the citizen gets the result, in
+// the order the form shows them.
+var resultMethods = []string{register.AtCounter, register.ByPost, register.Online}
+
+func newReception(e *env) *reception {
+	r := &reception{e: e}
+
+	r.procSearch = newKeyEntry("Gõ tên thủ tục, ví dụ: khai sinh")
+	r.procSearch.OnChanged = func(string) { r.filter() }
+	r.procSearch.onKey = r.pickerKey
+	r.procSearch.OnSubmitted = func(string) { r.pickFirst() }
+	r.procList = widget.NewList(
+		func() int { return len(r.matches) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Tên thủ tục")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			info := widget.NewLabel("mã · thời hạn")
+			info.SizeName = theme.SizeNameCaptionText
+			info.Importance = widget.LowImportance
+			info.Truncation = fyne.TextTruncateEllipsis
+			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, info)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(r.matches) {
+				return
+			}
+			p := r.matches[id]
+			objs := o.(*fyne.Container).Objects
+			objs[0].(*widget.Label).SetText(p.Name)
+			objs[1].(*widget.Label).SetText(p.Limit.Vietnamese() + " · " + p.Field + " · mã " + p.Code)
+		})
+	r.procList.OnSelected = func(id widget.ListItemID) {
+		if id < len(r.matches) {
+			r.choose(r.matches[id])
+		}
+	}
+
+	r.chosenName = widget.NewLabel("Chưa chọn thủ tục")
+	r.chosenName.TextStyle.Bold = true
+	r.chosenName.SizeName = theme.SizeNameSubHeadingText
+	r.chosenName.Wrapping = fyne.TextWrapWord
+	r.chosenInfo = widget.NewLabel("Chọn thủ tục ở danh sách bên trái.")
+	r.chosenInfo.Importance = widget.LowImportance
+	r.chosenInfo.Wrapping = fyne.TextWrapWord
+
+	r.name = newKeyEntry("Ví dụ: Giàng A Páo")
+	r.address = newKeyEntry("Thôn, xã")
+	r.phone = newKeyEntry("Ví dụ: 0912 345 678")
+	r.email = newKeyEntry("")
+	r.sets = newKeyEntry("")
+	r.sets.SetText("1")
+	// Enter moves to the next field; in the last one it saves.
+	order := []*keyEntry{r.name, r.address, r.phone, r.email, r.sets}
+	for i, en := range order {
+		en.onShortcut = r.shortcut
+		if i+1 < len(order) {
+			next := order[i+1]
+			en.OnSubmitted = func(string) { r.e.win.Canvas().Focus(next) }
+		}
+	}
+	r.sets.OnSubmitted = func(string) { r.submit() }
+	r.procSearch.onShortcut = r.shortcut
+
+	labels := make([]string, len(resultMethods))
+	for i, m := range resultMethods {
+		labels[i] = register.ResultMethodVietnamese(m)
+	}
+	r.method = widget.NewRadioGroup(labels, nil)
+	r.method.Horizontal = true
+	r.method.Required = true
+	r.method.SetSelected(labels[0])
+
+	r.docsBox = container.NewVBox()
+	r.due = widget.NewLabel("")
+	r.due.TextStyle.Bold = true
+	r.due.Importance = widget.HighImportance
+	r.due.Wrapping = fyne.TextWrapWord
+	r.save = widget.NewButtonWithIcon("Lưu và cấp giấy hẹn (Enter, Ctrl+S)", theme.DocumentSaveIcon(), r.submit)
+	r.save.Importance = widget.HighImportance
+	r.clear = widget.NewButtonWithIcon("Nhập lại", theme.ContentClearIcon(), r.reset)
+
+	r.savedHead = widget.NewLabel("")
+	r.savedHead.Wrapping = fyne.TextWrapWord
+	r.savedCode = widget.NewLabel("")
+	r.savedCode.TextStyle.Bold = true
+	r.savedCode.SizeName = theme.SizeNameHeadingText
+	r.savedCode.Selectable = true
+	r.savedInfo = widget.NewLabel("")
+	r.savedInfo.TextStyle.Bold = true
+	r.savedInfo.Wrapping = fyne.TextWrapWord
+	savedBg := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
+	savedBg.FillColor = withAlpha(theme.Color(theme.ColorNameSuccess), 0x30)
+	savedBg.CornerRadius = theme.InputRadiusSize()
+	r.saved = container.NewStack(savedBg, container.New(layout.NewCustomPaddedVBoxLayout(0),
+		r.savedHead, r.savedCode, r.savedInfo))
+	r.saved.Hide()
+
+	form := container.New(layout.NewFormLayout(),
+		fieldLabel("Họ tên người nộp *"), r.name,
+		fieldLabel("Địa chỉ"), r.address,
+		fieldLabel("Điện thoại"), r.phone,
+		fieldLabel("Thư điện tử"), r.email,
+		fieldLabel("Số bộ hồ sơ"), container.NewBorder(nil, nil, nil, nil, container.NewGridWithColumns(3, r.sets)),
+		fieldLabel("Nhận kết quả"), r.method,
+	)
+
+	left := container.NewBorder(
+		container.NewVBox(heading("1. Thủ tục hành chính"), r.procSearch),
+		nil, nil, nil, r.procList)
+	docsHead := heading("3. Giấy tờ kèm theo")
+	right := container.NewVBox(
+		r.saved,
+		heading("2. Người nộp hồ sơ"),
+		r.chosenName, r.chosenInfo,
+		form,
+		docsHead, r.docsBox,
+		widget.NewSeparator(),
+		r.due,
+		container.NewHBox(r.save, r.clear),
+	)
+	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(container.NewVScroll(right)))
+	split.SetOffset(0.36)
+	r.content = split
+
+	r.showDocs()
+	r.refreshDue()
+	e.background(r.loadProcedures)
+	return r
+}
+
+func fieldLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Alignment = fyne.TextAlignTrailing
+	return l
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	l.Importance = widget.HighImportance
+	return l
+}
+
+// loadProcedures reads the catalogue (off the UI goroutine).
+func (r *reception) loadProcedures() {
+	ps, err := r.e.off.Procedures(r.e.ctx)
+	fyne.Do(func() {
+		if err != nil {
+			r.e.showError(err, nil)
+			return
+		}
+		active := ps[:0:0]
+		for _, p := range ps {
+			if !p.Inactive {
+				active = append(active, p)
+			}
+		}
+		sort.SliceStable(active, func(i, j int) bool {
+			return textvn.Fold(active[i].Name) < textvn.Fold(active[j].Name)
+		})
+		r.procs = active
+		r.filter()
+	})
+}
+
+// filterProcedures keeps the procedures whose name, code or field contain
+// every word of the query, ignoring case and accents ("dang ky khai sinh"
+// finds "Đăng ký khai sinh"). The closest names come first: the name
+// itself, then names holding the query as a phrase, shorter ones first.
+func filterProcedures(ps []register.Procedure, query string) []register.Procedure {
+	q := textvn.Fold(query)
+	if q == "" {
+		return append([]register.Procedure(nil), ps...)
+	}
+	words := strings.Fields(q)
+	type hit struct {
+		p    register.Procedure
+		rank int
+		n    int
+	}
+	var hits []hit
+	for _, p := range ps {
+		name := textvn.Fold(p.Name)
+		hay := name + " " + textvn.Fold(p.Code) + " " + textvn.Fold(p.Field)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		rank := 2
+		switch {
+		case name == q || textvn.Fold(p.Code) == q:
+			rank = 0
+		case strings.Contains(name, q):
+			rank = 1
+		}
+		hits = append(hits, hit{p, rank, len(name)})
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].rank != hits[j].rank {
+			return hits[i].rank < hits[j].rank
+		}
+		return hits[i].n < hits[j].n
+	})
+	out := make([]register.Procedure, len(hits))
+	for i, h := range hits {
+		out[i] = h.p
+	}
+	return out
+}
+
+// filter applies the search box to the list, keeping the chosen procedure
+// selected when it is still shown.
+func (r *reception) filter() {
+	r.matches = filterProcedures(r.procs, r.procSearch.Text)
+	r.procList.UnselectAll()
+	r.procList.Refresh()
+	if r.chosen != nil {
+		for i, p := range r.matches {
+			if p.Code == r.chosen.Code {
+				r.procList.Select(i)
+				break
+			}
+		}
+	}
+	if len(r.matches) > 0 {
+		r.procList.ScrollToTop()
+	}
+}
+
+// pickerKey moves through the procedure list with the arrow keys while the
+// search box keeps the focus.
+func (r *reception) pickerKey(k *fyne.KeyEvent) bool {
+	if len(r.matches) == 0 {
+		return false
+	}
+	cur := -1
+	if r.chosen != nil {
+		for i, p := range r.matches {
+			if p.Code == r.chosen.Code {
+				cur = i
+			}
+		}
+	}
+	switch k.Name {
+	case fyne.KeyDown:
+		if cur+1 < len(r.matches) {
+			r.procList.Select(cur + 1)
+		}
+		return true
+	case fyne.KeyUp:
+		if cur > 0 {
+			r.procList.Select(cur - 1)
+		}
+		return true
+	}
+	return false
+}
+
+// pickFirst is Enter in the search box: take the highlighted procedure, or
+// the best match, and go on to the applicant's name.
+func (r *reception) pickFirst() {
+	if len(r.matches) == 0 {
+		return
+	}
+	found := false
+	if r.chosen != nil {
+		for _, p := range r.matches {
+			found = found || p.Code == r.chosen.Code
+		}
+	}
+	if !found {
+		r.procList.Select(0)
+	}
+	r.e.win.Canvas().Focus(r.name)
+}
+
+// choose makes p the procedure of the dossier being received.
+func (r *reception) choose(p register.Procedure) {
+	if r.chosen != nil && r.chosen.Code == p.Code {
+		return
+	}
+	r.chosen = &p
+	r.chosenName.SetText(p.Name)
+	info := "Thời hạn giải quyết: " + p.Limit.Vietnamese() + " · Lĩnh vực: " + p.Field
+	if p.Unit != "" {
+		info += " · Chuyển đến: " + p.Unit
+	}
+	r.chosenInfo.SetText(info)
+	r.showDocs()
+	r.refreshDue()
+}
+
+// showDocs lists the chosen procedure's papers as checkboxes, all ticked:
+// the clerk unticks what the citizen did not bring.
+func (r *reception) showDocs() {
+	r.docs = nil
+	r.docsBox.RemoveAll()
+	switch {
+	case r.chosen == nil:
+		r.docsBox.Add(dimLabel("Chọn thủ tục để xem danh mục giấy tờ."))
+	case len(r.chosen.Documents) == 0:
+		r.docsBox.Add(dimLabel("Danh mục thủ tục chưa ghi thành phần hồ sơ."))
+	default:
+		for _, d := range r.chosen.Documents {
+			c := widget.NewCheck(d, nil)
+			c.SetChecked(true)
+			r.docs = append(r.docs, c)
+			r.docsBox.Add(c)
+		}
+	}
+}
+
+func dimLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// refreshDue asks the office when a dossier received now would be due. It
+// runs when the procedure changes and every minute, because the 15:00
+// cut-off moves a same-day result to the next working day.
+func (r *reception) refreshDue() {
+	if r.chosen == nil {
+		r.due.SetText("Hạn trả dự kiến: chọn thủ tục để xem.")
+		return
+	}
+	code := r.chosen.Code
+	r.e.background(func() {
+		due, err := r.e.off.Due(r.e.ctx, code, time.Time{})
+		now := r.e.off.Now()
+		fyne.Do(func() {
+			if r.chosen == nil || r.chosen.Code != code {
+				return
+			}
+			if err != nil {
+				r.due.SetText("Hạn trả dự kiến: không tính được (" + err.Error() + ")")
+				return
+			}
+			r.due.SetText("Hạn trả dự kiến: " + fmtDueFrom(due, now))
+		})
+	})
+}
+
+// shortcut handles Ctrl+S and passes the rest to the window.
+func (r *reception) shortcut(s fyne.Shortcut) bool {
+	if r.onShortcut != nil {
+		return r.onShortcut(s)
+	}
+	return false
+}
+
+// input collects the form; an error means the form itself cannot be read
+// (nothing chosen, a number that is not one). Everything else is for the
+// office to judge.
+func (r *reception) input() (office.ReceiveInput, error) {
+	if r.chosen == nil {
+		return office.ReceiveInput{}, errors.New("chưa chọn thủ tục hành chính. Gõ tên thủ tục vào ô “Thủ tục hành chính” bên trái rồi chọn trong danh sách")
+	}
+	sets := 0
+	if s := strings.TrimSpace(r.sets.Text); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return office.ReceiveInput{}, errors.New("số bộ hồ sơ “" + s + "” không phải là một số; nhập số bộ, ví dụ 1")
+		}
+		sets = n
+	}
+	method := register.AtCounter
+	for _, m := range resultMethods {
+		if register.ResultMethodVietnamese(m) == r.method.Selected {
+			method = m
+		}
+	}
+	var docs []string
+	for _, c := range r.docs {
+		if c.Checked {
+			docs = append(docs, c.Text)
+		}
+	}
+	return office.ReceiveInput{
+		ProcedureCode: r.chosen.Code,
+		Applicant: register.Applicant{
+			Name: r.name.Text, Address: r.address.Text, Phone: r.phone.Text, Email: r.email.Text,
+		},
+		Sets:         sets,
+		Documents:    docs,
+		ResultMethod: method,
+	}, nil
+}
+
+// submit saves the dossier. On an error the form stays as typed and the
+// focus goes back where it was.
+func (r *reception) submit() {
+	if r.saving {
+		return // a second Enter while the first save runs
+	}
+	focused := r.e.win.Canvas().Focused()
+	refocus := func() {
+		if focused != nil {
+			r.e.win.Canvas().Focus(focused)
+		}
+	}
+	in, err := r.input()
+	if err != nil {
+		r.e.showError(err, refocus)
+		return
+	}
+	r.saving = true
+	r.save.Disable()
+	r.e.background(func() {
+		d, err := r.e.off.Receive(r.e.ctx, in)
+		now := r.e.off.Now()
+		fyne.Do(func() {
+			r.saving = false
+			r.save.Enable()
+			if err != nil {
+				r.e.showError(err, refocus)
+				return
+			}
+			r.showSaved(d, now)
+			r.reset()
+			if r.e.changed != nil {
+				r.e.changed()
+			}
+		})
+	})
+}
+
+// showSaved tells the clerk what to write on the paper and say to the
+// citizen: the code, the entry number and the due time.
+func (r *reception) showSaved(d *register.Dossier, now time.Time) {
+	r.savedHead.SetText("✔ Đã tiếp nhận hồ sơ " + d.ProcedureName + " của " + d.Applicant.Name + ". Mã hồ sơ:")
+	r.savedCode.SetText(d.Code)
+	r.savedInfo.SetText("Số thứ tự " + strconv.Itoa(d.EntryNo) + " (quyển số " + strconv.Itoa(d.BookNo) + ") · Hẹn trả: " + fmtDueFrom(d.DueAt, now))
+	r.saved.Show()
+}
+
+// reset clears the form for the next citizen (the last receipt stays on
+// show) and puts the cursor in the procedure search.
+func (r *reception) reset() {
+	r.chosen = nil
+	r.procSearch.SetText("")
+	r.filter()
+	for _, en := range []*keyEntry{r.name, r.address, r.phone, r.email} {
+		en.SetText("")
+	}
+	r.sets.SetText("1")
+	r.method.SetSelected(register.ResultMethodVietnamese(register.AtCounter))
+	r.chosenName.SetText("Chưa chọn thủ tục")
+	r.chosenInfo.SetText("Chọn thủ tục ở danh sách bên trái.")
+	r.showDocs()
+	r.refreshDue()
+	r.e.win.Canvas().Focus(r.procSearch)
+}
+
+// shown is called each time the clerk opens the screen.
+func (r *reception) shown() {
+	if r.chosen == nil {
+		r.e.win.Canvas().Focus(r.procSearch)
+	} else {
+		r.e.win.Canvas().Focus(r.name)
+	}
+	r.refreshDue()
+}

@@ -1,0 +1,475 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/office"
+	"motcua/internal/register"
+)
+
+const (
+	pageSize    = 100 // rows fetched at a time
+	maxPages    = 64  // pages kept in memory (6,400 rows)
+	searchLimit = 500 // search results shown at most
+)
+
+// stateFilter is one choice of the state selector.
+type stateFilter struct {
+	label  string
+	states []register.State
+}
+
+var stateFilters = func() []stateFilter {
+	fs := []stateFilter{
+		{"Tất cả trạng thái", nil},
+		{"Chưa trả kết quả", []register.State{register.Received, register.InProgress, register.SupplementRequested, register.Done}},
+	}
+	for _, s := range register.States {
+		fs = append(fs, stateFilter{s.Vietnamese(), []register.State{s}})
+	}
+	return fs
+}()
+
+// registerScreen is the register book on screen: every dossier, newest
+// first, in a virtualised list fed page by page off the UI goroutine, with
+// a search box, a state filter and the selected dossier's detail below.
+type registerScreen struct {
+	e *env
+
+	search  *keyEntry
+	state   *widget.Select
+	count   *widget.Label
+	list    *widget.List
+	detail  *detailPane
+	content fyne.CanvasObject
+	cols    []column
+
+	onShortcut func(fyne.Shortcut) bool
+	debounce   time.Duration
+	timer      *time.Timer
+
+	// On the UI goroutine only.
+	query        string             // the search being shown ("" = the whole register)
+	searching    bool               // rows come from results, not pages
+	results      []register.Dossier // search results
+	total        int                // rows of the register under the filter
+	selected     string             // code of the dossier in the detail pane
+	selectedIdx  int
+	listSelected int  // the line the list shows selected, -1 for none
+	quiet        bool // selecting programmatically: do not reload the detail
+
+	mu      sync.Mutex // guards what the page loader touches
+	gen     int        // bumped on every reload; stale pages are dropped
+	states  []register.State
+	pages   map[int][]register.Dossier
+	pending map[int]int // page → order of request (the latest wins)
+	reqSeq  int
+	loading bool
+	loadErr error
+}
+
+func newRegister(e *env) *registerScreen {
+	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, selectedIdx: -1, listSelected: -1,
+		pages: map[int][]register.Dossier{}, pending: map[int]int{}}
+
+	r.search = newKeyEntry("Tìm theo tên, địa chỉ, số điện thoại hoặc mã hồ sơ (gõ không dấu cũng được)")
+	r.search.OnChanged = func(string) { r.scheduleSearch() }
+	r.search.OnSubmitted = func(string) { r.applySearch() }
+	r.search.onShortcut = func(s fyne.Shortcut) bool { return r.onShortcut != nil && r.onShortcut(s) }
+	labels := make([]string, len(stateFilters))
+	for i, f := range stateFilters {
+		labels[i] = f.label
+	}
+	r.state = widget.NewSelect(labels, nil)
+	r.state.SetSelectedIndex(0)
+	r.count = widget.NewLabel("")
+	r.count.Truncation = fyne.TextTruncateEllipsis
+
+	r.cols = registerColumns()
+	r.list = widget.NewList(r.length, r.createRow, r.updateRow)
+	r.list.OnSelected = r.selectRow
+	r.state.OnChanged = func(string) { r.reload() }
+
+	r.detail = newDetail(e)
+	r.detail.onChanged = func(*register.Dossier) {
+		if r.e.changed != nil {
+			r.e.changed()
+		}
+	}
+
+	header := r.headerRow()
+	legend := container.NewHBox(
+		swatch(overdueTint), widget.NewLabel("Quá hạn"),
+		swatch(dueSoonTint), widget.NewLabel("Đến hạn hôm nay hoặc ngày làm việc tiếp theo"))
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, r.state, r.search),
+		container.NewBorder(nil, nil, nil, legend, r.count),
+	)
+	table := container.NewBorder(header, nil, nil, nil, r.list)
+	split := container.NewVSplit(table, r.detail.content)
+	split.SetOffset(0.52)
+	r.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+	r.reload()
+	return r
+}
+
+// registerColumns sizes the fixed columns for the text they hold; the name
+// and the procedure share the rest of the width.
+func registerColumns() []column {
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	w := func(sample string, bold bool) float32 {
+		return fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + pad
+	}
+	return []column{
+		{width: w("000.00.00.H00-261123-0000", false)}, // Mã hồ sơ
+		{weight: 1},                              // Người nộp
+		{weight: 1.3},                            // Thủ tục
+		{width: w("00:00 00/00/0000", false)},    // Tiếp nhận
+		{width: w("00:00 00/00/0000", true)},     // Hạn trả
+		{width: w("Có kết quả, chờ trả", false)}, // Trạng thái
+	}
+}
+
+var registerHeadings = []string{"Mã hồ sơ", "Người nộp", "Thủ tục", "Tiếp nhận", "Hạn trả", "Trạng thái"}
+
+func (r *registerScreen) headerRow() fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, len(registerHeadings))
+	for i, h := range registerHeadings {
+		l := widget.NewLabel(h)
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells[i] = l
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
+	return container.NewStack(bg, container.New(&columnsLayout{r.cols}, cells...))
+}
+
+func swatch(c color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(c)
+	r.SetMinSize(fyne.NewSize(18, 18))
+	r.CornerRadius = 3
+	return container.NewCenter(r)
+}
+
+func (r *registerScreen) length() int {
+	if r.searching {
+		return len(r.results)
+	}
+	return r.total
+}
+
+// createRow is the template of one line: a tint under six cells.
+func (r *registerScreen) createRow() fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, len(r.cols))
+	for i := range cells {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells[i] = l
+	}
+	cells[4].(*widget.Label).TextStyle.Bold = true
+	return container.NewStack(tintRect(), container.New(&columnsLayout{r.cols}, cells...))
+}
+
+func (r *registerScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	st := o.(*fyne.Container)
+	tint := st.Objects[0].(*canvas.Rectangle)
+	cells := st.Objects[1].(*fyne.Container).Objects
+	set := func(i int, s string) { cells[i].(*widget.Label).SetText(s) }
+	d := r.row(id)
+	if d == nil {
+		set(0, "Đang tải…")
+		for i := 1; i < len(cells); i++ {
+			set(i, "")
+		}
+		tint.FillColor = noTint
+		tint.Refresh()
+		return
+	}
+	set(0, d.Code)
+	set(1, d.Applicant.Name)
+	set(2, d.ProcedureName)
+	set(3, fmtStamp(d.ReceivedAt))
+	set(4, fmtStamp(d.DueAt))
+	set(5, d.State.Vietnamese())
+	c := noTint
+	switch r.e.off.UrgencyOf(d) {
+	case office.Overdue:
+		c = overdueTint
+	case office.DueSoon:
+		c = dueSoonTint
+	}
+	if tint.FillColor != c {
+		tint.FillColor = c
+		tint.Refresh()
+	}
+}
+
+// row is the dossier on line i, or nil while its page is being fetched.
+func (r *registerScreen) row(i int) *register.Dossier {
+	if r.searching {
+		if i >= 0 && i < len(r.results) {
+			return &r.results[i]
+		}
+		return nil
+	}
+	p := i / pageSize
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rows, ok := r.pages[p]
+	if !ok {
+		r.request(p)
+		return nil
+	}
+	if j := i % pageSize; j < len(rows) {
+		return &rows[j]
+	}
+	return nil
+}
+
+// request queues page p for the loader; r.mu is held.
+func (r *registerScreen) request(p int) {
+	r.reqSeq++
+	r.pending[p] = r.reqSeq
+	if !r.loading {
+		r.loading = true
+		r.e.background(r.loadPages)
+	}
+}
+
+// loadPages fetches the queued pages one at a time, latest request first:
+// when the clerk drags the scroll bar across a million rows, the pages
+// flown over are never read. After each page the list is refreshed and the
+// rows still on screen ask again for what they lack.
+func (r *registerScreen) loadPages() {
+	for {
+		r.mu.Lock()
+		if len(r.pending) == 0 {
+			r.loading = false
+			r.mu.Unlock()
+			return
+		}
+		best, bestSeq := -1, -1
+		for p, s := range r.pending {
+			if s > bestSeq {
+				best, bestSeq = p, s
+			}
+		}
+		delete(r.pending, best)
+		gen, states := r.gen, r.states
+		r.mu.Unlock()
+
+		rows, err := r.e.off.Page(r.e.ctx, office.Filter{States: states, Limit: pageSize, Offset: best * pageSize})
+
+		r.mu.Lock()
+		stale := gen != r.gen
+		if !stale {
+			if err != nil {
+				rows = nil // shown as an empty page; the error goes to the count line
+			}
+			r.pages[best] = rows
+			r.evict(best)
+			r.loadErr = err
+			clear(r.pending)
+		}
+		r.mu.Unlock()
+		if !stale {
+			fyne.Do(func() {
+				if err != nil {
+					r.count.SetText("Không đọc được sổ theo dõi: " + err.Error())
+				}
+				r.list.Refresh()
+				r.restoreSelection()
+			})
+		}
+	}
+}
+
+// evict keeps at most maxPages pages, dropping those farthest from near.
+func (r *registerScreen) evict(near int) {
+	for len(r.pages) > maxPages {
+		far, dist := -1, -1
+		for p := range r.pages {
+			d := p - near
+			if d < 0 {
+				d = -d
+			}
+			if d > dist {
+				far, dist = p, d
+			}
+		}
+		delete(r.pages, far)
+	}
+}
+
+func (r *registerScreen) filterStates() []register.State {
+	i := r.state.SelectedIndex()
+	if i < 0 || i >= len(stateFilters) {
+		return nil
+	}
+	return stateFilters[i].states
+}
+
+// reload reads the register again under the current search and filter:
+// after a change, a new filter, a new search.
+func (r *registerScreen) reload() {
+	states := r.filterStates()
+	r.quiet = true
+	r.list.UnselectAll()
+	r.quiet = false
+	r.listSelected = -1
+	r.mu.Lock()
+	r.gen++
+	gen := r.gen
+	r.states = states
+	r.pages = map[int][]register.Dossier{}
+	clear(r.pending)
+	r.mu.Unlock()
+	query := r.query
+	current := func() bool {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return gen == r.gen
+	}
+	if query != "" {
+		r.e.background(func() {
+			found, err := r.e.off.Search(r.e.ctx, query, searchLimit)
+			fyne.Do(func() {
+				if !current() {
+					return
+				}
+				if err != nil {
+					r.count.SetText("Không tìm được: " + err.Error())
+					return
+				}
+				full := len(found) >= searchLimit
+				r.results = keepStates(found, states)
+				r.searching = true
+				switch {
+				case len(r.results) == 0:
+					r.count.SetText("Không tìm thấy hồ sơ nào khớp với “" + query + "”.")
+				case full:
+					r.count.SetText("Hiện " + fmtCount(len(r.results)) + " hồ sơ mới nhất khớp với “" + query + "”; gõ thêm để thu hẹp.")
+				default:
+					r.count.SetText("Tìm thấy " + fmtCount(len(r.results)) + " hồ sơ khớp với “" + query + "”.")
+				}
+				r.list.Refresh()
+				r.restoreSelection()
+			})
+		})
+		return
+	}
+	r.e.background(func() {
+		n, err := r.e.off.Count(r.e.ctx, office.Filter{States: states})
+		fyne.Do(func() {
+			if !current() {
+				return
+			}
+			if err != nil {
+				r.count.SetText("Không đọc được sổ theo dõi: " + err.Error())
+				return
+			}
+			r.searching, r.results, r.total = false, nil, n
+			r.count.SetText(fmtCount(n) + " hồ sơ, mới nhất ở trên cùng.")
+			r.list.Refresh()
+			r.restoreSelection()
+		})
+	})
+}
+
+// keepStates filters search results by the state selector.
+func keepStates(ds []register.Dossier, states []register.State) []register.Dossier {
+	if len(states) == 0 {
+		return ds
+	}
+	out := ds[:0:0]
+	for _, d := range ds {
+		for _, s := range states {
+			if d.State == s {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// scheduleSearch waits for the clerk to pause typing before searching.
+func (r *registerScreen) scheduleSearch() {
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+	r.timer = time.AfterFunc(r.debounce, func() { fyne.Do(r.applySearch) })
+}
+
+// applySearch searches for what the box holds now.
+func (r *registerScreen) applySearch() {
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+	q := strings.TrimSpace(r.search.Text)
+	if q == r.query {
+		return
+	}
+	r.query = q
+	r.list.ScrollToTop()
+	r.reload()
+}
+
+func (r *registerScreen) selectRow(id widget.ListItemID) {
+	d := r.row(id)
+	if d == nil {
+		return
+	}
+	r.selected, r.selectedIdx, r.listSelected = d.Code, id, id
+	if !r.quiet {
+		r.detail.show(*d)
+	}
+}
+
+// restoreSelection marks again the line of the dossier in the detail pane
+// after a reload, wherever it moved among the rows already read (a new
+// dossier on top pushes it one line down).
+func (r *registerScreen) restoreSelection() {
+	if r.selected == "" {
+		return
+	}
+	at := -1
+	if r.searching {
+		for i := range r.results {
+			if r.results[i].Code == r.selected {
+				at = i
+				break
+			}
+		}
+	} else {
+		r.mu.Lock()
+		for p, rows := range r.pages {
+			for j := range rows {
+				if rows[j].Code == r.selected {
+					at = p*pageSize + j
+				}
+			}
+		}
+		r.mu.Unlock()
+	}
+	if at < 0 || at == r.selectedIdx && r.listSelected == at {
+		return
+	}
+	r.quiet = true
+	r.list.Select(at)
+	r.quiet = false
+}
+
+// shown is called each time the clerk opens the screen.
+func (r *registerScreen) shown() {
+	r.e.win.Canvas().Focus(r.search)
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/office"
+)
+
+// env is what every screen shares: the window, the office, and the
+// background work that keeps the database off the UI goroutine.
+type env struct {
+	app fyne.App
+	win fyne.Window
+	off *office.Office
+	ctx context.Context
+
+	tasks sync.WaitGroup
+
+	// changed runs on the UI goroutine after a dossier was received or
+	// changed, so every screen can refresh what it shows.
+	changed func()
+}
+
+// background runs f off the UI goroutine; f hands its results back with
+// fyne.Do. A panic becomes an error dialog instead of closing the window
+// with the clerk's work in it (the database transaction is rolled back).
+func (e *env) background(f func()) {
+	e.tasks.Add(1)
+	go func() {
+		defer e.tasks.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				log.Printf("panic in background work: %v\n%s", r, debug.Stack())
+				fyne.Do(func() {
+					e.showError(fmt.Errorf("phần mềm gặp lỗi không mong đợi (%v). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại, nếu vẫn lỗi hãy báo cán bộ phụ trách công nghệ thông tin", r), nil)
+				})
+			}
+		}()
+		f()
+	}()
+}
+
+// wait blocks until the background work started so far is done (tests, and
+// the window closing).
+func (e *env) wait() { e.tasks.Wait() }
+
+// showError shows err as a Vietnamese dialog; then runs when it is closed.
+func (e *env) showError(err error, then func()) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	d := dialog.NewError(errors.New(capitalise(err.Error())), e.win)
+	if then != nil {
+		d.SetOnClosed(then)
+	}
+	d.Show()
+}
+
+// screen is one page of the navigation.
+type screen struct {
+	title   string
+	icon    fyne.Resource
+	content fyne.CanvasObject
+	shown   func() // on the UI goroutine, each time the page is opened
+}
+
+// shell is the main window's content: the navigation, the screens and the
+// status bar.
+type shell struct {
+	env       *env
+	dashboard *dashboard
+	reception *reception
+	register  *registerScreen
+
+	tabs    *container.AppTabs
+	status  *widget.Label
+	content fyne.CanvasObject
+}
+
+// Indices of the screens in the navigation. Later screens (Thư, Cán bộ,
+// Báo cáo) are appended to the list in newShell.
+const (
+	tabDashboard = iota
+	tabReception
+	tabRegister
+)
+
+func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string) *shell {
+	e := &env{app: a, win: w, off: o, ctx: context.Background()}
+	s := &shell{env: e}
+	s.dashboard = newDashboard(e)
+	s.reception = newReception(e)
+	s.register = newRegister(e)
+	e.changed = func() {
+		s.dashboard.reload()
+		s.register.reload()
+	}
+	s.reception.onShortcut = s.shortcut
+	s.register.onShortcut = s.shortcut
+	s.dashboard.goToTab = func(i int) { s.tabs.SelectIndex(i) }
+
+	screens := []screen{
+		{"Tổng quan", theme.HomeIcon(), s.dashboard.content, s.dashboard.reload},
+		{"Tiếp nhận", theme.DocumentCreateIcon(), s.reception.content, s.reception.shown},
+		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
+	}
+	s.tabs = container.NewAppTabs()
+	for _, sc := range screens {
+		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
+	}
+	s.tabs.OnSelected = func(*container.TabItem) {
+		if f := screens[s.tabs.SelectedIndex()].shown; f != nil {
+			f()
+		}
+	}
+
+	s.status = widget.NewLabel("Tệp dữ liệu: " + dbPath)
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.status.SizeName = theme.SizeNameCaptionText
+	ver := widget.NewLabel("Phiên bản " + version)
+	ver.SizeName = theme.SizeNameCaptionText
+	bar := container.NewBorder(widget.NewSeparator(), nil, nil, ver, s.status)
+	s.content = container.NewBorder(nil, bar, nil, nil, s.tabs)
+
+	// Ctrl+S when no entry has the focus (after ticking a checkbox, say).
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+		func(sc fyne.Shortcut) { s.shortcut(sc) })
+	s.dashboard.reload()
+	return s
+}
+
+// shortcut handles the window's own keys, wherever the focus is. It
+// reports whether the shortcut was one of them.
+func (s *shell) shortcut(sc fyne.Shortcut) bool {
+	cs, ok := sc.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	switch cs.KeyName {
+	case fyne.KeyS:
+		if s.tabs.SelectedIndex() == tabReception {
+			s.reception.submit()
+			return true
+		}
+	case fyne.KeyN:
+		s.tabs.SelectIndex(tabReception)
+		return true
+	case fyne.KeyF:
+		s.tabs.SelectIndex(tabRegister)
+		s.env.win.Canvas().Focus(s.register.search)
+		return true
+	}
+	return false
+}
+
+// startTicker refreshes what depends on the clock: the due time the
+// reception form announces (the 15:00 cut-off moves it), the register's
+// colours and, every few minutes, the dashboard. It returns a stop func.
+func (s *shell) startTicker(every time.Duration) (stop func()) {
+	t := time.NewTicker(every)
+	done := make(chan struct{})
+	go func() {
+		n := 0
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				n++
+				fyne.Do(func() {
+					s.reception.refreshDue()
+					s.register.list.Refresh()
+					if n%5 == 0 || s.tabs.SelectedIndex() == tabDashboard {
+						s.dashboard.reload()
+					}
+				})
+			}
+		}
+	}()
+	return func() { t.Stop(); close(done) }
+}
+
+var _ = layout.NewSpacer
