@@ -129,6 +129,7 @@ func TestChangesAreAuditedAndPersist(t *testing.T) {
 func TestSearchIgnoresAccentsAndCase(t *testing.T) {
 	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 08:30")
 	ctx := context.Background()
+	ho := receive(t, o, "khai-sinh", "Phạm Văn Hồ")
 	dat := receive(t, o, "khai-sinh", "Đỗ Đức Đạt")
 	receive(t, o, "khai-sinh", "Nguyễn Thị Hoa")
 	hoa2, _ := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "Nguyễn Thị Hòa", Phone: "0987 654 321"}})
@@ -143,12 +144,25 @@ func TestSearchIgnoresAccentsAndCase(t *testing.T) {
 	if len(res) != 2 || res[0].Code != hoa2.Code {
 		t.Errorf("two Hoa, newest first: %+v", res)
 	}
+	// The last word may be unfinished; whole-word matches come first.
+	res, _ = o.Search(ctx, "nguyen thi ho", 10)
+	if len(res) != 2 {
+		t.Errorf("prefix of the last word: %d", len(res))
+	}
+	res, _ = o.Search(ctx, "hoa", 10)
+	if len(res) != 2 || res[0].Code != hoa2.Code {
+		t.Errorf("hoa: %d", len(res))
+	}
+	res, _ = o.Search(ctx, "ho", 10) // Hồ exactly, then Hoa and Hòa
+	if len(res) != 3 || res[0].Code != ho.Code {
+		t.Errorf("whole word first: %d", len(res))
+	}
 	res, _ = o.Search(ctx, "0987.654.321", 10)
 	if len(res) != 1 || res[0].Code != hoa2.Code {
 		t.Errorf("by phone: %d", len(res))
 	}
 	res, _ = o.Search(ctx, "dong van", 10) // Hòa gave no address
-	if len(res) != 3 {
+	if len(res) != 4 {
 		t.Errorf("by address: %d", len(res))
 	}
 	res, _ = o.Search(ctx, "xyz không có", 10)

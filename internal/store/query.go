@@ -91,27 +91,59 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]register
 			return []register.Dossier{*d}, nil
 		}
 	}
-	match := ftsQuery(query)
-	if match == "" {
+	exact, prefix := ftsQueries(query)
+	if exact == "" {
 		return nil, nil
 	}
-	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE n IN (
+	const q = `SELECT ` + dossierCols + ` FROM dossiers WHERE n IN (
 		SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ORDER BY rowid DESC LIMIT ?)
-		ORDER BY n DESC`, match, limit)
+		ORDER BY n DESC`
+	found, err := s.list(ctx, q, exact, limit)
+	if err != nil || len(found) >= limit || prefix == exact {
+		return found, err
+	}
+	// Fewer than a page of whole-word matches: the last word may be still
+	// being typed, so add the rows where it is only the start of a word.
+	more, err := s.list(ctx, q, prefix, limit+len(found))
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool, len(found))
+	for _, d := range found {
+		seen[d.ID] = true
+	}
+	for _, d := range more {
+		if len(found) >= limit {
+			break
+		}
+		if !seen[d.ID] {
+			found = append(found, d)
+		}
+	}
+	return found, nil
 }
 
-// ftsQuery turns a typed query into an FTS5 expression: every word as a
-// quoted prefix, all required. A query of digits and separators only is a
-// phone number (or part of a code) and is matched as one run of digits.
-func ftsQuery(q string) string {
+// ftsQueries turns a typed query into two FTS5 expressions, every word
+// required: exact, with whole words only, and prefix, where the last word
+// may be the start of a longer one ("nguyen thi h" finds Nguyễn Thị Hoa).
+// Whole words let FTS5 walk its doclists newest first and stop after a
+// page, which a prefix cannot do unless the prefix index covers its
+// length, so Search tries the exact form first. A query of digits and
+// separators only is a phone number (or part of a code) and is matched as
+// one run of digits.
+func ftsQueries(q string) (exact, prefix string) {
 	if d := textvn.Digits(q); len(d) >= 4 && strings.TrimLeft(q, "+0123456789 .-()") == "" && !strings.Contains(strings.TrimSpace(q), "-") {
-		return `"` + d + `"*`
+		return `"` + d + `"`, `"` + d + `"*`
 	}
 	words := strings.FieldsFunc(textvn.Fold(q), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	for i, w := range words {
-		words[i] = `"` + w + `"*`
+	if len(words) == 0 {
+		return "", ""
 	}
-	return strings.Join(words, " AND ")
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	exact = strings.Join(words, " AND ")
+	return exact, exact + "*"
 }

@@ -62,20 +62,20 @@ func TestNewerDatabaseIsRefused(t *testing.T) {
 	}
 }
 
-func TestFTSQuery(t *testing.T) {
-	for in, want := range map[string]string{
-		"do duc dat":    `"do"* AND "duc"* AND "dat"*`,
-		"Đỗ  Đức":       `"do"* AND "duc"*`,
-		"0912 345 678":  `"0912345678"*`,
-		"0912.345.678":  `"0912345678"*`,
-		`"`:             ``,
-		`a"b`:           `"a"* AND "b"*`,
-		"251122-0001":   `"251122"* AND "0001"*`,
-		"thôn 3, xã Lý": `"thon"* AND "3"* AND "xa"* AND "ly"*`,
-		"NEAR(hoa lan)": `"near"* AND "hoa"* AND "lan"*`,
+func TestFTSQueries(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"do duc dat":    {`"do" AND "duc" AND "dat"`, `"do" AND "duc" AND "dat"*`},
+		"Đỗ  Đức":       {`"do" AND "duc"`, `"do" AND "duc"*`},
+		"0912 345 678":  {`"0912345678"`, `"0912345678"*`},
+		"0912.345.678":  {`"0912345678"`, `"0912345678"*`},
+		`"`:             {``, ``},
+		`a"b`:           {`"a" AND "b"`, `"a" AND "b"*`},
+		"251122-0001":   {`"251122" AND "0001"`, `"251122" AND "0001"*`},
+		"thôn 3, xã Lý": {`"thon" AND "3" AND "xa" AND "ly"`, `"thon" AND "3" AND "xa" AND "ly"*`},
+		"NEAR(hoa lan)": {`"near" AND "hoa" AND "lan"`, `"near" AND "hoa" AND "lan"*`},
 	} {
-		if got := ftsQuery(in); got != want {
-			t.Errorf("ftsQuery(%q) = %s, want %s", in, got, want)
+		if e, p := ftsQueries(in); e != want[0] || p != want[1] {
+			t.Errorf("ftsQueries(%q) = %s | %s, want %s | %s", in, e, p, want[0], want[1])
 		}
 	}
 }
