@@ -35,7 +35,7 @@ for kind in "$@"; do
 		# gcc-mingw-w64-x86-64 brings binutils-mingw-w64-x86-64 (windres) too.
 		pkgs+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis osslsigncode openssl zip unzip) ;;
 	linux)
-		pkgs+=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev) ;;
+		pkgs+=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev desktop-file-utils) ;;
 	smoke)
 		# wine64 alone: no i386 multiarch needed, the installer and the app are both 64-bit.
 		# libgl1-mesa-dri: llvmpipe, which draws the window through Wine's OpenGL on Xvfb.

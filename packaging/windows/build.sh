@@ -177,9 +177,23 @@ sign "$BUILD_DIR/$APP.unsigned.exe" "$DIST/$APP.exe" "$PRODUCT"
 # ---- 4. Installer ---------------------------------------------------------------------------
 stage=$BUILD_DIR/stage
 cp "$DIST/$APP.exe" "$stage/"
+gl_defines=()
 if [ -n "${MOTCUA_OPENGL32_DLL:-}" ]; then
 	cp "$MOTCUA_OPENGL32_DLL" "$stage/opengl32.dll"
-	say "including software OpenGL $(basename "$MOTCUA_OPENGL32_DLL") as opengl32.dll"
+	gl_defines+=(-DOPENGL32=1)
+	say "including software OpenGL $MOTCUA_OPENGL32_DLL as opengl32.dll"
+	# Newer Mesa builds split the driver: opengl32.dll loads libgallium_wgl.dll (and older
+	# ones libglapi.dll) from the same folder. Take them along when they sit beside it.
+	gl_dir=$(dirname "$MOTCUA_OPENGL32_DLL")
+	for extra in libgallium_wgl.dll libglapi.dll; do
+		if [ -f "$gl_dir/$extra" ]; then
+			cp "$gl_dir/$extra" "$stage/$extra"
+			gl_defines+=("-D${extra%.dll}=1")
+			say "including $extra from beside it"
+		fi
+	done
+	x86_64-w64-mingw32-objdump -f "$stage/opengl32.dll" 2>/dev/null | grep -q 'pei-x86-64' ||
+		die "MOTCUA_OPENGL32_DLL is not a 64-bit Windows DLL"
 fi
 setup=$DIST/$APP-$version-windows-setup.exe
 if [ "${SKIP_INSTALLER:-}" != 1 ]; then
@@ -197,7 +211,7 @@ SH
 		-DVERSION="$version" -DVERSION4="$version4" -DAPP="$APP" -DSTAGE="$stage" \
 		-DICON="$res/motcua.ico" -DOUTFILE="$BUILD_DIR/setup.unsigned.exe" \
 		-DPUBLISHER="$PUBLISHER" -DSIGN_UNINSTALLER="$BUILD_DIR/sign-uninstaller.sh" \
-		${MOTCUA_OPENGL32_DLL:+-DOPENGL32=1} \
+		"${gl_defines[@]}" \
 		"$here/installer.nsi" || die "makensis failed"
 	sign "$BUILD_DIR/setup.unsigned.exe" "$setup" "Cài đặt $PRODUCT"
 fi

@@ -1,7 +1,8 @@
 ; NSIS installer of Một Cửa Thân Thiện: per-machine, 64-bit, Vietnamese interface.
 ; Built by packaging/windows/build.sh, which passes these defines:
 ;   VERSION (1.2.3), VERSION4 (1.2.3.4), APP (exe base name), STAGE (directory with the signed exe),
-;   ICON (.ico), OUTFILE, PUBLISHER, optional OPENGL32 (1 when STAGE has opengl32.dll),
+;   ICON (.ico), OUTFILE, PUBLISHER, optional OPENGL32, libgallium_wgl, libglapi (1 when STAGE
+;   has opengl32.dll, libgallium_wgl.dll, libglapi.dll: Mesa's software OpenGL),
 ;   optional SIGN_UNINSTALLER (a script that signs the uninstaller in place).
 ;
 ; Upgrades install over the previous version in its own directory. The user's data (the
@@ -120,6 +121,12 @@ Section "-${PRODUCT}"
 	; Software OpenGL (Mesa llvmpipe) for PCs whose graphics driver lacks OpenGL 2.1.
 	File "${STAGE}\opengl32.dll"
 !endif
+!ifdef libgallium_wgl
+	File "${STAGE}\libgallium_wgl.dll"
+!endif
+!ifdef libglapi
+	File "${STAGE}\libglapi.dll"
+!endif
 	WriteUninstaller "$INSTDIR\uninstall.exe"
 
 	CreateShortcut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0 SW_SHOWNORMAL "" "${PRODUCT}"
@@ -156,6 +163,8 @@ Section "Uninstall"
 	; Only the files the installer put here: nothing else, and never the user's data directory.
 	Delete "$INSTDIR\${EXE}"
 	Delete "$INSTDIR\opengl32.dll"
+	Delete "$INSTDIR\libgallium_wgl.dll"
+	Delete "$INSTDIR\libglapi.dll"
 	Delete "$INSTDIR\uninstall.exe"
 	RMDir "$INSTDIR" ; removed only when empty
 	Delete "$SMPROGRAMS\${PRODUCT}.lnk"

@@ -7,7 +7,7 @@
 #
 #   packaging/windows/smoke.sh [path/to/setup.exe]      (default: dist/windows/*-windows-setup.exe)
 #
-# Settings (environment): SMOKE_PROCEDURE (procedure code for "receive", default 1.001612),
+# Settings (environment): SMOKE_PROCEDURE (procedure code for "receive", default khai-sinh),
 # SMOKE_OUT (default dist/windows/smoke), SMOKE_KEEP=1 keeps the Wine prefix for a post-mortem.
 # Needs: packaging/deps.sh smoke. Everything it starts (Xvfb, wineserver, the app) it stops.
 # Wine 8 has no bcryptprimitives.dll, which the Go runtime loads: a test-only stub
@@ -19,8 +19,7 @@ ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
 DIST=${DIST:-$ROOT/dist/windows}
 APP=${APP:-motcua}
 TITLE="Một Cửa Thân Thiện"
-APP_ID=vn.gov.motcua.thanthien
-PROCEDURE=${SMOKE_PROCEDURE:-1.001612}
+PROCEDURE=${SMOKE_PROCEDURE:-khai-sinh}
 APPLICANT="Nguyễn Văn An"
 OUT=${SMOKE_OUT:-$DIST/smoke}
 SETUP=${1:-}
@@ -106,10 +105,12 @@ start_menu_lnk="$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Pro
 desktop_lnk="$WINEPREFIX/drive_c/users/Public/Desktop/$TITLE.lnk"
 uninst_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\MotCuaThanThien'
 
-# The user's data directory (the Fyne storage root on Windows): it already holds data before
-# the install, and must still hold it after the upgrade and the uninstall.
-data_dir=$appdata/fyne/$APP_ID
-data_win="C:\\users\\$(id -un)\\AppData\\Roaming\\fyne\\$APP_ID"
+# The user's data directory (%APPDATA%\MotCuaThanThien, where internal/office keeps motcua.db):
+# it already holds data before the install, gets the app's own database when the window opens,
+# and must still hold all of it after the upgrade and the uninstall.
+DATA_SUBDIR=${SMOKE_DATA_SUBDIR:-MotCuaThanThien}
+data_dir=$appdata/$DATA_SUBDIR
+data_win="C:\\users\\$(id -un)\\AppData\\Roaming\\$DATA_SUBDIR"
 mkdir -p "$data_dir"
 echo "dữ liệu của người dùng: không được xóa" >"$data_dir/smoke-sentinel.txt"
 
@@ -157,6 +158,12 @@ if [ -n "$wid" ]; then
 else
 	fail "no window titled \"$TITLE\" within 60s (app log: $(tail -n 5 "$OUT/app.err" 2>/dev/null | tr '\n' ' '))"
 	timeout 10 import -window root "$OUT/screenshot-nowindow.png" 2>/dev/null
+fi
+# An upgrade while the program is open must stop and say so (exit 3), not half-replace files.
+if [ -n "$wid" ]; then
+	wine_run 120 install-while-open "$SETUP" /S
+	rc=$?
+	if [ $rc -eq 3 ]; then pass "installer refuses while the program is open (exit 3)"; else fail "installer while the program is open: exit $rc, expected 3"; fi
 fi
 if kill -0 "$app_pid" 2>/dev/null; then
 	# Ask it to close (taskkill without /f posts WM_CLOSE to its windows); then insist.
