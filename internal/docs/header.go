@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,9 +50,9 @@ func (d *doc) header(h header) {
 	// Left column.
 	y := top
 	if h.parent != "" {
-		y = d.drawLines(leftX, leftW, y, d.balancedLines([]run{rg(upper(h.parent))}, h.size, leftW), h.size, alignCenter)
+		y = d.drawLines(leftX, leftW, y, d.nameLines(h.parent, regular, h.size, leftW), h.size, alignCenter)
 	}
-	bodyLines := d.balancedLines([]run{bd(upper(h.body))}, h.size, leftW)
+	bodyLines := d.nameLines(h.body, bold, h.size, leftW)
 	y = d.drawLines(leftX, leftW, y, bodyLines, h.size, alignCenter)
 	y += 0.6
 	ruleW := d.widest(bodyLines, h.size) * 0.4
@@ -72,6 +73,29 @@ func (d *doc) header(h header) {
 		bottom = max(bottom, d.column(rightX, rightW, row, []run{it(h.place)}, h.mottoSize, alignCenter))
 	}
 	d.y = bottom
+}
+
+// unitWords start the place part of a body's name, before which a header breaks first:
+// "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG / XÃ ĐÔNG VĂN".
+var unitWords = []string{" XÃ ", " PHƯỜNG ", " ĐẶC KHU ", " THỊ TRẤN ", " HUYỆN ", " TỈNH ", " THÀNH PHỐ "}
+
+// nameLines sets a body's name in capitals for a header column: on one line if it fits,
+// else broken before its place part, each part in balanced lines.
+func (d *doc) nameLines(name string, st style, size, w float64) [][]word {
+	name = upper(name)
+	if d.f.width(st, size, name) <= w {
+		return d.lines([]run{{name, st}}, size, w)
+	}
+	cut := -1
+	for _, u := range unitWords {
+		if i := strings.LastIndex(name, u); i > 0 && (cut < 0 || i > cut) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return d.balancedLines([]run{{name, st}}, size, w)
+	}
+	return append(d.balancedLines([]run{{name[:cut], st}}, size, w), d.balancedLines([]run{{name[cut+1:], st}}, size, w)...)
 }
 
 // placeDate is "Đông Văn, ngày 05 tháng 02 năm 2026", or a line of dots to fill by hand.
@@ -197,7 +221,15 @@ func (d *doc) qrCode(x, y, side float64, text string) error {
 	const quiet = 2 // modules of white around; the page margin adds more
 	m := side / float64(c.Size+2*quiet)
 	x0, y0 := x+quiet*m, y+quiet*m
-	d.pdf.SetFillColor(0, 0, 0)
+	// One filled path of one rectangle per horizontal run of dark modules, written directly:
+	// a thousand letters carry a thousand codes, and a Rect call per run would dominate.
+	k := 72 / 25.4
+	var b []byte
+	b = append(b, "q 0 g"...)
+	num := func(v float64) {
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, v*k, 'f', 2, 64)
+	}
 	for row := 0; row < c.Size; row++ {
 		for col := 0; col < c.Size; {
 			if !c.Black(col, row) {
@@ -209,9 +241,15 @@ func (d *doc) qrCode(x, y, side float64, text string) error {
 				col++
 			}
 			// A hair of overlap avoids white seams between modules in some viewers.
-			d.pdf.Rect(x0+float64(start)*m, y0+float64(row)*m, float64(col-start)*m+0.01, m+0.01, "F")
+			num(x0 + float64(start)*m)
+			num(d.h - (y0 + float64(row)*m))
+			num(float64(col-start)*m + 0.01)
+			num(-(m + 0.01))
+			b = append(b, " re"...)
 		}
 	}
+	b = append(b, " f Q"...)
+	d.pdf.RawWriteStr(string(b))
 	return nil
 }
 

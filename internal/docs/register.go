@@ -17,12 +17,12 @@ var registerCols = []struct {
 	al    align
 }{
 	{"TT", 9, alignCenter},
-	{"Mã hồ sơ", 26, alignLeft},
-	{"Tên thủ tục hành chính", 30, alignLeft},
+	{"Mã hồ sơ", 35, alignLeft}, // a whole code on one line, so it can be searched and copied
+	{"Tên thủ tục hành chính", 27, alignLeft},
 	{"Số lượng hồ sơ (bộ)", 10, alignCenter},
-	{"Tên cá nhân, tổ chức", 26, alignLeft},
-	{"Địa chỉ, số điện thoại", 31, alignLeft},
-	{"Cơ quan chủ trì giải quyết", 22, alignLeft},
+	{"Tên cá nhân, tổ chức", 25, alignLeft},
+	{"Địa chỉ, số điện thoại", 29, alignLeft},
+	{"Cơ quan chủ trì giải quyết", 20, alignLeft},
 	{"Nhận hồ sơ", 15, alignCenter},
 	{"Hẹn trả kết quả", 15, alignCenter},
 	{"Chuyển hồ sơ đến cơ quan giải quyết", 15, alignCenter},
@@ -30,7 +30,7 @@ var registerCols = []struct {
 	{"Trả kết quả", 15, alignCenter},
 	{"Phương thức nhận kết quả", 15, alignLeft},
 	{"Ký nhận", 12, alignCenter},
-	{"Ghi chú", 16, alignLeft},
+	{"Ghi chú", 15, alignLeft},
 }
 
 // The five date columns sit under one "Ngày, tháng, năm" heading.
