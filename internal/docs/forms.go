@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"motcua/internal/textvn"
 )
 
 // A5 margins: Decree 30's A4 margins scaled down, the binding edge on the left.
@@ -79,7 +81,7 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, dra
 	}
 	md := meta{title: sentence(found[0].Title), author: p.CounterName}
 	if len(ds) == 1 {
-		md.title += " – " + clean(ds[0].Code)
+		md.title += " – " + textvn.Clean(ds[0].Code)
 	}
 	for _, dd := range ds {
 		if dd.ReceivedAt.After(md.date) {
@@ -100,7 +102,7 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, dra
 }
 
 func withCode(dd DossierDoc, err error) error {
-	if c := clean(dd.Code); c != "" {
+	if c := textvn.Clean(dd.Code); c != "" {
 		return fmt.Errorf("hồ sơ %s: %w", c, err)
 	}
 	return err
@@ -118,10 +120,10 @@ func sentence(title string) string {
 // checkDossier refuses what would print a form that misleads: no code, no applicant, a
 // supplement with nothing to add, a refusal without reason…
 func checkDossier(dd DossierDoc, kind FormKind) error {
-	if clean(dd.Code) == "" {
+	if textvn.Clean(dd.Code) == "" {
 		return errors.New("hồ sơ chưa có mã hồ sơ nên chưa in được phiếu")
 	}
-	if clean(dd.Applicant.Name) == "" {
+	if textvn.Clean(dd.Applicant.Name) == "" {
 		return errors.New("chưa có họ tên người nộp hồ sơ: hãy nhập trước khi in")
 	}
 	if dd.ReceivedAt.IsZero() {
@@ -135,7 +137,7 @@ func checkDossier(dd DossierDoc, kind FormKind) error {
 	case FormSupplement:
 		n := 0
 		for _, s := range dd.SupplementItems {
-			if clean(s) != "" {
+			if textvn.Clean(s) != "" {
 				n++
 			}
 		}
@@ -143,11 +145,11 @@ func checkDossier(dd DossierDoc, kind FormKind) error {
 			return errors.New("phiếu yêu cầu bổ sung phải ghi đủ các nội dung cần bổ sung (chỉ được yêu cầu một lần): hãy nhập ít nhất một nội dung")
 		}
 	case FormRefusal, FormStop:
-		if clean(dd.Reason) == "" {
+		if textvn.Clean(dd.Reason) == "" {
 			return errors.New("chưa ghi lý do: phiếu từ chối và thông báo dừng phải nêu rõ lý do")
 		}
 	case FormApology:
-		if clean(dd.Reason) == "" {
+		if textvn.Clean(dd.Reason) == "" {
 			return errors.New("chưa ghi lý do chậm trễ: văn bản xin lỗi phải nêu rõ lý do")
 		}
 		if dd.NewDueAt.IsZero() {
@@ -186,7 +188,7 @@ func formHeader(d *doc, p Profile, form Form, dd DossierDoc, withNumber bool) {
 // label prints "Label: value" with continuation lines under the value.
 func (d *doc) label(label string, value []run, size float64) {
 	lr := rg(label + ": ")
-	hang := d.f.width(regular, size, clean(label)+": ")
+	hang := d.f.width(regular, size, textvn.Clean(label)+": ")
 	if hang > d.contentW()/3 {
 		hang = 0 // a long label: continuation lines start at the margin
 	}
@@ -205,7 +207,7 @@ func drawReceipt(d *doc, p Profile, form Form, dd DossierDoc) error {
 			return err
 		}
 		d.exclPage, d.exclBottom, d.exclW = d.physicalPage, qrTop+qrSide, qrSide+1
-		counter := clean(p.CounterName)
+		counter := textvn.Clean(p.CounterName)
 		if counter == "" {
 			counter = "Bộ phận Một cửa"
 		}
@@ -319,14 +321,14 @@ func body(d *doc, runs ...run) {
 }
 
 func counterName(p Profile) string {
-	if c := clean(p.CounterName); c != "" {
+	if c := textvn.Clean(p.CounterName); c != "" {
 		return c
 	}
 	return "Bộ phận Một cửa"
 }
 
 func bodyName(p Profile) string {
-	if b := clean(p.Body); b != "" {
+	if b := textvn.Clean(p.Body); b != "" {
 		return b
 	}
 	return "Ủy ban nhân dân xã"
@@ -342,23 +344,23 @@ func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
 	body(d, rg("Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn thiện các nội dung sau:"))
 	n := 0
 	for _, s := range dd.SupplementItems {
-		if clean(s) == "" {
+		if textvn.Clean(s) == "" {
 			continue
 		}
 		n++
 		lead := fmt.Sprintf("%d. ", n)
 		d.para(para{runs: []run{rg(lead + s)}, size: a5Text, al: alignLeft, indent: 8, hang: 8 + d.f.width(regular, a5Text, lead), after: 1})
 	}
-	if clean(dd.Reason) != "" {
+	if textvn.Clean(dd.Reason) != "" {
 		body(d, rg("Lý do: "+ensureStop(dd.Reason)))
 	}
-	phone := clean(p.Phone)
+	phone := textvn.Clean(p.Phone)
 	if phone == "" {
 		phone = dots + dots
 	}
 	body(d, rg("Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ "+counterName(p)+", số điện thoại "+phone+" để được hướng dẫn."))
 	officer := dd.Officer
-	if clean(officer) == "" {
+	if textvn.Clean(officer) == "" {
 		officer = dd.ReceivedBy
 	}
 	oneSignature(d, "NGƯỜI HƯỚNG DẪN", officer)
@@ -375,7 +377,7 @@ func drawRefusal(d *doc, p Profile, form Form, dd DossierDoc) error {
 	body(d, rg("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, "+counterName(p)+" không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau: "), bd(ensureStop(dd.Reason)))
 	body(d, rg("Xin thông báo để Ông/Bà được biết và thực hiện./."))
 	officer := dd.Officer
-	if clean(officer) == "" {
+	if textvn.Clean(officer) == "" {
 		officer = dd.ReceivedBy
 	}
 	oneSignature(d, "NGƯỜI TIẾP NHẬN HỒ SƠ", officer)
@@ -384,7 +386,7 @@ func drawRefusal(d *doc, p Profile, form Form, dd DossierDoc) error {
 
 // ensureStop ends a sentence with a full stop.
 func ensureStop(s string) string {
-	s = clean(s)
+	s = textvn.Clean(s)
 	if s != "" && !strings.ContainsAny(s[len(s)-1:], ".!?") {
 		s += "."
 	}
@@ -469,7 +471,7 @@ func drawControl(d *doc, p Profile, form Form, dd DossierDoc) error {
 			{rg(fmt.Sprintf("%d. Giao: ", i+1)), rg(h.From), rg("\n"), rg("Nhận: "), rg(h.To)},
 			{rg(when)},
 			{rg(h.Outcome)},
-			{it("Người giao"), rg("\n\n\n" + clean(h.Giver) + "\n"), it("Người nhận"), rg("\n\n\n" + clean(h.Receiver))},
+			{it("Người giao"), rg("\n\n\n" + textvn.Clean(h.Giver) + "\n"), it("Người nhận"), rg("\n\n\n" + textvn.Clean(h.Receiver))},
 			{rg(h.Note)},
 		})
 	}

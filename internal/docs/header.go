@@ -9,6 +9,7 @@ import (
 	"rsc.io/qr"
 
 	"motcua/internal/letters"
+	"motcua/internal/textvn"
 )
 
 const (
@@ -42,7 +43,7 @@ func (d *doc) header(h header) {
 	mottoW := d.f.width(bold, h.mottoSize, tieuNgu)
 	rightW := max(qhW, mottoW) + 2
 	if h.place != "" {
-		rightW = max(rightW, min(d.f.width(italic, h.mottoSize, clean(h.place))+2, cw*0.62))
+		rightW = max(rightW, min(d.f.width(italic, h.mottoSize, textvn.Clean(h.place))+2, cw*0.62))
 	}
 	leftW := cw - rightW - 2
 	leftX, rightX := d.m.left, d.m.left+cw-rightW
@@ -100,7 +101,7 @@ func (d *doc) nameLines(name string, st style, size, w float64) [][]word {
 
 // placeDate is "Đông Văn, ngày 05 tháng 02 năm 2026", or a line of dots to fill by hand.
 func placeDate(place string, t time.Time) string {
-	place = clean(place)
+	place = textvn.Clean(place)
 	if place == "" {
 		place = dots
 	}
@@ -129,7 +130,7 @@ func shortDate(t time.Time) string {
 
 // orDots prints dots for a missing value.
 func orDots(s string) string {
-	if s = clean(s); s == "" {
+	if s = textvn.Clean(s); s == "" {
 		return dots + dots + dots
 	}
 	return s
@@ -190,7 +191,7 @@ func (d *doc) signBlocks(top, room, size float64, bs ...signBlock) float64 {
 func noiNhanItems(first []string, extra []string) []string {
 	var items []string
 	for _, s := range append(append([]string(nil), first...), extra...) {
-		s = strings.TrimSpace(clean(s))
+		s = strings.TrimSpace(textvn.Clean(s))
 		s = strings.TrimLeft(s, "-–• ")
 		s = strings.TrimRight(s, ";.,")
 		if s == "" || strings.HasPrefix(strings.ToLower(s), "lưu") {
@@ -214,7 +215,7 @@ func (d *doc) noiNhan(x, w, top float64, items []string, size float64) float64 {
 // qrCode draws text as a QR code with its top-left corner at (x, y), side mm wide (quiet
 // zone included), as vector squares: crisp on any printer and the same bytes every time.
 func (d *doc) qrCode(x, y, side float64, text string) error {
-	c, err := qr.Encode(clean(text), qr.M)
+	c, err := qr.Encode(textvn.Clean(text), qr.M)
 	if err != nil {
 		return fmt.Errorf("không tạo được mã QR cho %q: %v", text, err)
 	}

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
-	"golang.org/x/text/unicode/norm"
+
+	"motcua/internal/textvn"
 )
 
 // ptMM converts typographic points to millimetres.
@@ -37,15 +38,6 @@ func rg(s string) run { return run{s, regular} }
 func bd(s string) run { return run{s, bold} }
 func it(s string) run { return run{s, italic} }
 func bi(s string) run { return run{s, boldItalic} }
-
-// clean is the single gate every string passes on its way into a PDF: NFC (decomposed input
-// would print with misplaced marks, since gofpdf does no shaping) and white space collapsed.
-func clean(s string) string {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
 
 type margins struct{ top, right, bottom, left float64 }
 
@@ -90,13 +82,13 @@ func newDoc(f *Fonts, orientation, size string, m margins, md meta) *doc {
 	pdf.SetProducer("Một Cửa Thân Thiện", true)
 	pdf.SetCreator("Một Cửa Thân Thiện", true)
 	if md.title != "" {
-		pdf.SetTitle(clean(md.title), true)
+		pdf.SetTitle(textvn.Clean(md.title), true)
 	}
 	if md.subject != "" {
-		pdf.SetSubject(clean(md.subject), true)
+		pdf.SetSubject(textvn.Clean(md.subject), true)
 	}
 	if md.author != "" {
-		pdf.SetAuthor(clean(md.author), true)
+		pdf.SetAuthor(textvn.Clean(md.author), true)
 	}
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
@@ -211,11 +203,9 @@ func (d *doc) words(runs []run, size float64) []word {
 		}
 	}
 	for _, r := range runs {
-		t := r.text
-		if !norm.NFC.IsNormalString(t) {
-			t = norm.NFC.String(t)
-		}
-		t = strings.ReplaceAll(t, "\r\n", "\n")
+		// NFC before measuring or printing: gofpdf does no shaping, so decomposed input
+		// would print with its marks beside the letters.
+		t := strings.ReplaceAll(textvn.NFC(r.text), "\r\n", "\n")
 		for li, line := range strings.Split(t, "\n") {
 			if li > 0 {
 				flush()

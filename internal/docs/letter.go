@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"motcua/internal/letters"
+	"motcua/internal/textvn"
 )
 
 // A4 portrait margins of Decree 30/2020.
@@ -45,20 +46,20 @@ func Letters(w io.Writer, f *Fonts, p Profile, ls []Letter) error {
 
 func checkLetter(i int, l Letter) error {
 	which := fmt.Sprintf("thư thứ %d", i+1)
-	if clean(l.Recipient) != "" {
-		which += " (gửi " + clean(l.Recipient) + ")"
+	if textvn.Clean(l.Recipient) != "" {
+		which += " (gửi " + textvn.Clean(l.Recipient) + ")"
 	}
 	if l.Title == "" {
 		if _, err := letters.ParseKind(string(l.Kind)); err != nil {
 			return fmt.Errorf("%s: %w", which, err)
 		}
 	}
-	if clean(l.Recipient) == "" {
+	if textvn.Clean(l.Recipient) == "" {
 		return fmt.Errorf("%s chưa có người nhận sau \"Kính gửi\": hãy nhập tên người nhận", which)
 	}
 	body := false
 	for _, s := range l.Paragraphs {
-		body = body || clean(s) != ""
+		body = body || textvn.Clean(s) != ""
 	}
 	if !body {
 		return fmt.Errorf("%s chưa có nội dung: hãy soạn hoặc chọn mẫu thư", which)
@@ -67,7 +68,7 @@ func checkLetter(i int, l Letter) error {
 }
 
 func letterTitle(l Letter) string {
-	if t := clean(l.Title); t != "" {
+	if t := textvn.Clean(l.Title); t != "" {
 		return t
 	}
 	return l.Kind.Title()
@@ -86,11 +87,11 @@ func LetterQRText(l Letter) string {
 	if !l.Date.IsZero() {
 		date = l.Date.In(Zone).Format("2006-01-02")
 	}
-	return strings.Join([]string{clean(l.DossierCode), ref, date}, ";")
+	return strings.Join([]string{textvn.Clean(l.DossierCode), ref, date}, ";")
 }
 
 func letterSymbol(l Letter) string {
-	if s := clean(l.Symbol); s != "" {
+	if s := textvn.Clean(l.Symbol); s != "" {
 		return s
 	}
 	return letters.DefaultSymbol
@@ -109,12 +110,12 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 	d.gap(18)
 	d.para(para{runs: []run{bd(upper(letterTitle(l)))}, size: 14, al: alignCenter, after: 8})
 	d.para(para{runs: []run{rg("Kính gửi: "), bd(l.Recipient)}, size: 14, al: alignCenter})
-	if clean(l.Address) != "" {
+	if textvn.Clean(l.Address) != "" {
 		d.para(para{runs: []run{it("Địa chỉ: " + l.Address)}, size: 13, al: alignCenter})
 	}
 	d.gap(10)
 	for _, s := range l.Paragraphs {
-		if clean(s) == "" {
+		if textvn.Clean(s) == "" {
 			continue
 		}
 		d.para(para{runs: []run{rg(s)}, size: 14, al: alignJustify, indent: 12.7, after: 6})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"motcua/internal/textvn"
 )
 
 // PledgeForm prints the pledge (bản cam kết) of one staff member to the chosen slogan sets,
@@ -39,7 +41,7 @@ func PledgeForms(w io.Writer, f *Fonts, p Profile, pls []Pledge) error {
 		}
 	}
 	if len(pls) == 1 {
-		md.title += " – " + clean(pls[0].Staff.Name)
+		md.title += " – " + textvn.Clean(pls[0].Staff.Name)
 	}
 	d := newDoc(f, "P", "A4", a4Margins, md)
 	d.onPage = pageNumberTop(13)
@@ -58,7 +60,7 @@ func drawPledge(d *doc, p Profile, pl Pledge) {
 	_ = staff.Validate() // checked by PledgeForms; this only normalises
 	d.header(header{parent: p.ParentBody, body: p.Body, place: placeDate(p.PlaceName, pl.Date), size: 13, qhSize: 13, mottoSize: 14})
 	d.gap(12)
-	model := clean(pl.Model)
+	model := textvn.Clean(pl.Model)
 	if model == "" {
 		model = "Chính quyền thân thiện, vì Nhân dân phục vụ"
 	}
@@ -67,17 +69,17 @@ func drawPledge(d *doc, p Profile, pl Pledge) {
 	d.label("Tôi tên là", []run{bd(staff.Name)}, pledgeText)
 	d.label("Chức vụ", []run{rg(orDots(staff.Position))}, pledgeText)
 	unit := staff.Unit
-	if clean(unit) == "" {
+	if textvn.Clean(unit) == "" {
 		unit = p.Body
 	}
 	d.label("Đơn vị công tác", []run{rg(orDots(unit))}, pledgeText)
 	d.gap(4)
 	d.para(para{runs: []run{rg("Thực hiện mô hình “" + model + "” của " + bodyName(p) + ", tôi xin cam kết thực hiện nghiêm túc các nội dung sau:")}, size: pledgeText, al: alignJustify, indent: 12.7, after: 6})
 	for i, s := range pl.Sets {
-		d.para(para{runs: []run{bd(fmt.Sprintf("%d. Thực hiện “%s”:", i+1, clean(s.Name)))}, size: pledgeText, al: alignLeft, indent: 12.7, after: 2})
+		d.para(para{runs: []run{bd(fmt.Sprintf("%d. Thực hiện “%s”:", i+1, textvn.Clean(s.Name)))}, size: pledgeText, al: alignLeft, indent: 12.7, after: 2})
 		var items []string
 		for _, it := range s.Items {
-			if it = strings.TrimRight(clean(it), ".;,"); it != "" {
+			if it = strings.TrimRight(textvn.Clean(it), ".;,"); it != "" {
 				items = append(items, it)
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"motcua/internal/textvn"
 )
 
 // A4 landscape margins of the register book: binding on the left.
@@ -56,7 +58,7 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 	if in.To.Before(in.From) {
 		return fmt.Errorf("thời gian của sổ không hợp lệ: ngày cuối (%s) trước ngày đầu (%s)", shortDate(in.To), shortDate(in.From))
 	}
-	title := clean(in.Title)
+	title := textvn.Clean(in.Title)
 	if title == "" {
 		title = sentence(form.Title)
 	}
@@ -85,8 +87,8 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 		} else {
 			no++
 		}
-		addr := clean(r.Address)
-		if ph := clean(r.Phone); ph != "" {
+		addr := textvn.Clean(r.Address)
+		if ph := textvn.Clean(r.Phone); ph != "" {
 			if addr != "" {
 				addr += "\n"
 			}

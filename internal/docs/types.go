@@ -12,6 +12,7 @@ import (
 
 	"motcua/internal/letters"
 	"motcua/internal/people"
+	"motcua/internal/textvn"
 )
 
 // Profile is the commune office as its paper shows it. Names are in sentence case
@@ -160,14 +161,14 @@ func (p Profile) signLines() []string {
 	return []string{"TM. " + upper(short), upper(title)}
 }
 
-func upper(s string) string { return strings.ToUpper(clean(s)) }
+func upper(s string) string { return strings.ToUpper(textvn.Clean(s)) }
 
 // resultMethod turns the register's codes into the words the receipt prints.
 func (p Profile) resultMethod(m string) string {
 	switch strings.TrimSpace(m) {
 	case "counter":
 		if p.CounterName != "" {
-			return "Trực tiếp tại " + clean(p.CounterName)
+			return "Trực tiếp tại " + textvn.Clean(p.CounterName)
 		}
 		return "Trực tiếp tại Bộ phận Một cửa"
 	case "post":

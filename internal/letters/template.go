@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"motcua/internal/textvn"
 )
 
 // Template syntax
@@ -96,7 +96,7 @@ func (e *MissingValueError) Error() string {
 // it: "mẫu thư dùng trường không có: {ten_vo}", an unclosed or stray brace, and an empty
 // template.
 func Parse(src string) (*Template, error) {
-	src = norm.NFC.String(strings.ReplaceAll(src, "\r\n", "\n"))
+	src = textvn.NFC(strings.ReplaceAll(src, "\r\n", "\n"))
 	t := &Template{}
 	var unknown []string
 	used, seenUnknown := map[string]bool{}, map[string]bool{}
@@ -166,7 +166,7 @@ func (t *Template) Uses() []string { return append([]string(nil), t.used...) }
 func (t *Template) Render(values map[string]string) ([]string, error) {
 	var missing []string
 	for _, n := range t.used {
-		if clean(values[n]) == "" {
+		if textvn.Clean(values[n]) == "" {
 			missing = append(missing, n)
 		}
 	}
@@ -181,13 +181,13 @@ func (t *Template) Render(values map[string]string) ([]string, error) {
 				b.WriteString(p.text)
 				continue
 			}
-			v := clean(values[p.text])
+			v := textvn.Clean(values[p.text])
 			if p.upper {
 				v = capitalize(v)
 			}
 			b.WriteString(v)
 		}
-		if s := clean(b.String()); s != "" {
+		if s := textvn.Clean(b.String()); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -240,8 +240,6 @@ func capitalize(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
-
-func clean(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
 
 func fieldNames() []string {
 	ns := make([]string, len(fields))

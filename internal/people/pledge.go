@@ -9,9 +9,8 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"motcua/assets"
+	"motcua/internal/textvn"
 )
 
 // PledgeSet is a set of slogans a staff member pledges to follow (bộ nội dung cam kết), e.g.
@@ -37,12 +36,12 @@ func (s PledgeSet) Label() string {
 // Normalize trims and NFC-normalises every text field and drops empty items.
 func (s *PledgeSet) Normalize() {
 	s.Code = strings.TrimSpace(s.Code)
-	s.Name = clean(s.Name)
-	s.Province = clean(s.Province)
-	s.Source = clean(s.Source)
+	s.Name = textvn.Clean(s.Name)
+	s.Province = textvn.Clean(s.Province)
+	s.Source = textvn.Clean(s.Source)
 	items := s.Items[:0]
 	for _, it := range s.Items {
-		if it = clean(it); it != "" {
+		if it = textvn.Clean(it); it != "" {
 			items = append(items, it)
 		}
 	}
@@ -54,7 +53,7 @@ func (s PledgeSet) Validate() error {
 	if strings.TrimSpace(s.Code) == "" {
 		return fmt.Errorf("bộ cam kết %q chưa có mã: hãy đặt một mã ngắn, ví dụ \"4-xin\"", s.Name)
 	}
-	if clean(s.Name) == "" {
+	if textvn.Clean(s.Name) == "" {
 		return fmt.Errorf("bộ cam kết mã %s chưa có tên: hãy nhập tên in trên bản cam kết, ví dụ \"4 xin\"", s.Code)
 	}
 	return nil
@@ -67,7 +66,7 @@ func (s PledgeSet) CheckPrintable() error {
 		return err
 	}
 	for _, it := range s.Items {
-		if clean(it) != "" {
+		if textvn.Clean(it) != "" {
 			return nil
 		}
 	}
@@ -137,16 +136,11 @@ type Staff struct {
 
 // Validate normalises the staff member's fields and refuses an empty name.
 func (s *Staff) Validate() error {
-	s.Name = clean(s.Name)
-	s.Position = clean(s.Position)
-	s.Unit = clean(s.Unit)
+	s.Name = textvn.Clean(s.Name)
+	s.Position = textvn.Clean(s.Position)
+	s.Unit = textvn.Clean(s.Unit)
 	if s.Name == "" {
 		return errors.New("họ tên cán bộ ký cam kết không được để trống: hãy nhập họ và tên đầy đủ")
 	}
 	return nil
-}
-
-// clean is NFC with runs of white space collapsed to one space.
-func clean(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
