@@ -116,8 +116,7 @@ func timeWords(t time.Time) string {
 	if t.IsZero() {
 		return dots + " giờ " + dots + " phút, ngày " + dots + " tháng " + dots + " năm " + dots
 	}
-	t = t.In(Zone)
-	return fmt.Sprintf("%02d giờ %02d phút, %s", t.Hour(), t.Minute(), letters.DateInWords(t))
+	return letters.TimeInWords(t)
 }
 
 // shortDate is "05/02/2026", or empty for a zero time.

@@ -119,3 +119,10 @@ func DateInWords(t time.Time) string {
 	}
 	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
 }
+
+// TimeInWords writes a time the way forms and letters print it: "16 giờ 00 phút, ngày 10
+// tháng 02 năm 2026", in Vietnam time.
+func TimeInWords(t time.Time) string {
+	t = t.In(Zone)
+	return fmt.Sprintf("%02d giờ %02d phút, %s", t.Hour(), t.Minute(), DateInWords(t))
+}

@@ -139,6 +139,13 @@ func TestDateInWords(t *testing.T) {
 	}
 }
 
+func TestTimeInWords(t *testing.T) {
+	// 09:00 UTC is 16:00 in Vietnam.
+	if got := TimeInWords(time.Date(2026, 2, 10, 9, 0, 0, 0, time.UTC)); got != "16 giờ 00 phút, ngày 10 tháng 02 năm 2026" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestNumbering(t *testing.T) {
 	if FormatNumber(5) != "05" || FormatNumber(12) != "12" || FormatNumber(105) != "105" {
 		t.Error(FormatNumber(5), FormatNumber(105))
