@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"motcua/internal/calendar"
+	"motcua/internal/letters"
+	"motcua/internal/office"
 )
 
 // run executes one command line on db with a fixed clock.
@@ -218,4 +220,17 @@ func TestAdministratorEditsCatalogueAndSchedule(t *testing.T) {
 	if !strings.Contains(out, `"working": false`) {
 		t.Fatalf("imported day off not applied: %s", out)
 	}
+}
+
+func openOffice(t *testing.T, db string, now time.Time) *office.Office {
+	t.Helper()
+	o, err := office.Open(db, office.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func letterInput(kind, code string) office.LetterInput {
+	return office.LetterInput{Kind: letters.Kind(kind), DossierCode: code}
 }

@@ -80,18 +80,21 @@ func Open(path string, opt Options) (*Office, error) {
 	if o.now == nil {
 		o.now = time.Now
 	}
-	if o.actor == "" {
-		o.actor = defaultActor()
-	}
 	if err := o.init(context.Background()); err != nil {
 		st.Close()
 		return nil, err
+	}
+	if o.actor == "" {
+		o.actor = o.profile.ClerkName
+	}
+	if o.actor == "" {
+		o.actor = defaultActor()
 	}
 	return o, nil
 }
 
 func defaultActor() string {
-	for _, k := range []string{"MOTCUA_USER", "USERNAME", "USER"} {
+	for _, k := range []string{"MOTCUA_USER", "USERNAME"} {
 		if v := os.Getenv(k); v != "" {
 			return v
 		}

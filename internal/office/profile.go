@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
-	"strings"
 
 	"motcua/internal/calendar"
 	"motcua/internal/store"
@@ -16,13 +15,14 @@ import (
 // Profile is the commune's identity and the office's settings.
 type Profile struct {
 	AgencyCode  string         `json:"agency_code"`  // mã cơ quan in dossier codes, e.g. 000.17.22.H56
-	ParentBody  string         `json:"parent_body"`  // cơ quan chủ quản: ỦY BAN NHÂN DÂN TỈNH THANH HÓA
-	Commune     string         `json:"commune"`      // ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN
+	ParentBody  string         `json:"parent_body"`  // cơ quan chủ quản, usually empty for a commune
+	Commune     string         `json:"commune"`      // Ủy ban nhân dân xã Đông Văn (documents print it in capitals)
 	CounterName string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
 	PlaceName   string         `json:"place_name"`   // địa danh on documents: Đông Văn
 	ChairName   string         `json:"chair_name"`
-	ChairTitle  string         `json:"chair_title"` // CHỦ TỊCH or PHÓ CHỦ TỊCH
+	ChairTitle  string         `json:"chair_title"` // Chủ tịch or Phó Chủ tịch
 	SignAs      string         `json:"sign_as"`     // TM or KT
+	ClerkName   string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
 	Phone       string         `json:"phone"`
 	FormSet     string         `json:"form_set"` // TT03/2025 or TT01/2018 for new dossiers
 	BookNo      int            `json:"book_no"`  // quyển số of the register in use
@@ -68,12 +68,12 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.AgencyCode = v })},
-	{key: "parent_body", label: "Cơ quan chủ quản", def: "ỦY BAN NHÂN DÂN TỈNH", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
-	{key: "commune", label: "Tên cơ quan (UBND xã)", def: "ỦY BAN NHÂN DÂN XÃ", apply: text(func(p *Profile, v string) { p.Commune = v })},
+	{key: "parent_body", label: "Cơ quan chủ quản (thường để trống với UBND xã)", def: "", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
+	{key: "commune", label: "Tên cơ quan ban hành (UBND xã)", def: "Ủy ban nhân dân xã", apply: text(func(p *Profile, v string) { p.Commune = v })},
 	{key: "counter_name", label: "Tên bộ phận tiếp nhận", def: "Trung tâm Phục vụ hành chính công xã", apply: text(func(p *Profile, v string) { p.CounterName = v })},
 	{key: "place_name", label: "Địa danh ghi trên văn bản", def: "", apply: text(func(p *Profile, v string) { p.PlaceName = v })},
 	{key: "chair_name", label: "Họ tên người ký", def: "", apply: text(func(p *Profile, v string) { p.ChairName = v })},
-	{key: "chair_title", label: "Chức vụ người ký", def: "CHỦ TỊCH", apply: text(func(p *Profile, v string) { p.ChairTitle = strings.ToUpper(v) })},
+	{key: "chair_title", label: "Chức vụ người ký (Chủ tịch hoặc Phó Chủ tịch)", def: "Chủ tịch", apply: text(func(p *Profile, v string) { p.ChairTitle = v })},
 	{key: "sign_as", label: "Thể thức ký (TM hoặc KT)", def: "TM",
 		check: func(v string) error {
 			if v != "TM" && v != "KT" {
@@ -82,6 +82,7 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.SignAs = v })},
+	{key: "clerk_name", label: "Họ tên cán bộ tiếp nhận dùng máy này", def: "", apply: text(func(p *Profile, v string) { p.ClerkName = v })},
 	{key: "phone", label: "Số điện thoại đường dây nóng", def: "", apply: text(func(p *Profile, v string) { p.Phone = v })},
 	{key: "form_set", label: "Bộ biểu mẫu cho hồ sơ mới", def: FormSet2025,
 		check: func(v string) error {
@@ -211,8 +212,7 @@ func findSetting(key string) (settingDef, bool) {
 // agency code example is Thanh Hóa's).
 var demoProfile = map[string]string{
 	"agency_code":  "000.17.22.H56",
-	"parent_body":  "ỦY BAN NHÂN DÂN TỈNH THANH HÓA",
-	"commune":      "ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN",
+	"commune":      "Ủy ban nhân dân xã Đông Văn",
 	"counter_name": "Trung tâm Phục vụ hành chính công xã Đông Văn",
 	"place_name":   "Đông Văn",
 	"chair_name":   "Lê Văn Tuấn",

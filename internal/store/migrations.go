@@ -113,6 +113,38 @@ var migrations = []string{
 		data        TEXT NOT NULL,
 		updated_at  INTEGER NOT NULL
 	);`,
+
+	// 4: letters to citizens and the yearly outgoing-document book. A number
+	// once given is never given again (UNIQUE), and the book row remembers the
+	// last one even if a letter row were ever lost.
+	`CREATE TABLE outgoing_book (
+		body  TEXT PRIMARY KEY,
+		year  INTEGER NOT NULL,
+		last  INTEGER NOT NULL
+	);
+	CREATE TABLE letters (
+		n           INTEGER PRIMARY KEY,
+		id          TEXT NOT NULL UNIQUE,
+		kind        TEXT NOT NULL,
+		dossier_id  TEXT REFERENCES dossiers (id),
+		recipient   TEXT NOT NULL,
+		address     TEXT NOT NULL DEFAULT '',
+		fields      TEXT NOT NULL DEFAULT '{}',
+		paragraphs  TEXT NOT NULL DEFAULT '[]',
+		status      TEXT NOT NULL,
+		year        INTEGER,
+		number      INTEGER,
+		symbol      TEXT NOT NULL DEFAULT '',
+		drafted_at  INTEGER NOT NULL,
+		issued_at   INTEGER,
+		UNIQUE (year, number)
+	);
+	CREATE INDEX letters_status ON letters (status, drafted_at);
+	CREATE TABLE letter_templates (
+		kind        TEXT PRIMARY KEY,
+		body        TEXT NOT NULL,
+		updated_at  INTEGER NOT NULL
+	);`,
 }
 
 // SchemaVersion is the version a database has after Open.

@@ -147,3 +147,10 @@ func ftsQueries(q string) (exact, prefix string) {
 	exact = strings.Join(words, " AND ")
 	return exact, exact + "*"
 }
+
+// ReceivedBetween lists the dossiers received in [from, to), in register
+// order (year, entry number), without their events: the register book.
+func (s *Store) ReceivedBetween(ctx context.Context, from, to time.Time) ([]register.Dossier, error) {
+	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE received_at >= ? AND received_at < ?
+		ORDER BY year, entry_no`, from.Unix(), to.Unix())
+}

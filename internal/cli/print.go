@@ -1,0 +1,307 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"motcua/internal/letters"
+	"motcua/internal/office"
+	"motcua/internal/people"
+)
+
+// fieldsFlag collects repeated --field name=value.
+type fieldsFlag map[string]string
+
+func (f fieldsFlag) String() string { return "" }
+
+func (f fieldsFlag) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(k) == "" {
+		return fmt.Errorf("%q phải có dạng TÊN=GIÁ_TRỊ", s)
+	}
+	f[strings.TrimSpace(k)] = v
+	return nil
+}
+
+// writePDF renders into memory and writes the file only when rendering
+// succeeded, through a temporary file, so a failure never leaves half a PDF
+// or clobbers an earlier good one.
+func writePDF(path string, render func(w io.Writer) error) error {
+	if path == "" {
+		return usagef("thiếu -o TỆP.pdf (nơi lưu tệp PDF)")
+	}
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".motcua-*.pdf")
+	if err != nil {
+		return fmt.Errorf("không ghi được vào thư mục %s: %v", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("không ghi được tệp %s (ổ đĩa đầy hoặc không có quyền ghi): %v", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("không ghi được tệp %s: %v", path, err)
+	}
+	_ = os.Chmod(tmp.Name(), 0o644)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("không ghi được tệp %s (tệp có đang mở trong trình xem PDF không?): %v", path, err)
+	}
+	return nil
+}
+
+func (e *Env) printed(path string, extra map[string]any, text string) error {
+	out := map[string]any{"file": path}
+	for k, v := range extra {
+		out[k] = v
+	}
+	return e.emit(out, func(w io.Writer) { fmt.Fprintf(w, "%s: %s\n", text, path) })
+}
+
+func init() {
+	addCommand(command{"print",
+		"receipt|supplement|refusal|apology|stop|control MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
+		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF.", runPrint})
+
+	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("pledge-sets", flag.ContinueOnError)
+		if _, err := e.parse(fs, args); err != nil {
+			return err
+		}
+		sets, err := people.DefaultPledgeSets()
+		if err != nil {
+			return err
+		}
+		return e.emit(sets, func(w io.Writer) {
+			for _, s := range sets {
+				fmt.Fprintf(w, "%-14s %s (%d nội dung)\n", s.Code, s.Name, len(s.Items))
+				for _, it := range s.Items {
+					fmt.Fprintf(w, "    - %s\n", it)
+				}
+			}
+		})
+	}})
+
+	addCommand(command{"letters", "[--status draft|issued] [--date YYYY-MM-DD]", "Liệt kê thư gửi công dân (thư chờ duyệt, thư đã cấp số).", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("letters", flag.ContinueOnError)
+		status := fs.String("status", "", "draft hoặc issued")
+		date := fs.String("date", "", "ngày soạn")
+		if _, err := e.parse(fs, args); err != nil {
+			return err
+		}
+		var day time.Time
+		if *date != "" {
+			var err error
+			if day, err = parseDate(*date); err != nil {
+				return err
+			}
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		ls, err := o.Letters(e.ctx, *status, day)
+		if err != nil {
+			return err
+		}
+		return e.emit(ls, func(w io.Writer) {
+			if len(ls) == 0 {
+				fmt.Fprintln(w, "Không có thư nào.")
+			}
+			for _, l := range ls {
+				k, _ := letters.ParseKind(l.Kind)
+				fmt.Fprintf(w, "%s  %-12s %-26s %s\n", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+			}
+		})
+	}})
+
+	addCommand(command{"letter-template", "LOẠI [--set TỆP | --reset]", "Xem, sửa (từ tệp văn bản) hoặc khôi phục mẫu thư của một loại thư.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("letter-template", flag.ContinueOnError)
+		set := fs.String("set", "", "tệp văn bản chứa mẫu thư mới")
+		reset := fs.Bool("reset", false, "dùng lại mẫu thư mặc định")
+		pos, err := e.parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) != 1 {
+			return usagef("cần đúng một loại thư: thanks, apology, marriage, birth hoặc condolence")
+		}
+		k, err := letters.ParseKind(pos[0])
+		if err != nil {
+			return err
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		switch {
+		case *reset:
+			err = o.SetLetterTemplate(e.ctx, k, "")
+		case *set != "":
+			var b []byte
+			if b, err = os.ReadFile(*set); err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
+			}
+			err = o.SetLetterTemplate(e.ctx, k, string(b))
+		}
+		if err != nil {
+			return err
+		}
+		src, err := o.LetterTemplate(e.ctx, k)
+		if err != nil {
+			return err
+		}
+		return e.emit(map[string]string{"kind": string(k), "template": src}, func(w io.Writer) { fmt.Fprintln(w, src) })
+	}})
+}
+
+func runPrint(e *Env, args []string) error {
+	if len(args) == 0 {
+		return usagef("thiếu loại giấy cần in")
+	}
+	what, args := args[0], args[1:]
+	fs := flag.NewFlagSet("print "+what, flag.ContinueOnError)
+	out := fs.String("o", "", "tệp PDF")
+	fs.StringVar(out, "output", "", "tệp PDF")
+	year := fs.Int("year", 0, "năm của sổ")
+	fromS := fs.String("from", "", "từ ngày")
+	toS := fs.String("to", "", "đến ngày; với letter: họ tên người nhận")
+	kind := fs.String("kind", "", "loại thư")
+	dossier := fs.String("dossier", "", "mã hồ sơ")
+	address := fs.String("address", "", "địa chỉ người nhận")
+	fields := fieldsFlag{}
+	fs.Var(fields, "field", "trường thư TÊN=GIÁ_TRỊ (lặp lại được)")
+	date := fs.String("date", "", "ngày")
+	name := fs.String("name", "", "họ tên cán bộ")
+	title := fs.String("title", "", "chức vụ")
+	unit := fs.String("unit", "", "đơn vị công tác")
+	sets := fs.String("sets", "", "các bộ khẩu hiệu, cách nhau dấu phẩy")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("thiếu -o TỆP.pdf (nơi lưu tệp PDF)")
+	}
+	o, err := e.office()
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	for _, k := range office.FormKinds {
+		if what == string(k) {
+			if len(pos) == 0 {
+				return usagef("thiếu mã hồ sơ")
+			}
+			if err := writePDF(*out, func(w io.Writer) error { return o.PrintForms(e.ctx, w, k, pos...) }); err != nil {
+				return err
+			}
+			return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")
+		}
+	}
+	switch what {
+	case "register":
+		var from, to time.Time
+		switch {
+		case *year != 0:
+			if *year < 1990 || *year > 2100 {
+				return fmt.Errorf("năm %d không hợp lệ", *year)
+			}
+			from = time.Date(*year, 1, 1, 0, 0, 0, 0, o.Now().Location())
+			to = time.Date(*year, 12, 31, 0, 0, 0, 0, o.Now().Location())
+		case *fromS != "" && *toS != "":
+			if from, err = parseDate(*fromS); err != nil {
+				return err
+			}
+			if to, err = parseDate(*toS); err != nil {
+				return err
+			}
+		default:
+			return usagef("cần --year YYYY hoặc --from YYYY-MM-DD --to YYYY-MM-DD")
+		}
+		if err := writePDF(*out, func(w io.Writer) error { return o.PrintRegister(e.ctx, w, from, to) }); err != nil {
+			return err
+		}
+		return e.printed(*out, nil, "Đã in sổ theo dõi hồ sơ ra tệp")
+	case "letter":
+		if *kind == "" {
+			return usagef("thiếu --kind (thanks, apology, marriage, birth, condolence)")
+		}
+		k, err := letters.ParseKind(*kind)
+		if err != nil {
+			return err
+		}
+		if (*dossier == "") == (*toS == "") {
+			return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
+		}
+		var l office.Letter
+		err = writePDF(*out, func(w io.Writer) error {
+			var err error
+			l, err = o.PrintLetter(e.ctx, w, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
+			"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
+	case "letters":
+		day := o.Now()
+		if *date != "" {
+			if day, err = parseDate(*date); err != nil {
+				return err
+			}
+		}
+		drafts, err := o.Letters(e.ctx, office.LetterDraft, day)
+		if err != nil {
+			return err
+		}
+		if len(drafts) == 0 {
+			return fmt.Errorf("không có thư nào soạn ngày %s đang chờ in", day.Format("02/01/2006"))
+		}
+		ids := make([]string, len(drafts))
+		for i, l := range drafts {
+			ids[i] = l.ID
+		}
+		var issued []office.Letter
+		err = writePDF(*out, func(w io.Writer) error {
+			var err error
+			if issued, err = o.IssueLetters(e.ctx, ids); err != nil {
+				return err
+			}
+			return o.RenderLetters(e.ctx, w, issued)
+		})
+		if err != nil {
+			return err
+		}
+		return e.printed(*out, map[string]any{"letters": len(issued)}, fmt.Sprintf("Đã cấp số và in %d thư ra tệp", len(issued)))
+	case "pledge":
+		if *name == "" || *sets == "" {
+			return usagef("cần --name HỌ_TÊN và --sets BỘ,BỘ (xem motcua pledge-sets)")
+		}
+		var day time.Time
+		if *date != "" {
+			if day, err = parseDate(*date); err != nil {
+				return err
+			}
+		}
+		staff := people.Staff{Name: *name, Position: *title, Unit: *unit}
+		if err := writePDF(*out, func(w io.Writer) error { return o.PrintPledge(w, staff, strings.Split(*sets, ","), day) }); err != nil {
+			return err
+		}
+		return e.printed(*out, nil, "Đã in bản cam kết ra tệp")
+	}
+	return usagef("không in được %q: dùng receipt, supplement, refusal, apology, stop, control, register, letter, letters hoặc pledge", what)
+}
