@@ -36,6 +36,8 @@ type Env struct {
 	Now            func() time.Time
 	JSON           bool
 	DB             string
+	openAfter      bool // print: open the PDF in the viewer
+	sendToPrinter  bool // print: send the PDF to the printer
 	ctx            context.Context
 	flags          *flag.FlagSet
 	open           func() (*office.Office, error)

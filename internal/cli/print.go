@@ -13,6 +13,7 @@ import (
 	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/people"
+	"motcua/internal/sysopen"
 )
 
 // fieldsFlag collects repeated --field name=value.
@@ -61,6 +62,16 @@ func writePDF(path string, render func(w io.Writer) error) error {
 }
 
 func (e *Env) printed(path string, extra map[string]any, text string) error {
+	switch {
+	case e.sendToPrinter:
+		if _, err := sysopen.Print(path); err != nil {
+			return err
+		}
+	case e.openAfter:
+		if err := sysopen.Open(path); err != nil {
+			return err
+		}
+	}
 	out := map[string]any{"file": path}
 	for k, v := range extra {
 		out[k] = v
@@ -71,7 +82,7 @@ func (e *Env) printed(path string, extra map[string]any, text string) error {
 func init() {
 	addCommand(command{"print",
 		"receipt|supplement|refusal|apology|stop|control MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
-		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF.", runPrint})
+		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF; --open mở tệp, --print gửi ra máy in.", runPrint})
 
 	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {
 		fs := flag.NewFlagSet("pledge-sets", flag.ContinueOnError)
@@ -188,6 +199,8 @@ func runPrint(e *Env, args []string) error {
 	title := fs.String("title", "", "chức vụ")
 	unit := fs.String("unit", "", "đơn vị công tác")
 	sets := fs.String("sets", "", "các bộ khẩu hiệu, cách nhau dấu phẩy")
+	fs.BoolVar(&e.openAfter, "open", false, "mở tệp PDF sau khi in")
+	fs.BoolVar(&e.sendToPrinter, "print", false, "gửi tệp PDF ra máy in (Linux: lp; Windows: mở trình xem để bấm In)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
