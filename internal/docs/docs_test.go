@@ -655,3 +655,25 @@ func TestSamples(t *testing.T) {
 		}
 	}
 }
+
+// One Fonts serves every goroutine: the window and a batch print may render at once.
+func TestConcurrentRendering(t *testing.T) {
+	f, p, dd := testFonts(t), sampleProfile(), sampleDossier()
+	want := render(t, func(w io.Writer) error { return Receipt(w, f, p, dd) })
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			var b bytes.Buffer
+			err := Receipt(&b, f, p, dd)
+			if err == nil && !bytes.Equal(b.Bytes(), want) {
+				err = fmt.Errorf("concurrent render differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -161,7 +162,7 @@ func measureFace(ttf []byte) (w []uint16, err error) {
 		}
 	}()
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("probe", "", ttf)
+	pdf.AddUTF8FontFromBytes("probe", "", bytes.Clone(ttf))
 	pdf.SetFont("probe", "", 10)
 	if err := pdf.Error(); err != nil {
 		return nil, err

@@ -146,7 +146,9 @@ func (d *doc) gap(pt float64) { d.y += pt * ptMM }
 
 func (d *doc) setFont(st style, size float64) {
 	if !d.added[st] {
-		d.pdf.AddUTF8FontFromBytes(d.f.family, styleCodes[st], d.f.faces[st])
+		// A copy per document: gofpdf pads table data in place while subsetting, which
+		// would write into the shared Fonts from several goroutines at once.
+		d.pdf.AddUTF8FontFromBytes(d.f.family, styleCodes[st], bytes.Clone(d.f.faces[st]))
 		d.added[st] = true
 	}
 	if st != d.curSt || size != d.curSize {
