@@ -33,7 +33,6 @@ func sampleProfile() Profile {
 		Body:        "Ủy ban nhân dân xã Đông Văn",
 		CounterName: "Trung tâm Phục vụ hành chính công xã Đông Văn",
 		PlaceName:   "Đông Văn",
-		AgencyCode:  "000.17.22.H56",
 		Phone:       "0237 3812 345",
 		ChairName:   "Lê Văn Tuấn",
 		ChairTitle:  "Chủ tịch",

@@ -207,11 +207,7 @@ func drawReceipt(d *doc, p Profile, form Form, dd DossierDoc) error {
 			return err
 		}
 		d.exclPage, d.exclBottom, d.exclW = d.physicalPage, qrTop+qrSide, qrSide+1
-		counter := textvn.Clean(p.CounterName)
-		if counter == "" {
-			counter = "Bộ phận Một cửa"
-		}
-		d.para(para{runs: []run{rg(counter + " tiếp nhận hồ sơ của:")}, size: a5Text})
+		d.para(para{runs: []run{rg(counterName(p) + " tiếp nhận hồ sơ của:")}, size: a5Text})
 		d.label("Ông/Bà", []run{bd(dd.Applicant.Name)}, a5Text)
 		d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, a5Text)
 		d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, a5Text)

@@ -488,15 +488,6 @@ func (d *doc) drawLines(x, w, top float64, ls [][]word, size float64, al align) 
 	return top
 }
 
-// lastLineWidth is the natural width of the last line runs break into at width w.
-func (d *doc) lastLineWidth(runs []run, size, w float64) float64 {
-	ls := d.lines(runs, size, w)
-	if len(ls) == 0 {
-		return 0
-	}
-	return d.natural(ls[len(ls)-1], size)
-}
-
 // ---- tables ----
 
 type col struct {

@@ -120,14 +120,11 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 		}
 		d.para(para{runs: []run{rg(s)}, size: 14, al: alignJustify, indent: 12.7, after: 6})
 	}
-	return d.closing(p, noiNhanItems([]string{"Như trên"}, l.NoiNhan), qrIf(l.DossierCode != "" || l.Number > 0, LetterQRText(l)))
-}
-
-func qrIf(ok bool, text string) string {
-	if ok {
-		return text
+	qr := ""
+	if textvn.Clean(l.DossierCode) != "" || l.Number > 0 {
+		qr = LetterQRText(l)
 	}
-	return ""
+	return d.closing(p, noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
 }
 
 // closing draws the end of an A4 document signed by the chair: "Nơi nhận" on the left (and

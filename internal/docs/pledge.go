@@ -23,11 +23,13 @@ func PledgeForms(w io.Writer, f *Fonts, p Profile, pls []Pledge) error {
 		return errors.New("không có bản cam kết nào để in: hãy chọn ít nhất một cán bộ")
 	}
 	md := meta{title: "Bản cam kết", author: p.Body}
-	for _, pl := range pls {
-		staff := pl.Staff
-		if err := staff.Validate(); err != nil {
+	pls = append([]Pledge(nil), pls...) // Validate normalises the staff fields in place
+	for i := range pls {
+		pl := &pls[i]
+		if err := pl.Staff.Validate(); err != nil {
 			return err
 		}
+		staff := pl.Staff
 		if len(pl.Sets) == 0 {
 			return fmt.Errorf("bản cam kết của %s chưa chọn bộ nội dung cam kết nào (4 xin, 4 luôn…): hãy chọn ít nhất một bộ", staff.Name)
 		}
@@ -57,7 +59,6 @@ const pledgeText = 13.0
 
 func drawPledge(d *doc, p Profile, pl Pledge) {
 	staff := pl.Staff
-	_ = staff.Validate() // checked by PledgeForms; this only normalises
 	d.header(header{parent: p.ParentBody, body: p.Body, place: placeDate(p.PlaceName, pl.Date), size: 13, qhSize: 13, mottoSize: 14})
 	d.gap(12)
 	model := textvn.Clean(pl.Model)

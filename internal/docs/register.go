@@ -111,7 +111,7 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 			{rg(dateTime(r.ForwardedAt))},
 			{rg(dateTime(r.ResultAt))},
 			{rg(dateTime(r.ReturnedAt))},
-			{rg(p.resultMethodShort(r.ResultMethod))},
+			{rg(resultMethodShort(r.ResultMethod))},
 			{rg(r.Signature)},
 			{rg(r.Note)},
 		})
@@ -129,7 +129,7 @@ func dateTime(t time.Time) string {
 }
 
 // resultMethodShort is the register's short wording of how the result is collected.
-func (p Profile) resultMethodShort(m string) string {
+func resultMethodShort(m string) string {
 	switch m {
 	case "counter":
 		return "Trực tiếp"

@@ -23,7 +23,6 @@ type Profile struct {
 	BodyShort   string // the body's name in running text after "TM.": default "Ủy ban nhân dân"
 	CounterName string // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
 	PlaceName   string // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
-	AgencyCode  string // "000.17.22.H56", the prefix of dossier codes
 	Phone       string // the counter's phone, printed on the supplement request
 	ChairName   string // who signs letters, the apology and the stop notice
 	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
@@ -167,10 +166,7 @@ func upper(s string) string { return strings.ToUpper(textvn.Clean(s)) }
 func (p Profile) resultMethod(m string) string {
 	switch strings.TrimSpace(m) {
 	case "counter":
-		if p.CounterName != "" {
-			return "Trực tiếp tại " + textvn.Clean(p.CounterName)
-		}
-		return "Trực tiếp tại Bộ phận Một cửa"
+		return "Trực tiếp tại " + counterName(p)
 	case "post":
 		return "Qua dịch vụ bưu chính công ích"
 	case "online":
