@@ -23,6 +23,7 @@ type Profile struct {
 	BodyShort   string // the body's name in running text after "TM.": default "Ủy ban nhân dân"
 	CounterName string // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
 	PlaceName   string // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
+	AgencyCode  string // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
 	Phone       string // the counter's phone, printed on the supplement request
 	ChairName   string // who signs letters, the apology and the stop notice
 	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
