@@ -95,7 +95,7 @@ func (o *Office) letterFields(in LetterInput, d *register.Dossier) map[string]st
 			v["ly_do"] = lowerFirst(d.ApologyReason)
 		}
 		if d.NewDueAt != nil {
-			v["ngay_hen"] = d.NewDueAt.Format("15") + " giờ " + d.NewDueAt.Format("04") + " phút, " + letters.DateInWords(*d.NewDueAt)
+			v["ngay_hen"] = letters.TimeInWords(*d.NewDueAt)
 		}
 	}
 	if in.Recipient != "" {
