@@ -53,7 +53,14 @@ Var Upgrade ; 1 when a previous installation was found
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
-!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài đặt ${PRODUCT} ${VERSION} cho mọi người dùng trên máy tính này.$\r$\n$\r$\nNếu máy đã có phiên bản cũ, phiên bản mới sẽ được cài đè lên; dữ liệu hồ sơ và các bản sao lưu vẫn được giữ nguyên.$\r$\n$\r$\nBấm Tiếp để tiếp tục."
+; Pictures rendered from assets/icon/motcua.svg by assets/icon/render.sh.
+!define MUI_WELCOMEFINISHPAGE_BITMAP "wizard.bmp"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "wizard.bmp"
+!define MUI_HEADERIMAGE
+!define MUI_HEADERIMAGE_RIGHT
+!define MUI_HEADERIMAGE_BITMAP "header.bmp"
+!define MUI_HEADERIMAGE_UNBITMAP "header.bmp"
+!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài đặt ${PRODUCT} ${VERSION} cho mọi người dùng trên máy tính này.$\r$\n$\r$\nNếu máy đã có phiên bản cũ, phiên bản mới sẽ được cài đè lên; dữ liệu hồ sơ và các bản sao lưu vẫn được giữ nguyên.$\r$\n$\r$\nNhấn Tiến để tiếp tục."
 !insertmacro MUI_PAGE_WELCOME
 !define MUI_PAGE_CUSTOMFUNCTION_PRE SkipDirectoryOnUpgrade
 !insertmacro MUI_PAGE_DIRECTORY
