@@ -99,7 +99,7 @@ func (d *dashboard) reload() {
 	d.e.background(func() {
 		db, err := d.e.off.Dashboard(d.e.ctx)
 		now := d.e.off.Now()
-		fyne.Do(func() {
+		d.e.do(func() {
 			d.today.SetText("Hôm nay: " + weekdayName(now) + ", " + fmtDate(now))
 			if err != nil {
 				d.hint.SetText("Không đọc được số liệu: " + err.Error())

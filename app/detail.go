@@ -125,7 +125,7 @@ func newDetail(e *env) *detailPane {
 				units = append(units, pr.Unit)
 			}
 		}
-		fyne.Do(func() { p.units = units })
+		e.do(func() { p.units = units })
 	})
 	return p
 }
@@ -136,7 +136,7 @@ func (p *detailPane) show(row register.Dossier) {
 	code := row.Code
 	p.e.background(func() {
 		d, err := p.e.off.Show(p.e.ctx, code)
-		fyne.Do(func() {
+		p.e.do(func() {
 			if p.d == nil || p.d.Code != code {
 				return // another row was chosen meanwhile
 			}
@@ -283,7 +283,7 @@ func (p *detailPane) act(do func(code string) (*register.Dossier, []string, erro
 	p.updateButtons()
 	p.e.background(func() {
 		d, warnings, err := do(code)
-		fyne.Do(func() {
+		p.e.do(func() {
 			p.busy = false
 			if err != nil {
 				p.updateButtons()

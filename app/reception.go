@@ -198,7 +198,7 @@ func heading(s string) *widget.Label {
 // loadProcedures reads the catalogue (off the UI goroutine).
 func (r *reception) loadProcedures() {
 	ps, err := r.e.off.Procedures(r.e.ctx)
-	fyne.Do(func() {
+	r.e.do(func() {
 		if err != nil {
 			r.e.showError(err, nil)
 			return
@@ -389,7 +389,7 @@ func (r *reception) refreshDue() {
 	r.e.background(func() {
 		due, err := r.e.off.Due(r.e.ctx, code, time.Time{})
 		now := r.e.off.Now()
-		fyne.Do(func() {
+		r.e.do(func() {
 			if r.chosen == nil || r.chosen.Code != code {
 				return
 			}
@@ -470,7 +470,7 @@ func (r *reception) submit() {
 	r.e.background(func() {
 		d, err := r.e.off.Receive(r.e.ctx, in)
 		now := r.e.off.Now()
-		fyne.Do(func() {
+		r.e.do(func() {
 			r.saving = false
 			r.save.Enable()
 			if err != nil {

@@ -282,7 +282,7 @@ func (r *registerScreen) loadPages() {
 		}
 		r.mu.Unlock()
 		if !stale {
-			fyne.Do(func() {
+			r.e.do(func() {
 				if err != nil {
 					r.count.SetText("Không đọc được sổ theo dõi: " + err.Error())
 				}
@@ -342,7 +342,7 @@ func (r *registerScreen) reload() {
 	if query != "" {
 		r.e.background(func() {
 			found, err := r.e.off.Search(r.e.ctx, query, searchLimit)
-			fyne.Do(func() {
+			r.e.do(func() {
 				if !current() {
 					return
 				}
@@ -369,7 +369,7 @@ func (r *registerScreen) reload() {
 	}
 	r.e.background(func() {
 		n, err := r.e.off.Count(r.e.ctx, office.Filter{States: states})
-		fyne.Do(func() {
+		r.e.do(func() {
 			if !current() {
 				return
 			}
@@ -404,17 +404,27 @@ func keepStates(ds []register.Dossier, states []register.State) []register.Dossi
 
 // scheduleSearch waits for the clerk to pause typing before searching.
 func (r *registerScreen) scheduleSearch() {
-	if r.timer != nil {
-		r.timer.Stop()
+	r.stopTimer()
+	// The pending search counts as background work until it has run or
+	// been cancelled, so env.wait covers it.
+	r.e.tasks.Add(1)
+	r.timer = time.AfterFunc(r.debounce, func() {
+		defer r.e.tasks.Done()
+		r.e.do(r.applySearch)
+	})
+}
+
+// stopTimer cancels a pending search.
+func (r *registerScreen) stopTimer() {
+	if r.timer != nil && r.timer.Stop() {
+		r.e.tasks.Done() // it will not run
 	}
-	r.timer = time.AfterFunc(r.debounce, func() { fyne.Do(r.applySearch) })
+	r.timer = nil
 }
 
 // applySearch searches for what the box holds now.
 func (r *registerScreen) applySearch() {
-	if r.timer != nil {
-		r.timer.Stop()
-	}
+	r.stopTimer()
 	q := strings.TrimSpace(r.search.Text)
 	if q == r.query {
 		return

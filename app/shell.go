@@ -29,6 +29,7 @@ type env struct {
 	ctx context.Context
 
 	tasks sync.WaitGroup
+	uiMu  sync.Mutex
 
 	// changed runs on the UI goroutine after a dossier was received or
 	// changed, so every screen can refresh what it shows.
@@ -45,13 +46,25 @@ func (e *env) background(f func()) {
 		defer func() {
 			if r := recover(); r != nil {
 				log.Printf("panic in background work: %v\n%s", r, debug.Stack())
-				fyne.Do(func() {
+				e.do(func() {
 					e.showError(fmt.Errorf("phần mềm gặp lỗi không mong đợi (%v). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại, nếu vẫn lỗi hãy báo cán bộ phụ trách công nghệ thông tin", r), nil)
 				})
 			}
 		}()
 		f()
 	}()
+}
+
+// do runs f on the UI goroutine (fyne.Do). The lock changes nothing in
+// the window, where fyne.Do already runs one function at a time; the test
+// driver runs f on the calling goroutine, and the lock keeps two finishing
+// background jobs from touching the widgets at once.
+func (e *env) do(f func()) {
+	fyne.Do(func() {
+		e.uiMu.Lock()
+		defer e.uiMu.Unlock()
+		f()
+	})
 }
 
 // wait blocks until the background work started so far is done (tests, and
@@ -181,7 +194,7 @@ func (s *shell) startTicker(every time.Duration) (stop func()) {
 				return
 			case <-t.C:
 				n++
-				fyne.Do(func() {
+				s.env.do(func() {
 					s.reception.refreshDue()
 					s.register.list.Refresh()
 					if n%5 == 0 || s.tabs.SelectedIndex() == tabDashboard {

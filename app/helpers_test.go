@@ -1,0 +1,193 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/calendar"
+	"motcua/internal/office"
+	"motcua/internal/register"
+)
+
+func TestMain(m *testing.M) {
+	addTranslations()
+	os.Exit(m.Run())
+}
+
+// clock is a settable office clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Set(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.mu.Unlock()
+}
+
+// at is a moment in Vietnam time.
+func at(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, calendar.Zone)
+}
+
+// monday0740 is Monday 23/11/2026, 07:40: a working day.
+var monday0740 = at(2026, 11, 23, 7, 40)
+
+type fixture struct {
+	t     *testing.T
+	shell *shell
+	clock *clock
+	win   fyne.Window
+	off   *office.Office
+}
+
+// newFixture builds the whole window on a temp database, with the office
+// clock fixed at now.
+func newFixture(t *testing.T, now time.Time) *fixture {
+	t.Helper()
+	a := test.NewTempApp(t)
+	clk := &clock{t: now}
+	path := filepath.Join(t.TempDir(), "t.db")
+	o, err := office.Open(path, office.Options{Now: clk.Now, Actor: "Lan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	w := a.NewWindow(WindowTitle)
+	s := newShell(a, w, o, path, "test")
+	t.Cleanup(s.env.wait) // before the office closes
+	s.env.wait()
+	w.SetContent(s.content)
+	w.Resize(fyne.NewSize(1100, 700))
+	t.Cleanup(w.Close)
+	s.env.wait()
+	return &fixture{t: t, shell: s, clock: clk, win: w, off: o}
+}
+
+func (f *fixture) wait() { f.shell.env.wait() }
+
+// receive registers a dossier directly through the office.
+func (f *fixture) receive(name, proc string, when time.Time) *register.Dossier {
+	f.t.Helper()
+	d, err := f.off.Receive(context.Background(), office.ReceiveInput{
+		ProcedureCode: proc, Applicant: register.Applicant{Name: name, Address: "Thôn Trung, xã Trung Lý"}, At: when,
+	})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return d
+}
+
+// texts is what a person reads in o: every visible piece of text, joined
+// by spaces (a wrapped label's lines join back into its sentence).
+func texts(o fyne.CanvasObject) string {
+	var b []string
+	for _, obj := range visibleObjects(o) {
+		if t, ok := obj.(*canvas.Text); ok && t.Text != "" {
+			b = append(b, t.Text)
+		}
+	}
+	return strings.Join(b, " ")
+}
+
+// visibleObjects walks o and its widgets' renderers, skipping hidden
+// branches.
+func visibleObjects(o fyne.CanvasObject) []fyne.CanvasObject {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	out := []fyne.CanvasObject{o}
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range children {
+		out = append(out, visibleObjects(c)...)
+	}
+	return out
+}
+
+// overlay is the dialog on top, or nil.
+func (f *fixture) overlay() fyne.CanvasObject { return f.win.Canvas().Overlays().Top() }
+
+// dialogText is what the top dialog says; it fails the test without one.
+func (f *fixture) dialogText() string {
+	f.t.Helper()
+	o := f.overlay()
+	if o == nil {
+		f.t.Fatal("no dialog is shown")
+	}
+	return texts(o)
+}
+
+// tapDialog taps the button labelled label in the top dialog.
+func (f *fixture) tapDialog(label string) {
+	f.t.Helper()
+	o := f.overlay()
+	if o == nil {
+		f.t.Fatalf("no dialog to tap %q in", label)
+	}
+	for _, obj := range visibleObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == label {
+			if b.Disabled() {
+				f.t.Fatalf("button %q is disabled", label)
+			}
+			test.Tap(b)
+			f.wait()
+			return
+		}
+	}
+	f.t.Fatalf("no button %q in the dialog: %s", label, texts(o))
+}
+
+// dialogEntries are the text fields of the top dialog, in order.
+func (f *fixture) dialogEntries() []*widget.Entry {
+	f.t.Helper()
+	var out []*widget.Entry
+	for _, obj := range visibleObjects(f.overlay()) {
+		switch e := obj.(type) {
+		case *widget.Entry:
+			out = append(out, e)
+		case *widget.SelectEntry:
+			out = append(out, &e.Entry)
+		}
+	}
+	return out
+}
+
+func assertContains(t *testing.T, got, want string) {
+	t.Helper()
+	if !strings.Contains(got, want) {
+		t.Errorf("want %q in:\n%s", want, got)
+	}
+}
+
+func assertNotContains(t *testing.T, got, unwanted string) {
+	t.Helper()
+	if strings.Contains(got, unwanted) {
+		t.Errorf("did not want %q in:\n%s", unwanted, got)
+	}
+}
+
+var desktopShortcutS = desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
