@@ -68,17 +68,16 @@ func newDetail(e *env) *detailPane {
 	p.title.SizeName = theme.SizeNameSubHeadingText
 	p.title.Selectable = true
 	p.subtitle = widget.NewLabel("")
-	p.subtitle.Wrapping = fyne.TextWrapWord
+	p.subtitle.TextStyle.Bold = true
 	p.fields = container.New(layout.NewFormLayout())
 	p.timeline = container.NewVBox()
 	p.empty = widget.NewLabel("Chọn một hồ sơ trong sổ để xem chi tiết, quá trình giải quyết và thao tác.")
 	p.empty.Alignment = fyne.TextAlignCenter
-	p.empty.Importance = widget.LowImportance
+	p.empty.TextStyle.Italic = true
 	p.empty.Wrapping = fyne.TextWrapWord
 
 	mk := func(label string, icon fyne.Resource, f func()) *widget.Button {
 		b := widget.NewButtonWithIcon(label, icon, f)
-		b.Alignment = widget.ButtonAlignLeading
 		return b
 	}
 	p.forward = mk("Chuyển xử lý", theme.MailForwardIcon(), p.doForward)
@@ -94,19 +93,17 @@ func newDetail(e *env) *detailPane {
 		"forward": p.forward, "done": p.done, "supplement": p.supplement, "resume": p.resume,
 		"apologise": p.apologise, "refuse": p.refuse, "withdraw": p.withdraw, "return": p.ret,
 	}
-	actions := container.NewVBox(
-		heading("Thao tác"),
-		p.forward, p.done, p.ret,
-		widget.NewSeparator(),
-		p.supplement, p.resume, p.apologise,
-		widget.NewSeparator(),
-		p.refuse, p.withdraw,
+	// The actions sit in two rows above the dossier, so the pane stays low
+	// and the register above keeps most of the window.
+	actions := container.NewGridWithColumns(4,
+		p.forward, p.done, p.ret, p.resume,
+		p.supplement, p.apologise, p.refuse, p.withdraw,
 	)
-	info := container.NewBorder(nil, nil, nil, nil, container.NewVScroll(p.fields))
+	info := container.NewVScroll(p.fields)
 	history := container.NewBorder(heading("Quá trình giải quyết"), nil, nil, nil, container.NewVScroll(p.timeline))
 	p.body = container.NewBorder(
-		container.NewVBox(p.title, p.subtitle),
-		nil, nil, container.NewPadded(actions),
+		container.NewVBox(container.NewHBox(p.title, p.subtitle), actions),
+		nil, nil, nil,
 		container.NewGridWithColumns(2, info, history))
 	p.body.Hide()
 	p.content = container.NewPadded(container.NewStack(container.NewCenter(p.empty), p.body))
@@ -155,14 +152,20 @@ func (p *detailPane) set(d *register.Dossier) {
 	p.empty.Hide()
 	p.body.Show()
 	p.title.SetText("Hồ sơ " + d.Code)
-	sub := d.State.Vietnamese()
+	sub := "· " + d.State.Vietnamese()
+	p.subtitle.Importance = widget.MediumImportance
 	switch {
 	case d.Outcome != "":
 		sub += " · " + d.Outcome.Vietnamese()
+		if d.Outcome == register.Late {
+			p.subtitle.Importance = widget.DangerImportance
+		}
 	case p.e.off.UrgencyOf(d) == office.Overdue:
 		sub += " · Quá hạn"
+		p.subtitle.Importance = widget.DangerImportance
 	case p.e.off.UrgencyOf(d) == office.DueSoon:
 		sub += " · Sắp đến hạn"
+		p.subtitle.Importance = widget.WarningImportance
 	}
 	p.subtitle.SetText(sub)
 
@@ -234,7 +237,11 @@ func (p *detailPane) set(d *register.Dossier) {
 			parts = append(parts, ev.Outcome.Vietnamese())
 		}
 		if ev.Actor != "" {
-			parts = append(parts, "cán bộ: "+ev.Actor)
+			who := ev.Actor
+			if !strings.HasPrefix(strings.ToLower(who), "cán bộ") {
+				who = "cán bộ " + who
+			}
+			parts = append(parts, who)
 		}
 		text := strings.Join(parts, " · ")
 		if ev.Note != "" {

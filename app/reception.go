@@ -34,7 +34,7 @@ type reception struct {
 	chosenInfo *widget.Label
 
 	name, address, phone, email, sets *keyEntry
-	method                            *widget.RadioGroup
+	method                            *widget.Select
 	docsBox                           *fyne.Container
 	docs                              []*widget.Check
 	due                               *widget.Label
@@ -70,7 +70,6 @@ func newReception(e *env) *reception {
 			name.Truncation = fyne.TextTruncateEllipsis
 			info := widget.NewLabel("mã · thời hạn")
 			info.SizeName = theme.SizeNameCaptionText
-			info.Importance = widget.LowImportance
 			info.Truncation = fyne.TextTruncateEllipsis
 			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, info)
 		},
@@ -91,10 +90,9 @@ func newReception(e *env) *reception {
 
 	r.chosenName = widget.NewLabel("Chưa chọn thủ tục")
 	r.chosenName.TextStyle.Bold = true
-	r.chosenName.SizeName = theme.SizeNameSubHeadingText
 	r.chosenName.Wrapping = fyne.TextWrapWord
 	r.chosenInfo = widget.NewLabel("Chọn thủ tục ở danh sách bên trái.")
-	r.chosenInfo.Importance = widget.LowImportance
+	r.chosenInfo.SizeName = theme.SizeNameCaptionText
 	r.chosenInfo.Wrapping = fyne.TextWrapWord
 
 	r.name = newKeyEntry("Ví dụ: Giàng A Páo")
@@ -119,9 +117,7 @@ func newReception(e *env) *reception {
 	for i, m := range resultMethods {
 		labels[i] = register.ResultMethodVietnamese(m)
 	}
-	r.method = widget.NewRadioGroup(labels, nil)
-	r.method.Horizontal = true
-	r.method.Required = true
+	r.method = widget.NewSelect(labels, nil)
 	r.method.SetSelected(labels[0])
 
 	r.docsBox = container.NewVBox()
@@ -142,38 +138,41 @@ func newReception(e *env) *reception {
 	r.savedInfo = widget.NewLabel("")
 	r.savedInfo.TextStyle.Bold = true
 	r.savedInfo.Wrapping = fyne.TextWrapWord
-	savedBg := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
-	savedBg.FillColor = withAlpha(theme.Color(theme.ColorNameSuccess), 0x30)
+	savedBg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x38))
 	savedBg.CornerRadius = theme.InputRadiusSize()
-	r.saved = container.NewStack(savedBg, container.New(layout.NewCustomPaddedVBoxLayout(0),
-		r.savedHead, r.savedCode, r.savedInfo))
+	r.saved = container.NewStack(savedBg, container.NewBorder(nil, nil,
+		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())), nil,
+		container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), r.savedHead, r.savedCode, r.savedInfo)))
 	r.saved.Hide()
 
+	// Phone and e-mail, sets and result method share a line: the whole
+	// form fits a 1100×700 window without scrolling.
+	pair := func(a fyne.CanvasObject, label string, b fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
+	}
 	form := container.New(layout.NewFormLayout(),
+		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo),
 		fieldLabel("Họ tên người nộp *"), r.name,
 		fieldLabel("Địa chỉ"), r.address,
-		fieldLabel("Điện thoại"), r.phone,
-		fieldLabel("Thư điện tử"), r.email,
-		fieldLabel("Số bộ hồ sơ"), container.NewBorder(nil, nil, nil, nil, container.NewGridWithColumns(3, r.sets)),
-		fieldLabel("Nhận kết quả"), r.method,
+		fieldLabel("Điện thoại"), pair(r.phone, "Thư điện tử", r.email),
+		fieldLabel("Số bộ hồ sơ"), container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(70, r.sets.MinSize().Height), r.sets), nil,
+			container.NewHBox(widget.NewLabel("   Nhận kết quả"), r.method)),
 	)
 
 	left := container.NewBorder(
 		container.NewVBox(heading("1. Thủ tục hành chính"), r.procSearch),
 		nil, nil, nil, r.procList)
-	docsHead := heading("3. Giấy tờ kèm theo")
 	right := container.NewVBox(
-		r.saved,
 		heading("2. Người nộp hồ sơ"),
-		r.chosenName, r.chosenInfo,
 		form,
-		docsHead, r.docsBox,
+		heading("3. Giấy tờ kèm theo"), r.docsBox,
 		widget.NewSeparator(),
 		r.due,
 		container.NewHBox(r.save, r.clear),
 	)
-	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(container.NewVScroll(right)))
-	split.SetOffset(0.36)
+	split := container.NewHSplit(container.NewPadded(left),
+		container.NewPadded(container.NewBorder(nil, r.saved, nil, nil, container.NewVScroll(right))))
+	split.SetOffset(0.34)
 	r.content = split
 
 	r.showDocs()
@@ -341,7 +340,7 @@ func (r *reception) choose(p register.Procedure) {
 	}
 	r.chosen = &p
 	r.chosenName.SetText(p.Name)
-	info := "Thời hạn giải quyết: " + p.Limit.Vietnamese() + " · Lĩnh vực: " + p.Field
+	info := "Thời hạn: " + p.Limit.Vietnamese() + " · Lĩnh vực: " + p.Field
 	if p.Unit != "" {
 		info += " · Chuyển đến: " + p.Unit
 	}
@@ -372,7 +371,7 @@ func (r *reception) showDocs() {
 
 func dimLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
-	l.Importance = widget.LowImportance
+	l.TextStyle.Italic = true
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -489,7 +488,7 @@ func (r *reception) submit() {
 // showSaved tells the clerk what to write on the paper and say to the
 // citizen: the code, the entry number and the due time.
 func (r *reception) showSaved(d *register.Dossier, now time.Time) {
-	r.savedHead.SetText("✔ Đã tiếp nhận hồ sơ " + d.ProcedureName + " của " + d.Applicant.Name + ". Mã hồ sơ:")
+	r.savedHead.SetText("Đã tiếp nhận hồ sơ " + d.ProcedureName + " của " + d.Applicant.Name + ". Mã hồ sơ:")
 	r.savedCode.SetText(d.Code)
 	r.savedInfo.SetText("Số thứ tự " + strconv.Itoa(d.EntryNo) + " (quyển số " + strconv.Itoa(d.BookNo) + ") · Hẹn trả: " + fmtDueFrom(d.DueAt, now))
 	r.saved.Show()

@@ -111,15 +111,27 @@ func newRegister(e *env) *registerScreen {
 		swatch(overdueTint), widget.NewLabel("Quá hạn"),
 		swatch(dueSoonTint), widget.NewLabel("Đến hạn hôm nay hoặc ngày làm việc tiếp theo"))
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, r.state, r.search),
+		container.NewBorder(nil, nil, nil,
+			container.NewGridWrap(fyne.NewSize(stateSelectWidth(), r.state.MinSize().Height), r.state), r.search),
 		container.NewBorder(nil, nil, nil, legend, r.count),
 	)
 	table := container.NewBorder(header, nil, nil, nil, r.list)
 	split := container.NewVSplit(table, r.detail.content)
-	split.SetOffset(0.52)
+	split.SetOffset(0.55)
 	r.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	r.reload()
 	return r
+}
+
+// stateSelectWidth fits the longest choice of the state selector.
+func stateSelectWidth() float32 {
+	w := float32(0)
+	for _, f := range stateFilters {
+		if m := fyne.MeasureText(f.label, theme.TextSize(), fyne.TextStyle{}).Width; m > w {
+			w = m
+		}
+	}
+	return w + 2*theme.InnerPadding() + theme.IconInlineSize() + 2*theme.Padding()
 }
 
 // registerColumns sizes the fixed columns for the text they hold; the name
