@@ -102,7 +102,7 @@ func newDetail(e *env) *detailPane {
 	info := container.NewVScroll(p.fields)
 	history := container.NewBorder(heading("Quá trình giải quyết"), nil, nil, nil, container.NewVScroll(p.timeline))
 	p.body = container.NewBorder(
-		container.NewVBox(container.NewHBox(p.title, p.subtitle), actions),
+		container.NewVBox(container.NewHBox(p.title, container.NewCenter(p.subtitle)), actions),
 		nil, nil, nil,
 		container.NewGridWithColumns(2, info, history))
 	p.body.Hide()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,7 +73,7 @@ func newFixture(t *testing.T, now time.Time) *fixture {
 	}
 	t.Cleanup(func() { o.Close() })
 	w := a.NewWindow(WindowTitle)
-	s := newShell(a, w, o, path, "test")
+	s := newShell(a, w, o, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, "0.1.0")
 	t.Cleanup(s.env.wait) // before the office closes
 	s.env.wait()
 	w.SetContent(s.content)
@@ -191,3 +192,32 @@ func assertNotContains(t *testing.T, got, unwanted string) {
 }
 
 var desktopShortcutS = desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+
+// relayout lays the whole tree out again, top down. The window's driver
+// does this every frame for objects whose minimum size changed; the test
+// canvas does not, and a capture would show stale positions.
+func relayout(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+		for _, c := range x.Objects {
+			relayout(c)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(x.Size())
+		for _, c := range r.Objects() {
+			relayout(c)
+		}
+	}
+}
+
+// capture is the window as the clerk sees it.
+func (f *fixture) capture() image.Image {
+	f.win.Canvas().Unfocus()
+	relayout(f.win.Content())
+	relayout(f.win.Content())
+	return f.win.Canvas().Capture()
+}

@@ -156,7 +156,8 @@ func newReception(e *env) *reception {
 		fieldLabel("Địa chỉ"), r.address,
 		fieldLabel("Điện thoại"), pair(r.phone, "Thư điện tử", r.email),
 		fieldLabel("Số bộ hồ sơ"), container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(70, r.sets.MinSize().Height), r.sets), nil,
-			container.NewHBox(widget.NewLabel("   Nhận kết quả"), r.method)),
+			container.NewHBox(widget.NewLabel("   Nhận kết quả"),
+				container.NewGridWrap(fyne.NewSize(selectWidth(labels), r.method.MinSize().Height), r.method))),
 	)
 
 	left := container.NewBorder(

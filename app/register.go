@@ -125,9 +125,19 @@ func newRegister(e *env) *registerScreen {
 
 // stateSelectWidth fits the longest choice of the state selector.
 func stateSelectWidth() float32 {
+	labels := make([]string, len(stateFilters))
+	for i, f := range stateFilters {
+		labels[i] = f.label
+	}
+	return selectWidth(labels)
+}
+
+// selectWidth is the width a drop-down needs to show its longest choice
+// whole.
+func selectWidth(options []string) float32 {
 	w := float32(0)
-	for _, f := range stateFilters {
-		if m := fyne.MeasureText(f.label, theme.TextSize(), fyne.TextStyle{}).Width; m > w {
+	for _, o := range options {
+		if m := fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width; m > w {
 			w = m
 		}
 	}
@@ -188,13 +198,24 @@ func (r *registerScreen) createRow() fyne.CanvasObject {
 		cells[i] = l
 	}
 	cells[4].(*widget.Label).TextStyle.Bold = true
-	return container.NewStack(tintRect(), container.New(&columnsLayout{r.cols}, cells...))
+	marker := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	marker.SetMinSize(fyne.NewSize(5, 1))
+	marker.Hide()
+	return container.NewStack(tintRect(), container.New(&columnsLayout{r.cols}, cells...), container.NewHBox(marker))
 }
 
 func (r *registerScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	st := o.(*fyne.Container)
 	tint := st.Objects[0].(*canvas.Rectangle)
 	cells := st.Objects[1].(*fyne.Container).Objects
+	// The line of the open dossier carries a bar on its left: the tints
+	// would hide the list's own selection colour.
+	marker := st.Objects[2].(*fyne.Container).Objects[0]
+	if id == r.listSelected {
+		marker.Show()
+	} else {
+		marker.Hide()
+	}
 	set := func(i int, s string) { cells[i].(*widget.Label).SetText(s) }
 	d := r.row(id)
 	if d == nil {
@@ -451,7 +472,12 @@ func (r *registerScreen) selectRow(id widget.ListItemID) {
 	if d == nil {
 		return
 	}
+	old := r.listSelected
 	r.selected, r.selectedIdx, r.listSelected = d.Code, id, id
+	if old >= 0 {
+		r.list.RefreshItem(old)
+	}
+	r.list.RefreshItem(id)
 	if !r.quiet {
 		r.detail.show(*d)
 	}
