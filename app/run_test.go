@@ -1,0 +1,76 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"motcua/internal/store"
+)
+
+// Under -tags ci the Fyne app is headless and ShowAndRun returns at once,
+// so Run can be driven end to end.
+func TestRunOpensTheRegisterAndClosesIt(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	path := filepath.Join(t.TempDir(), "new", "motcua.db") // the folder does not exist yet
+	if err := Run(Options{DBPath: path, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("no database created: %v", err)
+	}
+	// The lock was released: a second start works.
+	if err := Run(Options{DBPath: path, Version: "test"}); err != nil {
+		t.Fatalf("second start: %v", err)
+	}
+}
+
+func TestRunRefusesASecondWindowOnTheSameRegister(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	l, err := store.Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	err = Run(Options{DBPath: path})
+	if !errors.Is(err, store.ErrInUse) {
+		t.Fatalf("want ErrInUse, got %v", err)
+	}
+}
+
+func TestFyneDialogsSpeakVietnamese(t *testing.T) {
+	for en, vi := range map[string]string{
+		"Cancel": "Hủy", "Save": "Lưu", "Open": "Mở", "OK": "Đồng ý", "Yes": "Có", "No": "Không",
+		"Confirm": "Xác nhận", "Error": "Lỗi", "Copy": "Sao chép", "Paste": "Dán",
+	} {
+		if got := lang.L(en); got != vi {
+			t.Errorf("%s: %q, want %q", en, got, vi)
+		}
+	}
+	if got := lang.X("monday", "Monday"); got != "Thứ Hai" {
+		t.Errorf("monday: %q", got)
+	}
+}
+
+func TestConfirmDialogButtons(t *testing.T) {
+	f := newFixture(t, monday0740)
+	f.receive("Giàng A Páo", "khai-sinh", monday0740)
+	p := f.selectDossier(0)
+	p.doDone()
+	got := f.dialogText()
+	assertContains(t, got, "Có")
+	assertContains(t, got, "Không")
+	assertNotContains(t, got, "Yes")
+	f.tapDialog("Không")
+	if p.d.State != "received" {
+		t.Errorf("No changed the dossier: %s", p.d.State)
+	}
+}
