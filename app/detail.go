@@ -349,6 +349,12 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 	}, p.e.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+	// The cursor goes straight into the first field: the clerk types at once.
+	if len(items) > 0 {
+		if f, ok := items[0].Widget.(fyne.Focusable); ok {
+			p.e.win.Canvas().Focus(f)
+		}
+	}
 	return d
 }
 

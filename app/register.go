@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"image/color"
 	"strings"
 	"sync"
@@ -75,10 +76,14 @@ type registerScreen struct {
 	reqSeq  int
 	loading bool
 	loadErr error
+	// The page being read, and how to abandon it when the clerk has
+	// scrolled far away (a page deep in a million rows takes a second).
+	loadingPage int
+	cancelLoad  context.CancelFunc
 }
 
 func newRegister(e *env) *registerScreen {
-	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, selectedIdx: -1, listSelected: -1,
+	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, selectedIdx: -1, listSelected: -1, loadingPage: -1,
 		pages: map[int][]register.Dossier{}, pending: map[int]int{}}
 
 	r.search = newKeyEntry("Tìm theo tên, địa chỉ, số điện thoại hoặc mã hồ sơ (gõ không dấu cũng được)")
@@ -272,6 +277,12 @@ func (r *registerScreen) row(i int) *register.Dossier {
 func (r *registerScreen) request(p int) {
 	r.reqSeq++
 	r.pending[p] = r.reqSeq
+	// The rows on screen span one or two neighbouring pages: a request
+	// further away means the page being read has scrolled out of view.
+	if r.cancelLoad != nil && (p-r.loadingPage > 1 || r.loadingPage-p > 1) {
+		r.cancelLoad()
+		r.cancelLoad = nil
+	}
 	if !r.loading {
 		r.loading = true
 		r.e.background(r.loadPages)
@@ -298,11 +309,20 @@ func (r *registerScreen) loadPages() {
 		}
 		delete(r.pending, best)
 		gen, states := r.gen, r.states
+		ctx, cancel := context.WithCancel(r.e.ctx)
+		r.loadingPage, r.cancelLoad = best, cancel
 		r.mu.Unlock()
 
-		rows, err := r.e.off.Page(r.e.ctx, office.Filter{States: states, Limit: pageSize, Offset: best * pageSize})
+		rows, err := r.e.off.Page(ctx, office.Filter{States: states, Limit: pageSize, Offset: best * pageSize})
 
 		r.mu.Lock()
+		cancelled := ctx.Err() != nil
+		cancel()
+		r.loadingPage, r.cancelLoad = -1, nil
+		if cancelled {
+			r.mu.Unlock()
+			continue // scrolled away; the rows on screen have asked for their own pages
+		}
 		stale := gen != r.gen
 		if !stale {
 			if err != nil {
@@ -365,6 +385,10 @@ func (r *registerScreen) reload() {
 	r.states = states
 	r.pages = map[int][]register.Dossier{}
 	clear(r.pending)
+	if r.cancelLoad != nil {
+		r.cancelLoad() // a page of the old filter
+		r.cancelLoad = nil
+	}
 	r.mu.Unlock()
 	query := r.query
 	current := func() bool {
