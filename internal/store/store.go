@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -25,8 +26,10 @@ import (
 
 // Store is an open database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db         *sql.DB
+	path       string
+	contigOnce sync.Once
+	contig     bool
 }
 
 // Options tune Open.

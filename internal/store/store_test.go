@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"motcua/internal/register"
 )
 
 // An office that installed the first release has a schema-1 database; the
@@ -76,6 +78,58 @@ func TestFTSQueries(t *testing.T) {
 	} {
 		if e, p := ftsQueries(in); e != want[0] || p != want[1] {
 			t.Errorf("ftsQueries(%q) = %s | %s, want %s | %s", in, e, p, want[0], want[1])
+		}
+	}
+}
+
+func TestDeepPagesMatchOffsetPaging(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "p.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.DB().Exec(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 500)
+		INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no, procedure_code, procedure_name,
+		procedure_version, form_set, limit_value, limit_unit, applicant_name, result_method, received_at, due_at, state, updated_at)
+		SELECT 'id' || i, 'A-250101-' || i, 'A', 20250101, i, 2025, i, 1, 'p', 'P', 1, 'TT03/2025', 1, 'working_days',
+		'Người ' || i, 'counter', 1735700000 + i, 1735800000 + i,
+		CASE i % 3 WHEN 0 THEN 'returned' WHEN 1 THEN 'received' ELSE 'in_progress' END, 1735700000 + i FROM k`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	naive := func(where string, limit, offset int) []string {
+		rows, err := s.DB().Query(`SELECT code FROM dossiers `+where+` ORDER BY n DESC LIMIT ? OFFSET ?`, limit, offset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var c string
+			rows.Scan(&c)
+			out = append(out, c)
+		}
+		return out
+	}
+	for _, off := range []int{0, 1, 49, 50, 260, 480, 499, 500, 700} {
+		got, err := s.Page(ctx, Filter{Limit: 50, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := naive("", 50, off)
+		if len(got) != len(want) {
+			t.Fatalf("offset %d: %d rows, want %d", off, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Code != want[i] {
+				t.Fatalf("offset %d row %d: %s, want %s", off, i, got[i].Code, want[i])
+			}
+		}
+		got, _ = s.Page(ctx, Filter{Limit: 50, Offset: off, States: []register.State{register.Returned, register.Received}})
+		want = naive("WHERE state IN ('returned','received')", 50, off)
+		if len(got) != len(want) || len(want) > 0 && got[0].Code != want[0] || len(want) > 0 && got[len(got)-1].Code != want[len(want)-1] {
+			t.Fatalf("filtered offset %d: %d rows, want %d", off, len(got), len(want))
 		}
 	}
 }
