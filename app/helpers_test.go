@@ -75,9 +75,6 @@ func newFixture(t *testing.T, now time.Time) *fixture {
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, "0.1.0")
 	t.Cleanup(s.env.wait) // before the office closes
-	s.env.wait()
-	w.SetContent(s.content)
-	w.Resize(fyne.NewSize(1100, 700))
 	t.Cleanup(w.Close)
 	s.env.wait()
 	return &fixture{t: t, shell: s, clock: clk, win: w, off: o}

@@ -96,13 +96,14 @@ func Run(opt Options) error {
 
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
-	w.SetContent(s.content)
-	w.Resize(fyne.NewSize(1100, 700))
+	s.env.uiMu.Lock() // the headless driver (-tags ci) runs fyne.Do at once
 	w.SetMaster()
 	w.CenterOnScreen()
+	w.Show()
+	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
 	defer stop()
-	w.ShowAndRun()
+	a.Run()
 	s.env.wait()
 	return nil
 }

@@ -14,9 +14,7 @@ import (
 // Under -tags ci the Fyne app is headless and ShowAndRun returns at once,
 // so Run can be driven end to end.
 func TestRunOpensTheRegisterAndClosesIt(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	fakeHome(t)
 	path := filepath.Join(t.TempDir(), "new", "motcua.db") // the folder does not exist yet
 	if err := Run(Options{DBPath: path, Version: "test"}); err != nil {
 		t.Fatal(err)
@@ -31,9 +29,7 @@ func TestRunOpensTheRegisterAndClosesIt(t *testing.T) {
 }
 
 func TestRunRefusesASecondWindowOnTheSameRegister(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	fakeHome(t)
 	path := filepath.Join(t.TempDir(), "motcua.db")
 	l, err := store.Lock(path)
 	if err != nil {
@@ -43,6 +39,19 @@ func TestRunRefusesASecondWindowOnTheSameRegister(t *testing.T) {
 	err = Run(Options{DBPath: path})
 	if !errors.Is(err, store.ErrInUse) {
 		t.Fatalf("want ErrInUse, got %v", err)
+	}
+}
+
+// fakeHome keeps Fyne's preferences and cache out of the real home.
+func fakeHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, ".cache"))
+	for _, d := range []string{".config", ".cache"} {
+		if err := os.MkdirAll(filepath.Join(home, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -112,8 +112,13 @@ const (
 	tabRegister
 )
 
+// newShell builds the window's content and puts it in w, sized for a
+// counter PC. It holds the UI lock meanwhile: the loads it starts in the
+// background report only once the widgets they touch are in place.
 func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string) *shell {
 	e := &env{app: a, win: w, off: o, ctx: context.Background()}
+	e.uiMu.Lock()
+	defer e.uiMu.Unlock()
 	s := &shell{env: e}
 	s.dashboard = newDashboard(e)
 	s.reception = newReception(e)
@@ -153,6 +158,8 @@ func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version strin
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
 		func(sc fyne.Shortcut) { s.shortcut(sc) })
 	s.dashboard.reload()
+	w.SetContent(s.content)
+	w.Resize(fyne.NewSize(1100, 700))
 	return s
 }
 
