@@ -90,6 +90,15 @@ func newRegister(e *env) *registerScreen {
 	r.search.OnChanged = func(string) { r.scheduleSearch() }
 	r.search.OnSubmitted = func(string) { r.applySearch() }
 	r.search.onShortcut = func(s fyne.Shortcut) bool { return r.onShortcut != nil && r.onShortcut(s) }
+	// Down leaves the search for the list, where the arrows move and
+	// Space opens a dossier.
+	r.search.onKey = func(k *fyne.KeyEvent) bool {
+		if k.Name != fyne.KeyDown || r.length() == 0 {
+			return false
+		}
+		r.e.win.Canvas().Focus(r.list)
+		return true
+	}
 	labels := make([]string, len(stateFilters))
 	for i, f := range stateFilters {
 		labels[i] = f.label

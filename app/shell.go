@@ -154,9 +154,12 @@ func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version strin
 	bar := container.NewBorder(widget.NewSeparator(), nil, nil, ver, s.status)
 	s.content = container.NewBorder(nil, bar, nil, nil, s.tabs)
 
-	// Ctrl+S when no entry has the focus (after ticking a checkbox, say).
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
-		func(sc fyne.Shortcut) { s.shortcut(sc) })
+	// The same keys when no entry has the focus (after ticking a
+	// checkbox, say); a focused entry passes them on itself.
+	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF} {
+		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
+			func(sc fyne.Shortcut) { s.shortcut(sc) })
+	}
 	s.dashboard.reload()
 	w.SetContent(s.content)
 	w.Resize(fyne.NewSize(1100, 700))
