@@ -348,7 +348,7 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 		}
 	}, p.e.win)
 	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	p.e.show(d, nil, d.Hide)
 	// The cursor goes straight into the first field: the clerk types at once.
 	if len(items) > 0 {
 		if f, ok := items[0].Widget.(fyne.Focusable); ok {
@@ -392,7 +392,7 @@ func (p *detailPane) doDone() {
 	if p.d == nil {
 		return
 	}
-	dialog.ShowConfirm("Có kết quả", "Ghi nhận kết quả giải quyết "+p.noun()+" đã về bộ phận một cửa, chờ trả cho người dân?",
+	p.e.confirm("Có kết quả", "Ghi nhận kết quả giải quyết "+p.noun()+" đã về bộ phận một cửa, chờ trả cho người dân?",
 		func(yes bool) {
 			if !yes {
 				return
@@ -401,7 +401,7 @@ func (p *detailPane) doDone() {
 				d, err := p.e.off.MarkDone(p.e.ctx, code, time.Time{})
 				return d, nil, err
 			}, nil, nil)
-		}, p.e.win)
+		})
 }
 
 func (p *detailPane) doSupplement() {
@@ -425,7 +425,7 @@ func (p *detailPane) doResume() {
 	if p.d == nil {
 		return
 	}
-	dialog.ShowConfirm("Nhận bổ sung", "Người dân đã nộp đủ giấy tờ bổ sung cho "+p.noun()+"? Thời hạn giải quyết sẽ tính lại từ hôm nay.",
+	p.e.confirm("Nhận bổ sung", "Người dân đã nộp đủ giấy tờ bổ sung cho "+p.noun()+"? Thời hạn giải quyết sẽ tính lại từ hôm nay.",
 		func(yes bool) {
 			if !yes {
 				return
@@ -434,9 +434,9 @@ func (p *detailPane) doResume() {
 				d, err := p.e.off.Resume(p.e.ctx, code, time.Time{})
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
-				dialog.ShowInformation("Đã nhận hồ sơ bổ sung", "Hạn trả kết quả tính lại: "+fmtDue(d.DueAt)+".", p.e.win)
+				p.e.info("Đã nhận hồ sơ bổ sung", "Hạn trả kết quả tính lại: "+fmtDue(d.DueAt)+".")
 			})
-		}, p.e.win)
+		})
 }
 
 func (p *detailPane) doApologise() {
@@ -470,7 +470,7 @@ func (p *detailPane) doApologise() {
 				title = "Đã hẹn lại ngày trả – lưu ý"
 				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
 			}
-			dialog.ShowInformation(title, msg, p.e.win)
+			p.e.info(title, msg)
 		})
 	})
 }
@@ -513,7 +513,7 @@ func (p *detailPane) doReturn() {
 	if p.d == nil {
 		return
 	}
-	dialog.ShowConfirm("Trả kết quả", "Trả kết quả "+p.noun()+" cho người dân ngay bây giờ?",
+	p.e.confirm("Trả kết quả", "Trả kết quả "+p.noun()+" cho người dân ngay bây giờ?",
 		func(yes bool) {
 			if !yes {
 				return
@@ -522,8 +522,8 @@ func (p *detailPane) doReturn() {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
-				dialog.ShowInformation("Đã trả kết quả",
-					"Đã trả kết quả "+"hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", p.e.win)
+				p.e.info("Đã trả kết quả",
+					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".")
 			})
-		}, p.e.win)
+		})
 }

@@ -31,6 +31,8 @@ type env struct {
 	tasks sync.WaitGroup
 	uiMu  sync.Mutex
 
+	top *keyedDialog // the last message shown, for Enter and Escape
+
 	// changed runs on the UI goroutine after a dossier was received or
 	// changed, so every screen can refresh what it shows.
 	changed func()
@@ -80,7 +82,59 @@ func (e *env) showError(err error, then func()) {
 	if then != nil {
 		d.SetOnClosed(then)
 	}
+	e.show(d, d.Hide, d.Hide)
+}
+
+// info tells the clerk something; Enter or Escape closes it.
+func (e *env) info(title, msg string) {
+	d := dialog.NewInformation(title, msg, e.win)
+	e.show(d, d.Hide, d.Hide)
+}
+
+// confirm asks a yes/no question. Escape answers no; Enter does nothing,
+// so a key meant for the form behind cannot return a result or close a
+// dossier.
+func (e *env) confirm(title, msg string, then func(bool)) {
+	d := dialog.NewConfirm(title, msg, then, e.win)
+	e.show(d, nil, func() { d.Dismiss() })
+}
+
+// show shows d and remembers what Enter and Escape do while it is on top.
+func (e *env) show(d dialog.Dialog, onEnter, onEscape func()) {
+	kd := &keyedDialog{d, onEnter, onEscape}
+	e.top = kd
+	d.SetOnClosed(func() {
+		if e.top == kd {
+			e.top = nil
+		}
+	})
 	d.Show()
+}
+
+// keyedDialog is a dialog with its keyboard answers.
+type keyedDialog struct {
+	d                 dialog.Dialog
+	onEnter, onEscape func()
+}
+
+// typedKey handles keys nobody focused took: Enter and Escape close the
+// dialog on top, which has no focusable field of its own.
+func (e *env) typedKey(k *fyne.KeyEvent) {
+	top := e.top
+	if top == nil || e.win.Canvas().Overlays().Top() == nil {
+		return
+	}
+	var f func()
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		f = top.onEnter
+	case fyne.KeyEscape:
+		f = top.onEscape
+	}
+	if f != nil {
+		e.top = nil
+		f()
+	}
 }
 
 // screen is one page of the navigation.
@@ -160,6 +214,7 @@ func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version strin
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
+	w.Canvas().SetOnTypedKey(e.typedKey)
 	s.dashboard.reload()
 	w.SetContent(s.content)
 	w.Resize(fyne.NewSize(1100, 700))

@@ -76,3 +76,36 @@ func TestDashboardCounts(t *testing.T) {
 	assertContains(t, all, "Quá hạn")
 	assertContains(t, all, "Có hồ sơ quá hạn")
 }
+
+func TestEnterAndEscapeCloseMessages(t *testing.T) {
+	f := newFixture(t, monday0740)
+	r := f.shell.reception
+	f.pickProcedure("khai sinh")
+	f.win.Canvas().Focus(r.address)
+	test.Type(r.address, "Thôn Trung")
+	r.submit() // no name
+	f.wait()
+	assertContains(t, f.dialogText(), "Họ tên người nộp hồ sơ không được để trống")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Fatalf("Enter left the error open: %s", texts(o))
+	}
+	if f.win.Canvas().Focused() != r.address {
+		t.Error("the cursor did not go back to the field it was in")
+	}
+
+	// Escape answers "Không" to a question.
+	f.receive("Giàng A Páo", "khai-sinh", monday0740)
+	p := f.selectDossier(0)
+	test.Tap(p.ret)
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter does not return the result
+	assertContains(t, f.dialogText(), "Trả kết quả")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	f.wait()
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Fatalf("Escape left the question open")
+	}
+	if p.d.State != "received" {
+		t.Errorf("Escape changed the dossier to %s", p.d.State)
+	}
+}
