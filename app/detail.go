@@ -445,7 +445,13 @@ func (p *detailPane) doApologise() {
 	}
 	reason := p.draftEntry("apologise.reason", "", true)
 	reason.SetPlaceHolder("Lý do chậm trả kết quả")
-	suggest := p.e.off.Calendar().AddWorkingDays(p.d.DueAt, 1)
+	// Suggest the working day after the due date, or after today when the
+	// due date has passed; the clerk changes it as agreed with the unit.
+	from := p.d.DueAt
+	if now := p.e.off.Now(); now.After(from) {
+		from = now
+	}
+	suggest := p.e.off.Calendar().AddWorkingDays(from, 1)
 	date := p.draftEntry("apologise.date", fmtDate(suggest), false)
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -271,5 +270,3 @@ func (s *shell) startTicker(every time.Duration) (stop func()) {
 	}()
 	return func() { t.Stop(); close(done) }
 }
-
-var _ = layout.NewSpacer
