@@ -16,22 +16,6 @@ import (
 	"motcua/internal/register"
 )
 
-// actionStates says in which states each life-cycle action can be taken,
-// to grey out the buttons that cannot work. It mirrors the checks in
-// internal/register/lifecycle.go, which stay the authority: the office
-// refuses anything else with its own message, shown in a dialog.
-// TODO: ask register to export this so the two cannot drift apart.
-var actionStates = map[string][]register.State{
-	"forward":    {register.Received, register.InProgress},
-	"done":       {register.Received, register.InProgress},
-	"supplement": {register.Received, register.InProgress},
-	"resume":     {register.SupplementRequested},
-	"apologise":  {register.Received, register.InProgress},
-	"refuse":     {register.Received, register.InProgress, register.SupplementRequested},
-	"withdraw":   {register.Received, register.InProgress, register.SupplementRequested, register.Done},
-	"return":     {register.Received, register.InProgress, register.Done},
-}
-
 // detailPane shows one dossier: its fields, its timeline and the
 // life-cycle actions its state allows.
 type detailPane struct {
@@ -264,12 +248,7 @@ func (p *detailPane) set(d *register.Dossier) {
 func (p *detailPane) updateButtons() {
 	for key, b := range p.buttons {
 		ok := p.d != nil && !p.busy
-		if ok {
-			ok = false
-			for _, s := range actionStates[key] {
-				ok = ok || p.d.State == s
-			}
-		}
+		ok = ok && p.d.State.Allows(register.Action(key))
 		if ok {
 			b.Enable()
 		} else {

@@ -29,9 +29,13 @@ type ReceiveInput struct {
 // one transaction.
 func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
 	at := o.at(in.At)
+	code := textvn.Clean(in.ProcedureCode)
+	if code == "" {
+		return nil, errors.New("chưa chọn thủ tục hành chính")
+	}
 	var d *register.Dossier
 	err := o.st.Tx(ctx, func(tx *store.Tx) error {
-		p, err := tx.Procedure(textvn.Clean(in.ProcedureCode))
+		p, err := tx.Procedure(code)
 		if err != nil {
 			return err
 		}
@@ -268,3 +272,14 @@ func (o *Office) Dashboard(ctx context.Context) (Dashboard, error) {
 
 // IsNotFound reports a missing dossier or procedure.
 func IsNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }
+
+// Pressing lists the open dossiers due by the end of the next working day,
+// overdue first: what the clerk must act on this morning (return, chase the
+// handling unit, or apologise at least one working day before the due date).
+func (o *Office) Pressing(ctx context.Context, limit int) ([]register.Dossier, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	next := o.cal.NextWorkingDay(o.Now())
+	return o.st.OpenDueBefore(ctx, next.AddDate(0, 0, 1), limit)
+}

@@ -208,6 +208,10 @@ func TestPageFilterAndDashboard(t *testing.T) {
 	if o.UrgencyOf(late) != Overdue || o.UrgencyOf(today) != DueSoon {
 		t.Fatal("urgency")
 	}
+	pressing, err := o.Pressing(ctx, 10)
+	if err != nil || len(pressing) != 2 || pressing[0].Code != late.Code || pressing[1].Code != today.Code {
+		t.Fatalf("pressing %v %v", pressing, err)
+	}
 }
 
 func TestProcedureVersionsAreKept(t *testing.T) {

@@ -113,6 +113,57 @@ func Receive(in Intake, cal *calendar.Calendar) (*Dossier, error) {
 	return d, nil
 }
 
+// Action names a life-cycle step a clerk can take on a dossier.
+type Action string
+
+const (
+	ActForward    Action = "forward"
+	ActDone       Action = "done"
+	ActSupplement Action = "supplement"
+	ActResume     Action = "resume"
+	ActApologise  Action = "apologise"
+	ActRefuse     Action = "refuse"
+	ActWithdraw   Action = "withdraw"
+	ActReturn     Action = "return"
+)
+
+// Actions lists every action in the order a window shows them.
+var Actions = []Action{ActForward, ActDone, ActSupplement, ActResume, ActApologise, ActRefuse, ActWithdraw, ActReturn}
+
+// allowedFrom is the state table every step is checked against.
+var allowedFrom = map[Action][]State{
+	ActForward:    {Received, InProgress},
+	ActDone:       {Received, InProgress},
+	ActSupplement: {Received, InProgress},
+	ActResume:     {SupplementRequested},
+	ActApologise:  {Received, InProgress},
+	ActRefuse:     {Received, InProgress, SupplementRequested},
+	ActWithdraw:   {Received, InProgress, SupplementRequested, Done},
+	ActReturn:     {Received, InProgress, Done},
+}
+
+// Allows reports whether the state table lets the action start from s. A
+// window greys out what it refuses; the once-only rules (one supplement,
+// one apology) are left to the step, whose refusal explains the law.
+func (s State) Allows(a Action) bool {
+	for _, st := range allowedFrom[a] {
+		if s == st {
+			return true
+		}
+	}
+	return false
+}
+
+// Can reports whether the action is allowed now: by the dossier's state and
+// by the once-only rules.
+func (d *Dossier) Can(a Action) bool {
+	switch {
+	case a == ActSupplement && d.SupplementAt != nil, a == ActApologise && d.ApologyAt != nil:
+		return false
+	}
+	return d.State.Allows(a)
+}
+
 // Step is the common part of every change: when and by whom.
 type Step struct {
 	At    time.Time
@@ -122,7 +173,8 @@ type Step struct {
 // ErrFinal is wrapped by every refusal to touch a closed dossier.
 var ErrFinal = errors.New("hồ sơ đã kết thúc")
 
-func (d *Dossier) check(s *Step, action string, allowed ...State) error {
+func (d *Dossier) check(s *Step, action string, act Action) error {
+	allowed := allowedFrom[act]
 	if d.State.Final() {
 		return fmt.Errorf("%w: hồ sơ %s %s, không thể %s", ErrFinal, d.Code, strings.ToLower(d.State.Vietnamese()), action)
 	}
@@ -168,7 +220,7 @@ func ptr(t time.Time) *time.Time { return &t }
 
 // Forward hands the dossier to a unit for appraisal (or on to another unit).
 func (d *Dossier) Forward(s Step, to string) (Event, error) {
-	if err := d.check(&s, "chuyển xử lý", Received, InProgress); err != nil {
+	if err := d.check(&s, "chuyển xử lý", ActForward); err != nil {
 		return Event{}, err
 	}
 	to = textvn.Clean(to)
@@ -191,7 +243,7 @@ func (d *Dossier) Forward(s Step, to string) (Event, error) {
 
 // MarkDone records that the result came back to the counter, ready to return.
 func (d *Dossier) MarkDone(s Step, counter string) (Event, error) {
-	if err := d.check(&s, "ghi nhận có kết quả", Received, InProgress); err != nil {
+	if err := d.check(&s, "ghi nhận có kết quả", ActDone); err != nil {
 		return Event{}, err
 	}
 	if counter = textvn.Clean(counter); counter == "" {
@@ -206,7 +258,7 @@ func (d *Dossier) MarkDone(s Step, counter string) (Event, error) {
 // it once, listing everything missing; the time limit stops until the
 // complete dossier comes back.
 func (d *Dossier) RequestSupplement(s Step, reason string) (Event, error) {
-	if err := d.check(&s, "yêu cầu bổ sung", Received, InProgress); err != nil {
+	if err := d.check(&s, "yêu cầu bổ sung", ActSupplement); err != nil {
 		return Event{}, err
 	}
 	if d.SupplementAt != nil {
@@ -224,7 +276,7 @@ func (d *Dossier) RequestSupplement(s Step, reason string) (Event, error) {
 // Resume records the completed dossier's return. The time limit restarts
 // from zero: the day it comes back is day 0.
 func (d *Dossier) Resume(s Step, counter string, cal *calendar.Calendar) (Event, error) {
-	if err := d.check(&s, "nhận hồ sơ bổ sung", SupplementRequested); err != nil {
+	if err := d.check(&s, "nhận hồ sơ bổ sung", ActResume); err != nil {
 		return Event{}, err
 	}
 	if counter = textvn.Clean(counter); counter == "" {
@@ -242,7 +294,7 @@ func (d *Dossier) Resume(s Step, counter string, cal *calendar.Calendar) (Event,
 // allows one reschedule, with a reason; the apology is due at the latest one
 // working day before the due date, so giving it later returns a warning.
 func (d *Dossier) Apologise(s Step, reason string, newDate time.Time, cal *calendar.Calendar) (Event, []string, error) {
-	if err := d.check(&s, "xin lỗi và hẹn lại", Received, InProgress); err != nil {
+	if err := d.check(&s, "xin lỗi và hẹn lại", ActApologise); err != nil {
 		return Event{}, nil, err
 	}
 	if d.ApologyAt != nil {
@@ -282,7 +334,7 @@ func (d *Dossier) Apologise(s Step, reason string, newDate time.Time, cal *calen
 
 // Refuse closes the dossier with a written reason.
 func (d *Dossier) Refuse(s Step, reason string) (Event, error) {
-	if err := d.check(&s, "từ chối", Received, InProgress, SupplementRequested); err != nil {
+	if err := d.check(&s, "từ chối", ActRefuse); err != nil {
 		return Event{}, err
 	}
 	if reason = textvn.Clean(reason); reason == "" {
@@ -295,7 +347,7 @@ func (d *Dossier) Refuse(s Step, reason string) (Event, error) {
 
 // Withdraw closes the dossier at the citizen's request.
 func (d *Dossier) Withdraw(s Step, reason string) (Event, error) {
-	if err := d.check(&s, "rút", Received, InProgress, SupplementRequested, Done); err != nil {
+	if err := d.check(&s, "rút", ActWithdraw); err != nil {
 		return Event{}, err
 	}
 	from := d.Holder
@@ -305,7 +357,7 @@ func (d *Dossier) Withdraw(s Step, reason string) (Event, error) {
 
 // Return hands the result to the citizen and classifies the outcome.
 func (d *Dossier) Return(s Step) (Event, error) {
-	if err := d.check(&s, "trả kết quả", Received, InProgress, Done); err != nil {
+	if err := d.check(&s, "trả kết quả", ActReturn); err != nil {
 		return Event{}, err
 	}
 	from := d.Holder

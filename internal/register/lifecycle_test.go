@@ -355,3 +355,44 @@ func TestCatalogue(t *testing.T) {
 		t.Fatal("bad unit accepted")
 	}
 }
+
+func TestAllowsMatchesTheSteps(t *testing.T) {
+	cal := testCalendar(t)
+	steps := map[Action]func(d *Dossier) error{
+		ActForward:    func(d *Dossier) error { _, err := d.Forward(st("2026-11-25 09:00"), "Đơn vị khác"); return err },
+		ActDone:       func(d *Dossier) error { _, err := d.MarkDone(st("2026-11-25 09:00"), "Quầy"); return err },
+		ActSupplement: func(d *Dossier) error { _, err := d.RequestSupplement(st("2026-11-25 09:00"), "x"); return err },
+		ActResume:     func(d *Dossier) error { _, err := d.Resume(st("2026-11-25 09:00"), "", cal); return err },
+		ActApologise: func(d *Dossier) error {
+			_, _, err := d.Apologise(st("2026-11-25 09:00"), "x", vn("2026-12-10 00:00"), cal)
+			return err
+		},
+		ActRefuse:   func(d *Dossier) error { _, err := d.Refuse(st("2026-11-25 09:00"), "x"); return err },
+		ActWithdraw: func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-25 09:00"), ""); return err },
+		ActReturn:   func(d *Dossier) error { _, err := d.Return(st("2026-11-25 09:00")); return err },
+	}
+	// Reach each state, then compare Allows with what the step does.
+	reach := map[State]func(d *Dossier){
+		Received:            func(d *Dossier) {},
+		InProgress:          func(d *Dossier) { d.Forward(st("2026-11-23 09:00"), "Tư pháp") },
+		SupplementRequested: func(d *Dossier) { d.RequestSupplement(st("2026-11-23 09:00"), "Thiếu giấy") },
+		Done:                func(d *Dossier) { d.MarkDone(st("2026-11-23 09:00"), "") },
+		Returned:            func(d *Dossier) { d.Return(st("2026-11-23 09:00")) },
+		Refused:             func(d *Dossier) { d.Refuse(st("2026-11-23 09:00"), "x") },
+		Withdrawn:           func(d *Dossier) { d.Withdraw(st("2026-11-23 09:00"), "") },
+	}
+	for state, get := range reach {
+		for _, a := range Actions {
+			d := newDossier(t, days3, "2026-11-23 08:30")
+			get(d)
+			if d.State != state {
+				t.Fatalf("could not reach %s", state)
+			}
+			allowed := d.State.Allows(a) && d.Can(a)
+			err := steps[a](d)
+			if allowed != (err == nil) {
+				t.Errorf("%s from %s: Allows=%v but step error %v", a, state, allowed, err)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // ErrInUse is returned by Lock when another copy of the program holds the
@@ -17,6 +18,9 @@ type InstanceLock struct{ f *os.File }
 
 // Lock takes the instance lock of the database at dbPath.
 func Lock(dbPath string) (*InstanceLock, error) {
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
+		return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %v", filepath.Dir(dbPath), err)
+	}
 	f, err := os.OpenFile(dbPath+".lock", os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("không tạo được tệp khóa bên cạnh %s: %v", dbPath, err)

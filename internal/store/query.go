@@ -180,3 +180,10 @@ func (s *Store) ReceivedBetween(ctx context.Context, from, to time.Time) ([]regi
 	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE received_at >= ? AND received_at < ?
 		ORDER BY year, entry_no`, from.Unix(), to.Unix())
 }
+
+// OpenDueBefore lists open dossiers (not waiting for a supplement) whose
+// statutory due time is before t, the most pressing first.
+func (s *Store) OpenDueBefore(ctx context.Context, t time.Time, limit int) ([]register.Dossier, error) {
+	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers
+		WHERE state IN ('received','in_progress','done') AND due_at < ? ORDER BY due_at, n LIMIT ?`, t.Unix(), limit)
+}
