@@ -57,7 +57,8 @@ func TestReceiveForwardReturnJSON(t *testing.T) {
 	if _, errs, code = run(t, db, monday, "forward", r.Code, "--to", "Công chức Tư pháp - Hộ tịch", "--at", "2026-11-23 09:00"); code != 0 {
 		t.Fatalf("forward: %s", errs)
 	}
-	out, errs, code = run(t, db, monday, "return", r.Code, "--at", "2026-11-27 10:00", "--json")
+	friday := time.Date(2026, 11, 27, 12, 0, 0, 0, calendar.Zone)
+	out, errs, code = run(t, db, friday, "return", r.Code, "--at", "2026-11-27 10:00", "--json")
 	if code != 0 {
 		t.Fatalf("return: %s", errs)
 	}
@@ -197,7 +198,7 @@ func TestAdministratorEditsCatalogueAndSchedule(t *testing.T) {
 	if !strings.Contains(out, `"code": "moi"`) {
 		t.Fatal(out)
 	}
-	out, _, _ = run(t, db, monday, "receive", "--procedure", "moi", "--applicant", "An", "--at", "2026-11-23 15:00", "--json")
+	out, _, _ = run(t, db, monday.Add(8*time.Hour), "receive", "--procedure", "moi", "--applicant", "An", "--at", "2026-11-23 15:00", "--json")
 	// 16 working hours from Mon 15:00: 2 h Monday, Tue 24/11 off, 8 h Wed, 6 h Thu → Thu 26/11 15:00.
 	if !strings.Contains(out, `"due_at": "2026-11-26T15:00:00+07:00"`) {
 		t.Fatalf("16h: %s", out)

@@ -29,6 +29,9 @@ type ReceiveInput struct {
 // one transaction.
 func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
 	at := o.at(in.At)
+	if err := o.checkAt(at); err != nil {
+		return nil, err
+	}
 	code := textvn.Clean(in.ProcedureCode)
 	if code == "" {
 		return nil, errors.New("chưa chọn thủ tục hành chính")
@@ -78,7 +81,10 @@ func snapshot(d *register.Dossier) string {
 
 // change loads a dossier, applies one rule-checked step, and saves it with
 // its audit line. Nothing is saved when the rule refuses.
-func (o *Office) change(ctx context.Context, code, action string, fn func(d *register.Dossier) error) (*register.Dossier, error) {
+func (o *Office) change(ctx context.Context, code, action string, at time.Time, fn func(d *register.Dossier) error) (*register.Dossier, error) {
+	if err := o.checkAt(o.at(at)); err != nil {
+		return nil, err
+	}
 	var d *register.Dossier
 	err := o.st.Tx(ctx, func(tx *store.Tx) error {
 		var err error
@@ -100,11 +106,24 @@ func (o *Office) change(ctx context.Context, code, action string, fn func(d *reg
 	return d, nil
 }
 
+// checkAt refuses a back-dated or forward-dated step that is surely a
+// typing slip: a time in the future (beyond a few minutes of clock drift
+// between PCs) or before the register could exist.
+func (o *Office) checkAt(at time.Time) error {
+	if at.After(o.Now().Add(10 * time.Minute)) {
+		return fmt.Errorf("thời điểm %s ở tương lai; kiểm tra lại ngày giờ nhập (và đồng hồ của máy tính)", at.Format("15:04 02/01/2006"))
+	}
+	if at.Year() < 2000 {
+		return fmt.Errorf("thời điểm %s quá xa trong quá khứ; kiểm tra lại năm", at.Format("15:04 02/01/2006"))
+	}
+	return nil
+}
+
 func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.at(at), Actor: o.actor} }
 
 // Forward hands the dossier to a unit.
 func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "forward", func(d *register.Dossier) error {
+	return o.change(ctx, code, "forward", at, func(d *register.Dossier) error {
 		_, err := d.Forward(o.step(at), to)
 		return err
 	})
@@ -112,7 +131,7 @@ func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*r
 
 // MarkDone records that the result is back at the counter.
 func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "done", func(d *register.Dossier) error {
+	return o.change(ctx, code, "done", at, func(d *register.Dossier) error {
 		_, err := d.MarkDone(o.step(at), o.profile.CounterName)
 		return err
 	})
@@ -120,7 +139,7 @@ func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*regi
 
 // RequestSupplement asks the citizen, once, to complete the dossier.
 func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "supplement", func(d *register.Dossier) error {
+	return o.change(ctx, code, "supplement", at, func(d *register.Dossier) error {
 		_, err := d.RequestSupplement(o.step(at), reason)
 		return err
 	})
@@ -128,7 +147,7 @@ func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at 
 
 // Resume records the completed dossier; the time limit restarts.
 func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "resume", func(d *register.Dossier) error {
+	return o.change(ctx, code, "resume", at, func(d *register.Dossier) error {
 		_, err := d.Resume(o.step(at), o.profile.CounterName, o.cal)
 		return err
 	})
@@ -138,7 +157,7 @@ func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*regist
 // apology came later than the law wants.
 func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at time.Time) (*register.Dossier, []string, error) {
 	var warnings []string
-	d, err := o.change(ctx, code, "apologise", func(d *register.Dossier) error {
+	d, err := o.change(ctx, code, "apologise", at, func(d *register.Dossier) error {
 		var err error
 		_, warnings, err = d.Apologise(o.step(at), reason, newDate, o.cal)
 		return err
@@ -148,7 +167,7 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 
 // Refuse closes the dossier with a reason.
 func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "refuse", func(d *register.Dossier) error {
+	return o.change(ctx, code, "refuse", at, func(d *register.Dossier) error {
 		_, err := d.Refuse(o.step(at), reason)
 		return err
 	})
@@ -156,7 +175,7 @@ func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) 
 
 // Withdraw closes the dossier at the citizen's request.
 func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "withdraw", func(d *register.Dossier) error {
+	return o.change(ctx, code, "withdraw", at, func(d *register.Dossier) error {
 		_, err := d.Withdraw(o.step(at), reason)
 		return err
 	})
@@ -164,7 +183,7 @@ func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time
 
 // Return hands the result to the citizen.
 func (o *Office) Return(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "return", func(d *register.Dossier) error {
+	return o.change(ctx, code, "return", at, func(d *register.Dossier) error {
 		_, err := d.Return(o.step(at))
 		return err
 	})

@@ -26,13 +26,20 @@ func vn(s string) time.Time {
 }
 
 func openAt(t testing.TB, path, now string) *Office {
+	o, _ := openClock(t, path, now)
+	return o
+}
+
+// openClock also returns the fixed clock, for tests that move it on.
+func openClock(t testing.TB, path, now string) (*Office, *time.Time) {
 	t.Helper()
-	o, err := Open(path, Options{Now: func() time.Time { return vn(now) }, Actor: "Nguyễn Thị Lan"})
+	clock := vn(now)
+	o, err := Open(path, Options{Now: func() time.Time { return clock }, Actor: "Nguyễn Thị Lan"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { o.Close() })
-	return o
+	return o, &clock
 }
 
 func receive(t testing.TB, o *Office, proc, name string) *register.Dossier {
@@ -46,7 +53,7 @@ func receive(t testing.TB, o *Office, proc, name string) *register.Dossier {
 
 func TestCodesAndEntryNumbers(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.db")
-	o := openAt(t, path, "2026-12-31 09:00")
+	o, clock := openClock(t, path, "2026-12-31 09:00")
 	ctx := context.Background()
 	if err := o.SetSettings(ctx, map[string]string{"agency_code": "000.17.22.H56"}); err != nil {
 		t.Fatal(err)
@@ -61,6 +68,7 @@ func TestCodesAndEntryNumbers(t *testing.T) {
 	if err := o.SetSettings(ctx, map[string]string{"book_no": "2"}); err != nil {
 		t.Fatal(err)
 	}
+	*clock = vn("2027-01-05 10:00")
 	c, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "C"}, At: vn("2027-01-04 08:00")})
 	if err != nil {
 		t.Fatal(err)
@@ -76,9 +84,10 @@ func TestCodesAndEntryNumbers(t *testing.T) {
 
 func TestChangesAreAuditedAndPersist(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.db")
-	o := openAt(t, path, "2026-11-23 08:30")
+	o, clock := openClock(t, path, "2026-11-23 08:30")
 	ctx := context.Background()
 	d := receive(t, o, "xac-nhan-hon-nhan", "Đỗ Đức Đạt")
+	*clock = vn("2026-11-27 10:00")
 	if _, err := o.Forward(ctx, d.Code, "Công chức Tư pháp - Hộ tịch", vn("2026-11-23 09:00")); err != nil {
 		t.Fatal(err)
 	}
@@ -268,6 +277,24 @@ func TestAdministratorScheduleOverridesShipped(t *testing.T) {
 	s.Off = append(s.Off, calendar.Entry{Date: "2027-01-01", Reason: "sai năm"})
 	if err := o.SaveSchedule(ctx, s); err == nil {
 		t.Fatal("entry of another year accepted")
+	}
+}
+
+func TestFutureAndAncientTimesAreRefused(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 08:30")
+	ctx := context.Background()
+	for _, at := range []string{"2026-11-23 09:00", "2062-11-23 08:00", "1926-11-23 08:00"} {
+		_, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "An"}, At: vn(at)})
+		if err == nil || !strings.Contains(err.Error(), "thời điểm") {
+			t.Errorf("receive at %s: %v", at, err)
+		}
+	}
+	d := receive(t, o, "khai-sinh", "An")
+	if _, err := o.Return(ctx, d.Code, vn("2026-11-24 08:00")); err == nil || !strings.Contains(err.Error(), "tương lai") {
+		t.Errorf("return tomorrow: %v", err)
+	}
+	if _, err := o.Return(ctx, d.Code, vn("2026-11-23 08:35")); err != nil {
+		t.Errorf("a few minutes of clock drift: %v", err)
 	}
 }
 
