@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/office"
+	"motcua/internal/register"
 )
 
 // dashboard is what the clerk sees at 07:25: how many dossiers fall due
@@ -29,9 +31,22 @@ type dashboard struct {
 	registerBtn *widget.Button
 	content     fyne.CanvasObject
 
+	// The open dossiers due by the end of the next working day, overdue
+	// first: what to act on this morning.
+	pressing  []register.Dossier
+	pressHead *widget.Label
+	pressList *widget.List
+	pressCols []column
+	now       time.Time // when pressing was read
+
 	// goToTab switches the navigation (set by the shell).
 	goToTab func(int)
+	// openDossier shows a dossier in the register's detail (set by the shell).
+	openDossier func(register.Dossier)
 }
+
+// pressingLimit is how many pressing dossiers the dashboard lists.
+const pressingLimit = 20
 
 func newDashboard(e *env) *dashboard {
 	d := &dashboard{e: e}
@@ -78,14 +93,86 @@ func newDashboard(e *env) *dashboard {
 	d.registerBtn = widget.NewButtonWithIcon("Mở sổ theo dõi hồ sơ", theme.ListIcon(), func() { d.goTo(tabRegister) })
 	refresh := widget.NewButtonWithIcon("Cập nhật số liệu", theme.ViewRefreshIcon(), d.reload)
 
-	d.content = container.NewPadded(container.NewVBox(
-		d.today,
-		cards,
-		d.hint,
-		container.NewHBox(d.receiveBtn, d.registerBtn, refresh),
-		d.updated,
-	))
+	d.pressHead = heading("Hồ sơ cần xử lý")
+	d.pressCols = pressingColumns()
+	d.pressList = widget.NewList(func() int { return len(d.pressing) }, d.createPressRow, d.updatePressRow)
+	d.pressList.OnSelected = func(id widget.ListItemID) {
+		d.pressList.UnselectAll()
+		if id < len(d.pressing) && d.openDossier != nil {
+			d.openDossier(d.pressing[id])
+		}
+	}
+	header := make([]fyne.CanvasObject, len(pressingHeadings))
+	for i, h := range pressingHeadings {
+		l := widget.NewLabel(h)
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+		header[i] = l
+	}
+	headerRow := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)),
+		container.New(&columnsLayout{d.pressCols}, header...))
+
+	d.content = container.NewPadded(container.NewBorder(
+		container.NewVBox(
+			d.today,
+			cards,
+			d.hint,
+			container.NewHBox(d.receiveBtn, d.registerBtn, refresh),
+			d.updated,
+			d.pressHead,
+			headerRow,
+		), nil, nil, nil,
+		d.pressList))
 	return d
+}
+
+var pressingHeadings = []string{"Mã hồ sơ", "Người nộp", "Thủ tục", "Hạn trả"}
+
+func pressingColumns() []column {
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	w := func(sample string, bold bool) float32 {
+		return fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + pad
+	}
+	return []column{
+		{width: w("000.00.00.H00-261123-0000", false)},
+		{weight: 1},
+		{weight: 1.3},
+		{width: w("00:00 thứ Năm, 00/00/0000 (ngày mai)", true)},
+	}
+}
+
+func (d *dashboard) createPressRow() fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, len(d.pressCols))
+	for i := range cells {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells[i] = l
+	}
+	cells[3].(*widget.Label).TextStyle.Bold = true
+	return container.NewStack(tintRect(), container.New(&columnsLayout{d.pressCols}, cells...))
+}
+
+func (d *dashboard) updatePressRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(d.pressing) {
+		return
+	}
+	p := d.pressing[id]
+	st := o.(*fyne.Container)
+	cells := st.Objects[1].(*fyne.Container).Objects
+	set := func(i int, s string) { cells[i].(*widget.Label).SetText(s) }
+	set(0, p.Code)
+	set(1, p.Applicant.Name)
+	set(2, p.ProcedureName)
+	set(3, fmtDueFrom(p.DueAt, d.now))
+	tint := st.Objects[0].(*canvas.Rectangle)
+	c := dueSoonTint
+	if d.e.off.UrgencyOf(&p) == office.Overdue {
+		c = overdueTint
+	}
+	if tint.FillColor != c {
+		tint.FillColor = c
+		tint.Refresh()
+	}
 }
 
 func (d *dashboard) goTo(tab int) {
@@ -98,6 +185,10 @@ func (d *dashboard) goTo(tab int) {
 func (d *dashboard) reload() {
 	d.e.background(func() {
 		db, err := d.e.off.Dashboard(d.e.ctx)
+		var pressing []register.Dossier
+		if err == nil {
+			pressing, err = d.e.off.Pressing(d.e.ctx, pressingLimit)
+		}
 		now := d.e.off.Now()
 		d.e.do(func() {
 			d.today.SetText("Hôm nay: " + weekdayName(now) + ", " + fmtDate(now))
@@ -106,6 +197,7 @@ func (d *dashboard) reload() {
 				return
 			}
 			d.show(db)
+			d.showPressing(pressing, now)
 			d.updated.SetText("Số liệu lúc " + now.Format("15:04") + "; tự cập nhật vài phút một lần.")
 		})
 	})
@@ -134,4 +226,18 @@ func (d *dashboard) show(db office.Dashboard) {
 	default:
 		d.hint.SetText("Không có hồ sơ nào sắp đến hạn.")
 	}
+}
+
+// showPressing lists the dossiers to act on, the late ones first.
+func (d *dashboard) showPressing(ps []register.Dossier, now time.Time) {
+	d.pressing, d.now = ps, now
+	switch {
+	case len(ps) == 0:
+		d.pressHead.SetText("Hồ sơ cần xử lý: không có hồ sơ nào đến hạn trước hết ngày làm việc tiếp theo.")
+	case len(ps) >= pressingLimit:
+		d.pressHead.SetText("Hồ sơ cần xử lý: " + fmtCount(len(ps)) + " hồ sơ đầu tiên, quá hạn ở trên cùng (bấm vào một hồ sơ để mở)")
+	default:
+		d.pressHead.SetText("Hồ sơ cần xử lý: " + fmtCount(len(ps)) + " hồ sơ, quá hạn ở trên cùng (bấm vào một hồ sơ để mở)")
+	}
+	d.pressList.Refresh()
 }

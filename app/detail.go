@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
 )
@@ -31,6 +32,13 @@ type detailPane struct {
 
 	forward, done, supplement, resume, apologise, refuse, withdraw, ret *widget.Button
 	buttons                                                             map[string]*widget.Button
+	papers                                                              *widget.Button // "Giấy tờ, thư": forms and letters
+
+	// proposed is the letter the open dossier's procedure proposes, if any.
+	proposed letters.Kind
+	// letterDrafts keeps a letter form's typed values per dossier until
+	// the letter is in the queue.
+	letterDrafts map[string]*letterDraft
 
 	busy bool
 	// drafts keeps what the clerk typed in an action's dialog, per dossier
@@ -46,7 +54,7 @@ type detailPane struct {
 }
 
 func newDetail(e *env) *detailPane {
-	p := &detailPane{e: e, drafts: map[string]string{}}
+	p := &detailPane{e: e, drafts: map[string]string{}, letterDrafts: map[string]*letterDraft{}}
 	p.title = widget.NewLabel("")
 	p.title.TextStyle.Bold = true
 	p.title.SizeName = theme.SizeNameSubHeadingText
@@ -73,6 +81,7 @@ func newDetail(e *env) *detailPane {
 	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
 	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
+	p.papers = widget.NewButtonWithIcon("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
 	p.buttons = map[string]*widget.Button{
 		"forward": p.forward, "done": p.done, "supplement": p.supplement, "resume": p.resume,
 		"apologise": p.apologise, "refuse": p.refuse, "withdraw": p.withdraw, "return": p.ret,
@@ -86,7 +95,8 @@ func newDetail(e *env) *detailPane {
 	info := container.NewVScroll(p.fields)
 	history := container.NewBorder(heading("Quá trình giải quyết"), nil, nil, nil, container.NewVScroll(p.timeline))
 	p.body = container.NewBorder(
-		container.NewVBox(container.NewHBox(p.title, container.NewCenter(p.subtitle)), actions),
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(p.papers),
+			container.NewHBox(p.title, container.NewCenter(p.subtitle))), actions),
 		nil, nil, nil,
 		container.NewGridWithColumns(2, info, history))
 	p.body.Hide()
@@ -114,9 +124,14 @@ func newDetail(e *env) *detailPane {
 // show displays the row at once, then the full dossier with its events.
 func (p *detailPane) show(row register.Dossier) {
 	p.set(&row)
+	p.proposed = ""
 	code := row.Code
 	p.e.background(func() {
 		d, err := p.e.off.Show(p.e.ctx, code)
+		var kind letters.Kind
+		if err == nil {
+			kind, _ = p.e.off.ProposedLetter(p.e.ctx, d)
+		}
 		p.e.do(func() {
 			if p.d == nil || p.d.Code != code {
 				return // another row was chosen meanwhile
@@ -125,6 +140,7 @@ func (p *detailPane) show(row register.Dossier) {
 				p.e.showError(err, nil)
 				return
 			}
+			p.proposed = kind
 			p.set(d)
 		})
 	})
@@ -254,6 +270,11 @@ func (p *detailPane) updateButtons() {
 		} else {
 			b.Disable()
 		}
+	}
+	if p.d != nil {
+		p.papers.Enable()
+	} else {
+		p.papers.Disable()
 	}
 }
 
@@ -503,12 +524,21 @@ func (p *detailPane) doReturn() {
 			if !yes {
 				return
 			}
+			var kind letters.Kind
+			var propose bool
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
+				if err == nil {
+					kind, propose = p.e.off.ProposedLetter(p.e.ctx, d)
+				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
-				p.e.info("Đã trả kết quả",
-					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".")
+				var then func()
+				if propose {
+					then = func() { p.proposeLetter(d, kind) }
+				}
+				p.e.infoThen("Đã trả kết quả",
+					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/internal/docs"
 	"motcua/internal/office"
 	"motcua/internal/register"
 	"motcua/internal/textvn"
@@ -45,6 +46,8 @@ type reception struct {
 	savedHead *widget.Label
 	savedCode *widget.Label
 	savedInfo *widget.Label
+	printBtn  *widget.Button // prints the last receipt (Ctrl+P)
+	lastCode  string         // the dossier saved last, whose receipt prints
 
 	saving     bool
 	content    fyne.CanvasObject
@@ -140,8 +143,10 @@ func newReception(e *env) *reception {
 	r.savedInfo.Wrapping = fyne.TextWrapWord
 	savedBg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x38))
 	savedBg.CornerRadius = theme.InputRadiusSize()
+	r.printBtn = widget.NewButtonWithIcon("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
+	r.printBtn.Importance = widget.HighImportance
 	r.saved = container.NewStack(savedBg, container.NewBorder(nil, nil,
-		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())), nil,
+		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())), container.NewCenter(container.NewPadded(r.printBtn)),
 		container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), r.savedHead, r.savedCode, r.savedInfo)))
 	r.saved.Hide()
 
@@ -492,7 +497,19 @@ func (r *reception) showSaved(d *register.Dossier, now time.Time) {
 	r.savedHead.SetText("Đã tiếp nhận hồ sơ " + d.ProcedureName + " của " + d.Applicant.Name + ". Mã hồ sơ:")
 	r.savedCode.SetText(d.Code)
 	r.savedInfo.SetText("Số thứ tự " + strconv.Itoa(d.EntryNo) + " (quyển số " + strconv.Itoa(d.BookNo) + ") · Hẹn trả: " + fmtDueFrom(d.DueAt, now))
+	r.lastCode = d.Code
 	r.saved.Show()
+}
+
+// printReceipt prints the receipt of the dossier saved last, two copies
+// on A5 ("Liên 1" for the office, "Liên 2" for the citizen): one key
+// after saving. The dialog that follows offers to view, save or reprint.
+func (r *reception) printReceipt() {
+	if r.lastCode == "" {
+		r.e.info("Chưa có giấy để in", "Chưa lưu hồ sơ nào trong lần mở phần mềm này. Muốn in lại giấy tiếp nhận của hồ sơ cũ, mở hồ sơ trong Sổ theo dõi rồi bấm “Giấy tờ, thư”.")
+		return
+	}
+	printForm(r.e, formByKind(docs.FormReceipt), r.lastCode, true)
 }
 
 // reset clears the form for the next citizen (the last receipt stays on

@@ -554,3 +554,19 @@ func (r *registerScreen) restoreSelection() {
 func (r *registerScreen) shown() {
 	r.e.win.Canvas().Focus(r.search)
 }
+
+// open shows d in the detail pane, as if chosen in the list (from the
+// dashboard's pressing list); its line is marked when it is among the
+// rows read.
+func (r *registerScreen) open(d register.Dossier) {
+	r.quiet = true
+	r.list.UnselectAll()
+	r.quiet = false
+	old := r.listSelected
+	r.selected, r.selectedIdx, r.listSelected = d.Code, -1, -1
+	if old >= 0 {
+		r.list.RefreshItem(old)
+	}
+	r.detail.show(d)
+	r.restoreSelection()
+}

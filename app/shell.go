@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/office"
+	"motcua/internal/register"
+	"motcua/internal/sysopen"
 )
 
 // env is what every screen shares: the window, the office, and the
@@ -35,6 +37,19 @@ type env struct {
 	// changed runs on the UI goroutine after a dossier was received or
 	// changed, so every screen can refresh what it shows.
 	changed func()
+	// lettersChanged runs on the UI goroutine after a letter was drafted
+	// or issued; settingsChanged after the settings were saved.
+	lettersChanged  func()
+	settingsChanged func()
+
+	// The system's viewer and printer (internal/sysopen); tests replace
+	// them. tempDir holds the PDFs handed to them ("" is a folder in the
+	// user's cache directory).
+	openFile  func(path string) error
+	printFile func(path string) (printed bool, err error)
+	tempDir   string
+	cleaned   bool      // old temporary PDFs were removed this session
+	lastDoc   *document // the last document made, for tests
 }
 
 // background runs f off the UI goroutine; f hands its results back with
@@ -85,8 +100,14 @@ func (e *env) showError(err error, then func()) {
 }
 
 // info tells the clerk something; Enter or Escape closes it.
-func (e *env) info(title, msg string) {
+func (e *env) info(title, msg string) { e.infoThen(title, msg, nil) }
+
+// infoThen is info that runs then once the message is closed.
+func (e *env) infoThen(title, msg string, then func()) {
 	d := dialog.NewInformation(title, msg, e.win)
+	if then != nil {
+		d.SetOnClosed(then)
+	}
 	e.show(d, d.Hide, d.Hide)
 }
 
@@ -99,12 +120,18 @@ func (e *env) confirm(title, msg string, then func(bool)) {
 }
 
 // show shows d and remembers what Enter and Escape do while it is on top.
+// When it closes, the keys go back to the dialog under it, if still open
+// (a message shown over the document dialog, say).
 func (e *env) show(d dialog.Dialog, onEnter, onEscape func()) {
-	kd := &keyedDialog{d, onEnter, onEscape}
+	kd := &keyedDialog{d: d, onEnter: onEnter, onEscape: onEscape, under: e.top}
 	e.top = kd
 	d.SetOnClosed(func() {
+		kd.closed = true
 		if e.top == kd {
-			e.top = nil
+			e.top = kd.under
+			for e.top != nil && e.top.closed {
+				e.top = e.top.under
+			}
 		}
 	})
 	d.Show()
@@ -114,6 +141,8 @@ func (e *env) show(d dialog.Dialog, onEnter, onEscape func()) {
 type keyedDialog struct {
 	d                 dialog.Dialog
 	onEnter, onEscape func()
+	under             *keyedDialog // the dialog shown before, if any
+	closed            bool
 }
 
 // typedKey handles keys nobody focused took: Enter and Escape close the
@@ -131,7 +160,6 @@ func (e *env) typedKey(k *fyne.KeyEvent) {
 		f = top.onEscape
 	}
 	if f != nil {
-		e.top = nil
 		f()
 	}
 }
@@ -151,43 +179,62 @@ type shell struct {
 	dashboard *dashboard
 	reception *reception
 	register  *registerScreen
+	letters   *lettersScreen
+	settings  *settingsScreen
 
 	tabs    *container.AppTabs
 	status  *widget.Label
 	content fyne.CanvasObject
 }
 
-// Indices of the screens in the navigation. Later screens (Thư, Cán bộ,
-// Báo cáo) are appended to the list in newShell.
+// Indices of the screens in the navigation. Later screens (Cán bộ, Báo
+// cáo) are appended to the list in newShell.
 const (
 	tabDashboard = iota
 	tabReception
 	tabRegister
+	tabLetters
+	tabSettings
 )
 
 // newShell builds the window's content and puts it in w, sized for a
 // counter PC. It holds the UI lock meanwhile: the loads it starts in the
 // background report only once the widgets they touch are in place.
 func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string) *shell {
-	e := &env{app: a, win: w, off: o, ctx: context.Background()}
+	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print}
 	e.uiMu.Lock()
 	defer e.uiMu.Unlock()
 	s := &shell{env: e}
 	s.dashboard = newDashboard(e)
 	s.reception = newReception(e)
 	s.register = newRegister(e)
+	s.letters = newLettersScreen(e)
+	s.settings = newSettingsScreen(e)
 	e.changed = func() {
 		s.dashboard.reload()
 		s.register.reload()
 	}
+	e.lettersChanged = s.letters.reload
+	// Hours move due times and colours, the profile what letters print.
+	e.settingsChanged = func() {
+		e.changed()
+		s.reception.refreshDue()
+		s.letters.reload()
+	}
 	s.reception.onShortcut = s.shortcut
 	s.register.onShortcut = s.shortcut
 	s.dashboard.goToTab = func(i int) { s.tabs.SelectIndex(i) }
+	s.dashboard.openDossier = func(d register.Dossier) {
+		s.tabs.SelectIndex(tabRegister)
+		s.register.open(d)
+	}
 
 	screens := []screen{
 		{"Tổng quan", theme.HomeIcon(), s.dashboard.content, s.dashboard.reload},
 		{"Tiếp nhận", theme.DocumentCreateIcon(), s.reception.content, s.reception.shown},
 		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
+		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
+		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
 	}
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
@@ -209,7 +256,7 @@ func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version strin
 
 	// The same keys when no entry has the focus (after ticking a
 	// checkbox, say); a focused entry passes them on itself.
-	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF} {
+	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF, fyne.KeyP} {
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
@@ -240,6 +287,15 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 		s.tabs.SelectIndex(tabRegister)
 		s.env.win.Canvas().Focus(s.register.search)
 		return true
+	case fyne.KeyP:
+		switch s.tabs.SelectedIndex() {
+		case tabReception:
+			s.reception.printReceipt()
+			return true
+		case tabRegister:
+			s.register.detail.showPaperMenu()
+			return true
+		}
 	}
 	return false
 }

@@ -1,0 +1,361 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/textvn"
+)
+
+// document is a PDF made in memory, ready to be seen, saved or printed.
+// Nothing is written to disk until the clerk asks: a failed save or print
+// loses nothing, the document is still there to try again.
+type document struct {
+	title string // what it is: "Giấy tiếp nhận hồ sơ 000.17.22.H56-261123-0001"
+	file  string // the file name offered when saving: "giay-hen-….pdf"
+	paper string // how it prints: "khổ A5, 2 liên"
+	data  []byte
+}
+
+// makeDocument renders a PDF off the UI goroutine, then hands it to then on
+// the UI goroutine. A render that takes a while shows a "please wait"
+// message; an error (a form the dossier's history lacks, say) is shown in
+// Vietnamese and then is not called.
+func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) error, then func(*document)) {
+	done := make(chan struct{})
+	var wait dialog.Dialog
+	// The wait message counts as background work until it is shown or
+	// known unneeded, so env.wait covers it.
+	e.tasks.Add(1)
+	timer := time.AfterFunc(400*time.Millisecond, func() {
+		defer e.tasks.Done()
+		e.do(func() {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			bar := widget.NewProgressBarInfinite()
+			wait = dialog.NewCustomWithoutButtons("Đang tạo tài liệu",
+				container.NewVBox(widget.NewLabel(title), bar), e.win)
+			wait.Show()
+		})
+	})
+	e.background(func() {
+		var buf bytes.Buffer
+		err := render(&buf)
+		e.do(func() {
+			close(done)
+			if timer.Stop() {
+				e.tasks.Done()
+			}
+			if wait != nil {
+				wait.Hide()
+			}
+			if err != nil {
+				e.showError(err, nil)
+				return
+			}
+			doc := &document{title: title, file: file, paper: paper, data: buf.Bytes()}
+			e.lastDoc = doc
+			then(doc)
+		})
+	})
+}
+
+// offer shows the document with its three ways out: "In" (the printer),
+// "Xem" (the PDF viewer) and "Lưu…" (a file the clerk names). With
+// printNow it is sent to the printer at once, and the dialog says so.
+// Enter prints (or, after printing, closes); Escape closes.
+func (e *env) offer(doc *document, printNow bool) {
+	head := widget.NewLabel(doc.title)
+	head.TextStyle.Bold = true
+	head.Wrapping = fyne.TextWrapWord
+	status := widget.NewLabel("Tài liệu đã sẵn sàng (" + doc.paper + "). Bấm “In” để gửi tới máy in, “Xem” để đọc trước, “Lưu…” để lưu thành tệp PDF.")
+	status.Wrapping = fyne.TextWrapWord
+
+	var d *dialog.CustomDialog
+	printBtn := widget.NewButtonWithIcon("In", theme.DocumentPrintIcon(), nil)
+	viewBtn := widget.NewButtonWithIcon("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
+	saveBtn := widget.NewButtonWithIcon("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
+	closeBtn := widget.NewButtonWithIcon("Đóng", theme.CancelIcon(), func() { d.Hide() })
+	printBtn.OnTapped = func() {
+		printBtn.Disable()
+		e.printDocument(doc, status, func() { printBtn.Enable() })
+	}
+	content := container.NewVBox(head, status)
+	d = dialog.NewCustomWithoutButtons("Xem, lưu hoặc in", content, e.win)
+	d.SetButtons([]fyne.CanvasObject{printBtn, viewBtn, saveBtn, closeBtn})
+	d.Resize(fyne.NewSize(560, 0))
+	onEnter := func() {
+		if !printBtn.Disabled() {
+			printBtn.OnTapped()
+		}
+	}
+	if printNow {
+		printBtn.SetText("In lại")
+		closeBtn.Importance = widget.HighImportance
+		onEnter = d.Hide
+	} else {
+		printBtn.Importance = widget.HighImportance
+	}
+	e.show(d, onEnter, d.Hide)
+	if printNow {
+		printBtn.OnTapped()
+	}
+}
+
+// printResult says what "In" did: on Linux the file went to the printer;
+// on Windows the viewer opened and the clerk prints from there.
+func printResult(doc *document, printed bool) string {
+	if printed {
+		return "Đã gửi tới máy in (" + doc.paper + "). Lấy giấy ở máy in; nếu máy in kẹt giấy, gỡ giấy rồi bấm “In lại”."
+	}
+	return "Đã mở tài liệu trong chương trình xem PDF: bấm nút In (hoặc Ctrl+P) trong chương trình đó để in, " +
+		"chọn đúng " + doc.paper + "."
+}
+
+// printDocument hands the document to the system's print path, off the UI
+// goroutine; the dialog's status line tells what happened.
+func (e *env) printDocument(doc *document, status *widget.Label, after func()) {
+	status.SetText("Đang gửi tới máy in…")
+	e.background(func() {
+		path, err := e.tempFile(doc)
+		printed := false
+		if err == nil {
+			printed, err = e.printFile(path)
+		}
+		e.do(func() {
+			after()
+			if err != nil {
+				status.SetText("Chưa in được. Có thể bấm “Xem” rồi in từ chương trình xem PDF, hoặc “Lưu…” để in sau.")
+				e.showError(fmt.Errorf("không in được %s: %w", lowerFirst(doc.title), err), nil)
+				return
+			}
+			status.SetText(printResult(doc, printed))
+		})
+	})
+}
+
+// viewDocument opens the document in the PDF viewer.
+func (e *env) viewDocument(doc *document, status *widget.Label) {
+	e.background(func() {
+		path, err := e.tempFile(doc)
+		if err == nil {
+			err = e.openFile(path)
+		}
+		e.do(func() {
+			if err != nil {
+				e.showError(fmt.Errorf("không mở được %s để xem: %w. Có thể bấm “Lưu…” để lưu thành tệp rồi mở tệp đó", lowerFirst(doc.title), err), nil)
+				return
+			}
+			status.SetText("Đã mở tài liệu trong chương trình xem PDF.")
+		})
+	})
+}
+
+// saveDocument asks where to save, proposing the document's file name in
+// the Documents folder, and writes it there whole or not at all.
+func (e *env) saveDocument(doc *document, status *widget.Label) {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.showError(fmt.Errorf("không lưu được tệp: %w. Tài liệu vẫn còn, hãy chọn thư mục khác rồi lưu lại", err), nil)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		e.background(func() {
+			err := saveFile(w, doc.data)
+			e.do(func() {
+				if err != nil {
+					e.showError(fmt.Errorf("không lưu được tệp %s: %w. Tài liệu vẫn còn, hãy chọn thư mục khác (ví dụ ổ đĩa D: hoặc USB) rồi lưu lại", path, err), nil)
+					return
+				}
+				status.SetText("Đã lưu tệp " + path + ".")
+			})
+		})
+	}, e.win)
+	fd.SetFileName(doc.file)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
+	if dir := documentsDir(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+	}
+	fd.Resize(fyne.NewSize(900, 560))
+	fd.Show()
+}
+
+// documentsDir is the user's Documents folder when it exists.
+func documentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	for _, name := range []string{"Documents", "Tài liệu"} {
+		dir := filepath.Join(home, name)
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+	}
+	return ""
+}
+
+// saveFile writes data where the save dialog's writer points. A local file
+// is written beside it first and then renamed over it, so a full disk or a
+// pulled USB stick never leaves half a PDF under the chosen name.
+func saveFile(w fyne.URIWriteCloser, data []byte) error {
+	if w.URI().Scheme() != "file" {
+		if _, err := w.Write(data); err != nil {
+			w.Close()
+			return err
+		}
+		return w.Close()
+	}
+	path := w.URI().Path()
+	if err := writeAtomically(path, data); err != nil {
+		w.Close()
+		os.Remove(path) // the empty file the dialog created, unless it was there before
+		return err
+	}
+	// The dialog's writer holds the file open (empty); close it before
+	// the rename lands, or Windows refuses to replace an open file.
+	w.Close()
+	return nil
+}
+
+// writeAtomically writes data to path through a temporary file in the same
+// folder, synced before it replaces path.
+func writeAtomically(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*.tmp")
+	if err != nil {
+		return friendlyFileError(err)
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = renameOver(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return friendlyFileError(err)
+	}
+	return nil
+}
+
+// renameOver renames, retrying briefly on Windows where the save dialog's
+// handle may be released a moment after Close.
+func renameOver(from, to string) error {
+	err := os.Rename(from, to)
+	for i := 0; err != nil && runtime.GOOS == "windows" && i < 10; i++ {
+		time.Sleep(50 * time.Millisecond)
+		err = os.Rename(from, to)
+	}
+	return err
+}
+
+// friendlyFileError names the usual causes in Vietnamese.
+func friendlyFileError(err error) error {
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("không có quyền ghi vào thư mục này (%v)", err)
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("thư mục không còn tồn tại (%v)", err)
+	case strings.Contains(strings.ToLower(err.Error()), "no space"), strings.Contains(strings.ToLower(err.Error()), "not enough space"):
+		return fmt.Errorf("ổ đĩa đã đầy (%v)", err)
+	}
+	return err
+}
+
+// tempFile writes the document under the temporary folder for the viewer
+// or the printer, with a name of its own: a viewer may still hold the last
+// one open. Files older than a week are removed once per session.
+func (e *env) tempFile(doc *document) (string, error) {
+	dir := e.tempDir
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			base = os.TempDir()
+		}
+		dir = filepath.Join(base, "MotCuaThanThien", "tai-lieu-in")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", friendlyFileError(err)
+	}
+	if !e.cleaned {
+		e.cleaned = true
+		removeOld(dir, 7*24*time.Hour)
+	}
+	f, err := os.CreateTemp(dir, strings.TrimSuffix(doc.file, ".pdf")+"-*.pdf")
+	if err != nil {
+		return "", friendlyFileError(err)
+	}
+	_, err = f.Write(doc.data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", friendlyFileError(err)
+	}
+	return f.Name(), nil
+}
+
+// removeOld deletes the PDFs in dir older than age.
+func removeOld(dir string, age time.Duration) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, en := range entries {
+		if fi, err := en.Info(); err == nil && !en.IsDir() && strings.HasSuffix(en.Name(), ".pdf") && time.Since(fi.ModTime()) > age {
+			os.Remove(filepath.Join(dir, en.Name()))
+		}
+	}
+}
+
+// slug turns a name into a file-name part without accents or spaces:
+// "Nguyễn Thị Lan" → "nguyen-thi-lan".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range textvn.Fold(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// lowerFirst lower-cases the first letter, to put a title in a sentence.
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
