@@ -1,9 +1,11 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"image"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -58,6 +60,45 @@ type fixture struct {
 	clock *clock
 	win   fyne.Window
 	off   *office.Office
+	sys   *sysRecorder
+}
+
+// sysRecorder stands for the PC's PDF viewer and printer.
+type sysRecorder struct {
+	mu      sync.Mutex
+	opened  []string
+	printed []string
+	// viaViewer makes "In" open the viewer, as on Windows.
+	viaViewer bool
+}
+
+func (r *sysRecorder) open(path string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.opened = append(r.opened, path)
+	return nil
+}
+
+func (r *sysRecorder) print(path string) (bool, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.printed = append(r.printed, path)
+	return !r.viaViewer, nil
+}
+
+// lastPrinted is the content of the file sent to the printer last.
+func (f *fixture) lastPrinted() []byte {
+	f.t.Helper()
+	f.sys.mu.Lock()
+	defer f.sys.mu.Unlock()
+	if len(f.sys.printed) == 0 {
+		f.t.Fatal("nothing was sent to the printer")
+	}
+	b, err := os.ReadFile(f.sys.printed[len(f.sys.printed)-1])
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return b
 }
 
 // newFixture builds the whole window on a temp database, with the office
@@ -76,8 +117,10 @@ func newFixture(t *testing.T, now time.Time) *fixture {
 	s := newShell(a, w, o, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, "0.1.0")
 	t.Cleanup(s.env.wait) // before the office closes
 	t.Cleanup(w.Close)
+	rec := &sysRecorder{}
+	s.env.openFile, s.env.printFile, s.env.tempDir = rec.open, rec.print, t.TempDir()
 	s.env.wait()
-	return &fixture{t: t, shell: s, clock: clk, win: w, off: o}
+	return &fixture{t: t, shell: s, clock: clk, win: w, off: o, sys: rec}
 }
 
 func (f *fixture) wait() { f.shell.env.wait() }
@@ -217,4 +260,44 @@ func (f *fixture) capture() image.Image {
 	relayout(f.win.Content())
 	relayout(f.win.Content())
 	return f.win.Canvas().Capture()
+}
+
+// pdfText is the text of a PDF (pdftotext), or "" where pdftotext is not
+// installed. It fails the test unless data is a PDF.
+func pdfText(t *testing.T, data []byte) string {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", data[:min(len(data), 20)])
+	}
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return ""
+	}
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// assertPDF checks that data is a PDF and, where pdftotext exists, that
+// it reads each of wants.
+func assertPDF(t *testing.T, data []byte, wants ...string) {
+	t.Helper()
+	text := pdfText(t, data)
+	if text == "" {
+		return
+	}
+	for _, w := range wants {
+		assertContains(t, text, w)
+	}
+}
+
+// ctrl is Ctrl plus a key.
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }

@@ -261,6 +261,7 @@ type lettersScreen struct {
 	// newDraft keeps the "Soạn thư mới" form's values until the letter is
 	// in the queue.
 	newDraft *letterDraft
+	editor   *templateEditor // the last "Mẫu thư" dialog opened
 }
 
 func newLettersScreen(e *env) *lettersScreen {
@@ -278,7 +279,7 @@ func newLettersScreen(e *env) *lettersScreen {
 	s.approve.Importance = widget.HighImportance
 	s.reprint = widget.NewButtonWithIcon("In lại", theme.DocumentPrintIcon(), s.reprintChecked)
 	s.newBtn = widget.NewButtonWithIcon("Soạn thư mới", theme.ContentAddIcon(), s.newLetter)
-	s.templates = widget.NewButtonWithIcon("Mẫu thư", theme.DocumentCreateIcon(), func() { openTemplateEditor(e, "") })
+	s.templates = widget.NewButtonWithIcon("Mẫu thư", theme.DocumentCreateIcon(), func() { s.editor = openTemplateEditor(e, "") })
 
 	s.draftList = widget.NewList(func() int { return len(s.drafts) }, s.createRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { s.updateRow(s.drafts, id, o) })

@@ -198,8 +198,10 @@ func (e *env) saveDocument(doc *document, status *widget.Label) {
 			fd.SetLocation(l)
 		}
 	}
-	fd.Resize(fyne.NewSize(900, 560))
 	fd.Show()
+	// Only a shown dialog can be resized (Fyne 2.8 panics before).
+	size := e.win.Canvas().Size()
+	fd.Resize(fyne.NewSize(min(900, size.Width-20), min(580, size.Height-20)))
 }
 
 // documentsDir is the user's Documents folder when it exists.

@@ -1,0 +1,199 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"motcua/internal/office"
+	"motcua/internal/register"
+)
+
+func TestCtrlPPrintsTheReceiptJustSaved(t *testing.T) {
+	f := newFixture(t, monday0740)
+	r := f.shell.reception
+
+	// Nothing saved yet: it says what to do instead.
+	f.shell.tabs.SelectIndex(tabReception)
+	r.procSearch.TypedShortcut(ctrl(fyne.KeyP))
+	f.wait()
+	assertContains(t, f.dialogText(), "Chưa lưu hồ sơ nào")
+	f.tapDialog("Đồng ý")
+
+	f.pickProcedure("khai sinh")
+	test.Type(r.name, "Giàng A Páo")
+	test.Type(r.address, "Thôn Trung, xã Trung Lý")
+	r.name.TypedShortcut(&desktopShortcutS)
+	f.wait()
+	assertContains(t, texts(r.saved), "In giấy tiếp nhận (2 liên)")
+
+	// One key after saving: the receipt goes to the printer.
+	r.procSearch.TypedShortcut(ctrl(fyne.KeyP))
+	f.wait()
+	msg := f.dialogText()
+	assertContains(t, msg, "Đã gửi tới máy in (khổ A5, 2 liên)")
+	pdf := f.lastPrinted()
+	assertPDF(t, pdf, "Giàng A Páo", "Liên 1: lưu", "Liên 2: giao người nộp", r.lastCode)
+	doc := f.shell.env.lastDoc
+	if doc.file != "giay-hen-"+r.lastCode+".pdf" {
+		t.Errorf("file name %q", doc.file)
+	}
+	// Enter closes the message; the form is ready for the next citizen.
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Errorf("Enter left the dialog open: %s", texts(o))
+	}
+
+	// On Windows the viewer opens and the clerk prints from there.
+	f.sys.viaViewer = true
+	test.Tap(r.printBtn)
+	f.wait()
+	assertContains(t, f.dialogText(), "bấm nút In (hoặc Ctrl+P) trong chương trình đó")
+	f.tapDialog("Xem")
+	if len(f.sys.opened) != 1 {
+		t.Errorf("Xem opened %d files", len(f.sys.opened))
+	}
+	f.tapDialog("Đóng")
+}
+
+// menuItems lists the paper menu's items as "label" or "label (tắt)".
+func menuItems(p *detailPane) map[string]*fyne.MenuItem {
+	out := map[string]*fyne.MenuItem{}
+	for _, it := range p.paperMenu().Items {
+		if !it.IsSeparator {
+			out[it.Label] = it
+		}
+	}
+	return out
+}
+
+func enabledForms(p *detailPane) string {
+	var on []string
+	for _, f := range dossierForms {
+		if it := menuItems(p)["In "+lowerFirst(f.label)]; it != nil && !it.Disabled {
+			on = append(on, string(f.kind))
+		}
+	}
+	return strings.Join(on, " ")
+}
+
+func TestDetailPrintsTheFormsItsHistoryHas(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	d := f.receive("Đỗ Đức Đạt", "thuong-tru", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	if got := enabledForms(p); got != "receipt control" {
+		t.Errorf("received: %s", got)
+	}
+
+	// The receipt from the menu: view, save or print.
+	menuItems(p)["In "+lowerFirst(formByKind("receipt").label)].Action()
+	f.wait()
+	assertContains(t, f.dialogText(), "Tài liệu đã sẵn sàng")
+	f.tapDialog("In")
+	assertPDF(t, f.lastPrinted(), "Đỗ Đức Đạt", d.Code)
+	f.tapDialog("Đóng")
+
+	test.Tap(p.supplement)
+	test.Type(f.dialogEntries()[0], "Thiếu giấy xác nhận của chủ hộ")
+	f.tapDialog("Yêu cầu bổ sung")
+	if got := enabledForms(p); got != "receipt control supplement" {
+		t.Errorf("supplement requested: %s", got)
+	}
+	menuItems(p)["In "+lowerFirst(formByKind("supplement").label)].Action()
+	f.wait()
+	f.tapDialog("In")
+	assertPDF(t, f.lastPrinted(), "Thiếu giấy xác nhận của chủ hộ")
+	f.tapDialog("Đóng")
+
+	test.Tap(p.refuse)
+	test.Type(f.dialogEntries()[0], "Không thuộc thẩm quyền của xã")
+	f.tapDialog("Từ chối")
+	if got := enabledForms(p); got != "receipt control supplement refusal stop" {
+		t.Errorf("refused: %s", got)
+	}
+	menuItems(p)["In "+lowerFirst(formByKind("stop").label)].Action()
+	f.wait()
+	f.tapDialog("In")
+	assertPDF(t, f.lastPrinted(), "Không thuộc thẩm quyền của xã")
+	f.tapDialog("Đóng")
+
+	// A form the history lacks is refused by the office in Vietnamese
+	// (the menu greys it out; the office is the rule's home).
+	printForm(f.shell.env, formByKind("apology"), d.Code, false)
+	f.wait()
+	assertContains(t, f.dialogText(), "chưa có văn bản xin lỗi")
+}
+
+func TestReturningABirthProposesTheLetter(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 15, 40))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	test.Tap(p.ret)
+	f.tapDialog("Có")
+	assertContains(t, f.dialogText(), "Kết quả: Đúng hạn")
+	f.tapDialog("Đồng ý")
+	msg := f.dialogText()
+	assertContains(t, msg, "Soạn thư chúc mừng gửi công dân?")
+	assertContains(t, msg, "Thư chúc mừng khai sinh")
+	f.tapDialog("Có")
+	f.wait()
+
+	// The form asks what the register does not know: the baby and the
+	// birth date.
+	form := f.dialogText()
+	assertContains(t, form, "Giàng A Páo")
+	assertContains(t, form, "Tên cháu bé *")
+	assertContains(t, form, "Ngày sinh của cháu *")
+	es := f.dialogEntries()
+	if len(es) != 4 || es[0].Text != "Giàng A Páo" || es[1].Text != "Thôn Trung, xã Trung Lý" {
+		t.Fatalf("form entries: %d", len(es))
+	}
+	// Without the baby's name the office says what is missing, and the
+	// date typed stays.
+	es[2].SetText("20/11/2026")
+	f.tapDialog("Đưa vào danh sách chờ duyệt")
+	assertContains(t, f.dialogText(), "{ten_con}")
+	f.tapDialog("Đồng ý")
+	es = f.dialogEntries()
+	if len(es) != 4 || es[2].Text != "20/11/2026" {
+		t.Fatalf("the date was lost: %d entries", len(es))
+	}
+	test.Type(es[3], "Giàng A Sử")
+	f.tapDialog("Đưa vào danh sách chờ duyệt")
+	assertContains(t, f.dialogText(), "đang chờ Chủ tịch duyệt")
+	f.tapDialog("Đồng ý")
+
+	ls, err := f.off.Letters(context.Background(), office.LetterDraft, time.Time{})
+	if err != nil || len(ls) != 1 {
+		t.Fatalf("%d drafts (%v)", len(ls), err)
+	}
+	l := ls[0]
+	if l.Kind != "birth" || l.Fields["ten_con"] != "Giàng A Sử" || l.Fields["ngay"] != "ngày 20 tháng 11 năm 2026" || l.Recipient != "Ông/Bà Giàng A Páo" {
+		t.Errorf("draft %+v", l)
+	}
+	// The chair's queue shows it.
+	f.shell.tabs.SelectIndex(tabLetters)
+	f.wait()
+	if len(f.shell.letters.drafts) != 1 {
+		t.Errorf("the queue shows %d drafts", len(f.shell.letters.drafts))
+	}
+}
+
+func TestReturningAnotherProcedureProposesNothing(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Đỗ Đức Đạt", "thuong-tru", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	test.Tap(p.ret)
+	f.tapDialog("Có")
+	f.tapDialog("Đồng ý")
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Errorf("unexpected dialog: %s", texts(o))
+	}
+	if p.d.State != register.Returned {
+		t.Errorf("state %s", p.d.State)
+	}
+}

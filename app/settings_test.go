@@ -1,0 +1,119 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func (f *fixture) openSettings() *settingsScreen {
+	f.shell.tabs.SelectIndex(tabSettings)
+	f.wait()
+	return f.shell.settings
+}
+
+func TestSettingsValidationKeepsWhatWasTyped(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	s := f.openSettings()
+	all := texts(s.content)
+	for _, want := range []string{"Thông tin xã", "Người ký", "Giờ làm việc", "Khác", "Họ tên người ký", "Giờ chốt nhận hồ sơ trong ngày"} {
+		assertContains(t, all, want)
+	}
+	if !s.save.Disabled() {
+		t.Error("Lưu enabled before any change")
+	}
+	s.entries["chair_name"].SetText("Lê Văn Tuấn")
+	s.entries["sign_as"].SetText("XX")
+	assertContains(t, texts(s.status), "Chưa lưu")
+	test.Tap(s.save)
+	f.wait()
+	assertContains(t, f.dialogText(), "Thể thức ký \"XX\" không hợp lệ")
+	f.tapDialog("Đồng ý")
+	if s.entries["chair_name"].Text != "Lê Văn Tuấn" || s.entries["sign_as"].Text != "XX" {
+		t.Errorf("typed values lost: %q %q", s.entries["chair_name"].Text, s.entries["sign_as"].Text)
+	}
+	if f.off.Profile().ChairName != "" {
+		t.Error("a setting was saved although another was wrong")
+	}
+	// Leaving the screen and coming back keeps them too.
+	f.shell.tabs.SelectIndex(tabDashboard)
+	f.openSettings()
+	if s.entries["sign_as"].Text != "XX" {
+		t.Error("reopening the screen lost the typed value")
+	}
+
+	s.entries["sign_as"].SetText("KT")
+	test.Tap(s.save)
+	f.wait()
+	assertContains(t, texts(s.status), "Đã lưu 2 cài đặt")
+	p := f.off.Profile()
+	if p.ChairName != "Lê Văn Tuấn" || p.SignAs != "KT" {
+		t.Errorf("profile %+v", p)
+	}
+	if !s.save.Disabled() {
+		t.Error("Lưu still enabled after saving")
+	}
+}
+
+func TestSettingsHoursMoveTheDueLabel(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.pickProcedure("khai sinh")
+	assertContains(t, texts(f.shell.reception.due), "16:00 thứ Hai, 23/11/2026 (hôm nay)")
+	s := f.openSettings()
+	s.entries["hours.return_at"].SetText("16:30")
+	test.Tap(s.save)
+	f.wait()
+	assertContains(t, texts(f.shell.reception.due), "16:30 thứ Hai, 23/11/2026 (hôm nay)")
+}
+
+func TestSettingsPrintTheRegisterAndAPledge(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	s := f.openSettings()
+	if s.regFrom.Text != "01/01/2026" || s.regTo.Text != "23/11/2026" {
+		t.Errorf("register range %s–%s", s.regFrom.Text, s.regTo.Text)
+	}
+	test.Tap(s.regPrint)
+	f.wait()
+	assertContains(t, f.dialogText(), "Sổ theo dõi hồ sơ từ 01/01/2026 đến 23/11/2026")
+	f.tapDialog("In")
+	assertPDF(t, f.lastPrinted(), "Giàng A Páo")
+	f.tapDialog("Đóng")
+
+	s.regTo.SetText("31/02/2026")
+	test.Tap(s.regPrint)
+	f.wait()
+	assertContains(t, f.dialogText(), "không có trên lịch")
+	f.tapDialog("Đồng ý")
+
+	// The pledge: a name and at least one set.
+	s.staffName.SetText("")
+	test.Tap(s.pledgePrint)
+	f.wait()
+	assertContains(t, f.dialogText(), "Họ tên cán bộ ký cam kết không được để trống")
+	f.tapDialog("Đồng ý")
+	s.staffName.SetText("Nguyễn Thị Lan")
+	s.staffTitle.SetText("Công chức Văn phòng - Thống kê")
+	test.Tap(s.pledgePrint)
+	f.wait()
+	assertContains(t, f.dialogText(), "Chưa chọn bộ khẩu hiệu nào")
+	f.tapDialog("Đồng ý")
+	ticked := false
+	for _, o := range s.pledgeBox.Objects {
+		if c, ok := o.(*widget.Check); ok && !c.Disabled() && !ticked {
+			test.Tap(c)
+			ticked = true
+		}
+	}
+	if !ticked {
+		t.Fatal("no pledge set can be ticked")
+	}
+	test.Tap(s.pledgePrint)
+	f.wait()
+	f.tapDialog("In")
+	assertPDF(t, f.lastPrinted(), "Nguyễn Thị Lan")
+	if got := f.shell.env.lastDoc.file; got != "ban-cam-ket-nguyen-thi-lan.pdf" {
+		t.Errorf("file name %q", got)
+	}
+}
