@@ -35,6 +35,7 @@ type dashboard struct {
 	// first: what to act on this morning.
 	pressing  []register.Dossier
 	pressHead *widget.Label
+	pressCap  fyne.CanvasObject // the list's column headings
 	pressList *widget.List
 	pressCols []column
 	now       time.Time // when pressing was read
@@ -109,7 +110,7 @@ func newDashboard(e *env) *dashboard {
 		l.Truncation = fyne.TextTruncateEllipsis
 		header[i] = l
 	}
-	headerRow := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)),
+	d.pressCap = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)),
 		container.New(&columnsLayout{d.pressCols}, header...))
 
 	d.content = container.NewPadded(container.NewBorder(
@@ -120,7 +121,7 @@ func newDashboard(e *env) *dashboard {
 			container.NewHBox(d.receiveBtn, d.registerBtn, refresh),
 			d.updated,
 			d.pressHead,
-			headerRow,
+			d.pressCap,
 		), nil, nil, nil,
 		d.pressList))
 	return d
@@ -231,6 +232,11 @@ func (d *dashboard) show(db office.Dashboard) {
 // showPressing lists the dossiers to act on, the late ones first.
 func (d *dashboard) showPressing(ps []register.Dossier, now time.Time) {
 	d.pressing, d.now = ps, now
+	if len(ps) == 0 {
+		d.pressCap.Hide()
+	} else {
+		d.pressCap.Show()
+	}
 	switch {
 	case len(ps) == 0:
 		d.pressHead.SetText("Hồ sơ cần xử lý: không có hồ sơ nào đến hạn trước hết ngày làm việc tiếp theo.")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -101,8 +102,8 @@ func letterValue(e *env, name, typed string, k letters.Kind) (string, error) {
 
 // openLetterForm shows the letter form: kind, recipient, address and the
 // fields the kind's wording needs that the office cannot fill (the baby's
-// name for a birth letter). "Đưa vào danh sách chờ duyệt" drafts it for the
-// chair; done runs once it is in the queue.
+// name for a birth letter). "Đưa vào danh sách chờ duyệt" (or Enter in the
+// last field) drafts it for the chair; done runs once it is in the queue.
 func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 	kindSel := widget.NewSelect(letterKindNames(), nil)
 	recipient := widget.NewEntry()
@@ -114,14 +115,30 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 	address.SetText(dr.address)
 	address.OnChanged = func(s string) { dr.address = s }
 
-	extras := container.New(layout.NewFormLayout())
+	// One form layout for all rows, so the labels line up; the kind's own
+	// fields are the rows after the fixed ones.
+	form := container.New(layout.NewFormLayout(), fieldLabel("Loại thư"), kindSel)
+	if dr.about != "" {
+		about := widget.NewLabel(dr.about)
+		about.Wrapping = fyne.TextWrapWord
+		form.Add(fieldLabel("Hồ sơ"))
+		form.Add(about)
+	}
+	form.Add(fieldLabel("Người nhận *"))
+	form.Add(recipient)
+	form.Add(fieldLabel("Địa chỉ"))
+	form.Add(address)
+	fixed := len(form.Objects)
 	note := dimLabel("")
-	var first fyne.Focusable
+
+	var d *dialog.CustomDialog
+	var submit func()
 	var gen int
 	loadNeeds := func() {
 		gen++
 		my, kind := gen, dr.kind
-		extras.RemoveAll()
+		form.Objects = form.Objects[:fixed]
+		form.Refresh()
 		note.SetText("Đang xem mẫu thư cần những gì…")
 		in := office.LetterInput{Kind: kind, DossierCode: dr.dossier}
 		e.background(func() {
@@ -134,7 +151,10 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 					note.SetText("Không đọc được mẫu thư: " + err.Error())
 					return
 				}
-				first = nil
+				// What only the family knows first (the baby's name), the
+				// dates after.
+				sort.SliceStable(needs, func(i, j int) bool { return !isDateField(needs[i].Name) && isDateField(needs[j].Name) })
+				chain := []*widget.Entry{recipient, address}
 				for _, f := range needs {
 					name := f.Name
 					en := widget.NewEntry()
@@ -145,20 +165,31 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 					}
 					en.SetText(dr.fields[name])
 					en.OnChanged = func(s string) { dr.fields[name] = s }
-					extras.Add(fieldLabel(letterFieldLabel(f, kind) + " *"))
-					extras.Add(en)
-					if first == nil {
-						first = en
+					form.Add(fieldLabel(letterFieldLabel(f, kind) + " *"))
+					form.Add(en)
+					chain = append(chain, en)
+				}
+				// Enter goes to the next field; in the last one it drafts.
+				for i, en := range chain {
+					if i+1 < len(chain) {
+						next := chain[i+1]
+						en.OnSubmitted = func(string) { e.win.Canvas().Focus(next) }
+					} else {
+						en.OnSubmitted = func(string) { submit() }
 					}
 				}
-				switch {
-				case len(needs) == 0:
+				if len(needs) == 0 {
 					note.SetText("Mẫu " + strings.ToLower(kind.Name()) + " lấy đủ thông tin từ hồ sơ và cài đặt của xã.")
-				default:
+				} else {
 					note.SetText("Các ô có dấu * là thông tin mẫu thư cần mà sổ theo dõi không có.")
 				}
-				if first != nil && e.win.Canvas().Focused() == nil {
-					e.win.Canvas().Focus(first)
+				d.Resize(fyne.NewSize(640, d.MinSize().Height))
+				if e.win.Canvas().Focused() == nil {
+					focus := chain[0]
+					if dr.recipient != "" && len(chain) > 2 {
+						focus = chain[2]
+					}
+					e.win.Canvas().Focus(focus)
 				}
 			})
 		})
@@ -171,23 +202,14 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 		}
 	}
 
-	top := container.New(layout.NewFormLayout(), fieldLabel("Loại thư"), kindSel)
-	if dr.about != "" {
-		about := widget.NewLabel(dr.about)
-		about.Wrapping = fyne.TextWrapWord
-		top.Add(fieldLabel("Hồ sơ"))
-		top.Add(about)
-	}
-	top.Add(fieldLabel("Người nhận *"))
-	top.Add(recipient)
-	top.Add(fieldLabel("Địa chỉ"))
-	top.Add(address)
-	content := container.NewVBox(top, extras, note)
-
-	d := dialog.NewCustomConfirm("Soạn thư gửi công dân", "Đưa vào danh sách chờ duyệt", "Hủy", content, func(ok bool) {
-		if !ok {
-			return
-		}
+	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), nil)
+	ok := widget.NewButtonWithIcon("Đưa vào danh sách chờ duyệt", theme.ConfirmIcon(), nil)
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("Soạn thư gửi công dân", container.NewVBox(form, note), e.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, ok})
+	cancel.OnTapped = d.Hide
+	submit = func() {
+		d.Hide()
 		in := office.LetterInput{Kind: dr.kind, DossierCode: dr.dossier, Recipient: strings.TrimSpace(dr.recipient),
 			Address: strings.TrimSpace(dr.address), Fields: map[string]string{}}
 		retry := func() { openLetterForm(e, dr, done) }
@@ -201,9 +223,9 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 				in.Fields[name] = v
 			}
 		}
-		// The fields of another kind typed before the kind changed stay in
-		// the draft but do not go to the office.
 		e.background(func() {
+			// The fields of another kind, typed before the kind changed,
+			// stay in the draft but do not go to the office.
 			needs, err := e.off.LetterNeeds(e.ctx, office.LetterInput{Kind: in.Kind, DossierCode: in.DossierCode})
 			if err == nil {
 				keep := map[string]string{}
@@ -230,8 +252,9 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 					"“"+in.Kind.Name()+"” gửi "+l.Recipient+" đang chờ Chủ tịch duyệt, ký trong mục “Thư”.")
 			})
 		})
-	}, e.win)
-	d.Resize(fyne.NewSize(620, 0))
+	}
+	ok.OnTapped = submit
+	d.Resize(fyne.NewSize(640, 0))
 	e.show(d, nil, d.Hide)
 	loadNeeds()
 	if dr.recipient == "" {

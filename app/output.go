@@ -251,6 +251,9 @@ func writeAtomically(path string, data []byte) error {
 	}
 	_, err = tmp.Write(data)
 	if err == nil {
+		err = tmp.Chmod(0o644) // CreateTemp makes it private; a saved PDF is not
+	}
+	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {

@@ -16,22 +16,22 @@ import (
 type dossierForm struct {
 	kind    docs.FormKind
 	label   string // in the detail pane's menu
-	title   string // the document's title, followed by the dossier code
+	title   string // the document's name; its title adds the dossier code
 	file    string // the file name's start, followed by the dossier code
 	paper   string
 	applies func(d *register.Dossier) bool
 }
 
 var dossierForms = []dossierForm{
-	{docs.FormReceipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (2 liên)", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả, hồ sơ", "giay-hen", "khổ A5, 2 liên",
+	{docs.FormReceipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (2 liên)", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "giay-hen", "khổ A5, 2 liên",
 		func(*register.Dossier) bool { return true }},
 	{docs.FormControl, "Phiếu kiểm soát quá trình giải quyết hồ sơ", "Phiếu kiểm soát quá trình giải quyết hồ sơ", "phieu-kiem-soat", "khổ A5",
 		func(*register.Dossier) bool { return true }},
-	{docs.FormSupplement, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Phiếu yêu cầu bổ sung hồ sơ", "phieu-bo-sung", "khổ A5",
+	{docs.FormSupplement, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "phieu-bo-sung", "khổ A5",
 		func(d *register.Dossier) bool { return d.SupplementAt != nil }},
-	{docs.FormApology, "Văn bản xin lỗi và hẹn lại ngày trả kết quả", "Văn bản xin lỗi và hẹn lại ngày trả kết quả, hồ sơ", "phieu-xin-loi", "khổ A5",
+	{docs.FormApology, "Văn bản xin lỗi và hẹn lại ngày trả kết quả", "Văn bản xin lỗi và hẹn lại ngày trả kết quả", "phieu-xin-loi", "khổ A5",
 		func(d *register.Dossier) bool { return d.ApologyAt != nil }},
-	{docs.FormRefusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "Phiếu từ chối giải quyết hồ sơ", "phieu-tu-choi", "khổ A5",
+	{docs.FormRefusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "phieu-tu-choi", "khổ A5",
 		func(d *register.Dossier) bool { return d.State == register.Refused }},
 	// The stop notice exists from the 2025 form set on.
 	{docs.FormStop, "Thông báo dừng giải quyết hồ sơ", "Thông báo dừng giải quyết hồ sơ", "thong-bao-dung", "khổ A5",
@@ -52,7 +52,7 @@ func formByKind(k docs.FormKind) dossierForm {
 // printForm renders one form of one dossier and offers it (printNow: sends
 // it to the printer at once).
 func printForm(e *env, f dossierForm, code string, printNow bool) {
-	e.makeDocument(f.title+" "+code, f.file+"-"+code+".pdf", f.paper,
+	e.makeDocument(f.title+" – "+code, f.file+"-"+code+".pdf", f.paper,
 		func(w io.Writer) error { return e.off.PrintForms(e.ctx, w, f.kind, code) },
 		func(doc *document) { e.offer(doc, printNow) })
 }

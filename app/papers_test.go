@@ -154,16 +154,23 @@ func TestReturningABirthProposesTheLetter(t *testing.T) {
 	}
 	// Without the baby's name the office says what is missing, and the
 	// date typed stays.
-	es[2].SetText("20/11/2026")
+	es[3].SetText("20/11/2026")
 	f.tapDialog("Đưa vào danh sách chờ duyệt")
 	assertContains(t, f.dialogText(), "{ten_con}")
 	f.tapDialog("Đồng ý")
 	es = f.dialogEntries()
-	if len(es) != 4 || es[2].Text != "20/11/2026" {
+	if len(es) != 4 || es[3].Text != "20/11/2026" {
 		t.Fatalf("the date was lost: %d entries", len(es))
 	}
-	test.Type(es[3], "Giàng A Sử")
-	f.tapDialog("Đưa vào danh sách chờ duyệt")
+	// The baby's name comes first, where the cursor is; Enter walks to the
+	// date and Enter there drafts.
+	if f.win.Canvas().Focused() != es[2] {
+		t.Errorf("the cursor is not in the baby's name")
+	}
+	test.Type(es[2], "Giàng A Sử")
+	enter(es[2])
+	enter(es[3])
+	f.wait()
 	assertContains(t, f.dialogText(), "đang chờ Chủ tịch duyệt")
 	f.tapDialog("Đồng ý")
 
