@@ -180,8 +180,10 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 				}
 				if len(needs) == 0 {
 					note.SetText("Mẫu " + strings.ToLower(kind.Name()) + " lấy đủ thông tin từ hồ sơ và cài đặt của xã.")
-				} else {
+				} else if dr.dossier != "" {
 					note.SetText("Các ô có dấu * là thông tin mẫu thư cần mà sổ theo dõi không có.")
+				} else {
+					note.SetText("Các ô có dấu * là thông tin mẫu thư cần.")
 				}
 				d.Resize(fyne.NewSize(640, d.MinSize().Height))
 				if e.win.Canvas().Focused() == nil {
@@ -424,9 +426,17 @@ func (s *lettersScreen) reload() {
 			s.checked = keep
 			s.draftHead.SetText("Thư chờ duyệt (" + strconv.Itoa(len(drafts)) + ")")
 			s.issuedHead.SetText("Thư đã cấp số (" + strconv.Itoa(len(issued)) + ")")
+			s.draftList.UnselectAll()
+			s.issuedList.UnselectAll()
 			s.draftList.Refresh()
 			s.issuedList.Refresh()
 			s.updateButtons()
+			// The letter being read may have been numbered meanwhile.
+			for _, l := range append(append([]office.Letter(nil), drafts...), issued...) {
+				if l.ID == s.previewID {
+					s.showPreview(l)
+				}
+			}
 		})
 	})
 }
@@ -648,7 +658,7 @@ func openTemplateEditor(e *env, start letters.Kind) *templateEditor {
 
 	d := dialog.NewCustomWithoutButtons("Mẫu thư", split, e.win)
 	d.SetButtons([]fyne.CanvasObject{te.save, te.restore, closeBtn})
-	closeBtn.OnTapped = d.Hide
+	closeBtn.OnTapped = te.close
 	size := e.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(960, size.Width-40), min(600, size.Height-40)))
 	te.d = d
@@ -659,9 +669,31 @@ func openTemplateEditor(e *env, start letters.Kind) *templateEditor {
 			te.load()
 		}
 	}
-	e.show(d, nil, d.Hide)
+	e.show(d, nil, te.close)
 	te.load()
 	return te
+}
+
+// close closes the editor, asking first when a wording was changed and not
+// saved.
+func (te *templateEditor) close() {
+	if len(te.edits) == 0 {
+		te.d.Hide()
+		return
+	}
+	var names []string
+	for _, k := range letters.Kinds() {
+		if _, ok := te.edits[k]; ok {
+			names = append(names, strings.ToLower(k.Name()))
+		}
+	}
+	te.e.confirm("Đóng mà không lưu?",
+		"Mẫu "+strings.Join(names, ", ")+" đã sửa nhưng chưa lưu. Đóng thì các thay đổi này mất. Vẫn đóng?",
+		func(yes bool) {
+			if yes {
+				te.d.Hide()
+			}
+		})
 }
 
 // templateEditor is the "Mẫu thư" dialog.

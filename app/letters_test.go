@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/internal/letters"
@@ -172,6 +173,12 @@ func TestTemplateEditorRefusesAnUnknownField(t *testing.T) {
 	if te.text.Text != wrong {
 		t.Errorf("switching kinds lost the text: %q", te.text.Text)
 	}
+
+	// Closing with unsaved changes asks first.
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	assertContains(t, f.dialogText(), "Mẫu thư chúc mừng kết hôn đã sửa nhưng chưa lưu")
+	f.tapDialog("Không")
+	assertContains(t, f.dialogText(), "Trường dùng được")
 
 	te.text.SetText("Chúc mừng {nguoi_nhan} đã kết hôn {ngay}.")
 	test.Tap(te.save)

@@ -94,7 +94,8 @@ func newSettingsScreen(e *env) *settingsScreen {
 		container.New(layout.NewFormLayout(),
 			fieldLabel("Từ ngày"), s.regFrom,
 			fieldLabel("Đến ngày"), s.regTo),
-		container.NewHBox(year, month, layout.NewSpacer(), s.regPrint),
+		container.NewHBox(layout.NewSpacer(), year, month),
+		container.NewHBox(layout.NewSpacer(), s.regPrint),
 	)
 
 	// The pledge.
@@ -121,7 +122,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 	right := container.NewVScroll(container.NewVBox(register, widget.NewSeparator(), pledge))
 
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
-	split.SetOffset(0.56)
+	split.SetOffset(0.55)
 	s.content = split
 
 	e.background(func() {
@@ -149,7 +150,7 @@ func (s *settingsScreen) showSets(sets []people.PledgeSet, err error) {
 		label := set.Label()
 		c := widget.NewCheck(label, nil)
 		if set.CheckPrintable() != nil {
-			c.Text = label + " (chưa có nội dung)"
+			c.Text = label + " – chưa có nội dung"
 			c.Disable()
 		}
 		s.pledgeChecks[set.Code] = c
@@ -195,11 +196,15 @@ func (s *settingsScreen) build(list []office.Setting) {
 		}
 		placed := map[string]bool{}
 		s.form.RemoveAll()
+		// One form layout for every group, so the labels line up; a
+		// group's heading takes a row of its own.
+		f := container.New(layout.NewFormLayout())
 		addGroup := func(title string, keys []string) {
 			if len(keys) == 0 {
 				return
 			}
-			f := container.New(layout.NewFormLayout())
+			f.Add(heading(title))
+			f.Add(layout.NewSpacer())
 			for _, k := range keys {
 				st := byKey[k]
 				var en *widget.Entry
@@ -217,8 +222,6 @@ func (s *settingsScreen) build(list []office.Setting) {
 				s.entries[k] = en
 				placed[k] = true
 			}
-			s.form.Add(heading(title))
-			s.form.Add(f)
 		}
 		for _, g := range settingGroups {
 			var keys []string
@@ -236,6 +239,7 @@ func (s *settingsScreen) build(list []office.Setting) {
 			}
 			addGroup(g.title, keys)
 		}
+		s.form.Add(f)
 	}
 	if !keepTyped {
 		s.fill(false)
