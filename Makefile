@@ -12,7 +12,7 @@ DEMO_DOSSIERS ?= 3000
 BENCH_DOSSIERS ?= 1000000
 BENCH_DB ?= /tmp/motcua-bench.db
 
-.PHONY: run build cli test vet bench windows linux smoke-windows window-check deps-run deps-test clean
+.PHONY: run build cli test vet bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
 
 ## run: build the desktop program and open it on the default database (DEMO=1 fills it with demo data first)
 run: deps-run build
@@ -37,6 +37,7 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	GOOS=windows CGO_ENABLED=0 $(GO) vet -tags ci ./...
+	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys
 
 ## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB)
 bench: deps-test
@@ -57,6 +58,11 @@ linux:
 smoke-windows: windows
 	bash packaging/deps.sh smoke
 	bash packaging/windows/smoke.sh
+
+## ime-smoke-windows: Unikey/EVKey Telex corrections (backspaces as Unicode packets) under Wine
+ime-smoke-windows:
+	bash packaging/deps.sh smoke windows
+	bash packaging/windows/ime-smoke.sh
 
 ## window-check: the real Linux window under Xvfb, with a screenshot in dist/linux-window.png
 window-check: deps-run build
