@@ -114,7 +114,7 @@ func newFixture(t *testing.T, now time.Time) *fixture {
 	}
 	t.Cleanup(func() { o.Close() })
 	w := a.NewWindow(WindowTitle)
-	s := newShell(a, w, o, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, "0.1.0")
+	s := buildShell(a, w, o, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, "0.1.0", true)
 	t.Cleanup(s.env.wait) // before the office closes
 	t.Cleanup(w.Close)
 	rec := &sysRecorder{}

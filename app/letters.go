@@ -293,13 +293,7 @@ func newLettersScreen(e *env) *lettersScreen {
 	s := &lettersScreen{e: e, checked: map[string]bool{}}
 	s.draftHead = heading("Thư chờ duyệt")
 	s.issuedHead = heading("Thư đã cấp số")
-	s.selectAll = widget.NewCheck("Chọn tất cả", func(on bool) {
-		for _, l := range s.drafts {
-			s.checked[l.ID] = on
-		}
-		s.draftList.Refresh()
-		s.updateButtons()
-	})
+	s.selectAll = widget.NewCheck("Chọn tất cả", s.tickAll)
 	s.approve = widget.NewButtonWithIcon("Duyệt và in", theme.ConfirmIcon(), s.approveChecked)
 	s.approve.Importance = widget.HighImportance
 	s.reprint = widget.NewButtonWithIcon("In lại", theme.DocumentPrintIcon(), s.reprintChecked)
@@ -469,16 +463,19 @@ func (s *lettersScreen) updateButtons() {
 		s.reprint.SetText("In lại " + strconv.Itoa(m) + " thư")
 		s.reprint.Enable()
 	}
-	s.selectAll.OnChanged, s.selectAll.Checked = nil, false
-	s.selectAll.Checked = len(s.drafts) > 0 && n == len(s.drafts)
-	s.selectAll.Refresh()
-	s.selectAll.OnChanged = func(on bool) {
-		for _, l := range s.drafts {
-			s.checked[l.ID] = on
-		}
-		s.draftList.Refresh()
-		s.updateButtons()
+	// "Chọn tất cả" shows whether every draft is ticked, without ticking.
+	s.selectAll.OnChanged = nil
+	s.selectAll.SetChecked(len(s.drafts) > 0 && n == len(s.drafts))
+	s.selectAll.OnChanged = s.tickAll
+}
+
+// tickAll ticks or unticks every draft.
+func (s *lettersScreen) tickAll(on bool) {
+	for _, l := range s.drafts {
+		s.checked[l.ID] = on
 	}
+	s.draftList.Refresh()
+	s.updateButtons()
 }
 
 // lettersTitle names a batch of letters: "3 thư, số 01/UBND đến 03/UBND".

@@ -308,10 +308,7 @@ func (e *env) tempFile(doc *document) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", friendlyFileError(err)
 	}
-	if !e.cleaned {
-		e.cleaned = true
-		removeOld(dir, 7*24*time.Hour)
-	}
+	e.cleanOld.Do(func() { removeOld(dir, 7*24*time.Hour) })
 	f, err := os.CreateTemp(dir, strings.TrimSuffix(doc.file, ".pdf")+"-*.pdf")
 	if err != nil {
 		return "", friendlyFileError(err)

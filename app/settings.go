@@ -119,7 +119,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 			fieldLabel("Nội dung cam kết"), s.pledgeBox),
 		container.NewHBox(layout.NewSpacer(), s.pledgePrint),
 	)
-	right := container.NewVScroll(container.NewVBox(register, widget.NewSeparator(), pledge))
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(register, widget.NewSeparator(), pledge)))
 
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	split.SetOffset(0.55)

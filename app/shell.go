@@ -32,6 +32,14 @@ type env struct {
 	tasks sync.WaitGroup
 	uiMu  sync.Mutex
 
+	// queueUI (tests) keeps what background work hands back in queue
+	// until wait runs it on the calling goroutine: the test driver has no
+	// UI thread, and a test's taps would otherwise touch the widgets at
+	// the same time as a finishing job. The window runs it with fyne.Do.
+	queueUI bool
+	qmu     sync.Mutex
+	queue   []func()
+
 	top *keyedDialog // the last message shown, for Enter and Escape
 
 	// changed runs on the UI goroutine after a dossier was received or
@@ -48,7 +56,7 @@ type env struct {
 	openFile  func(path string) error
 	printFile func(path string) (printed bool, err error)
 	tempDir   string
-	cleaned   bool      // old temporary PDFs were removed this session
+	cleanOld  sync.Once // old temporary PDFs are removed once a session
 	lastDoc   *document // the last document made, for tests
 }
 
@@ -76,6 +84,12 @@ func (e *env) background(f func()) {
 // driver runs f on the calling goroutine, and the lock keeps two finishing
 // background jobs from touching the widgets at once.
 func (e *env) do(f func()) {
+	if e.queueUI {
+		e.qmu.Lock()
+		e.queue = append(e.queue, f)
+		e.qmu.Unlock()
+		return
+	}
 	fyne.Do(func() {
 		e.uiMu.Lock()
 		defer e.uiMu.Unlock()
@@ -84,8 +98,25 @@ func (e *env) do(f func()) {
 }
 
 // wait blocks until the background work started so far is done (tests, and
-// the window closing).
-func (e *env) wait() { e.tasks.Wait() }
+// the window closing). With queueUI it also runs what the work handed back,
+// and the work that started, until nothing is left.
+func (e *env) wait() {
+	for {
+		e.tasks.Wait()
+		e.qmu.Lock()
+		q := e.queue
+		e.queue = nil
+		e.qmu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, f := range q {
+			e.uiMu.Lock()
+			f()
+			e.uiMu.Unlock()
+		}
+	}
+}
 
 // showError shows err as a Vietnamese dialog; then runs when it is closed.
 func (e *env) showError(err error, then func()) {
@@ -201,7 +232,12 @@ const (
 // counter PC. It holds the UI lock meanwhile: the loads it starts in the
 // background report only once the widgets they touch are in place.
 func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string) *shell {
-	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print}
+	return buildShell(a, w, o, dbPath, version, false)
+}
+
+// buildShell is newShell; queueUI is for tests (see env.queueUI).
+func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string, queueUI bool) *shell {
+	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print, queueUI: queueUI}
 	e.uiMu.Lock()
 	defer e.uiMu.Unlock()
 	s := &shell{env: e}
