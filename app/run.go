@@ -11,6 +11,7 @@ package app
 import (
 	"embed"
 	"errors"
+	"motcua/app/winkeys"
 	"os"
 	"path/filepath"
 	"time"
@@ -100,6 +101,7 @@ func Run(opt Options) error {
 	w.SetMaster()
 	w.CenterOnScreen()
 	w.Show()
+	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
 	defer stop()

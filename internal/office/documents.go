@@ -44,7 +44,7 @@ func Fonts() (*docs.Fonts, error) {
 
 // DocProfile is the commune profile as documents print it.
 func (o *Office) DocProfile() docs.Profile {
-	p := o.profile
+	p := o.cfg().profile
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
@@ -184,7 +184,7 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 	if err != nil {
 		return err
 	}
-	in := docs.RegisterBookInput{BookNo: o.profile.BookNo, From: from, To: to, FormSet: o.profile.FormSet}
+	in := docs.RegisterBookInput{BookNo: o.cfg().profile.BookNo, From: from, To: to, FormSet: o.cfg().profile.FormSet}
 	for _, d := range ds {
 		row := docs.RegisterRow{EntryNo: d.EntryNo, Code: d.Code, ProcedureName: d.ProcedureName, Sets: d.Sets,
 			Applicant: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, HandlingUnit: d.HandlingUnit,

@@ -43,13 +43,13 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return err
 		}
 		d, err = register.Receive(register.Intake{
-			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.profile.CounterName,
-			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.profile.FormSet, Note: in.Note,
-		}, o.cal)
+			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
+			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.cfg().profile.FormSet, Note: in.Note,
+		}, o.cfg().cal)
 		if err != nil {
 			return err
 		}
-		seq, entry, err := tx.NextNumbers(o.profile.AgencyCode, d.ReceivedAt)
+		seq, entry, err := tx.NextNumbers(o.cfg().profile.AgencyCode, d.ReceivedAt)
 		if err != nil {
 			return err
 		}
@@ -57,9 +57,9 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
 		}
 		d.ID = newID()
-		d.Code = register.FormatCode(o.profile.AgencyCode, d.ReceivedAt, seq)
-		d.EntryNo, d.BookNo = entry, o.profile.BookNo
-		if err := tx.InsertDossier(o.profile.AgencyCode, seq, d); err != nil {
+		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
+		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
+		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
 			return err
 		}
 		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d)})
@@ -132,7 +132,7 @@ func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*r
 // MarkDone records that the result is back at the counter.
 func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
 	return o.change(ctx, code, "done", at, func(d *register.Dossier) error {
-		_, err := d.MarkDone(o.step(at), o.profile.CounterName)
+		_, err := d.MarkDone(o.step(at), o.cfg().profile.CounterName)
 		return err
 	})
 }
@@ -148,7 +148,7 @@ func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at 
 // Resume records the completed dossier; the time limit restarts.
 func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
 	return o.change(ctx, code, "resume", at, func(d *register.Dossier) error {
-		_, err := d.Resume(o.step(at), o.profile.CounterName, o.cal)
+		_, err := d.Resume(o.step(at), o.cfg().profile.CounterName, o.cfg().cal)
 		return err
 	})
 }
@@ -159,7 +159,7 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 	var warnings []string
 	d, err := o.change(ctx, code, "apologise", at, func(d *register.Dossier) error {
 		var err error
-		_, warnings, err = d.Apologise(o.step(at), reason, newDate, o.cal)
+		_, warnings, err = d.Apologise(o.step(at), reason, newDate, o.cfg().cal)
 		return err
 	})
 	return d, warnings, err
@@ -221,7 +221,7 @@ func (o *Office) Due(ctx context.Context, procedureCode string, at time.Time) (t
 	}
 	for _, p := range ps {
 		if p.Code == procedureCode {
-			return o.cal.Due(o.at(at), p.Limit), nil
+			return o.cfg().cal.Due(o.at(at), p.Limit), nil
 		}
 	}
 	return time.Time{}, store.NotFound("không có thủ tục mã %q trong danh mục", procedureCode)
@@ -248,7 +248,7 @@ func (o *Office) UrgencyOf(d *register.Dossier) Urgency {
 	case register.OnTime:
 		return DueSoon
 	}
-	if o.cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
+	if o.cfg().cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
 		return DueSoon
 	}
 	return Calm
@@ -267,7 +267,7 @@ func (o *Office) Dashboard(ctx context.Context) (Dashboard, error) {
 	var db Dashboard
 	now := o.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, calendar.Zone)
-	next := o.cal.NextWorkingDay(today)
+	next := o.cfg().cal.NextWorkingDay(today)
 	open := []register.State{register.Received, register.InProgress, register.Done}
 	var err error
 	if db.Open, err = o.st.Count(ctx, store.Filter{States: open}); err != nil {
@@ -299,6 +299,6 @@ func (o *Office) Pressing(ctx context.Context, limit int) ([]register.Dossier, e
 	if limit <= 0 {
 		limit = 100
 	}
-	next := o.cal.NextWorkingDay(o.Now())
+	next := o.cfg().cal.NextWorkingDay(o.Now())
 	return o.st.OpenDueBefore(ctx, next.AddDate(0, 0, 1), limit)
 }

@@ -75,7 +75,7 @@ func (o *Office) SetLetterTemplate(ctx context.Context, k letters.Kind, src stri
 
 // letterFields are the merge values the office knows for a letter.
 func (o *Office) letterFields(in LetterInput, d *register.Dossier) map[string]string {
-	p := o.profile
+	p := o.cfg().profile
 	v := map[string]string{
 		"co_quan":  p.Commune,
 		"ten_xa":   communeName(p.Commune),
@@ -218,7 +218,7 @@ func (o *Office) Letters(ctx context.Context, status string, draftedOn time.Time
 func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, error) {
 	var out []Letter
 	now := o.Now()
-	body := o.profile.AgencyCode
+	body := o.cfg().profile.AgencyCode
 	// Read the wording first: the store has one connection, which the
 	// transaction below holds.
 	templates := map[string]string{}
@@ -323,4 +323,74 @@ func LetterRef(l Letter) string {
 		return ""
 	}
 	return letters.Reference(l.Number, l.Symbol) + " (" + strconv.Itoa(l.Year) + ")"
+}
+
+// UpdateDraft changes a draft's recipient, address or merge values (the
+// chair fixes a typo before approving). The wording is checked again.
+// Issued letters cannot change: their number and text are on paper.
+func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string, fields map[string]string) (Letter, error) {
+	var l Letter
+	var src string
+	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+		var err error
+		if l, err = tx.Letter(id); err != nil {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return l, err
+	}
+	if l.Status != LetterDraft {
+		return l, fmt.Errorf("thư gửi %s đã cấp số %s, không sửa được nữa", l.Recipient, LetterRef(l))
+	}
+	if src, err = o.LetterTemplate(ctx, letters.Kind(l.Kind)); err != nil {
+		return l, err
+	}
+	values := map[string]string{}
+	for k, v := range l.Fields {
+		values[k] = v
+	}
+	for k, v := range fields {
+		if !knownLetterField(k) {
+			return l, fmt.Errorf("không có trường %q trong thư; các trường là: %s", k, letterFieldNames())
+		}
+		values[k] = textvn.Clean(v)
+	}
+	if r := textvn.Clean(recipient); r != "" {
+		l.Recipient = r
+		values["nguoi_nhan"] = r
+	}
+	if a := textvn.Clean(address); a != "" {
+		l.Address = a
+		values["dia_chi"] = a
+	}
+	if _, err := letters.Render(src, values); err != nil {
+		return l, err
+	}
+	l.Fields = values
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		if err := tx.SaveLetter(l); err != nil {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "update_letter", Entity: "letter", EntityID: l.ID, After: l.Kind + ": " + l.Recipient})
+	})
+	return l, err
+}
+
+// DiscardDraft drops a draft letter from the chair's queue.
+func (o *Office) DiscardDraft(ctx context.Context, id string) error {
+	return o.st.Tx(ctx, func(tx *store.Tx) error {
+		l, err := tx.Letter(id)
+		if err != nil {
+			return err
+		}
+		if l.Status != LetterDraft {
+			return fmt.Errorf("thư gửi %s đã cấp số %s, không xóa được; số đã cấp không bao giờ dùng lại", l.Recipient, LetterRef(l))
+		}
+		if err := tx.DeleteDraft(id); err != nil {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "discard_letter", Entity: "letter", EntityID: id, Before: l.Kind + ": " + l.Recipient})
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -36,11 +37,10 @@ type Options struct {
 
 // Office is an open register with its calendar and profile.
 type Office struct {
-	st      *store.Store
-	cal     *calendar.Calendar
-	profile Profile
-	now     func() time.Time
-	actor   string
+	st    *store.Store
+	conf  atomic.Pointer[config] // replaced whole by reload, read from any goroutine
+	now   func() time.Time
+	actor string
 }
 
 // DefaultDBPath is the database in the user's data directory:
@@ -85,7 +85,7 @@ func Open(path string, opt Options) (*Office, error) {
 		return nil, err
 	}
 	if o.actor == "" {
-		o.actor = o.profile.ClerkName
+		o.actor = o.cfg().profile.ClerkName
 	}
 	if o.actor == "" {
 		o.actor = defaultActor()
@@ -144,7 +144,7 @@ func (o *Office) reload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	o.profile, o.cal = p, cal
+	o.conf.Store(&config{profile: p, cal: cal})
 	return nil
 }
 
@@ -179,6 +179,16 @@ func (o *Office) schedules(ctx context.Context) ([]calendar.Schedule, error) {
 	return out, nil
 }
 
+// config is what settings and schedules make of the office: swapped as one
+// value so a window reading it while an administrator saves never sees half
+// of each.
+type config struct {
+	profile Profile
+	cal     *calendar.Calendar
+}
+
+func (o *Office) cfg() *config { return o.conf.Load() }
+
 // Close closes the database.
 func (o *Office) Close() error { return o.st.Close() }
 
@@ -186,10 +196,10 @@ func (o *Office) Close() error { return o.st.Close() }
 func (o *Office) Store() *store.Store { return o.st }
 
 // Calendar is the working-day calendar in force.
-func (o *Office) Calendar() *calendar.Calendar { return o.cal }
+func (o *Office) Calendar() *calendar.Calendar { return o.cfg().cal }
 
 // Profile is the commune's profile and office settings.
-func (o *Office) Profile() Profile { return o.profile }
+func (o *Office) Profile() Profile { return o.cfg().profile }
 
 // Now is the office clock, in Vietnam time.
 func (o *Office) Now() time.Time { return o.now().In(calendar.Zone) }

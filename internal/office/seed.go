@@ -71,14 +71,14 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	start := now.AddDate(-years, 0, 0)
 	var days []time.Time
 	for d := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, calendar.Zone); !d.After(now); d = d.AddDate(0, 0, 1) {
-		if o.cal.IsWorkingDay(d) {
+		if o.cfg().cal.IsWorkingDay(d) {
 			days = append(days, d)
 		}
 	}
 	if len(days) == 0 {
 		days = append(days, now)
 	}
-	h := o.cal.Hours()
+	h := o.cfg().cal.Hours()
 	seqs := map[int]int{}    // day key → last sequence used
 	entries := map[int]int{} // year → last entry number used
 	const batch = 20_000
@@ -96,7 +96,7 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 				dk := day.Year()*10000 + int(day.Month())*100 + day.Day()
 				seq, ok := seqs[dk]
 				if !ok {
-					s, e, err := tx.NextNumbers(o.profile.AgencyCode, d.ReceivedAt)
+					s, e, err := tx.NextNumbers(o.cfg().profile.AgencyCode, d.ReceivedAt)
 					if err != nil {
 						return err
 					}
@@ -109,9 +109,9 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 				seqs[dk] = seq
 				entries[day.Year()]++
 				d.ID = newID()
-				d.Code = register.FormatCode(o.profile.AgencyCode, d.ReceivedAt, seq)
-				d.EntryNo, d.BookNo = entries[day.Year()], o.profile.BookNo
-				if err := tx.InsertDossier(o.profile.AgencyCode, seq, d); err != nil {
+				d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
+				d.EntryNo, d.BookNo = entries[day.Year()], o.cfg().profile.BookNo
+				if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
 					return err
 				}
 			}
@@ -197,9 +197,9 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	addr := pick(r, hamlets) + ", " + pick(r, communes)
 	d, err := register.Receive(register.Intake{
 		Procedure: p, Applicant: register.Applicant{Name: seedName(r), Address: addr, Phone: phone},
-		At: at, Actor: "Nguyễn Thị Lan", Counter: o.profile.CounterName, Sets: 1 + r.IntN(10)/9,
-		Documents: p.Documents, FormSet: o.profile.FormSet,
-	}, o.cal)
+		At: at, Actor: "Nguyễn Thị Lan", Counter: o.cfg().profile.CounterName, Sets: 1 + r.IntN(10)/9,
+		Documents: p.Documents, FormSet: o.cfg().profile.FormSet,
+	}, o.cfg().cal)
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +223,7 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	case roll < 40 && d.State != register.Received: // supplement, then resumed
 		t := later(d, r)
 		if _, err = d.RequestSupplement(step(t), "Bổ sung bản sao giấy tờ tùy thân còn thiếu"); err == nil && t.AddDate(0, 0, 3).Before(now) {
-			_, err = d.Resume(step(t.AddDate(0, 0, 1+r.IntN(3))), o.profile.CounterName, o.cal)
+			_, err = d.Resume(step(t.AddDate(0, 0, 1+r.IntN(3))), o.cfg().profile.CounterName, o.cfg().cal)
 			if err == nil {
 				err = o.seedFinish(r, d, now, roll)
 			}
@@ -247,13 +247,13 @@ func (o *Office) seedFinish(r *rand.Rand, d *register.Dossier, now time.Time, ro
 	var ret time.Time
 	switch {
 	case roll%100 < 3: // late, after an apology given in time
-		before := o.cal.AddWorkingDays(d.DueAt, -2) // midnight; +9h below
+		before := o.cfg().cal.AddWorkingDays(d.DueAt, -2) // midnight; +9h below
 		if before.Before(last) {
 			before = last
 		}
-		newDate := o.cal.AddWorkingDays(d.DueAt, 2)
+		newDate := o.cfg().cal.AddWorkingDays(d.DueAt, 2)
 		if before.Before(now) {
-			if _, _, err := d.Apologise(step(before.Add(9*time.Hour)), "Cần xác minh thêm thông tin tại địa phương", newDate, o.cal); err != nil {
+			if _, _, err := d.Apologise(step(before.Add(9*time.Hour)), "Cần xác minh thêm thông tin tại địa phương", newDate, o.cfg().cal); err != nil {
 				return err
 			}
 		}
@@ -282,7 +282,7 @@ func (o *Office) seedFinish(r *rand.Rand, d *register.Dossier, now time.Time, ro
 		if doneAt.Before(last) {
 			doneAt = last
 		}
-		if _, err := d.MarkDone(step(doneAt), o.profile.CounterName); err != nil {
+		if _, err := d.MarkDone(step(doneAt), o.cfg().profile.CounterName); err != nil {
 			return err
 		}
 	}

@@ -156,3 +156,16 @@ func (tx *Tx) SetLetterTemplate(kind, body string, at time.Time) error {
 		ON CONFLICT (kind) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`, kind, body, at.Unix())
 	return err
 }
+
+// DeleteDraft removes a draft letter. Issued letters are never deleted: their
+// number stays taken in the outgoing book.
+func (tx *Tx) DeleteDraft(id string) error {
+	res, err := tx.tx.Exec(`DELETE FROM letters WHERE id = ? AND status = 'draft'`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return NotFound("không có thư nháp %s (thư đã cấp số thì không xóa được)", id)
+	}
+	return nil
+}
