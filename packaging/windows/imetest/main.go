@@ -205,7 +205,13 @@ func main() {
 	fmt.Fprintf(out, "INFO\tfix=%v early=%v hwnd=%#x\n", *fix, *early, hwnd)
 
 	go func() {
-		defer fyne.Do(a.Quit)
+		defer func() {
+			// Every scenario has reported: quit, and do not let a slow
+			// Wine shutdown (seen on the first run of a fresh prefix)
+			// turn a finished check into a time-out.
+			fyne.Do(a.Quit)
+			time.AfterFunc(5*time.Second, func() { os.Exit(0) })
+		}()
 		time.Sleep(1500 * time.Millisecond) // let the window map and draw
 		for _, sc := range scenarios {
 			fyne.DoAndWait(func() {
