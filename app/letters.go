@@ -24,12 +24,16 @@ import (
 // letterDraft is what the letter form holds, kept between openings until
 // the letter is in the queue: an error or a cancel loses nothing typed.
 type letterDraft struct {
-	kind      letters.Kind
-	dossier   string // dossier code; "" for a letter without a dossier
-	about     string // the dossier as the form names it
-	recipient string
-	address   string
-	fields    map[string]string // typed values by merge-field name
+	editID string // the draft in the queue being fixed; "" for a new letter
+	// hadAddress: the draft being fixed has an address, which the office
+	// cannot empty.
+	hadAddress bool
+	kind       letters.Kind
+	dossier    string // dossier code; "" for a letter without a dossier
+	about      string // the dossier as the form names it
+	recipient  string
+	address    string
+	fields     map[string]string // typed values by merge-field name
 }
 
 // letterKindNames are the kinds as the selectors list them.
@@ -104,10 +108,18 @@ func letterValue(e *env, name, typed string, k letters.Kind) (string, error) {
 // fields the kind's wording needs that the office cannot fill (the baby's
 // name for a birth letter). "Đưa vào danh sách chờ duyệt" (or Enter in the
 // last field) drafts it for the chair; done runs once it is in the queue.
+// With dr.editID the same form fixes a draft already in the queue: the kind
+// stays, and "Lưu thư đã sửa" saves the recipient, address and fields.
 func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
+	editing := dr.editID != ""
 	kindSel := widget.NewSelect(letterKindNames(), nil)
 	recipient := widget.NewEntry()
 	recipient.SetPlaceHolder("Họ tên người nhận, ví dụ: Giàng A Páo")
+	if editing {
+		// A draft's recipient carries the form of address the letter
+		// prints ("Ông/Bà Giàng A Páo").
+		recipient.SetPlaceHolder("Người nhận có danh xưng, ví dụ: Ông Giàng A Páo")
+	}
 	recipient.SetText(dr.recipient)
 	recipient.OnChanged = func(s string) { dr.recipient = s }
 	address := widget.NewEntry()
@@ -197,6 +209,9 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 		})
 	}
 	kindSel.SetSelected(dr.kind.Name())
+	if editing {
+		kindSel.Disable() // a draft keeps its kind; another kind is another letter
+	}
 	kindSel.OnChanged = func(name string) {
 		if k := letterKindByName(name); k != "" && k != dr.kind {
 			dr.kind = k
@@ -205,9 +220,13 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 	}
 
 	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), nil)
-	ok := widget.NewButtonWithIcon("Đưa vào danh sách chờ duyệt", theme.ConfirmIcon(), nil)
+	okLabel, title := "Đưa vào danh sách chờ duyệt", "Soạn thư gửi công dân"
+	if editing {
+		okLabel, title = "Lưu thư đã sửa", "Sửa thư chờ duyệt"
+	}
+	ok := widget.NewButtonWithIcon(okLabel, theme.ConfirmIcon(), nil)
 	ok.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("Soạn thư gửi công dân", container.NewVBox(form, note), e.win)
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, note), e.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
 	cancel.OnTapped = d.Hide
 	submit = func() {
@@ -215,13 +234,27 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 		in := office.LetterInput{Kind: dr.kind, DossierCode: dr.dossier, Recipient: strings.TrimSpace(dr.recipient),
 			Address: strings.TrimSpace(dr.address), Fields: map[string]string{}}
 		retry := func() { openLetterForm(e, dr, done) }
+		if editing {
+			// The office keeps the old recipient or address for an empty
+			// one: say so rather than seem to save.
+			if in.Recipient == "" {
+				e.showError(errors.New("thư cần người nhận: nhập họ tên người nhận, có danh xưng, ví dụ Ông Giàng A Páo"), retry)
+				return
+			}
+			if in.Address == "" && dr.hadAddress {
+				e.showError(errors.New("không bỏ trống được địa chỉ của thư đã soạn; sửa địa chỉ, hoặc xóa thư nháp này rồi soạn thư mới không có địa chỉ"), retry)
+				return
+			}
+		}
 		for name, typed := range dr.fields {
 			v, err := letterValue(e, name, typed, dr.kind)
 			if err != nil {
 				e.showError(err, retry)
 				return
 			}
-			if v != "" {
+			// A field emptied while fixing a draft goes to the office,
+			// which refuses it by name; a new letter just leaves it out.
+			if v != "" || editing {
 				in.Fields[name] = v
 			}
 		}
@@ -238,7 +271,12 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 				}
 				in.Fields = keep
 			}
-			l, err := e.off.DraftLetter(e.ctx, in)
+			var l office.Letter
+			if editing {
+				l, err = e.off.UpdateDraft(e.ctx, dr.editID, in.Recipient, in.Address, in.Fields)
+			} else {
+				l, err = e.off.DraftLetter(e.ctx, in)
+			}
 			e.do(func() {
 				if err != nil {
 					e.showError(err, retry)
@@ -249,6 +287,9 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) {
 				}
 				if e.lettersChanged != nil {
 					e.lettersChanged()
+				}
+				if editing {
+					return // the queue's preview shows the letter as fixed
 				}
 				e.info("Đã đưa thư vào danh sách chờ duyệt",
 					"“"+in.Kind.Name()+"” gửi "+l.Recipient+" đang chờ Chủ tịch duyệt, ký trong mục “Thư”.")
@@ -273,12 +314,15 @@ type lettersScreen struct {
 	drafts, issued []office.Letter
 	checked        map[string]bool // ticked letters, drafts and issued alike
 	previewID      string
+	previewed      *office.Letter // the letter being read, which "Sửa thư" and "Xóa thư nháp" act on
 
 	draftList, issuedList *widget.List
 	draftHead, issuedHead *widget.Label
 	selectAll             *widget.Check
 	approve, reprint      *widget.Button
 	newBtn, templates     *widget.Button
+	edit, discard         *widget.Button // fix or drop the draft being read
+	busy                  bool           // a fix or a discard is under way
 	previewTitle          *widget.Label
 	preview               *widget.Label
 	content               fyne.CanvasObject
@@ -299,6 +343,8 @@ func newLettersScreen(e *env) *lettersScreen {
 	s.reprint = widget.NewButtonWithIcon("In lại", theme.DocumentPrintIcon(), s.reprintChecked)
 	s.newBtn = widget.NewButtonWithIcon("Soạn thư mới", theme.ContentAddIcon(), s.newLetter)
 	s.templates = widget.NewButtonWithIcon("Mẫu thư", theme.DocumentCreateIcon(), func() { s.editor = openTemplateEditor(e, "") })
+	s.edit = widget.NewButtonWithIcon("Sửa thư", theme.DocumentCreateIcon(), s.editDraft)
+	s.discard = widget.NewButtonWithIcon("Xóa thư nháp", theme.DeleteIcon(), s.discardDraft)
 
 	s.draftList = widget.NewList(func() int { return len(s.drafts) }, s.createRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { s.updateRow(s.drafts, id, o) })
@@ -318,6 +364,7 @@ func newLettersScreen(e *env) *lettersScreen {
 	}
 
 	s.previewTitle = heading("Nội dung thư")
+	s.previewTitle.Wrapping = fyne.TextWrapWord
 	s.preview = widget.NewLabel("Chọn một thư để đọc nội dung.")
 	s.preview.Wrapping = fyne.TextWrapWord
 	s.preview.Selectable = true
@@ -329,7 +376,8 @@ func newLettersScreen(e *env) *lettersScreen {
 	lists := container.NewVSplit(drafts, issued)
 	lists.SetOffset(0.5)
 	toolbar := container.NewHBox(s.newBtn, s.templates)
-	previewPane := container.NewBorder(s.previewTitle, nil, nil, nil, container.NewVScroll(s.preview))
+	previewBar := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(s.edit, s.discard)), s.previewTitle)
+	previewPane := container.NewBorder(previewBar, nil, nil, nil, container.NewVScroll(s.preview))
 	split := container.NewHSplit(container.NewBorder(toolbar, nil, nil, nil, lists), previewPane)
 	split.SetOffset(0.55)
 	s.content = container.NewPadded(split)
@@ -425,12 +473,25 @@ func (s *lettersScreen) reload() {
 			s.draftList.Refresh()
 			s.issuedList.Refresh()
 			s.updateButtons()
-			// The letter being read may have been numbered meanwhile.
-			for _, l := range append(append([]office.Letter(nil), drafts...), issued...) {
+			// The letter being read stays selected, in the list it is now
+			// in (it may have been numbered or fixed meanwhile); a letter
+			// no longer there (discarded) leaves the preview empty.
+			if s.previewID == "" {
+				return
+			}
+			for i, l := range drafts {
 				if l.ID == s.previewID {
-					s.showPreview(l)
+					s.draftList.Select(i)
+					return
 				}
 			}
+			for i, l := range issued {
+				if l.ID == s.previewID {
+					s.issuedList.Select(i)
+					return
+				}
+			}
+			s.clearPreview()
 		})
 	})
 }
@@ -462,6 +523,15 @@ func (s *lettersScreen) updateButtons() {
 	} else {
 		s.reprint.SetText("In lại " + strconv.Itoa(m) + " thư")
 		s.reprint.Enable()
+	}
+	// Only a draft can be fixed or dropped: an issued letter's number and
+	// wording are on paper.
+	if l := s.previewed; l != nil && l.Status == office.LetterDraft && !s.busy {
+		s.edit.Enable()
+		s.discard.Enable()
+	} else {
+		s.edit.Disable()
+		s.discard.Disable()
 	}
 	// "Chọn tất cả" shows whether every draft is ticked, without ticking.
 	s.selectAll.OnChanged = nil
@@ -560,10 +630,103 @@ func (s *lettersScreen) newLetter() {
 	openLetterForm(s.e, s.newDraft, func(office.Letter) { s.newDraft = nil })
 }
 
+// editDraft opens the letter form on the draft being read, filled with its
+// recipient, address and the values the clerk typed; "Lưu thư đã sửa"
+// saves them (the office checks the wording again). A cancel forgets the
+// changes, since the preview shows the draft as saved; an error reopens the
+// form as typed.
+func (s *lettersScreen) editDraft() {
+	if s.previewed == nil || s.previewed.Status != office.LetterDraft || s.busy {
+		return
+	}
+	l := *s.previewed
+	kind := letters.Kind(l.Kind)
+	code := ""
+	if l.DossierID != "" {
+		code = l.Fields["ma_ho_so"]
+	}
+	s.busy = true
+	s.updateButtons()
+	s.e.background(func() {
+		// The fields the form shows are those the office cannot fill:
+		// what was typed when the letter was drafted.
+		needs, err := s.e.off.LetterNeeds(s.e.ctx, office.LetterInput{Kind: kind, DossierCode: code})
+		s.e.do(func() {
+			s.busy = false
+			s.updateButtons()
+			if err != nil {
+				s.e.showError(err, nil)
+				return
+			}
+			dr := &letterDraft{editID: l.ID, kind: kind, dossier: code, recipient: l.Recipient, address: l.Address,
+				hadAddress: l.Address != "", fields: map[string]string{}}
+			if code != "" {
+				dr.about = code + " · " + l.Fields["thu_tuc"] + " · " + l.Fields["ho_ten"]
+			}
+			for _, f := range needs {
+				dr.fields[f.Name] = l.Fields[f.Name]
+			}
+			openLetterForm(s.e, dr, nil)
+		})
+	})
+}
+
+// discardDraft drops the draft being read from the queue, after asking.
+// The outgoing book is untouched: a draft has no number yet.
+func (s *lettersScreen) discardDraft() {
+	if s.previewed == nil || s.previewed.Status != office.LetterDraft || s.busy {
+		return
+	}
+	l := *s.previewed
+	s.e.confirm("Xóa thư nháp",
+		"Xóa thư nháp gửi "+l.Recipient+"?\n“"+letters.Kind(l.Kind).Name()+"” chưa được cấp số; xóa rồi thì không lấy lại được.",
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			s.busy = true
+			s.updateButtons()
+			s.e.background(func() {
+				err := s.e.off.DiscardDraft(s.e.ctx, l.ID)
+				s.e.do(func() {
+					s.busy = false
+					s.updateButtons()
+					if err != nil {
+						s.e.showError(err, nil)
+						// It may have been approved meanwhile: show it as it is.
+						if s.e.lettersChanged != nil {
+							s.e.lettersChanged()
+						}
+						return
+					}
+					delete(s.checked, l.ID)
+					if s.previewID == l.ID {
+						s.clearPreview()
+					}
+					if s.e.lettersChanged != nil {
+						s.e.lettersChanged()
+					}
+				})
+			})
+		})
+}
+
+// clearPreview shows no letter.
+func (s *lettersScreen) clearPreview() {
+	s.previewID, s.previewed = "", nil
+	s.draftList.UnselectAll()
+	s.issuedList.UnselectAll()
+	s.previewTitle.SetText("Nội dung thư")
+	s.preview.SetText("Chọn một thư để đọc nội dung.")
+	s.updateButtons()
+}
+
 // showPreview shows the letter as it will print: for a draft, the wording
 // in force filled with its values; for an issued letter, its frozen text.
 func (s *lettersScreen) showPreview(l office.Letter) {
 	s.previewID = l.ID
+	s.previewed = &l
+	s.updateButtons()
 	s.previewTitle.SetText(letters.Kind(l.Kind).Name() + " gửi " + l.Recipient)
 	id := l.ID
 	s.e.background(func() {

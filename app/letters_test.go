@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/letters"
 	"motcua/internal/office"
@@ -196,4 +197,171 @@ func TestTemplateEditorRefusesAnUnknownField(t *testing.T) {
 	if src, _ = f.off.LetterTemplate(context.Background(), letters.Marriage); src != def {
 		t.Error("the default was not restored")
 	}
+}
+
+// selectDraft reads draft i of the queue, as the chair does before fixing it.
+func (f *fixture) selectDraft(s *lettersScreen, i int) office.Letter {
+	f.t.Helper()
+	s.draftList.Select(i)
+	f.wait()
+	if s.previewed == nil || s.previewed.ID != s.drafts[i].ID {
+		f.t.Fatalf("draft %d is not the one being read", i)
+	}
+	return s.drafts[i]
+}
+
+func TestFixingADraftInTheQueue(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 16, 30))
+	ctx := context.Background()
+	d := f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 9, 10))
+	f.draft(office.LetterInput{Kind: letters.Birth, DossierCode: d.Code,
+		Fields: map[string]string{"ten_con": "Giàng A S", "ngay": "ngày 20 tháng 11 năm 2026"}})
+	s := f.openLetters()
+	if !s.edit.Disabled() || !s.discard.Disabled() {
+		t.Error("fix and discard enabled with no letter being read")
+	}
+	l := f.selectDraft(s, 0)
+	if s.edit.Disabled() || s.discard.Disabled() {
+		t.Fatal("fix or discard disabled for a draft")
+	}
+	assertContains(t, texts(s.preview), "Giàng A S,")
+
+	// The letter form, filled with the draft; the kind cannot change.
+	test.Tap(s.edit)
+	f.wait()
+	form := f.dialogText()
+	assertContains(t, form, "Sửa thư chờ duyệt")
+	assertContains(t, form, d.Code+" · Đăng ký khai sinh · Giàng A Páo")
+	assertContains(t, form, "Tên cháu bé *")
+	assertContains(t, form, "Ngày sinh của cháu *")
+	es := f.dialogEntries()
+	if len(es) != 4 {
+		t.Fatalf("%d entries: %s", len(es), form)
+	}
+	if es[0].Text != "Ông/Bà Giàng A Páo" || es[1].Text != "Thôn Trung, xã Trung Lý" || es[2].Text != "Giàng A S" || es[3].Text != "ngày 20 tháng 11 năm 2026" {
+		t.Errorf("prefilled %q %q %q %q", es[0].Text, es[1].Text, es[2].Text, es[3].Text)
+	}
+	for _, obj := range visibleObjects(f.overlay()) {
+		if sel, ok := obj.(*widget.Select); ok && !sel.Disabled() {
+			t.Error("the kind can be changed on a draft")
+		}
+	}
+
+	// Emptying the baby's name: the office refuses, naming the field, and
+	// the form comes back as typed.
+	es[2].SetText("")
+	es[3].SetText("21/11/2026")
+	f.tapDialog("Lưu thư đã sửa")
+	assertContains(t, f.dialogText(), "{ten_con}")
+	f.tapDialog("Đồng ý")
+	es = f.dialogEntries()
+	if len(es) != 4 || es[2].Text != "" || es[3].Text != "21/11/2026" {
+		t.Fatalf("the form did not come back as typed")
+	}
+	if got, _ := f.off.Letters(ctx, office.LetterDraft, time.Time{}); got[0].Fields["ten_con"] != "Giàng A S" {
+		t.Errorf("the refused fix was saved: %q", got[0].Fields["ten_con"])
+	}
+	test.Type(es[2], "Giàng A Sử")
+	enter(es[2])
+	enter(es[3])
+	f.wait()
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Fatalf("unexpected dialog: %s", texts(o))
+	}
+
+	// Saved, still a draft; the queue and the preview show the fix.
+	got, _ := f.off.Letters(ctx, office.LetterDraft, time.Time{})
+	if len(got) != 1 || got[0].ID != l.ID || got[0].Fields["ten_con"] != "Giàng A Sử" || got[0].Fields["ngay"] != "ngày 21 tháng 11 năm 2026" {
+		t.Fatalf("after the fix: %+v", got)
+	}
+	if len(s.drafts) != 1 || s.drafts[0].Fields["ten_con"] != "Giàng A Sử" {
+		t.Error("the queue was not reloaded")
+	}
+	assertContains(t, texts(s.preview), "Giàng A Sử")
+	assertContains(t, texts(s.preview), "ngày 21 tháng 11 năm 2026")
+	if s.previewed == nil || s.previewed.ID != l.ID || s.edit.Disabled() {
+		t.Error("the fixed draft is no longer the one being read")
+	}
+
+	// Cancel forgets what was typed: the next opening shows the draft.
+	test.Tap(s.edit)
+	f.wait()
+	es = f.dialogEntries()
+	es[0].SetText("Bà Vàng Thị Mỷ")
+	f.tapDialog("Hủy")
+	test.Tap(s.edit)
+	f.wait()
+	if es = f.dialogEntries(); es[0].Text != "Ông/Bà Giàng A Páo" {
+		t.Errorf("a cancelled change came back: %q", es[0].Text)
+	}
+	// The recipient, fixed, is what the letter prints.
+	es[0].SetText("Bà Vàng Thị Mỷ")
+	f.tapDialog("Lưu thư đã sửa")
+	assertContains(t, s.previewTitle.Text, "gửi Bà Vàng Thị Mỷ")
+	assertContains(t, texts(s.preview), "Kính gửi: Bà Vàng Thị Mỷ")
+
+	// Once approved, it can be neither fixed nor discarded.
+	test.Tap(s.selectAll)
+	test.Tap(s.approve)
+	f.tapDialog("Có")
+	f.tapDialog("Đóng")
+	if s.previewed == nil || s.previewed.Status != office.LetterIssued {
+		t.Fatal("the approved letter is not the one being read")
+	}
+	if !s.edit.Disabled() || !s.discard.Disabled() {
+		t.Error("fix or discard enabled for an issued letter")
+	}
+}
+
+func TestDiscardingADraftAsksFirst(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 16, 30))
+	ctx := context.Background()
+	first := f.draft(office.LetterInput{Kind: letters.Thanks, Recipient: "Hà Văn Khánh", Fields: map[string]string{"noi_dung": "giúp đỡ"}})
+	if _, err := f.off.IssueLetters(ctx, []string{first.ID}); err != nil {
+		t.Fatal(err)
+	}
+	f.draft(office.LetterInput{Kind: letters.Thanks, Recipient: "Lò Văn Pọm", Fields: map[string]string{"noi_dung": "ủng hộ quỹ khuyến học"}})
+	f.draft(office.LetterInput{Kind: letters.Condolence, Recipient: "Lê Thị Bình", Address: "Thôn Đông",
+		Fields: map[string]string{"nguoi_mat": "cụ ông Lê Văn Cường", "ngay": "ngày 22 tháng 11 năm 2026"}})
+	s := f.openLetters()
+
+	// The issued letter cannot be dropped: its number is taken.
+	s.issuedList.Select(0)
+	f.wait()
+	if !s.edit.Disabled() || !s.discard.Disabled() {
+		t.Error("fix or discard enabled for an issued letter")
+	}
+
+	f.selectDraft(s, 0)
+	s.checked[s.drafts[0].ID] = true
+	test.Tap(s.discard)
+	assertContains(t, f.dialogText(), "Xóa thư nháp gửi Ông/Bà Lò Văn Pọm?")
+	f.tapDialog("Không")
+	if len(s.drafts) != 2 {
+		t.Fatalf("“Không” discarded: %d drafts", len(s.drafts))
+	}
+	test.Tap(s.discard)
+	f.tapDialog("Có")
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Fatalf("unexpected dialog: %s", texts(o))
+	}
+	ds, _ := f.off.Letters(ctx, office.LetterDraft, time.Time{})
+	if len(ds) != 1 || ds[0].Recipient != "Ông/Bà Lê Thị Bình" {
+		t.Fatalf("drafts left: %+v", ds)
+	}
+	if len(s.drafts) != 1 || len(s.checked) != 0 {
+		t.Errorf("the queue shows %d drafts, %d ticked", len(s.drafts), len(s.checked))
+	}
+	assertContains(t, texts(s.draftHead), "Thư chờ duyệt (1)")
+	assertContains(t, texts(s.preview), "Chọn một thư để đọc nội dung.")
+	if !s.edit.Disabled() || !s.discard.Disabled() || !s.approve.Disabled() {
+		t.Error("buttons enabled with nothing read or ticked")
+	}
+
+	// The outgoing book never saw the discarded draft: the next number is 02.
+	test.Tap(s.selectAll)
+	test.Tap(s.approve)
+	f.tapDialog("Có")
+	assertContains(t, f.dialogText(), "số 02/UBND gửi Ông/Bà Lê Thị Bình")
+	f.tapDialog("Đóng")
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"io"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -113,6 +114,22 @@ func (p *detailPane) draftLetter(kind letters.Kind) {
 		p.letterDrafts[key] = dr
 	}
 	openLetterForm(p.e, dr, func(office.Letter) { delete(p.letterDrafts, key) })
+}
+
+// hasLetter reports whether a letter of kind was already drafted (or
+// issued) for d. It runs off the UI goroutine. When the letters cannot be
+// read it says no: asking twice is better than never.
+func hasLetter(e *env, d *register.Dossier, kind letters.Kind) bool {
+	ls, err := e.off.Letters(e.ctx, "", time.Time{})
+	if err != nil {
+		return false
+	}
+	for _, l := range ls {
+		if l.DossierID == d.ID && l.Kind == string(kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // proposeLetter asks, after a result was returned, whether to draft the

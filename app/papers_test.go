@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
 )
@@ -203,4 +204,100 @@ func TestReturningAnotherProcedureProposesNothing(t *testing.T) {
 	if p.d.State != register.Returned {
 		t.Errorf("state %s", p.d.State)
 	}
+}
+
+func TestReceivingADeathOffersTheCondolenceLetter(t *testing.T) {
+	f := newFixture(t, monday0740)
+	ctx := context.Background()
+	r := f.shell.reception
+
+	// A birth: the congratulations wait for the result.
+	f.pickProcedure("dang ky khai sinh")
+	test.Type(r.name, "Giàng A Páo")
+	test.Tap(r.save)
+	f.wait()
+	if r.letterBtn.Visible() {
+		t.Error("a birth offers a letter at reception")
+	}
+
+	// A death: the family is at the counter now.
+	f.pickProcedure("dang ky khai tu")
+	test.Type(r.name, "Lò Thị Dung")
+	test.Type(r.address, "Bản Mòng, xã Trung Lý")
+	test.Tap(r.save)
+	f.wait()
+	code := r.lastCode
+	assertContains(t, texts(r.saved), "Soạn thư chia buồn…")
+	if m := f.shell.content.MinSize(); m.Width > 1024 || m.Height > 640 {
+		t.Errorf("the banner with its letter button needs %v", m)
+	}
+	test.Tap(r.letterBtn)
+	f.wait()
+	form := f.dialogText()
+	assertContains(t, form, "Thư chia buồn")
+	assertContains(t, form, code+" · Đăng ký khai tử · Lò Thị Dung")
+	assertContains(t, form, "Người đã mất, có danh xưng *")
+	assertContains(t, form, "Ngày mất *")
+	es := f.dialogEntries()
+	if len(es) != 4 || es[0].Text != "Lò Thị Dung" || es[1].Text != "Bản Mòng, xã Trung Lý" {
+		t.Fatalf("form: %d entries", len(es))
+	}
+	if f.win.Canvas().Focused() != es[2] {
+		t.Error("the cursor is not on the deceased")
+	}
+	// A cancel keeps what was typed.
+	test.Type(es[2], "cụ ông Lò Văn Pọm")
+	f.tapDialog("Hủy")
+	test.Tap(r.letterBtn)
+	f.wait()
+	es = f.dialogEntries()
+	if es[2].Text != "cụ ông Lò Văn Pọm" {
+		t.Fatalf("the deceased was lost: %q", es[2].Text)
+	}
+	test.Type(es[3], "21/11/2026")
+	enter(es[3])
+	f.wait()
+	assertContains(t, f.dialogText(), "đang chờ Chủ tịch duyệt")
+	f.tapDialog("Đồng ý")
+	if r.letterBtn.Visible() {
+		t.Error("the button stays after the letter is in the queue")
+	}
+	ls, _ := f.off.Letters(ctx, office.LetterDraft, time.Time{})
+	if len(ls) != 1 || ls[0].Kind != "condolence" || ls[0].Fields["ma_ho_so"] != code ||
+		ls[0].Fields["nguoi_mat"] != "cụ ông Lò Văn Pọm" || ls[0].Fields["ngay"] != "ngày 21 tháng 11 năm 2026" {
+		t.Fatalf("drafts %+v", ls)
+	}
+
+	// At return the letter is not asked for again.
+	p := f.selectDossier(0)
+	if p.d.Code != code {
+		t.Fatalf("selected %s", p.d.Code)
+	}
+	test.Tap(p.ret)
+	f.tapDialog("Có")
+	assertContains(t, f.dialogText(), "Đã trả kết quả")
+	f.tapDialog("Đồng ý")
+	if o := f.overlay(); o != nil && o.Visible() {
+		t.Errorf("asked again at return: %s", texts(o))
+	}
+}
+
+func TestReturningADeathWithoutALetterStillProposesIt(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 15, 40))
+	f.receive("Lò Thị Dung", "khai-tu", at(2026, 11, 23, 7, 40))
+	// A letter of another kind for the dossier does not count.
+	d := f.receive("Lò Thị Dung", "khai-tu", at(2026, 11, 23, 7, 50))
+	f.draft(office.LetterInput{Kind: letters.Thanks, DossierCode: d.Code, Fields: map[string]string{"noi_dung": "giúp đỡ"}})
+	p := f.selectDossier(0)
+	if p.d.Code != d.Code {
+		t.Fatalf("selected %s", p.d.Code)
+	}
+	test.Tap(p.ret)
+	f.tapDialog("Có")
+	f.tapDialog("Đồng ý")
+	msg := f.dialogText()
+	assertContains(t, msg, "Soạn thư chia buồn gửi gia đình?")
+	f.tapDialog("Có")
+	assertContains(t, f.dialogText(), "Ngày mất *")
+	f.tapDialog("Hủy")
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/docs"
+	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
 	"motcua/internal/textvn"
@@ -48,6 +49,12 @@ type reception struct {
 	savedInfo *widget.Label
 	printBtn  *widget.Button // prints the last receipt (Ctrl+P)
 	lastCode  string         // the dossier saved last, whose receipt prints
+	// letterBtn drafts the condolence letter for a death registration
+	// just received: the family comes once, so the letter is proposed
+	// now, not when the result is returned. letterDr keeps what the form
+	// typed until the letter is in the chair's queue.
+	letterBtn *widget.Button
+	letterDr  *letterDraft
 
 	saving     bool
 	content    fyne.CanvasObject
@@ -145,8 +152,11 @@ func newReception(e *env) *reception {
 	savedBg.CornerRadius = theme.InputRadiusSize()
 	r.printBtn = widget.NewButtonWithIcon("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
 	r.printBtn.Importance = widget.HighImportance
+	r.letterBtn = widget.NewButtonWithIcon("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
+	r.letterBtn.Hide()
 	r.saved = container.NewStack(savedBg, container.NewBorder(nil, nil,
-		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())), container.NewCenter(container.NewPadded(r.printBtn)),
+		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())),
+		container.NewCenter(container.NewPadded(container.NewVBox(r.printBtn, r.letterBtn))),
 		container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), r.savedHead, r.savedCode, r.savedInfo)))
 	r.saved.Hide()
 
@@ -475,6 +485,10 @@ func (r *reception) submit() {
 	r.e.background(func() {
 		d, err := r.e.off.Receive(r.e.ctx, in)
 		now := r.e.off.Now()
+		var kind letters.Kind
+		if err == nil {
+			kind, _ = r.e.off.ProposedLetter(r.e.ctx, d)
+		}
 		r.e.do(func() {
 			r.saving = false
 			r.save.Enable()
@@ -482,7 +496,7 @@ func (r *reception) submit() {
 				r.e.showError(err, refocus)
 				return
 			}
-			r.showSaved(d, now)
+			r.showSaved(d, now, kind)
 			r.reset()
 			if r.e.changed != nil {
 				r.e.changed()
@@ -492,13 +506,39 @@ func (r *reception) submit() {
 }
 
 // showSaved tells the clerk what to write on the paper and say to the
-// citizen: the code, the entry number and the due time.
-func (r *reception) showSaved(d *register.Dossier, now time.Time) {
+// citizen: the code, the entry number and the due time. For a death
+// registration (kind: the letter its procedure proposes) it offers the
+// condolence letter while the family is at the counter; the congratulations
+// on a birth or a marriage wait for the result to be returned.
+func (r *reception) showSaved(d *register.Dossier, now time.Time, kind letters.Kind) {
 	r.savedHead.SetText("Đã tiếp nhận hồ sơ " + d.ProcedureName + " của " + d.Applicant.Name + ". Mã hồ sơ:")
 	r.savedCode.SetText(d.Code)
 	r.savedInfo.SetText("Số thứ tự " + strconv.Itoa(d.EntryNo) + " (quyển số " + strconv.Itoa(d.BookNo) + ") · Hẹn trả: " + fmtDueFrom(d.DueAt, now))
 	r.lastCode = d.Code
+	r.letterDr = nil
+	r.letterBtn.Hide()
+	if kind == letters.Condolence {
+		r.letterDr = &letterDraft{kind: kind, dossier: d.Code, recipient: d.Applicant.Name, address: d.Applicant.Address,
+			about: d.Code + " · " + d.ProcedureName + " · " + d.Applicant.Name, fields: map[string]string{}}
+		r.letterBtn.Show()
+	}
 	r.saved.Show()
+}
+
+// draftLetter opens the letter form for the death registration saved last:
+// it asks what the register does not know (the deceased and the date of
+// death). Once the letter is in the queue the button goes.
+func (r *reception) draftLetter() {
+	dr := r.letterDr
+	if dr == nil {
+		return
+	}
+	openLetterForm(r.e, dr, func(office.Letter) {
+		if r.letterDr == dr {
+			r.letterDr = nil
+			r.letterBtn.Hide()
+		}
+	})
 }
 
 // printReceipt prints the receipt of the dossier saved last, two copies
