@@ -89,7 +89,7 @@ func (e *MissingValueError) Error() string {
 			}
 		}
 	}
-	return "mẫu thư cần giá trị cho " + strings.Join(parts, ", ") + " nhưng chưa có: hãy nhập rồi in lại"
+	return "mẫu thư cần giá trị cho " + strings.Join(parts, ", ") + " nhưng chưa có: hãy nhập các giá trị đó rồi thử lại"
 }
 
 // Parse checks a template and prepares it for Render. It refuses an unknown field, naming
