@@ -219,17 +219,11 @@ func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, erro
 	var out []Letter
 	now := o.Now()
 	body := o.cfg().profile.AgencyCode
-	// Read the wording first: the store has one connection, which the
-	// transaction below holds.
-	templates := map[string]string{}
-	for _, k := range letters.Kinds() {
-		src, err := o.LetterTemplate(ctx, k)
-		if err != nil {
-			return nil, err
-		}
-		templates[string(k)] = src
+	templates, err := o.templates(ctx)
+	if err != nil {
+		return nil, err
 	}
-	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
 		out = out[:0]
 		year, last, err := tx.OutgoingBook(body)
 		if err != nil {
@@ -265,6 +259,21 @@ func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, erro
 		return tx.SetOutgoingBook(body, book.Year, book.Last)
 	})
 	return out, err
+}
+
+// templates reads the wording in force for every kind. Callers read it
+// before their transaction: the store has one connection, which the
+// transaction holds.
+func (o *Office) templates(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	for _, k := range letters.Kinds() {
+		src, err := o.LetterTemplate(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		out[string(k)] = src
+	}
+	return out, nil
 }
 
 // RenderLetters prints issued letters into one PDF, in number order.
@@ -329,47 +338,45 @@ func LetterRef(l Letter) string {
 // chair fixes a typo before approving). The wording is checked again.
 // Issued letters cannot change: their number and text are on paper.
 func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string, fields map[string]string) (Letter, error) {
+	for k := range fields {
+		if !knownLetterField(k) {
+			return Letter{}, fmt.Errorf("không có trường %q trong thư; các trường là: %s", k, letterFieldNames())
+		}
+	}
+	templates, err := o.templates(ctx)
+	if err != nil {
+		return Letter{}, err
+	}
 	var l Letter
-	var src string
-	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+	// Read, check and save in one transaction: an approval in between must
+	// not be overwritten by a draft.
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
 		var err error
 		if l, err = tx.Letter(id); err != nil {
 			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return l, err
-	}
-	if l.Status != LetterDraft {
-		return l, fmt.Errorf("thư gửi %s đã cấp số %s, không sửa được nữa", l.Recipient, LetterRef(l))
-	}
-	if src, err = o.LetterTemplate(ctx, letters.Kind(l.Kind)); err != nil {
-		return l, err
-	}
-	values := map[string]string{}
-	for k, v := range l.Fields {
-		values[k] = v
-	}
-	for k, v := range fields {
-		if !knownLetterField(k) {
-			return l, fmt.Errorf("không có trường %q trong thư; các trường là: %s", k, letterFieldNames())
+		if l.Status != LetterDraft {
+			return fmt.Errorf("thư gửi %s đã cấp số %s, không sửa được nữa", l.Recipient, LetterRef(l))
 		}
-		values[k] = textvn.Clean(v)
-	}
-	if r := textvn.Clean(recipient); r != "" {
-		l.Recipient = r
-		values["nguoi_nhan"] = r
-	}
-	if a := textvn.Clean(address); a != "" {
-		l.Address = a
-		values["dia_chi"] = a
-	}
-	if _, err := letters.Render(src, values); err != nil {
-		return l, err
-	}
-	l.Fields = values
-	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		values := map[string]string{}
+		for k, v := range l.Fields {
+			values[k] = v
+		}
+		for k, v := range fields {
+			values[k] = textvn.Clean(v)
+		}
+		if r := textvn.Clean(recipient); r != "" {
+			l.Recipient = r
+			values["nguoi_nhan"] = r
+		}
+		if a := textvn.Clean(address); a != "" {
+			l.Address = a
+			values["dia_chi"] = a
+		}
+		if _, err := letters.Render(templates[l.Kind], values); err != nil {
+			return err
+		}
+		l.Fields = values
 		if err := tx.SaveLetter(l); err != nil {
 			return err
 		}
