@@ -389,12 +389,18 @@ func ensureStop(s string) string {
 	return s
 }
 
+// receivedLine recalls when and what the office received, opening the
+// apology and the stop notice.
+func receivedLine(d *doc, p Profile, dd DossierDoc) {
+	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
+		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà (mã hồ sơ: "), bd(dd.Code), rg(")."))
+}
+
 func drawApology(d *doc, p Profile, form Form, dd DossierDoc) error {
 	d.section()
 	formHeader(d, p, form, dd, true)
 	kinhGui(d, dd)
-	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
-		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà (mã hồ sơ: "), bd(dd.Code), rg(")."))
+	receivedLine(d, p, dd)
 	if !dd.DueAt.IsZero() {
 		body(d, rg("Thời gian hẹn trả kết quả giải quyết hồ sơ: "+timeWords(dd.DueAt)+"."))
 	}
@@ -413,8 +419,7 @@ func drawStop(d *doc, p Profile, form Form, dd DossierDoc) error {
 	d.section()
 	formHeader(d, p, form, dd, true)
 	kinhGui(d, dd)
-	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
-		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà (mã hồ sơ: "), bd(dd.Code), rg(")."))
+	receivedLine(d, p, dd)
 	body(d, rg(bodyName(p)+" thông báo dừng giải quyết hồ sơ nêu trên với lý do: "), bd(ensureStop(dd.Reason)))
 	body(d, rg("Đề nghị Ông/Bà liên hệ "+counterName(p)+" để nhận lại hồ sơ và được hướng dẫn thực hiện theo quy định."))
 	body(d, rg("Trân trọng thông báo./."))
