@@ -264,7 +264,7 @@ func (p *detailPane) set(d *register.Dossier) {
 func (p *detailPane) updateButtons() {
 	for key, b := range p.buttons {
 		ok := p.d != nil && !p.busy
-		ok = ok && p.d.State.Allows(register.Action(key))
+		ok = ok && p.d.Can(register.Action(key))
 		if ok {
 			b.Enable()
 		} else {
@@ -312,15 +312,12 @@ func (p *detailPane) act(do func(code string) (*register.Dossier, []string, erro
 	})
 }
 
-// draftEntry is an entry whose text survives errors and cancels.
-func (p *detailPane) draftEntry(key, initial string, multiline bool) *widget.Entry {
-	var en *widget.Entry
+// draftEntry is an entry whose text survives errors and cancels. Tab
+// leaves it, even a multi-line reason box (see formEntry).
+func (p *detailPane) draftEntry(key, initial string, multiline bool) *formEntry {
+	en := newFormEntry()
 	if multiline {
-		en = widget.NewMultiLineEntry()
-		en.SetMinRowsVisible(3)
-		en.Wrapping = fyne.TextWrapWord
-	} else {
-		en = widget.NewEntry()
+		en = newReasonEntry()
 	}
 	key = p.d.Code + "/" + key
 	if s, ok := p.drafts[key]; ok {
@@ -342,13 +339,25 @@ func (p *detailPane) forgetDrafts(action string) {
 
 // form shows a dialog with the given fields; ok runs on confirmation.
 func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok func()) dialog.Dialog {
+	for _, it := range items {
+		if fe, isEntry := it.Widget.(*formEntry); isEntry && fe.MultiLine && it.HintText == "" {
+			it.HintText = "Ctrl+Enter: " + strings.ToLower(confirm) + " · Tab: sang ô tiếp theo"
+		}
+	}
 	d := dialog.NewForm(title, confirm, "Hủy", items, func(yes bool) {
 		if yes {
 			ok()
 		}
 	}, p.e.win)
 	d.Resize(fyne.NewSize(560, 0))
-	p.e.show(d, nil, d.Hide)
+	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
+	// cancels. The reason boxes say so, as they take Enter as a new line.
+	for _, it := range items {
+		if fe, ok := it.Widget.(*formEntry); ok {
+			fe.submit, fe.cancel = d.Submit, d.Hide
+		}
+	}
+	p.e.show(d, d.Submit, d.Hide)
 	// The cursor goes straight into the first field: the clerk types at once.
 	if len(items) > 0 {
 		if f, ok := items[0].Widget.(fyne.Focusable); ok {
