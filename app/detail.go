@@ -146,6 +146,15 @@ func (p *detailPane) show(row register.Dossier) {
 	})
 }
 
+// clear empties the pane: no dossier, no actions.
+func (p *detailPane) clear() {
+	p.d = nil
+	p.proposed = ""
+	p.body.Hide()
+	p.empty.Show()
+	p.updateButtons()
+}
+
 // set fills the pane with d.
 func (p *detailPane) set(d *register.Dossier) {
 	p.d = d
