@@ -598,7 +598,6 @@ func (r *registerScreen) clearSelection() {
 	r.detail.clear()
 }
 
-
 // open shows d (from the dashboard's pressing list) as the one row of the
 // table, selected, with its detail: the table never keeps the results of
 // an older search beside it.
