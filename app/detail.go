@@ -169,6 +169,11 @@ func (p *detailPane) set(d *register.Dossier) {
 		if d.Outcome == register.Late {
 			p.subtitle.Importance = widget.DangerImportance
 		}
+	case d.NewDueAt != nil && p.e.off.UrgencyOf(d) != office.Overdue:
+		sub += " · Hẹn lại " + fmtDate(*d.NewDueAt)
+		if p.e.off.UrgencyOf(d) == office.DueSoon {
+			p.subtitle.Importance = widget.WarningImportance
+		}
 	case p.e.off.UrgencyOf(d) == office.Overdue:
 		sub += " · Quá hạn"
 		p.subtitle.Importance = widget.DangerImportance
@@ -463,13 +468,7 @@ func (p *detailPane) doApologise() {
 	}
 	reason := p.draftEntry("apologise.reason", "", true)
 	reason.SetPlaceHolder("Lý do chậm trả kết quả")
-	// Suggest the working day after the due date, or after today when the
-	// due date has passed; the clerk changes it as agreed with the unit.
-	from := p.d.DueAt
-	if now := p.e.off.Now(); now.After(from) {
-		from = now
-	}
-	suggest := p.e.off.Calendar().AddWorkingDays(from, 1)
+	suggest := p.e.off.SuggestApologyDate(p.d)
 	date := p.draftEntry("apologise.date", fmtDate(suggest), false)
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{

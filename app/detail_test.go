@@ -243,3 +243,43 @@ func TestWithdraw(t *testing.T) {
 		t.Errorf("saved reason %q", ds.ClosedReason)
 	}
 }
+
+// After an apology the new date is what the register, the dashboard and
+// the detail show, and the one allowed apology cannot be started again.
+func TestApologyNewDateShownEverywhere(t *testing.T) {
+	// Wednesday 25/11 10:00; the dossier was due Monday 23/11.
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	assertContains(t, f.rowText(0), "quá hạn")
+	test.Tap(p.apologise)
+	es := f.dialogEntries()
+	test.Type(es[0], "Chờ xác minh của công an xã")
+	if es[1].Text != "26/11/2026" {
+		t.Errorf("suggested %q", es[1].Text)
+	}
+	f.tapDialog("Ghi nhận")
+	f.tapDialog("Đồng ý")
+	if !p.apologise.Disabled() {
+		t.Error("the apology can be started twice")
+	}
+	row := f.rowText(0)
+	assertContains(t, row, "16:00 26/11/2026")
+	assertContains(t, row, "hẹn lại · đến hạn")
+	assertNotContains(t, row, "quá hạn")
+	assertContains(t, texts(p.subtitle), "Hẹn lại 26/11/2026")
+
+	d := f.shell.dashboard
+	d.reload()
+	f.wait()
+	if len(d.pressing) != 1 {
+		t.Fatalf("pressing %d", len(d.pressing))
+	}
+	item := d.pressList.CreateItem()
+	d.updatePressRow(0, item)
+	assertContains(t, texts(item), "16:00 thứ Năm, 26/11/2026 (ngày mai, hẹn lại)")
+	if d.overdue.Text != "0" || d.dueNext.Text != "1" {
+		t.Errorf("dashboard: %s overdue, %s due next working day", d.overdue.Text, d.dueNext.Text)
+	}
+	assertNotContains(t, texts(d.content), "Có hồ sơ quá hạn")
+}

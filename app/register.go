@@ -168,11 +168,11 @@ func registerColumns() []column {
 	}
 	return []column{
 		{width: w("000.00.00.H00-261123-0000", false)}, // Mã hồ sơ
-		{weight: 1},                              // Người nộp
-		{weight: 1.3},                            // Thủ tục
-		{width: w("00:00 00/00/0000", false)},    // Tiếp nhận
-		{width: w("00:00 00/00/0000", true)},     // Hạn trả
-		{width: w("Có kết quả, chờ trả", false)}, // Trạng thái
+		{weight: 1},                           // Người nộp
+		{weight: 1.3},                         // Thủ tục
+		{width: w("00:00 00/00/0000", false)}, // Tiếp nhận
+		{width: w("00:00 00/00/0000", true)},  // Hạn trả
+		{width: w("Có kết quả, chờ trả · quá hạn", false)}, // Trạng thái
 	}
 }
 
@@ -246,10 +246,11 @@ func (r *registerScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	set(1, d.Applicant.Name)
 	set(2, d.ProcedureName)
 	set(3, fmtStamp(d.ReceivedAt))
-	set(4, fmtStamp(d.DueAt))
-	set(5, d.State.Vietnamese())
+	set(4, fmtStamp(d.EffectiveDue()))
+	u := r.e.off.UrgencyOf(d)
+	set(5, stateWords(d, u))
 	c := noTint
-	switch r.e.off.UrgencyOf(d) {
+	switch u {
 	case office.Overdue:
 		c = overdueTint
 	case office.DueSoon:
