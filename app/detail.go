@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/internal/docs"
 	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
@@ -440,7 +441,11 @@ func (p *detailPane) doSupplement() {
 		p.act(func(code string) (*register.Dossier, []string, error) {
 			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
 			return d, nil, err
-		}, p.doSupplement, func(*register.Dossier, []string) { p.forgetDrafts("supplement") })
+		}, p.doSupplement, func(d *register.Dossier, _ []string) {
+			p.forgetDrafts("supplement")
+			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung",
+				"Đã ghi nhận yêu cầu bổ sung hồ sơ "+d.Code+". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ.")
+		})
 	})
 }
 
@@ -493,7 +498,7 @@ func (p *detailPane) doApologise() {
 				title = "Đã hẹn lại ngày trả – lưu ý"
 				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
 			}
-			p.e.info(title, msg)
+			p.offerPaper(d, docs.FormApology, title, msg)
 		})
 	})
 }
@@ -511,7 +516,10 @@ func (p *detailPane) doRefuse() {
 		p.act(func(code string) (*register.Dossier, []string, error) {
 			d, err := p.e.off.Refuse(p.e.ctx, code, text, time.Time{})
 			return d, nil, err
-		}, p.doRefuse, func(*register.Dossier, []string) { p.forgetDrafts("refuse") })
+		}, p.doRefuse, func(d *register.Dossier, _ []string) {
+			p.forgetDrafts("refuse")
+			p.offerPaper(d, docs.FormRefusal, "Đã từ chối hồ sơ", "Đã ghi nhận từ chối hồ sơ "+d.Code+".")
+		})
 	})
 }
 
@@ -563,4 +571,25 @@ func (p *detailPane) doReturn() {
 					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})
+}
+
+// offerPaper tells what was recorded and offers to print the paper the
+// citizen takes away (the supplement request, the apology, the refusal) at
+// once, as the receipt is after reception. Enter prints; Escape closes.
+func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, msg string) {
+	f := formByKind(kind)
+	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.title) + " (" + f.paper + ") để giao cho người dân?")
+	label.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	code := d.Code
+	printBtn := widget.NewButtonWithIcon("In ngay", theme.DocumentPrintIcon(), func() {
+		dlg.Hide()
+		printForm(p.e, f, code, true)
+	})
+	printBtn.Importance = widget.HighImportance
+	later := widget.NewButtonWithIcon("Để sau", theme.CancelIcon(), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(title, label, p.e.win)
+	dlg.SetButtons([]fyne.CanvasObject{later, printBtn})
+	dlg.Resize(fyne.NewSize(560, 0))
+	p.e.show(dlg, printBtn.OnTapped, dlg.Hide)
 }

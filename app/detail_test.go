@@ -153,6 +153,12 @@ func TestRefuseWithoutReasonKeepsTheDialog(t *testing.T) {
 	if p.d.State != register.Refused {
 		t.Fatalf("state %s", p.d.State)
 	}
+	// The refusal paper is offered at once, and Enter prints it.
+	assertContains(t, f.dialogText(), "In phiếu từ chối tiếp nhận giải quyết hồ sơ")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	assertPDF(t, f.lastPrinted(), "Không thuộc thẩm quyền của xã")
+	f.tapDialog("Đóng")
 	assertContains(t, texts(p.content), "Không thuộc thẩm quyền của xã")
 	if got := enabled(p); got != "" {
 		t.Errorf("refused: %s enabled", got)
@@ -183,7 +189,8 @@ func TestApologyShowsTheWarnings(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Hẹn trả mới: 16:00 thứ Năm, 26/11/2026")
 	assertContains(t, msg, "Lưu ý: Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả")
-	f.tapDialog("Đồng ý")
+	assertContains(t, msg, "In văn bản xin lỗi và hẹn lại ngày trả kết quả (khổ A5)")
+	f.tapDialog("Để sau")
 	assertContains(t, texts(p.content), "Hẹn trả mới")
 
 	// Once only: the button is greyed out.
@@ -259,7 +266,7 @@ func TestApologyNewDateShownEverywhere(t *testing.T) {
 		t.Errorf("suggested %q", es[1].Text)
 	}
 	f.tapDialog("Ghi nhận")
-	f.tapDialog("Đồng ý")
+	f.tapDialog("Để sau")
 	if !p.apologise.Disabled() {
 		t.Error("the apology can be started twice")
 	}
