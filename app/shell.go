@@ -213,6 +213,9 @@ type shell struct {
 	letters   *lettersScreen
 	settings  *settingsScreen
 
+	// restorePlacement moves the shown window where it was last time.
+	restorePlacement func()
+
 	tabs    *container.AppTabs
 	status  *widget.Label
 	content fyne.CanvasObject
@@ -299,7 +302,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	w.Canvas().SetOnTypedKey(e.typedKey)
 	s.dashboard.reload()
 	w.SetContent(s.content)
-	w.Resize(fyne.NewSize(1100, 700))
+	s.restorePlacement = placeWindow(a, w)
 	return s
 }
 
