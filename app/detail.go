@@ -31,9 +31,9 @@ type detailPane struct {
 	empty    *widget.Label
 	body     *fyne.Container
 
-	forward, done, supplement, resume, apologise, refuse, withdraw, ret *widget.Button
-	buttons                                                             map[string]*widget.Button
-	papers                                                              *widget.Button // "Giấy tờ, thư": forms and letters
+	forward, done, supplement, resume, apologise, refuse, withdraw, ret *keyButton
+	buttons                                                             map[string]*keyButton
+	papers                                                              *keyButton // "Giấy tờ, thư": forms and letters
 
 	// proposed is the letter the open dossier's procedure proposes, if any.
 	proposed letters.Kind
@@ -69,10 +69,7 @@ func newDetail(e *env) *detailPane {
 	p.empty.TextStyle.Italic = true
 	p.empty.Wrapping = fyne.TextWrapWord
 
-	mk := func(label string, icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, f)
-		return b
-	}
+	mk := newButton
 	p.forward = mk("Chuyển xử lý", theme.MailForwardIcon(), p.doForward)
 	p.done = mk("Có kết quả", theme.ConfirmIcon(), p.doDone)
 	p.supplement = mk("Yêu cầu bổ sung", theme.DocumentCreateIcon(), p.doSupplement)
@@ -82,8 +79,8 @@ func newDetail(e *env) *detailPane {
 	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
 	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
-	p.papers = widget.NewButtonWithIcon("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
-	p.buttons = map[string]*widget.Button{
+	p.papers = newButton("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
+	p.buttons = map[string]*keyButton{
 		"forward": p.forward, "done": p.done, "supplement": p.supplement, "resume": p.resume,
 		"apologise": p.apologise, "refuse": p.refuse, "withdraw": p.withdraw, "return": p.ret,
 	}
@@ -582,12 +579,12 @@ func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, 
 	label.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog
 	code := d.Code
-	printBtn := widget.NewButtonWithIcon("In ngay", theme.DocumentPrintIcon(), func() {
+	printBtn := newButton("In ngay", theme.DocumentPrintIcon(), func() {
 		dlg.Hide()
 		printForm(p.e, f, code, true)
 	})
 	printBtn.Importance = widget.HighImportance
-	later := widget.NewButtonWithIcon("Để sau", theme.CancelIcon(), func() { dlg.Hide() })
+	later := newButton("Để sau", theme.CancelIcon(), func() { dlg.Hide() })
 	dlg = dialog.NewCustomWithoutButtons(title, label, p.e.win)
 	dlg.SetButtons([]fyne.CanvasObject{later, printBtn})
 	dlg.Resize(fyne.NewSize(560, 0))

@@ -199,7 +199,11 @@ func (f *fixture) tapDialog(label string) {
 		f.t.Fatalf("no dialog to tap %q in", label)
 	}
 	for _, obj := range visibleObjects(o) {
-		if b, ok := obj.(*widget.Button); ok && b.Text == label {
+		b, ok := obj.(*widget.Button)
+		if kb, isKB := obj.(*keyButton); isKB {
+			b, ok = &kb.Button, true
+		}
+		if ok && b.Text == label {
 			if b.Disabled() {
 				f.t.Fatalf("button %q is disabled", label)
 			}

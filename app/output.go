@@ -89,10 +89,10 @@ func (e *env) offer(doc *document, printNow bool) {
 	status.Wrapping = fyne.TextWrapWord
 
 	var d *dialog.CustomDialog
-	printBtn := widget.NewButtonWithIcon("In", theme.DocumentPrintIcon(), nil)
-	viewBtn := widget.NewButtonWithIcon("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
-	saveBtn := widget.NewButtonWithIcon("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
-	closeBtn := widget.NewButtonWithIcon("Đóng", theme.CancelIcon(), func() { d.Hide() })
+	printBtn := newButton("In", theme.DocumentPrintIcon(), nil)
+	viewBtn := newButton("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
+	saveBtn := newButton("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
+	closeBtn := newButton("Đóng", theme.CancelIcon(), func() { d.Hide() })
 	printBtn.OnTapped = func() {
 		printBtn.Disable()
 		e.printDocument(doc, status, func() { printBtn.Enable() })
@@ -183,7 +183,7 @@ func (e *env) fileProblem(title string, err error, path string) {
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	openDir := widget.NewButtonWithIcon("Mở thư mục chứa tệp", theme.FolderOpenIcon(), func() {
+	openDir := newButton("Mở thư mục chứa tệp", theme.FolderOpenIcon(), func() {
 		d.Hide()
 		dir := filepath.Dir(path)
 		e.background(func() {

@@ -50,7 +50,7 @@ type registerScreen struct {
 	search  *keyEntry
 	state   *widget.Select
 	count   *widget.Label
-	list    *widget.List
+	list    *keyList
 	detail  *detailPane
 	content fyne.CanvasObject
 	cols    []column
@@ -94,11 +94,18 @@ func newRegister(e *env) *registerScreen {
 	// Down leaves the search for the list, where the arrows move and
 	// Space opens a dossier.
 	r.search.onKey = func(k *fyne.KeyEvent) bool {
-		if k.Name != fyne.KeyDown || r.length() == 0 {
+		if r.length() == 0 {
 			return false
 		}
-		r.e.win.Canvas().Focus(r.list)
-		return true
+		switch k.Name {
+		case fyne.KeyDown:
+			r.e.win.Canvas().Focus(r.list)
+			return true
+		case fyne.KeyPageDown, fyne.KeyPageUp:
+			r.e.win.Canvas().Focus(r.list)
+			return r.pageKey(k)
+		}
+		return false
 	}
 	labels := make([]string, len(stateFilters))
 	for i, f := range stateFilters {
@@ -110,7 +117,8 @@ func newRegister(e *env) *registerScreen {
 	r.count.Truncation = fyne.TextTruncateEllipsis
 
 	r.cols = registerColumns()
-	r.list = widget.NewList(r.length, r.createRow, r.updateRow)
+	r.list = newKeyList(r.length, r.createRow, r.updateRow)
+	r.list.onKey = r.pageKey
 	r.list.OnSelected = r.selectRow
 	r.state.OnChanged = func(string) { r.reload() }
 
@@ -502,6 +510,39 @@ func (r *registerScreen) applySearch() {
 	r.query = q
 	r.list.ScrollToTop()
 	r.reload()
+}
+
+// pageKey moves the selection a screenful with Page Up/Down and to the
+// first or last row with Home/End, as in a spreadsheet.
+func (r *registerScreen) pageKey(k *fyne.KeyEvent) bool {
+	n := r.length()
+	if n == 0 {
+		return false
+	}
+	cur := r.listSelected
+	if cur < 0 {
+		cur = 0
+	}
+	page := 10
+	if h := r.createRow().MinSize().Height + theme.Padding(); h > 0 && r.list.Size().Height > 2*h {
+		page = int(r.list.Size().Height/h) - 1
+	}
+	to := cur
+	switch k.Name {
+	case fyne.KeyPageDown:
+		to = min(cur+page, n-1)
+	case fyne.KeyPageUp:
+		to = max(cur-page, 0)
+	case fyne.KeyHome:
+		to = 0
+	case fyne.KeyEnd:
+		to = n - 1
+	default:
+		return false
+	}
+	r.list.ScrollTo(to)
+	r.list.Select(to)
+	return true
 }
 
 func (r *registerScreen) selectRow(id widget.ListItemID) {

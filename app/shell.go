@@ -142,12 +142,12 @@ func (e *env) infoThen(title, msg string, then func()) {
 	e.show(d, d.Hide, d.Hide)
 }
 
-// confirm asks a yes/no question. Escape answers no; Enter does nothing,
-// so a key meant for the form behind cannot return a result or close a
-// dossier.
+// confirm asks a yes/no question: Enter answers yes, Escape no. The
+// question follows a button the clerk pressed on purpose (Enter on a
+// focused button presses it), so Enter twice returns a result by keyboard.
 func (e *env) confirm(title, msg string, then func(bool)) {
 	d := dialog.NewConfirm(title, msg, then, e.win)
-	e.show(d, nil, func() { d.Dismiss() })
+	e.show(d, d.Confirm, func() { d.Dismiss() })
 }
 
 // show shows d and remembers what Enter and Escape do while it is on top.
@@ -299,6 +299,12 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
+	for _, k := range tabKeys {
+		for _, m := range []fyne.KeyModifier{fyne.KeyModifierAlt, fyne.KeyModifierShortcutDefault} {
+			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: m},
+				func(sc fyne.Shortcut) { s.shortcut(sc) })
+		}
+	}
 	w.Canvas().SetOnTypedKey(e.typedKey)
 	s.dashboard.reload()
 	w.SetContent(s.content)
@@ -310,7 +316,19 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 // reports whether the shortcut was one of them.
 func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	cs, ok := sc.(*desktop.CustomShortcut)
-	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+	if !ok {
+		return false
+	}
+	// Alt+1…9 or Ctrl+1…9: the tabs, in the order of the navigation.
+	if cs.Modifier == fyne.KeyModifierAlt || cs.Modifier == fyne.KeyModifierShortcutDefault {
+		for i, k := range tabKeys {
+			if cs.KeyName == k && i < len(s.tabs.Items) {
+				s.tabs.SelectIndex(i)
+				return true
+			}
+		}
+	}
+	if cs.Modifier != fyne.KeyModifierShortcutDefault {
 		return false
 	}
 	switch cs.KeyName {
@@ -338,6 +356,9 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	}
 	return false
 }
+
+// tabKeys open the tabs with Alt or Ctrl: 1 is the first tab.
+var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 
 // startTicker refreshes what depends on the clock: the due time the
 // reception form announces (the 15:00 cut-off moves it), the register's
