@@ -48,7 +48,7 @@ type reception struct {
 	savedCode *widget.Label
 	savedInfo *widget.Label
 	printBtn  *keyButton // prints the last receipt (Ctrl+P)
-	lastCode  string         // the dossier saved last, whose receipt prints
+	lastCode  string     // the dossier saved last, whose receipt prints
 	// letterBtn drafts the condolence letter for a death registration
 	// just received: the family comes once, so the letter is proposed
 	// now, not when the result is returned. letterDr keeps what the form
