@@ -312,3 +312,29 @@ func TestRegisterPagesByKeyboard(t *testing.T) {
 		t.Errorf("Home: line %d (%s)", r.listSelected, got)
 	}
 }
+
+// "Quá hạn" lists the dossiers past the date last promised, in the whole
+// register and among search results.
+func TestOverdueFilter(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	f.receive("Quá Hạn Một", "khai-sinh", at(2026, 11, 20, 8, 0))
+	f.receive("Quá Hạn Hai", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.receive("Hôm Nay", "khai-sinh", at(2026, 11, 25, 8, 0))
+	r := f.openRegister()
+	r.state.SetSelected("Quá hạn")
+	f.wait()
+	if r.length() != 2 {
+		t.Fatalf("%d overdue rows", r.length())
+	}
+	assertContains(t, texts(r.count), "2 hồ sơ")
+	assertContains(t, f.rowText(0), "Quá Hạn Hai")
+	assertContains(t, f.rowText(0), "quá hạn")
+	r = f.searchFor("qua han mot")
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Quá Hạn Một") {
+		t.Fatalf("search among overdue: %d rows", r.length())
+	}
+	r = f.searchFor("hom nay")
+	if r.length() != 0 {
+		t.Errorf("a dossier due today is listed as overdue")
+	}
+}

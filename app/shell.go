@@ -215,6 +215,8 @@ type shell struct {
 
 	// restorePlacement moves the shown window where it was last time.
 	restorePlacement func()
+	// close closes the window (tests record it instead).
+	close func()
 
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -279,11 +281,16 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
 	}
+	current := 0
 	s.tabs.OnSelected = func(*container.TabItem) {
-		if f := screens[s.tabs.SelectedIndex()].shown; f != nil {
+		s.leavingTab(current)
+		current = s.tabs.SelectedIndex()
+		if f := screens[current].shown; f != nil {
 			f()
 		}
 	}
+	s.close = w.Close
+	w.SetCloseIntercept(s.closeWindow)
 
 	s.status = widget.NewLabel("Tệp dữ liệu: " + dbPath)
 	s.status.Truncation = fyne.TextTruncateEllipsis
