@@ -242,7 +242,8 @@ func (p *detailPane) set(d *register.Dossier) {
 			case ev.To == "":
 				parts = append(parts, "Từ: "+ev.From)
 			default:
-				parts = append(parts, ev.From+" → "+ev.To)
+				// In words: the theme font draws "→" badly on some PCs.
+				parts = append(parts, "Từ "+ev.From+" đến "+ev.To)
 			}
 		}
 		if ev.Outcome != "" {

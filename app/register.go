@@ -70,8 +70,8 @@ type registerScreen struct {
 	listSelected int  // the line the list shows selected, -1 for none
 	quiet        bool // selecting programmatically: do not reload the detail
 
-	mu      sync.Mutex // guards what the page loader touches
-	gen     int        // bumped on every reload; stale pages are dropped
+	mu      sync.Mutex    // guards what the page loader touches
+	gen     int           // bumped on every reload; stale pages are dropped
 	filter  office.Filter // the selector's choice; Limit and Offset unset
 	pages   map[int][]register.Dossier
 	pending map[int]int // page → order of request (the latest wins)
