@@ -291,3 +291,26 @@ func TestApologyNewDateShownEverywhere(t *testing.T) {
 	}
 	assertNotContains(t, texts(d.content), "Có hồ sơ quá hạn")
 }
+
+// A supplement list typed as numbered lines stays on its lines and prints
+// numbered once, without repeating itself as a reason.
+func TestSupplementListPrintsOnce(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "thuong-tru", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	test.Tap(p.supplement)
+	f.dialogEntries()[0].SetText("1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu")
+	f.tapDialog("Yêu cầu bổ sung")
+	if p.d.SupplementReason != "1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu" {
+		t.Fatalf("saved %q", p.d.SupplementReason)
+	}
+	f.tapDialog("In ngay")
+	text := pdfText(t, f.lastPrinted())
+	if text == "" {
+		t.Skip("pdftotext is not installed")
+	}
+	assertContains(t, text, "1. Giấy xác nhận của chủ hộ")
+	assertContains(t, text, "2. Bản sao sổ hộ khẩu")
+	assertNotContains(t, text, "1. 1.")
+	assertNotContains(t, text, "Lý do:")
+}
