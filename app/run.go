@@ -11,6 +11,7 @@ package app
 import (
 	"embed"
 	"errors"
+	"log"
 	"motcua/app/winkeys"
 	"os"
 	"path/filepath"
@@ -80,7 +81,8 @@ func Run(opt Options) error {
 		if errors.Is(err, store.ErrInUse) {
 			msg = "Phần mềm Một Cửa Thân Thiện đang mở ở một cửa sổ khác trên máy này.\n\n" +
 				"Hãy dùng cửa sổ đang mở (tìm trên thanh tác vụ ở cuối màn hình), " +
-				"hoặc đóng cửa sổ đó rồi mở lại phần mềm.\n\nTệp dữ liệu: " + path
+				"hoặc đóng cửa sổ đó rồi mở lại phần mềm. Nếu không thấy cửa sổ nào, cửa sổ cũ đã bị treo: " +
+				"kết thúc nó trong Trình quản lý tác vụ (Ctrl+Shift+Esc) rồi mở lại.\n\nChi tiết: " + capitalise(err.Error())
 		}
 		showFatal(a, msg)
 		return err
@@ -105,9 +107,18 @@ func Run(opt Options) error {
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
-	defer stop()
+	stopSignals := watchSignals(func() { fyne.Do(a.Quit) }, func() {
+		// The loop is stuck: free the lock and go. SQLite's journal keeps
+		// the register whole; an open transaction is rolled back.
+		lock.Release()
+		os.Exit(1)
+	}, quitGrace)
 	a.Run()
-	s.env.wait()
+	stopSignals()
+	stop()
+	if !waitAtMost(s.env.wait, quitGrace) {
+		log.Printf("background work did not finish within %v after the window closed; closing anyway", quitGrace)
+	}
 	return nil
 }
 
