@@ -552,12 +552,7 @@ func (p *detailPane) doReturn() {
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				if err == nil {
-					kind, propose = p.e.off.ProposedLetter(p.e.ctx, d)
-					// A condolence letter is proposed when the death is
-					// registered; drafted then, it is not asked for again.
-					if propose && kind == letters.Condolence && hasLetter(p.e, d, kind) {
-						propose = false
-					}
+					kind, propose = p.e.off.ProposeLetter(p.e.ctx, d, register.EvReturned)
 				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {

@@ -524,7 +524,7 @@ func (r *reception) submit() {
 		now := r.e.off.Now()
 		var kind letters.Kind
 		if err == nil {
-			kind, _ = r.e.off.ProposedLetter(r.e.ctx, d)
+			kind, _ = r.e.off.ProposeLetter(r.e.ctx, d, register.EvReceived)
 		}
 		r.e.do(func() {
 			r.saving = false
@@ -554,7 +554,8 @@ func (r *reception) showSaved(d *register.Dossier, now time.Time, kind letters.K
 	r.lastCode = d.Code
 	r.letterDr = nil
 	r.letterBtn.Hide()
-	if kind == letters.Condolence {
+	if kind != "" { // the office proposes at reception only what cannot wait
+		r.letterBtn.SetText("Soạn " + lowerFirst(kind.Name()) + "…")
 		r.letterDr = &letterDraft{kind: kind, dossier: d.Code, recipient: d.Applicant.Name, address: d.Applicant.Address,
 			about: d.Code + " · " + d.ProcedureName + " · " + d.Applicant.Name, fields: map[string]string{}}
 		r.letterBtn.Show()
