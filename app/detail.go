@@ -368,6 +368,9 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 	for _, it := range items {
 		if fe, ok := it.Widget.(*formEntry); ok {
 			fe.submit, fe.cancel = d.Submit, d.Hide
+			if !fe.MultiLine {
+				fe.OnSubmitted = func(string) { d.Submit() }
+			}
 		}
 	}
 	p.e.show(d, d.Submit, d.Hide)

@@ -339,3 +339,14 @@ func typeFocused(c fyne.Canvas, chars string) {
 		c.Focused().TypedRune(r)
 	}
 }
+
+// focusedEntry is the text field with the focus, as dialogEntries lists it.
+func (f *fixture) focusedEntry() *widget.Entry {
+	switch e := f.win.Canvas().Focused().(type) {
+	case *widget.Entry:
+		return e
+	case *formEntry:
+		return &e.Entry
+	}
+	return nil
+}
