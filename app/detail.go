@@ -366,7 +366,15 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
 	// cancels. The reason boxes say so, as they take Enter as a new line.
 	for _, it := range items {
-		if fe, ok := it.Widget.(*formEntry); ok {
+		fe, ok := it.Widget.(*formEntry)
+		if c, isBox := it.Widget.(*fyne.Container); isBox && !ok {
+			for _, o := range c.Objects { // a field with its date picker
+				if x, isEntry := o.(*formEntry); isEntry {
+					fe, ok = x, true
+				}
+			}
+		}
+		if ok {
 			fe.submit, fe.cancel = d.Submit, d.Hide
 			if !fe.MultiLine {
 				fe.OnSubmitted = func(string) { d.Submit() }
@@ -479,7 +487,7 @@ func (p *detailPane) doApologise() {
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{
 		widget.NewFormItem("Lý do", reason),
-		widget.NewFormItem("Ngày hẹn trả mới", date),
+		widget.NewFormItem("Ngày hẹn trả mới", container.NewBorder(nil, nil, nil, datePicker(p.e, &date.Entry, false), date)),
 	}, func() {
 		text, day := reason.Text, date.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {

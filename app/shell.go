@@ -235,6 +235,7 @@ type shell struct {
 	register  *registerScreen
 	letters   *lettersScreen
 	settings  *settingsScreen
+	calendar  *calendarScreen
 
 	// restorePlacement moves the shown window where it was last time.
 	restorePlacement func()
@@ -254,6 +255,7 @@ const (
 	tabRegister
 	tabLetters
 	tabSettings
+	tabCalendar
 )
 
 // newShell builds the window's content and puts it in w, sized for a
@@ -274,6 +276,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.register = newRegister(e)
 	s.letters = newLettersScreen(e)
 	s.settings = newSettingsScreen(e)
+	s.calendar = newCalendarScreen(e)
 	e.changed = func() {
 		s.dashboard.reload()
 		s.register.reload()
@@ -300,6 +303,9 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
 		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
 		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
+		// New screens are appended here, in the order of their tabs; the
+		// tab constants above follow this list.
+		{"Lịch", theme.CalendarIcon(), s.calendar.content, s.calendar.shown},
 	}
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
