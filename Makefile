@@ -37,7 +37,7 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	GOOS=windows CGO_ENABLED=0 $(GO) vet -tags ci ./...
-	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys
+	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys ./app/winplace
 
 ## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB)
 bench: deps-test
