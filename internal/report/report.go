@@ -174,4 +174,3 @@ func Build(t *Tally) Report {
 	r.Unavailable = r.People.Missing()
 	return r
 }
-
