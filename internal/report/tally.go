@@ -222,3 +222,17 @@ func (t *Tally) Add(r Row) {
 func HoursBucket(received, returned time.Time) int {
 	return int((returned.Unix() - received.Unix()) / 3600)
 }
+
+// RowOf is the report's view of a dossier (the upper level reads dossiers
+// from bundles). A refused or withdrawn dossier never changes again, so its
+// last update is when it was closed.
+func RowOf(d *register.Dossier) Row {
+	r := Row{ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName, Channel: d.Channel, State: d.State,
+		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, NewDueAt: d.NewDueAt, ReturnedAt: d.ReturnedAt, Outcome: d.Outcome,
+		SupplementAt: d.SupplementAt, ApologyAt: d.ApologyAt}
+	if d.State == register.Refused || d.State == register.Withdrawn {
+		t := d.UpdatedAt
+		r.ClosedAt = &t
+	}
+	return r
+}

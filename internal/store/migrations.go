@@ -145,6 +145,12 @@ var migrations = []string{
 		body        TEXT NOT NULL,
 		updated_at  INTEGER NOT NULL
 	);`,
+
+	// reports: the channel a dossier was received through (counter, post,
+	// online; older dossiers were all taken at the counter), and an index
+	// so a period's returned dossiers are found without a table scan.
+	`ALTER TABLE dossiers ADD COLUMN channel TEXT NOT NULL DEFAULT 'counter';
+	CREATE INDEX dossiers_returned ON dossiers (returned_at) WHERE returned_at IS NOT NULL;`,
 }
 
 // SchemaVersion is the version a database has after Open.
