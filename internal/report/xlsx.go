@@ -19,9 +19,9 @@ const (
 	SheetBook   = "Sổ theo dõi hồ sơ"
 )
 
-// figureLines are the report's lines: label and value, in the order the
+// FigureLines are the report's lines: label and value, in the order the
 // PDF and the screen show them too.
-func (r Report) figureLines() [][2]string {
+func (r Report) FigureLines() [][2]string {
 	f := r.Total
 	n := func(x int) string { return fmt.Sprint(x) }
 	return [][2]string{
@@ -46,8 +46,8 @@ func (r Report) figureLines() [][2]string {
 	}
 }
 
-// scoreLines are the self-score lines, each labelled as the commune's estimate.
-func (r Report) scoreLines() [][2]string {
+// ScoreLines are the self-score lines, each labelled as the commune's estimate.
+func (r Report) ScoreLines() [][2]string {
 	s := r.Score
 	if !s.HasDossiers {
 		return [][2]string{{"Tự chấm điểm (" + EstimateLabel + ")", "chưa có hồ sơ trả kết quả trong kỳ"}}
@@ -63,8 +63,8 @@ func (r Report) scoreLines() [][2]string {
 	return l
 }
 
-// peopleLines are the people figures recorded so far.
-func (r Report) peopleLines() [][2]string {
+// PeopleLines are the people figures recorded so far.
+func (r Report) PeopleLines() [][2]string {
 	p := r.People
 	var l [][2]string
 	ratio := func(label string, x *Ratio) {
@@ -87,9 +87,9 @@ func (r Report) peopleLines() [][2]string {
 
 // Lines are all the report's lines, as the screen lists them.
 func (r Report) Lines() [][2]string {
-	l := r.figureLines()
-	l = append(l, r.peopleLines()...)
-	return append(l, r.scoreLines()...)
+	l := r.FigureLines()
+	l = append(l, r.PeopleLines()...)
+	return append(l, r.ScoreLines()...)
 }
 
 // ProcedureHeader is the per-procedure table's heading.
@@ -138,7 +138,7 @@ func WriteXLSX(w io.Writer, r Report, book []BookRow) error {
 	set(s, "A3", r.Period.Label+" ("+r.Period.Range()+")")
 	set(s, "A4", "Số liệu đến "+r.Generated.Format("15:04 02/01/2006"))
 	row := 6
-	for _, l := range r.figureLines() {
+	for _, l := range r.FigureLines() {
 		set(s, fmt.Sprintf("A%d", row), l[0])
 		set(s, fmt.Sprintf("B%d", row), l[1])
 		row++
@@ -146,7 +146,7 @@ func WriteXLSX(w io.Writer, r Report, book []BookRow) error {
 	row++
 	set(s, fmt.Sprintf("A%d", row), r.RateBasis)
 	row += 2
-	if pl := r.peopleLines(); len(pl) > 0 {
+	if pl := r.PeopleLines(); len(pl) > 0 {
 		set(s, fmt.Sprintf("A%d", row), "Hài lòng, phản ánh, thư, cam kết, đối thoại")
 		_ = x.SetCellStyle(s, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), bold)
 		row++
@@ -160,7 +160,7 @@ func WriteXLSX(w io.Writer, r Report, book []BookRow) error {
 	set(s, fmt.Sprintf("A%d", row), "Tự chấm điểm ("+EstimateLabel+", không phải điểm chính thức)")
 	_ = x.SetCellStyle(s, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), bold)
 	row++
-	for _, l := range r.scoreLines() {
+	for _, l := range r.ScoreLines() {
 		set(s, fmt.Sprintf("A%d", row), l[0])
 		set(s, fmt.Sprintf("B%d", row), l[1])
 		row++
