@@ -1,8 +1,8 @@
 package docs
 
 import (
-	"fmt"
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
