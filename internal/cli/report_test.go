@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,5 +100,44 @@ func TestReportCommand(t *testing.T) {
 	}
 	if _, _, code := run(t, db, now, "report", "--format", "pdf"); code != 2 {
 		t.Errorf("pdf without -o: exit %d", code)
+	}
+}
+
+func TestImportXLSXCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	now := time.Date(2026, 11, 27, 16, 0, 0, 0, calendar.Zone)
+	x := excelize.NewFile()
+	rows := [][]any{
+		{"TT", "Mã hồ sơ", "Tên TTHC", "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại", "Ngày nhận", "Ngày hẹn trả", "Ngày trả kết quả", "Ghi chú"},
+		{1, "", "Đăng ký khai sinh", "Đặng Thị Ngọc Ánh", "Thôn Trung Lý, 0912 345 678", "03/11/2026", "03/11/2026", "03/11/2026", ""},
+		{2, "", "Đăng ký khai sinh", "Bùi Văn Cường", "", "31/02/2026", "", "", ""},
+	}
+	for i, r := range rows {
+		if err := x.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, "so.xlsx")
+	if err := x.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, db, now, "import-xlsx", file)
+	if code != 0 || !strings.Contains(out, "Nhập được: 1 dòng") || !strings.Contains(out, "dòng 3: ngày nhận") || !strings.Contains(out, "Chưa nhập gì") {
+		t.Fatalf("preview %d:\n%s%s", code, out, errs)
+	}
+	out, errs, code = run(t, db, now, "import-xlsx", file, "--yes", "--json")
+	var r struct{ Imported int }
+	mustJSON(t, out, &r)
+	if code != 0 || r.Imported != 1 {
+		t.Fatalf("import %d %s %s", code, out, errs)
+	}
+	out, _, _ = run(t, db, now, "import-xlsx", file, "--yes")
+	if !strings.Contains(out, "Đã có trong sổ (bỏ qua): 1 dòng") || !strings.Contains(out, "Không có dòng nào mới") {
+		t.Errorf("second import:\n%s", out)
+	}
+	out, _, _ = run(t, db, now, "search", "ngoc anh", "--json")
+	if !strings.Contains(out, "0912 345 678") {
+		t.Errorf("imported dossier not found with its phone: %s", out)
 	}
 }
