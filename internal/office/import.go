@@ -263,6 +263,15 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResul
 	err := o.st.Tx(ctx, func(tx *store.Tx) error {
 		res = ImportResult{}
 		nums := &numbering{seq: map[string]int{}, entry: map[int]int{}}
+		// The sheet's own codes first: a code made up for a row without
+		// one must not take a number a later row's code carries.
+		for _, r := range plan.Ready {
+			if a, day, seq, err := register.ParseCode(r.Code); err == nil && sameDay(day, r.Received) {
+				if err := nums.taken(tx, a, r.Received, seq); err != nil {
+					return err
+				}
+			}
+		}
 		for _, p := range plan.NewProcedures {
 			if _, err := tx.Procedure(p.Code); err == nil {
 				continue
@@ -346,14 +355,17 @@ func (o *Office) importedDossier(tx *store.Tx, nums *numbering, r ImportRow, p r
 	if agency == "" {
 		agency = prof.AgencyCode
 	}
+	if seq > 0 {
+		if err := nums.taken(tx, agency, d.ReceivedAt, seq); err != nil {
+			return nil, "", 0, err
+		}
+	}
 	s, entry, err := nums.next(tx, agency, d.ReceivedAt)
 	if err != nil {
 		return nil, "", 0, err
 	}
 	if seq == 0 {
 		seq = s
-	} else {
-		nums.taken(agency, d.ReceivedAt, seq)
 	}
 	if d.Code == "" {
 		d.Code = register.FormatCode(agency, d.ReceivedAt, seq)
@@ -418,10 +430,19 @@ func (n *numbering) next(tx *store.Tx, agency string, at time.Time) (seq, entry 
 	return last + 1, lastE + 1, nil
 }
 
-// taken records a sequence the sheet's own code uses.
-func (n *numbering) taken(agency string, at time.Time, seq int) {
+// taken records a sequence the sheet's own code uses, so no code the
+// import makes up takes it later.
+func (n *numbering) taken(tx *store.Tx, agency string, at time.Time, seq int) error {
 	k := n.key(agency, at)
+	if _, ok := n.seq[k]; !ok {
+		s, _, err := tx.NextNumbers(agency, at)
+		if err != nil {
+			return err
+		}
+		n.seq[k] = s - 1
+	}
 	if seq > n.seq[k] {
 		n.seq[k] = seq
 	}
+	return nil
 }

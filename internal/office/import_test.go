@@ -61,12 +61,14 @@ func TestImportXLSX(t *testing.T) {
 		{6, "", "Xác nhận tình trạng cư trú ABC", "Vũ Văn Năm", "", "", "07/01/2026 09:15", "09/01/2026", "12/01/2026", ""},
 		{7, "", "Cấp phép XYZ", "Hoàng Thị Sáu", "", "", "07/01/2026", "", "", ""},
 		{8, "HS-0008", "cai-chinh-ho-tich", "Ngô Văn Tám", "", "", "12/01/2026", "", "", ""},
+		// its code is the one line 5 (no code, same day) would have been given
+		{9, "000.00.00.H00-260106-0001", "Đăng ký khai sinh", "Đinh Thị Chín", "", "", "06/01/2026 10:00", "", "", ""},
 	})
 	plan, err := o.PlanImport(ctx, bytes.NewReader(data), "/tmp/so-2026.xlsx", ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plan.HeaderRow != 3 || plan.Rows != 8 || plan.Mapping != "entry=A,code=B,procedure=C,applicant=D,address=E,phone=F,received=G,due=H,returned=I,note=J" {
+	if plan.HeaderRow != 3 || plan.Rows != 9 || plan.Mapping != "entry=A,code=B,procedure=C,applicant=D,address=E,phone=F,received=G,due=H,returned=I,note=J" {
 		t.Fatalf("plan header %d rows %d mapping %s", plan.HeaderRow, plan.Rows, plan.Mapping)
 	}
 	var probs []string
@@ -82,7 +84,7 @@ func TestImportXLSX(t *testing.T) {
 			t.Errorf("problem %q, want %q…", probs[i], want[i])
 		}
 	}
-	if len(plan.Ready) != 4 || len(plan.NewProcedures) != 1 || plan.NewProcedures[0].Limit != (calendar.Limit{Value: 2, Unit: calendar.WorkingDays}) {
+	if len(plan.Ready) != 5 || len(plan.NewProcedures) != 1 || plan.NewProcedures[0].Limit != (calendar.Limit{Value: 2, Unit: calendar.WorkingDays}) {
 		t.Fatalf("ready %d, new procedures %+v", len(plan.Ready), plan.NewProcedures)
 	}
 
@@ -101,7 +103,7 @@ func TestImportXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Imported != 4 || res.NewProcedures != 1 {
+	if res.Imported != 5 || res.NewProcedures != 1 {
 		t.Fatalf("result %+v", res)
 	}
 	d, err := o.Show(ctx, "000.00.00.H00-260105-0001")
@@ -124,6 +126,9 @@ func TestImportXLSX(t *testing.T) {
 	if n := byName["Vũ Văn Năm"]; n.ProcedureCode != plan.NewProcedures[0].Code || n.Outcome != register.Late || n.ReceivedAt.Format("15:04") != "09:15" {
 		t.Errorf("new-procedure row: %+v", n)
 	}
+	if h, c := byName["Lê Thị Hoa"], byName["Đinh Thị Chín"]; c.Code != "000.00.00.H00-260106-0001" || h.Code == c.Code || h.Code == "" {
+		t.Errorf("codes: made up %s, from the sheet %s", h.Code, c.Code)
+	}
 	if e := byName["Ngô Văn Tám"]; e.Code != "HS-0008" || e.State != register.Received {
 		t.Errorf("open row: %+v", e)
 	}
@@ -133,13 +138,13 @@ func TestImportXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(again.Ready) != 0 || len(again.Duplicates) != 4 {
+	if len(again.Ready) != 0 || len(again.Duplicates) != 5 {
 		t.Errorf("second plan: ready %d duplicates %v", len(again.Ready), again.Duplicates)
 	}
 	if res, err := o.ApplyImport(ctx, plan); err != nil || res.Imported != 0 {
 		t.Errorf("second import %+v %v", res, err)
 	}
-	if n := o.countDossiers(t); n != 4 {
+	if n := o.countDossiers(t); n != 5 {
 		t.Errorf("%d dossiers after importing twice", n)
 	}
 	// A column the guess cannot find can be named.
