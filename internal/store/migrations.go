@@ -151,6 +151,10 @@ var migrations = []string{
 	// so a period's returned dossiers are found without a table scan.
 	`ALTER TABLE dossiers ADD COLUMN channel TEXT NOT NULL DEFAULT 'counter';
 	CREATE INDEX dossiers_returned ON dossiers (returned_at) WHERE returned_at IS NOT NULL;`,
+
+	// reports: refusals and withdrawals of a period found by when they
+	// closed, not by walking every refusal ever made.
+	`CREATE INDEX dossiers_state_updated ON dossiers (state, updated_at);`,
 }
 
 // SchemaVersion is the version a database has after Open.
