@@ -166,6 +166,7 @@ type Dossier struct {
 	FormSet          string         `json:"form_set"` // TT03/2025 or TT01/2018, fixed at receipt
 	Field            string         `json:"field,omitempty"`
 	Limit            calendar.Limit `json:"limit"`
+	Variant          string         `json:"variant,omitempty"` // variant of the procedure's limit chosen at reception (e.g. xac-minh); empty: the standard limit
 	Applicant        Applicant      `json:"applicant"`
 	Sets             int            `json:"sets"`                // số lượng hồ sơ (bộ)
 	Documents        []string       `json:"documents,omitempty"` // giấy tờ kèm theo

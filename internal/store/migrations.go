@@ -145,6 +145,17 @@ var migrations = []string{
 		body        TEXT NOT NULL,
 		updated_at  INTEGER NOT NULL
 	);`,
+
+	// calendar: the variant of a procedure's time limit chosen at reception
+	// (e.g. "xac-minh"), and for each year the fingerprint of the working
+	// days the register's due dates were last checked against, so that a
+	// corrected schedule is offered for review instead of applied silently.
+	`ALTER TABLE dossiers ADD COLUMN variant TEXT NOT NULL DEFAULT '';
+	CREATE TABLE calendar_reconciled (
+		year           INTEGER PRIMARY KEY,
+		fingerprint    TEXT NOT NULL,
+		reconciled_at  BIGINT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the version a database has after Open.
