@@ -35,7 +35,7 @@ func TestShippedCorrectionIsReviewedThenApplied(t *testing.T) {
 	if err := o.SaveSchedule(ctx, oldSchedule2026); err != nil {
 		t.Fatal(err)
 	}
-	a := receiveAt(t, o, "giam-ho", "Lò Văn A", "2026-08-27 10:00")           // 3 working days
+	a := receiveAt(t, o, "giam-ho", "Lò Văn A", "2026-08-27 10:00")          // 3 working days
 	b := receiveAt(t, o, "cham-dut-giam-ho", "Lò Thị B", "2026-08-20 10:00") // 2 working days
 	c := receiveAt(t, o, "giam-ho", "Lò Văn C", "2026-06-01 10:00")          // far from the change
 	if got := a.DueAt.Format("2006-01-02"); got != "2026-09-03" {
