@@ -165,3 +165,88 @@ func TestProvisionalDueAndYears(t *testing.T) {
 		t.Errorf("CalendarYears: %+v %v", all, err)
 	}
 }
+
+func TestReceiveWithVariant(t *testing.T) {
+	ctx := context.Background()
+	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-28 09:00")
+	d, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "ket-hon", Variant: "xac-minh", Applicant: register.Applicant{Name: "Lò Văn A"}, At: vn("2026-08-27 10:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 5 working days from Thu 27/08/2026: Fri 28/08, Thu 03, Fri 04, Mon 07, Tue 08/09.
+	if d.Variant != "xac-minh" || d.Limit != (calendar.Limit{Value: 5, Unit: calendar.WorkingDays}) || d.DueAt.Format("2006-01-02") != "2026-09-08" {
+		t.Fatalf("variant %q limit %+v due %s", d.Variant, d.Limit, d.DueAt)
+	}
+	got, err := o.Show(ctx, d.Code)
+	if err != nil || got.Variant != "xac-minh" {
+		t.Fatalf("stored variant %q, %v", got.Variant, err)
+	}
+	if s := LimitText(got); s != "05 ngày làm việc (trường hợp cần xác minh)" {
+		t.Errorf("LimitText = %q", s)
+	}
+	if s := o.DossierDoc(got).LimitText; s != "05 ngày làm việc (trường hợp cần xác minh)" {
+		t.Errorf("receipt limit = %q", s)
+	}
+	plain := receiveAt(t, o, "ket-hon", "Lò Thị B", "2026-08-27 10:00")
+	if plain.Variant != "" || plain.DueAt.Format("2006-01-02 15:04") != "2026-08-27 16:00" {
+		t.Errorf("plain marriage: %q %s", plain.Variant, plain.DueAt)
+	}
+	if _, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Variant: "xac-minh", Applicant: register.Applicant{Name: "C"}}); err == nil {
+		t.Error("khai-sinh has no variant")
+	}
+	p, err := o.ProcedureOf(ctx, got)
+	if err != nil || !p.ByCommittee() || len(p.Variants) != 1 {
+		t.Errorf("ProcedureOf: %+v %v", p, err)
+	}
+	un, err := o.UnconfirmedLimits(ctx)
+	if err != nil || len(un) == 0 {
+		t.Fatalf("unconfirmed: %v %v", un, err)
+	}
+}
+
+// A register created by an older release holds the catalogue without
+// confidences, variants and authorities: at open, the procedures it never
+// edited move to the shipped definition as a new version; edited ones stay.
+func TestOldCatalogueIsUpgraded(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "r.db")
+	o := openAt(t, path, "2026-11-28 09:00")
+	d := receiveAt(t, o, "thuong-tru", "Lò Văn A", "2026-11-02 09:00")
+	// Make the stored catalogue look like the old release's.
+	if _, err := o.Store().DB().Exec(`UPDATE procedures SET version = 1,
+		data = json_remove(json_set(data, '$.version', 1), '$.confidence', '$.variants', '$.authority', '$.sign_block')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Store().DB().Exec(`UPDATE procedures SET version = 3, data = json_set(data, '$.version', 3) WHERE code = 'tam-tru'`); err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	o = openAt(t, path, "2026-11-28 09:00")
+	ps, err := o.Procedures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		switch p.Code {
+		case "thuong-tru":
+			if p.Version != 2 || p.ByCommittee() || p.Confidence != "M" {
+				t.Errorf("thuong-tru not upgraded: %+v", p)
+			}
+		case "tam-tru":
+			if p.Version != 3 || p.Authority != "" {
+				t.Errorf("an edited procedure was changed: %+v", p)
+			}
+		case "ket-hon":
+			if len(p.Variants) != 1 {
+				t.Errorf("ket-hon has no variant after upgrade")
+			}
+		}
+	}
+	if got, _ := o.Show(ctx, d.Code); got.ProcedureVersion != d.ProcedureVersion {
+		t.Error("a dossier keeps its procedure version")
+	}
+	audit, err := o.Store().AuditOf(ctx, "procedure", "thuong-tru")
+	if err != nil || len(audit) == 0 || audit[len(audit)-1].Action != "upgrade_shipped_procedure" {
+		t.Errorf("audit: %+v %v", audit, err)
+	}
+}

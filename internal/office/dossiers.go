@@ -22,6 +22,7 @@ type ReceiveInput struct {
 	Documents     []string
 	ResultMethod  string
 	Note          string
+	Variant       string // the procedure's variant chosen at reception (e.g. "xac-minh"); empty: the standard limit
 }
 
 // Receive registers a new dossier: code, entry number and due date are
@@ -42,6 +43,9 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		if err != nil {
 			return err
 		}
+		if p, err = p.WithVariant(in.Variant); err != nil {
+			return err
+		}
 		d, err = register.Receive(register.Intake{
 			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
 			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.cfg().profile.FormSet, Note: in.Note,
@@ -57,6 +61,7 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
 		}
 		d.ID = newID()
+		d.Variant = textvn.Clean(in.Variant)
 		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
 		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
