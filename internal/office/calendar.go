@@ -346,3 +346,33 @@ func (o *Office) ImportSchedule(ctx context.Context, s calendar.Schedule, apply 
 	rev.Applied = true
 	return rev, o.reload(ctx)
 }
+
+// DueEstimate is the due time a dossier received at a moment would get, as
+// the reception form shows it before saving, and whether it rests on a
+// provisional (dự kiến) day off.
+type DueEstimate struct {
+	Due         time.Time `json:"due_at"`
+	Provisional bool      `json:"provisional"`
+}
+
+// DueFor estimates the due time of a dossier of a procedure, under one of
+// its variants (empty: the standard limit), received at (zero: now).
+func (o *Office) DueFor(ctx context.Context, procedureCode, variant string, at time.Time) (DueEstimate, error) {
+	ps, err := o.st.Procedures(ctx)
+	if err != nil {
+		return DueEstimate{}, err
+	}
+	for _, p := range ps {
+		if p.Code != procedureCode {
+			continue
+		}
+		if p, err = p.WithVariant(variant); err != nil {
+			return DueEstimate{}, err
+		}
+		from := o.at(at)
+		cal := o.Calendar()
+		due := cal.Due(from, p.Limit)
+		return DueEstimate{Due: due, Provisional: cal.CrossesProvisional(from, due)}, nil
+	}
+	return DueEstimate{}, store.NotFound("không có thủ tục mã %q trong danh mục", procedureCode)
+}
