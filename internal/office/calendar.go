@@ -273,6 +273,22 @@ func recompute(tx *store.Tx, cal *calendar.Calendar, years []int, actor string, 
 		if err := tx.UpdateDossier(d); err != nil {
 			return nil, err
 		}
+		// The hand-overs since the clock started were classified against the
+		// old due date: the control slip follows the new one.
+		full, err := tx.DossierByCode(d.Code)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range full.Events {
+			if e.Outcome == "" || e.At.Before(clockStart(d)) {
+				continue
+			}
+			if o := register.Classify(e.At, c.NewDue); o != e.Outcome {
+				if err := tx.SetEventOutcome(d.ID, e.Seq, o); err != nil {
+					return nil, err
+				}
+			}
+		}
 		if err := tx.AppendAudit(store.Audit{At: now, Actor: actor, Action: action, Entity: "dossier", EntityID: d.ID,
 			Before: string(before), After: string(after)}); err != nil {
 			return nil, err
