@@ -193,6 +193,9 @@ func runCalendar(e *Env, args []string) error {
 					}
 					fmt.Fprintf(w, "%d  %s (độ tin cậy: %s)\n", y.Year, src, y.Confidence)
 				}
+				if y.ShippedDiffers {
+					fmt.Fprintf(w, "      lịch kèm theo phần mềm khác lịch đã nhập: xem motcua calendar schedule %d shipped\n", y.Year)
+				}
 			}
 		})
 	case "review":

@@ -41,6 +41,10 @@ type YearStatus struct {
 	Source         string `json:"source,omitempty"`
 	Confidence     string `json:"confidence,omitempty"`
 	Stored         bool   `json:"stored"` // the office's own schedule replaces the shipped one
+	// ShippedDiffers: the office's stored schedule gives other working days
+	// than the one shipped with this release (a correction it has not taken:
+	// `motcua calendar schedule YEAR shipped` reviews it).
+	ShippedDiffers bool `json:"shipped_differs,omitempty"`
 }
 
 // CalendarYears lists, from 2021 to four years after this one, whether each
@@ -51,6 +55,16 @@ func (o *Office) CalendarYears(ctx context.Context) ([]YearStatus, error) {
 		return nil, err
 	}
 	cal := o.Calendar()
+	var shipped *calendar.Calendar
+	if len(stored) > 0 {
+		ss, err := calendar.ParseSchedules(assets.CalendarSchedules)
+		if err != nil {
+			return nil, err
+		}
+		if shipped, err = calendar.New(o.Profile().Hours, ss...); err != nil {
+			return nil, err
+		}
+	}
 	var out []YearStatus
 	for y := 2021; y <= o.Now().Year()+4; y++ {
 		st := YearStatus{Year: y, Announced: cal.Announced(y), AwaitingNotice: cal.AwaitingNotice(y)}
@@ -58,6 +72,9 @@ func (o *Office) CalendarYears(ctx context.Context) ([]YearStatus, error) {
 			st.Source, st.Confidence = s.Source, s.Confidence
 		}
 		_, st.Stored = stored[y]
+		if st.Stored && shipped.Announced(y) {
+			st.ShippedDiffers = shipped.YearFingerprint(y) != cal.YearFingerprint(y)
+		}
 		out = append(out, st)
 	}
 	return out, nil

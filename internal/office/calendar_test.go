@@ -132,6 +132,15 @@ func TestImportScheduleDryRunThenApply(t *testing.T) {
 	if err != nil || !rev.Applied || len(rev.Changes) != 1 {
 		t.Fatalf("apply = %+v %v", rev, err)
 	}
+	ys, err := o.CalendarYears(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range ys {
+		if (y.Year == 2026) != (y.Stored && y.ShippedDiffers) {
+			t.Errorf("%d: stored %v, shipped differs %v", y.Year, y.Stored, y.ShippedDiffers)
+		}
+	}
 	if d, _ := o.Show(ctx, a.Code); d.DueAt.Format("2006-01-02") != "2026-09-03" {
 		t.Errorf("after apply A is due %s", d.DueAt)
 	}
