@@ -241,19 +241,21 @@ const (
 	Overdue         // past its due date
 )
 
-// UrgencyOf judges an open dossier against the office clock.
+// UrgencyOf judges an open dossier against the office clock, by the date
+// the citizen was last promised (an apology's new date moves it).
 func (o *Office) UrgencyOf(d *register.Dossier) Urgency {
 	if !d.State.Open() || d.State == register.SupplementRequested {
 		return Calm
 	}
 	now := o.Now()
-	switch register.Classify(now, d.DueAt) {
+	due := d.EffectiveDue()
+	switch register.Classify(now, due) {
 	case register.Late:
 		return Overdue
 	case register.OnTime:
 		return DueSoon
 	}
-	if o.cfg().cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
+	if o.cfg().cal.WorkingDaysBetween(now, due) <= 1 {
 		return DueSoon
 	}
 	return Calm
