@@ -21,6 +21,7 @@ type ReceiveInput struct {
 	Sets          int
 	Documents     []string
 	ResultMethod  string
+	Channel       string // received through: counter (default), post, online
 	Note          string
 	Variant       string // the procedure's variant chosen at reception (e.g. "xac-minh"); empty: the standard limit
 }
@@ -48,7 +49,7 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		}
 		d, err = register.Receive(register.Intake{
 			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
-			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.cfg().profile.FormSet, Note: in.Note,
+			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, Channel: in.Channel, FormSet: o.cfg().profile.FormSet, Note: in.Note,
 		}, o.cfg().cal)
 		if err != nil {
 			return err
