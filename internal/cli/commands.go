@@ -70,7 +70,7 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 }
 
 func init() {
-	addCommand(command{"receive", "--procedure MÃ [--variant xac-minh] --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
+	addCommand(command{"receive", "--procedure MÃ [--variant xac-minh] [--channel counter|post|online] --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
 		"Tiếp nhận hồ sơ: cấp mã hồ sơ, số thứ tự và hạn trả kết quả.", func(e *Env, args []string) error {
 			fs := flag.NewFlagSet("receive", flag.ContinueOnError)
 			proc := fs.String("procedure", "", "mã thủ tục")
@@ -82,6 +82,7 @@ func init() {
 			fs.StringVar(&a.Email, "email", "", "thư điện tử")
 			sets := fs.Int("sets", 1, "số bộ hồ sơ")
 			method := fs.String("result", "counter", "nơi nhận kết quả: counter, post, online")
+			channel := fs.String("channel", "counter", "kênh tiếp nhận: counter (tại quầy), post (bưu chính), online (trực tuyến)")
 			atS := fs.String("at", "", "thời điểm tiếp nhận")
 			note := fs.String("note", "", "ghi chú")
 			pos, err := e.parse(fs, args)
@@ -103,7 +104,7 @@ func init() {
 				return err
 			}
 			defer o.Close()
-			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Note: *note, Variant: *variant})
+			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note, Variant: *variant})
 			if err != nil {
 				return err
 			}

@@ -171,6 +171,7 @@ type Dossier struct {
 	Sets             int            `json:"sets"`                // số lượng hồ sơ (bộ)
 	Documents        []string       `json:"documents,omitempty"` // giấy tờ kèm theo
 	ResultMethod     string         `json:"result_method"`       // counter, post, online
+	Channel          string         `json:"channel,omitempty"`   // received through: counter, post, online
 	HandlingUnit     string         `json:"handling_unit,omitempty"`
 	Holder           string         `json:"holder"` // unit that holds the dossier now
 	ReceivedBy       string         `json:"received_by,omitempty"`

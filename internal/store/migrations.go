@@ -156,6 +156,12 @@ var migrations = []string{
 		fingerprint    TEXT NOT NULL,
 		reconciled_at  BIGINT NOT NULL
 	);`,
+
+	// reports: the channel a dossier was received through (counter, post,
+	// online; older dossiers were all taken at the counter), and an index
+	// so a period's returned dossiers are found without a table scan.
+	`ALTER TABLE dossiers ADD COLUMN channel TEXT NOT NULL DEFAULT 'counter';
+	CREATE INDEX dossiers_returned ON dossiers (returned_at) WHERE returned_at IS NOT NULL;`,
 }
 
 // SchemaVersion is the version a database has after Open.
