@@ -79,7 +79,7 @@ func TestReceiveVariantAndProvisional(t *testing.T) {
 		t.Errorf("receive --variant: %+v", d)
 	}
 	out, _, _ = run(t, db, now, "show", d.Code)
-	if !strings.Contains(out, "dự kiến") || !strings.Contains(out, "(thời hạn 05 ngày làm việc (trường hợp cần xác minh))") {
+	if !strings.Contains(out, "dự kiến") || !strings.Contains(out, "; thời hạn 05 ngày làm việc (trường hợp cần xác minh)") {
 		t.Errorf("show should warn about the provisional due date: %s", out)
 	}
 	if _, errs, code := run(t, db, now, "receive", "--procedure", "khai-sinh", "--variant", "xac-minh", "--applicant", "B"); code == 0 || !strings.Contains(errs, "không có trường hợp") {

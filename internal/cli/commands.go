@@ -36,7 +36,7 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 			fmt.Fprintf(w, "Điện thoại:    %s\n", d.Applicant.Phone)
 		}
 		fmt.Fprintf(w, "Tiếp nhận:     %s\n", d.ReceivedAt.Format(stamp))
-		fmt.Fprintf(w, "Hẹn trả:       %s (thời hạn %s)\n", d.DueAt.Format(stamp), office.LimitText(d))
+		fmt.Fprintf(w, "Hẹn trả:       %s; thời hạn %s\n", d.DueAt.Format(stamp), office.LimitText(d))
 		if d.NewDueAt != nil {
 			fmt.Fprintf(w, "Hẹn trả mới:   %s\n", d.NewDueAt.Format(stamp))
 		}
