@@ -13,8 +13,8 @@ import (
 )
 
 func init() {
-	addCommand(command{"procedures", "[import TỆP.json] [--unconfirmed]",
-		"Liệt kê danh mục thủ tục hành chính, thời hạn giải quyết, các trường hợp đặc biệt (--variant khi tiếp nhận) và cơ quan giải quyết; --unconfirmed: các thời hạn chờ quản trị viên xác nhận; import: thêm hoặc sửa thủ tục từ tệp JSON (mỗi lần sửa thành một phiên bản mới).",
+	addCommand(command{"procedures", "[import TỆP.json | confirm MÃ [--variant MÃ_TRƯỜNG_HỢP]] [--unconfirmed]",
+		"Liệt kê danh mục thủ tục hành chính, thời hạn giải quyết, các trường hợp đặc biệt (--variant khi tiếp nhận) và cơ quan giải quyết; --unconfirmed: các thời hạn chờ quản trị viên xác nhận; confirm: ghi nhận đã đối chiếu thời hạn với danh mục TTHC của tỉnh; import: thêm hoặc sửa thủ tục từ tệp JSON (mỗi lần sửa thành một phiên bản mới).",
 		runProcedures})
 
 	addCommand(command{"calendar", "due --from \"YYYY-MM-DD HH:MM\" --limit 3d|16h|23c|same-day | day YYYY-MM-DD | holidays YYYY | years | review [--apply] | schedule YYYY [import TỆP.json | shipped] [--apply]",
@@ -25,19 +25,26 @@ func init() {
 func runProcedures(e *Env, args []string) error {
 	fs := flag.NewFlagSet("procedures", flag.ContinueOnError)
 	unconfirmed := fs.Bool("unconfirmed", false, "chỉ liệt kê các thời hạn chờ xác nhận")
+	variant := fs.String("variant", "", "mã trường hợp đặc biệt (với confirm)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 && (pos[0] != "import" || len(pos) != 2) {
-		return usagef("dùng: motcua procedures, motcua procedures --unconfirmed hoặc motcua procedures import TỆP.json")
+	if len(pos) > 0 && ((pos[0] != "import" && pos[0] != "confirm") || len(pos) != 2) {
+		return usagef("dùng: motcua procedures, motcua procedures --unconfirmed, motcua procedures confirm MÃ [--variant MÃ_TRƯỜNG_HỢP] hoặc motcua procedures import TỆP.json")
 	}
 	o, err := e.office()
 	if err != nil {
 		return err
 	}
 	defer o.Close()
-	if len(pos) == 2 {
+	if len(pos) == 2 && pos[0] == "confirm" {
+		if _, err := o.ConfirmLimit(e.ctx, pos[1], *variant); err != nil {
+			return err
+		}
+		*unconfirmed = true // show what is left
+	}
+	if len(pos) == 2 && pos[0] == "import" {
 		data, err := os.ReadFile(pos[1])
 		if err != nil {
 			return fmt.Errorf("không đọc được tệp %s: %v", pos[1], err)
@@ -84,6 +91,9 @@ func runProcedures(e *Env, args []string) error {
 			conf := p.Confidence
 			if conf == "" {
 				conf = "?"
+			}
+			if p.Confirmed {
+				conf += ", đã xác nhận"
 			}
 			fmt.Fprintf(w, "%-22s %-18s [%s] %s", p.Code, p.Limit.Vietnamese(), conf, p.Name)
 			if !p.ByCommittee() {

@@ -89,6 +89,13 @@ func TestReceiveVariantAndProvisional(t *testing.T) {
 	if !strings.Contains(out, "thuong-tru") || !strings.Contains(out, "xac-nhan-hon-nhan / xac-minh") || strings.Contains(out, "] khai-sinh ") {
 		t.Errorf("procedures --unconfirmed: %s", out)
 	}
+	out, _, _ = run(t, db, now, "procedures", "confirm", "xac-nhan-hon-nhan", "--variant", "xac-minh")
+	if strings.Contains(out, "xac-nhan-hon-nhan / xac-minh") || !strings.Contains(out, "thuong-tru") {
+		t.Errorf("procedures confirm --variant: %s", out)
+	}
+	if _, errs, code := run(t, db, now, "procedures", "confirm", "xac-nhan-hon-nhan", "--variant", "khac"); code == 0 || !strings.Contains(errs, "không có trường hợp") {
+		t.Errorf("confirm an unknown variant: %s", errs)
+	}
 	out, _, _ = run(t, db, now, "procedures")
 	if !strings.Contains(out, "cơ quan giải quyết: Công an xã") || !strings.Contains(out, "--variant xac-minh") {
 		t.Errorf("procedures: %s", out)
