@@ -276,10 +276,22 @@ func (o *Office) ApplyCorrections(ctx context.Context, years []int) (CalendarRev
 // recompute saves the changes cal makes to the dossiers that may cross years,
 // with an audit line each, and records the years as checked.
 func recompute(tx *store.Tx, cal *calendar.Calendar, years []int, actor string, now time.Time, action string) ([]DueChange, error) {
-	from, to := yearsSpan(years)
-	ds, err := tx.DossiersTouching(from, to)
-	if err != nil {
-		return nil, err
+	// Year by year, as PendingCorrections reviews them: a span over several
+	// years would also take in the years between, which nobody reviewed.
+	var ds []*register.Dossier
+	seen := map[string]bool{}
+	for _, y := range years {
+		from, to := yearsSpan([]int{y})
+		list, err := tx.DossiersTouching(from, to)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range list {
+			if !seen[d.ID] {
+				seen[d.ID] = true
+				ds = append(ds, d)
+			}
+		}
 	}
 	ch, changed := changes(ds, cal)
 	for i, d := range changed {
