@@ -146,6 +146,15 @@ func (p *detailPane) show(row register.Dossier) {
 	})
 }
 
+// clear empties the pane: no dossier, no actions.
+func (p *detailPane) clear() {
+	p.d = nil
+	p.proposed = ""
+	p.body.Hide()
+	p.empty.Show()
+	p.updateButtons()
+}
+
 // set fills the pane with d.
 func (p *detailPane) set(d *register.Dossier) {
 	p.d = d
@@ -159,6 +168,11 @@ func (p *detailPane) set(d *register.Dossier) {
 		sub += " · " + d.Outcome.Vietnamese()
 		if d.Outcome == register.Late {
 			p.subtitle.Importance = widget.DangerImportance
+		}
+	case d.NewDueAt != nil && p.e.off.UrgencyOf(d) != office.Overdue:
+		sub += " · Hẹn lại " + fmtDate(*d.NewDueAt)
+		if p.e.off.UrgencyOf(d) == office.DueSoon {
+			p.subtitle.Importance = widget.WarningImportance
 		}
 	case p.e.off.UrgencyOf(d) == office.Overdue:
 		sub += " · Quá hạn"
@@ -264,7 +278,7 @@ func (p *detailPane) set(d *register.Dossier) {
 func (p *detailPane) updateButtons() {
 	for key, b := range p.buttons {
 		ok := p.d != nil && !p.busy
-		ok = ok && p.d.State.Allows(register.Action(key))
+		ok = ok && p.d.Can(register.Action(key))
 		if ok {
 			b.Enable()
 		} else {
@@ -312,15 +326,12 @@ func (p *detailPane) act(do func(code string) (*register.Dossier, []string, erro
 	})
 }
 
-// draftEntry is an entry whose text survives errors and cancels.
-func (p *detailPane) draftEntry(key, initial string, multiline bool) *widget.Entry {
-	var en *widget.Entry
+// draftEntry is an entry whose text survives errors and cancels. Tab
+// leaves it, even a multi-line reason box (see formEntry).
+func (p *detailPane) draftEntry(key, initial string, multiline bool) *formEntry {
+	en := newFormEntry()
 	if multiline {
-		en = widget.NewMultiLineEntry()
-		en.SetMinRowsVisible(3)
-		en.Wrapping = fyne.TextWrapWord
-	} else {
-		en = widget.NewEntry()
+		en = newReasonEntry()
 	}
 	key = p.d.Code + "/" + key
 	if s, ok := p.drafts[key]; ok {
@@ -342,13 +353,25 @@ func (p *detailPane) forgetDrafts(action string) {
 
 // form shows a dialog with the given fields; ok runs on confirmation.
 func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok func()) dialog.Dialog {
+	for _, it := range items {
+		if fe, isEntry := it.Widget.(*formEntry); isEntry && fe.MultiLine && it.HintText == "" {
+			it.HintText = "Ctrl+Enter: " + strings.ToLower(confirm) + " · Tab: sang ô tiếp theo"
+		}
+	}
 	d := dialog.NewForm(title, confirm, "Hủy", items, func(yes bool) {
 		if yes {
 			ok()
 		}
 	}, p.e.win)
 	d.Resize(fyne.NewSize(560, 0))
-	p.e.show(d, nil, d.Hide)
+	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
+	// cancels. The reason boxes say so, as they take Enter as a new line.
+	for _, it := range items {
+		if fe, ok := it.Widget.(*formEntry); ok {
+			fe.submit, fe.cancel = d.Submit, d.Hide
+		}
+	}
+	p.e.show(d, d.Submit, d.Hide)
 	// The cursor goes straight into the first field: the clerk types at once.
 	if len(items) > 0 {
 		if f, ok := items[0].Widget.(fyne.Focusable); ok {
@@ -445,13 +468,7 @@ func (p *detailPane) doApologise() {
 	}
 	reason := p.draftEntry("apologise.reason", "", true)
 	reason.SetPlaceHolder("Lý do chậm trả kết quả")
-	// Suggest the working day after the due date, or after today when the
-	// due date has passed; the clerk changes it as agreed with the unit.
-	from := p.d.DueAt
-	if now := p.e.off.Now(); now.After(from) {
-		from = now
-	}
-	suggest := p.e.off.Calendar().AddWorkingDays(from, 1)
+	suggest := p.e.off.SuggestApologyDate(p.d)
 	date := p.draftEntry("apologise.date", fmtDate(suggest), false)
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{

@@ -212,6 +212,8 @@ func (f *fixture) dialogEntries() []*widget.Entry {
 			out = append(out, e)
 		case *widget.SelectEntry:
 			out = append(out, &e.Entry)
+		case *formEntry:
+			out = append(out, &e.Entry)
 		}
 	}
 	return out
@@ -300,4 +302,27 @@ func assertPDF(t *testing.T, data []byte, wants ...string) {
 // ctrl is Ctrl plus a key.
 func ctrl(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// pressTab is the Tab key as the window's driver delivers it: a widget
+// that accepts tabs gets the key, otherwise the focus moves on (backwards
+// with Shift).
+func pressTab(c fyne.Canvas, shift bool) {
+	if t, ok := c.Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	if shift {
+		test.FocusPrevious(c)
+	} else {
+		test.FocusNext(c)
+	}
+}
+
+// typeFocused types chars into whatever has the focus, as the keyboard
+// does.
+func typeFocused(c fyne.Canvas, chars string) {
+	for _, r := range chars {
+		c.Focused().TypedRune(r)
+	}
 }

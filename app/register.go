@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"image/color"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -167,11 +168,11 @@ func registerColumns() []column {
 	}
 	return []column{
 		{width: w("000.00.00.H00-261123-0000", false)}, // Mã hồ sơ
-		{weight: 1},                              // Người nộp
-		{weight: 1.3},                            // Thủ tục
-		{width: w("00:00 00/00/0000", false)},    // Tiếp nhận
-		{width: w("00:00 00/00/0000", true)},     // Hạn trả
-		{width: w("Có kết quả, chờ trả", false)}, // Trạng thái
+		{weight: 1},                           // Người nộp
+		{weight: 1.3},                         // Thủ tục
+		{width: w("00:00 00/00/0000", false)}, // Tiếp nhận
+		{width: w("00:00 00/00/0000", true)},  // Hạn trả
+		{width: w("Có kết quả, chờ trả · quá hạn", false)}, // Trạng thái
 	}
 }
 
@@ -245,10 +246,11 @@ func (r *registerScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	set(1, d.Applicant.Name)
 	set(2, d.ProcedureName)
 	set(3, fmtStamp(d.ReceivedAt))
-	set(4, fmtStamp(d.DueAt))
-	set(5, d.State.Vietnamese())
+	set(4, fmtStamp(d.EffectiveDue()))
+	u := r.e.off.UrgencyOf(d)
+	set(5, stateWords(d, u))
 	c := noTint
-	switch r.e.off.UrgencyOf(d) {
+	switch u {
 	case office.Overdue:
 		c = overdueTint
 	case office.DueSoon:
@@ -429,6 +431,7 @@ func (r *registerScreen) reload() {
 				}
 				r.list.Refresh()
 				r.restoreSelection()
+				r.dropDetailIfGone()
 			})
 		})
 		return
@@ -447,6 +450,7 @@ func (r *registerScreen) reload() {
 			r.count.SetText(fmtCount(n) + " hồ sơ, mới nhất ở trên cùng.")
 			r.list.Refresh()
 			r.restoreSelection()
+			r.dropDetailIfGone()
 		})
 	})
 }
@@ -555,18 +559,65 @@ func (r *registerScreen) shown() {
 	r.e.win.Canvas().Focus(r.search)
 }
 
-// open shows d in the detail pane, as if chosen in the list (from the
-// dashboard's pressing list); its line is marked when it is among the
-// rows read.
-func (r *registerScreen) open(d register.Dossier) {
+// dropDetailIfGone empties the detail pane when its dossier is not among
+// the rows the table now holds (a new search, another filter): the pane
+// and its buttons always belong to the marked row, or to none.
+func (r *registerScreen) dropDetailIfGone() {
+	d := r.detail.d
+	if d == nil {
+		return
+	}
+	keep := false
+	if r.searching {
+		for i := range r.results {
+			if r.results[i].Code == d.Code {
+				keep = true
+				break
+			}
+		}
+	} else {
+		// The whole register under a state filter: the dossier is in it
+		// when its state is, wherever its page is.
+		states := r.filterStates()
+		keep = len(states) == 0 || slices.Contains(states, d.State)
+	}
+	if !keep {
+		r.clearSelection()
+	}
+}
+
+// clearSelection unmarks the line and empties the detail pane.
+func (r *registerScreen) clearSelection() {
 	r.quiet = true
 	r.list.UnselectAll()
 	r.quiet = false
+	old := r.listSelected
+	r.selected, r.selectedIdx, r.listSelected = "", -1, -1
+	if old >= 0 {
+		r.list.RefreshItem(old)
+	}
+	r.detail.clear()
+}
+
+// open shows d (from the dashboard's pressing list) as the one row of the
+// table, selected, with its detail: the table never keeps the results of
+// an older search beside it.
+func (r *registerScreen) open(d register.Dossier) {
+	onChanged := r.search.OnChanged
+	r.search.OnChanged = nil
+	r.search.SetText(d.Code)
+	r.search.OnChanged = onChanged
+	r.stopTimer()
+	r.query = d.Code
+	r.state.OnChanged = nil
+	r.state.SetSelectedIndex(0)
+	r.state.OnChanged = func(string) { r.reload() }
 	old := r.listSelected
 	r.selected, r.selectedIdx, r.listSelected = d.Code, -1, -1
 	if old >= 0 {
 		r.list.RefreshItem(old)
 	}
 	r.detail.show(d)
-	r.restoreSelection()
+	r.list.ScrollToTop()
+	r.reload()
 }

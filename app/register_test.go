@@ -208,3 +208,75 @@ func TestRegisterLoadsOnlyVisiblePages(t *testing.T) {
 	}
 	assertContains(t, f.rowText(3*pageSize+9), "08:00 05/01/2026")
 }
+
+// searchFor types q into the register's search box and waits for the
+// results.
+func (f *fixture) searchFor(q string) *registerScreen {
+	r := f.shell.register
+	r.search.SetText(q)
+	r.applySearch()
+	f.wait()
+	return r
+}
+
+// After a new search the detail pane never shows a dossier the table no
+// longer holds: it empties, and its buttons are greyed out.
+func TestNewSearchEmptiesTheDetailOfAnotherDossier(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	f.receive("Nguyễn Thị Hoa", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.openRegister()
+	r := f.searchFor("pao")
+	r.list.Select(0)
+	f.wait()
+	assertContains(t, texts(r.detail.content), "Giàng A Páo")
+
+	r = f.searchFor("hoa")
+	if r.length() != 1 {
+		t.Fatalf("%d rows", r.length())
+	}
+	shown := texts(r.detail.content)
+	assertNotContains(t, shown, "Giàng A Páo")
+	assertContains(t, shown, "Chọn một hồ sơ trong sổ")
+	if got := enabled(r.detail); got != "" || !r.detail.papers.Disabled() {
+		t.Errorf("buttons of a dossier no longer shown: %q", got)
+	}
+
+	// A search that still holds it keeps it, marked.
+	r.list.Select(0)
+	f.wait()
+	r = f.searchFor("nguyen")
+	assertContains(t, texts(r.detail.content), "Nguyễn Thị Hoa")
+	if r.listSelected != 0 {
+		t.Errorf("line %d marked", r.listSelected)
+	}
+}
+
+// Opening a dossier from the dashboard shows it as the table's one row,
+// whatever was searched before.
+func TestOpeningFromTheDashboardReplacesOldResults(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	pao := f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	f.receive("Nguyễn Thị Hoa", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.openRegister()
+	r := f.searchFor("hoa")
+	r.list.Select(0)
+	f.wait()
+
+	f.shell.tabs.SelectIndex(tabDashboard)
+	f.shell.dashboard.openDossier(*pao)
+	f.wait()
+	if f.shell.tabs.SelectedIndex() != tabRegister {
+		t.Fatal("the register did not open")
+	}
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Giàng A Páo") {
+		t.Fatalf("table: %d rows, first %q", r.length(), f.rowText(0))
+	}
+	if r.listSelected != 0 {
+		t.Errorf("line %d marked", r.listSelected)
+	}
+	shown := texts(r.detail.content)
+	assertContains(t, shown, "Giàng A Páo")
+	assertNotContains(t, shown, "Nguyễn Thị Hoa")
+	assertContains(t, r.search.Text, pao.Code)
+}

@@ -118,6 +118,7 @@ func init() {
 			fs.StringVar(&a.Email, "email", "", "thư điện tử")
 			sets := fs.Int("sets", 1, "số bộ hồ sơ")
 			method := fs.String("result", "counter", "nơi nhận kết quả: counter, post, online")
+			channel := fs.String("channel", "counter", "kênh tiếp nhận: counter (tại quầy), post (bưu chính), online (trực tuyến)")
 			atS := fs.String("at", "", "thời điểm tiếp nhận")
 			note := fs.String("note", "", "ghi chú")
 			pos, err := e.parse(fs, args)
@@ -139,7 +140,7 @@ func init() {
 				return err
 			}
 			defer o.Close()
-			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Note: *note})
+			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note})
 			if err != nil {
 				return err
 			}

@@ -214,6 +214,13 @@ func TestKeyRotationAndAForeignKey(t *testing.T) {
 		t.Fatalf("a bundle signed by another key: %v", err)
 	}
 
+	// Bundle 2 is made with the old key but reaches the province late.
+	late := export(t, o, MonthPeriod(2026, time.October), filepath.Join(dir, "late.zip"))
+	var oldSealed string
+	if err := o.st.DB().QueryRow(`SELECT sealed FROM signing_keys`).Scan(&oldSealed); err != nil {
+		t.Fatal(err)
+	}
+
 	// The commune rotates its key: the old key signs the hand-over.
 	if _, err := o.KeysRotate(ctx, KeyRequest{OldPassphrase: []byte("sai"), Passphrase: []byte("mật khẩu mới của xã"), KDF: testKDF}); !errors.Is(err, bundle.ErrPassphrase) {
 		t.Fatalf("rotation with a wrong old passphrase: %v", err)
@@ -233,6 +240,27 @@ func TestKeyRotationAndAForeignKey(t *testing.T) {
 	cs, _, _ := up.Communes(ctx, nov)
 	if cs[0].Fingerprint != info.Fingerprint {
 		t.Fatalf("registered key %s, want %s", cs[0].Fingerprint, info.Fingerprint)
+	}
+	// The late bundle 2, signed by the old key, is still accepted…
+	if imp, err := up.Import(ctx, late.Path, ""); err != nil || imp.KeyRotated || len(imp.Missing) != 0 {
+		t.Fatalf("late bundle signed by the old key before the rotation: %+v %v", imp, err)
+	}
+	// …but the old key cannot sign anything numbered after the rotation.
+	sealed, _ := bundle.UnmarshalSealed(oldSealed)
+	oldKey, err := sealed.Open([]byte(pass))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := filepath.Join(dir, "forged.zip")
+	fw, _ := os.Create(forged)
+	w := bundle.NewWriter(fw, bundle.Header{Commune: bundle.Commune{AgencyCode: "000.17.22.H58", Name: "Ủy ban nhân dân xã Nam Sơn"},
+		From: vn("2026-12-01 00:00"), To: vn("2026-12-31 00:00"), Sequence: 9, Previous: res.BundleID, CreatedAt: vn("2026-12-20 08:00"), AppVersion: "x"})
+	if _, _, err := w.Close(oldKey); err != nil {
+		t.Fatal(err)
+	}
+	fw.Close()
+	if _, err := up.Import(ctx, forged, ""); !errors.Is(err, bundle.ErrWrongKey) {
+		t.Fatalf("old key after the rotation: %v", err)
 	}
 	// The verified bundle also checks with the commune's own database.
 	if _, err := o.Verify(ctx, res.Path, ""); err != nil {

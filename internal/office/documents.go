@@ -57,7 +57,7 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	dd := docs.DossierDoc{
 		Code: d.Code, FormSet: d.FormSet, BookNo: d.BookNo, EntryNo: d.EntryNo, ProcedureName: d.ProcedureName,
 		Applicant: docs.Applicant{Name: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, Email: d.Applicant.Email},
-		Sets:      d.Sets, LimitText: d.Limit.Vietnamese(), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
+		Sets:      d.Sets, LimitText: LimitText(d), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
 		ResultMethod: d.ResultMethod, ReceivedBy: d.ReceivedBy, HandlingUnit: d.HandlingUnit,
 	}
 	for _, name := range d.Documents {

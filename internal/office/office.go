@@ -122,6 +122,9 @@ func (o *Office) init(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := o.upgradeShippedCatalogue(ctx); err != nil {
+		return err
+	}
 	return o.reload(ctx)
 }
 

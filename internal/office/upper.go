@@ -39,6 +39,12 @@ func (o *Office) Keyring(ctx context.Context, trust string) bundle.Keyring {
 			if m.Signer.KeyID == c.KeyID {
 				return pub, nil
 			}
+			// A bundle made before the commune rotated its key, arriving late.
+			if k, ok, err := o.st.UpperKey(ctx, c.Agency, m.Signer.KeyID); err != nil {
+				return nil, err
+			} else if ok && k.ReplacedAtSeq != nil && m.Sequence < *k.ReplacedAtSeq {
+				return bundle.ParsePublicKey(k.PublicKey)
+			}
 			return m.RotatedFrom(pub)
 		}
 		if own, ok, err := o.st.CurrentSigningKey(ctx); err == nil && ok && own.KeyID == m.Signer.KeyID && m.Commune.AgencyCode == o.Profile().AgencyCode {
@@ -153,14 +159,26 @@ func (o *Office) Import(ctx context.Context, path, trust string) (ImportResult, 
 		if !known {
 			c = store.UpperCommune{Agency: m.Commune.AgencyCode, RegisteredAt: now}
 			res.Registered = true
-		} else if c.KeyID != m.Signer.KeyID {
+		} else if c.KeyID != m.Signer.KeyID && m.KeyRotation != nil && m.KeyRotation.FromKeyID == c.KeyID {
 			res.KeyRotated = true
 			res.Warnings = append(res.Warnings, fmt.Sprintf("%s đã chuyển sang khóa mới %s (khóa cũ %s đã ký xác nhận).", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID)))
 		}
 		if !known || res.KeyRotated || c.Name != m.Commune.Name {
-			c.Name, c.KeyID, c.PublicKey, c.UpdatedAt = m.Commune.Name, m.Signer.KeyID, m.Signer.PublicKey, now
+			replaces := ""
+			if res.KeyRotated {
+				replaces = c.KeyID
+			}
+			if !known || res.KeyRotated {
+				c.KeyID, c.PublicKey = m.Signer.KeyID, m.Signer.PublicKey
+			}
+			c.Name, c.UpdatedAt = m.Commune.Name, now
 			if err := tx.SaveUpperCommune(c); err != nil {
 				return err
+			}
+			if !known || res.KeyRotated {
+				if err := tx.SaveUpperKey(c.Agency, c.KeyID, c.PublicKey, replaces, m.Sequence, now); err != nil {
+					return err
+				}
 			}
 		}
 		var records int64

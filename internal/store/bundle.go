@@ -495,3 +495,39 @@ func (s *Store) UpperDossierData(ctx context.Context, agency, id string) (string
 	}
 	return data, err
 }
+
+// UpperKey is one of a commune's keys known to the upper level.
+type UpperKey struct {
+	KeyID     string
+	PublicKey string
+	// ReplacedAtSeq is the first bundle signed by the next key; the key
+	// signs only bundles numbered below it. Nil for the key in use.
+	ReplacedAtSeq *int64
+}
+
+// UpperKey reads one of a commune's keys; ok is false if unknown.
+func (s *Store) UpperKey(ctx context.Context, agency, keyID string) (k UpperKey, ok bool, err error) {
+	var replaced sql.NullInt64
+	err = s.db.QueryRowContext(ctx, `SELECT key_id, public_key, replaced_at_seq FROM upper_keys WHERE agency = ? AND key_id = ?`,
+		agency, keyID).Scan(&k.KeyID, &k.PublicKey, &replaced)
+	if errors.Is(err, sql.ErrNoRows) {
+		return k, false, nil
+	}
+	if replaced.Valid {
+		k.ReplacedAtSeq = &replaced.Int64
+	}
+	return k, err == nil, err
+}
+
+// SaveUpperKey records a commune's new key; the key it replaces, if any,
+// stays valid for bundles numbered below seq.
+func (tx *Tx) SaveUpperKey(agency, keyID, publicKey, replaces string, seq int64, at time.Time) error {
+	if replaces != "" {
+		if _, err := tx.tx.Exec(`UPDATE upper_keys SET replaced_at_seq = ? WHERE agency = ? AND key_id = ?`, seq, agency, replaces); err != nil {
+			return err
+		}
+	}
+	_, err := tx.tx.Exec(`INSERT INTO upper_keys (agency, key_id, public_key, registered_at) VALUES (?,?,?,?)
+		ON CONFLICT (agency, key_id) DO UPDATE SET replaced_at_seq = NULL`, agency, keyID, publicKey, at.Unix())
+	return err
+}

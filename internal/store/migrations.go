@@ -146,12 +146,31 @@ var migrations = []string{
 		updated_at  INTEGER NOT NULL
 	);`,
 
-	// 5: signed bundles for the upper level (docs/bundle-format.md). The
+	// calendar: the variant of a procedure's time limit chosen at reception
+	// (e.g. "xac-minh"), and for each year the fingerprint of the working
+	// days the register's due dates were last checked against, so that a
+	// corrected schedule is offered for review instead of applied silently.
+	`ALTER TABLE dossiers ADD COLUMN variant TEXT NOT NULL DEFAULT '';
+	CREATE TABLE calendar_reconciled (
+		year           INTEGER PRIMARY KEY,
+		fingerprint    TEXT NOT NULL,
+		reconciled_at  BIGINT NOT NULL
+	);`,
+
+	// reports: the channel a dossier was received through (counter, post,
+	// online; older dossiers were all taken at the counter), and an index
+	// so a period's returned dossiers are found without a table scan.
+	`ALTER TABLE dossiers ADD COLUMN channel TEXT NOT NULL DEFAULT 'counter';
+	CREATE INDEX dossiers_returned ON dossiers (returned_at) WHERE returned_at IS NOT NULL;`,
+
+	// bundles: signed bundles for the upper level (docs/bundle-format.md). The
 	// commune side keeps its signing keys (sealed under a passphrase), the
 	// counter of bundle numbers and the chain of bundles it made; the upper
 	// level keeps registered communes, the bundles it imported and the
 	// communes' records keyed by (agency, id), so two communes' codes never
 	// collide. upper_records holds every other kind of record file.
+	// upper_keys remembers a commune's earlier keys, each valid for the
+	// bundles numbered before the one that rotated it away.
 	`CREATE TABLE signing_keys (
 		key_id      TEXT PRIMARY KEY,
 		public_key  TEXT NOT NULL,
@@ -182,6 +201,14 @@ var migrations = []string{
 		public_key     TEXT NOT NULL,
 		registered_at  BIGINT NOT NULL,
 		updated_at     BIGINT NOT NULL
+	);
+	CREATE TABLE upper_keys (
+		agency          TEXT NOT NULL REFERENCES upper_communes (agency),
+		key_id          TEXT NOT NULL,
+		public_key      TEXT NOT NULL,
+		registered_at   BIGINT NOT NULL,
+		replaced_at_seq BIGINT,
+		PRIMARY KEY (agency, key_id)
 	);
 	CREATE TABLE upper_bundles (
 		agency       TEXT NOT NULL REFERENCES upper_communes (agency),
