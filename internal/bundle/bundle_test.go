@@ -200,3 +200,20 @@ func contents(t *testing.T, b []byte) string {
 	}
 	return s.String()
 }
+
+// Raw lines written with Write count as records, as Record's do.
+func TestWriteCountsLines(t *testing.T) {
+	var b bytes.Buffer
+	w := NewWriter(&b, testHeader())
+	fw, _ := w.Create(FileRatings)
+	fw.Write([]byte(`{"id":"a","updated_at":"2026-11-03T09:00:00+07:00"}` + "\n" + `{"id":"b",`))
+	fw.Write([]byte(`"updated_at":"2026-11-03T09:00:00+07:00"}` + "\n"))
+	fw.Record(rec{"id": "c", "updated_at": "2026-11-03T09:00:00+07:00"})
+	m, _, err := w.Close(testKey())
+	if err != nil || m.Files[0].Records != 3 {
+		t.Fatalf("records %+v, %v", m.Files, err)
+	}
+	if _, err := openAll(b.Bytes(), FixedKey(pubOf(testKey()))); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -60,10 +60,13 @@ type FileWriter struct {
 	name    string
 }
 
+// Write writes raw bytes: for JSON Lines, whole lines each ended by LF
+// (every LF counts one record).
 func (f *FileWriter) Write(p []byte) (int, error) {
 	n, err := f.w.Write(p)
 	f.h.Write(p[:n])
 	f.size += int64(n)
+	f.records += int64(bytes.Count(p[:n], []byte{'\n'}))
 	return n, err
 }
 
@@ -77,8 +80,7 @@ func (f *FileWriter) Record(v any) error {
 	if f.buf.Len() > MaxRecord {
 		return fmt.Errorf("một bản ghi của %s dài %d byte, quá giới hạn %d byte", f.name, f.buf.Len(), MaxRecord)
 	}
-	f.records++
-	_, err := f.Write(f.buf.Bytes())
+	_, err := f.Write(f.buf.Bytes()) // json.Encoder ends the record with its one LF
 	return err
 }
 
