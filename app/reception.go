@@ -44,20 +44,20 @@ type reception struct {
 	docsBox                           *fyne.Container
 	docs                              []*widget.Check
 	due                               *widget.Label
-	save                              *widget.Button
-	clear                             *widget.Button
+	save                              *keyButton
+	clear                             *keyButton
 
 	saved     *fyne.Container // the last receipt, hidden until the first save
 	savedHead *widget.Label
 	savedCode *widget.Label
 	savedInfo *widget.Label
-	printBtn  *widget.Button // prints the last receipt (Ctrl+P)
-	lastCode  string         // the dossier saved last, whose receipt prints
+	printBtn  *keyButton // prints the last receipt (Ctrl+P)
+	lastCode  string     // the dossier saved last, whose receipt prints
 	// letterBtn drafts the condolence letter for a death registration
 	// just received: the family comes once, so the letter is proposed
 	// now, not when the result is returned. letterDr keeps what the form
 	// typed until the letter is in the chair's queue.
-	letterBtn *widget.Button
+	letterBtn *keyButton
 	letterDr  *letterDraft
 
 	saving     bool
@@ -119,13 +119,22 @@ func newReception(e *env) *reception {
 	r.email = newKeyEntry("")
 	r.sets = newKeyEntry("")
 	r.sets.SetText("1")
-	// Enter moves to the next field; in the last one it saves.
+	// Enter saves from any field once the form is complete (the save
+	// button says so); before that it moves to the next field, and in the
+	// last one it saves, so the office names what is missing.
 	order := []*keyEntry{r.name, r.address, r.phone, r.email, r.sets}
 	for i, en := range order {
 		en.onShortcut = r.shortcut
+		en.OnChanged = func(string) { r.updateSaveLabel() }
 		if i+1 < len(order) {
 			next := order[i+1]
-			en.OnSubmitted = func(string) { r.e.win.Canvas().Focus(next) }
+			en.OnSubmitted = func(string) {
+				if r.complete() {
+					r.submit()
+					return
+				}
+				r.e.win.Canvas().Focus(next)
+			}
 		}
 	}
 	r.sets.OnSubmitted = func(string) { r.submit() }
@@ -143,9 +152,9 @@ func newReception(e *env) *reception {
 	r.due.TextStyle.Bold = true
 	r.due.Importance = widget.HighImportance
 	r.due.Wrapping = fyne.TextWrapWord
-	r.save = widget.NewButtonWithIcon("Lưu và cấp giấy hẹn (Enter, Ctrl+S)", theme.DocumentSaveIcon(), r.submit)
+	r.save = newButton(saveLabelPending, theme.DocumentSaveIcon(), r.submit)
 	r.save.Importance = widget.HighImportance
-	r.clear = widget.NewButtonWithIcon("Nhập lại", theme.ContentClearIcon(), r.reset)
+	r.clear = newButton("Nhập lại", theme.ContentClearIcon(), r.reset)
 
 	r.savedHead = widget.NewLabel("")
 	r.savedHead.Wrapping = fyne.TextWrapWord
@@ -158,9 +167,9 @@ func newReception(e *env) *reception {
 	r.savedInfo.Wrapping = fyne.TextWrapWord
 	savedBg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x38))
 	savedBg.CornerRadius = theme.InputRadiusSize()
-	r.printBtn = widget.NewButtonWithIcon("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
+	r.printBtn = newButton("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
 	r.printBtn.Importance = widget.HighImportance
-	r.letterBtn = widget.NewButtonWithIcon("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
+	r.letterBtn = newButton("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
 	r.letterBtn.Hide()
 	r.saved = container.NewStack(savedBg, container.NewBorder(nil, nil,
 		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())),
@@ -372,6 +381,30 @@ func (r *reception) choose(p register.Procedure) {
 	r.showVariants()
 	r.showDocs()
 	r.refreshDue()
+	r.updateSaveLabel()
+}
+
+// complete reports whether the form holds what a dossier needs: the
+// procedure, the applicant's name and address.
+func (r *reception) complete() bool {
+	return r.chosen != nil && strings.TrimSpace(r.name.Text) != "" && strings.TrimSpace(r.address.Text) != ""
+}
+
+// Labels of the save button: Enter saves only a complete form.
+const (
+	saveLabelReady   = "Lưu và cấp giấy hẹn (Enter, Ctrl+S)"
+	saveLabelPending = "Lưu và cấp giấy hẹn (Ctrl+S)"
+)
+
+// updateSaveLabel says on the save button whether Enter saves now.
+func (r *reception) updateSaveLabel() {
+	label := saveLabelPending
+	if r.complete() {
+		label = saveLabelReady
+	}
+	if r.save.Text != label {
+		r.save.SetText(label)
+	}
 }
 
 // variantStandard is the variant choice that keeps the standard limit.
@@ -521,6 +554,10 @@ func (r *reception) submit() {
 	}
 	in, err := r.input()
 	if err != nil {
+		if r.chosen == nil {
+			// What is missing is the procedure: the cursor goes there.
+			refocus = func() { r.e.win.Canvas().Focus(r.procSearch) }
+		}
 		r.e.showError(err, refocus)
 		return
 	}
@@ -611,6 +648,7 @@ func (r *reception) reset() {
 	r.chosenInfo.SetText("Chọn thủ tục ở danh sách bên trái.")
 	r.showDocs()
 	r.refreshDue()
+	r.updateSaveLabel()
 	r.e.win.Canvas().Focus(r.procSearch)
 }
 

@@ -130,7 +130,9 @@ func profileFrom(settings map[string]string) (Profile, error) {
 			v = d.def
 		}
 		if err := d.apply(&p, v); err != nil {
-			return p, fmt.Errorf("cài đặt %s (%s): %w", d.key, d.label, err)
+			// The label is what the clerk reads beside the field; the key
+			// ("hours.close") means nothing to them.
+			return p, fmt.Errorf("ô “%s” trong Cài đặt: %w", d.label, err)
 		}
 	}
 	if err := p.Hours.Validate(); err != nil {

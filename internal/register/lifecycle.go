@@ -274,7 +274,8 @@ func (d *Dossier) RequestSupplement(s Step, reason string) (Event, error) {
 		return Event{}, fmt.Errorf("hồ sơ %s đã được yêu cầu bổ sung một lần (%s); pháp luật chỉ cho phép yêu cầu bổ sung một lần",
 			d.Code, d.SupplementAt.Format("02/01/2006"))
 	}
-	if reason = textvn.Clean(reason); reason == "" {
+	// One missing paper per line stays one per line.
+	if reason = textvn.CleanLines(reason); reason == "" {
 		return Event{}, errors.New("chưa nhập nội dung cần bổ sung, hoàn thiện")
 	}
 	from := d.Holder
