@@ -145,6 +145,25 @@ var migrations = []string{
 		body        TEXT NOT NULL,
 		updated_at  INTEGER NOT NULL
 	);`,
+
+	// people 1: the staff register (cán bộ, công chức). Days are unix
+	// seconds of midnight, Vietnam time; end_on is NULL while the member
+	// still works. role is the basis of permissions; an accounts feature adds
+	// its password hash column here with ALTER TABLE.
+	`CREATE TABLE staff (
+		id          TEXT PRIMARY KEY,
+		name        TEXT NOT NULL,
+		title       TEXT NOT NULL DEFAULT '',
+		unit        TEXT NOT NULL DEFAULT '',
+		role        TEXT NOT NULL,
+		phone       TEXT NOT NULL DEFAULT '',
+		email       TEXT NOT NULL DEFAULT '',
+		start_on    BIGINT NOT NULL,
+		end_on      BIGINT,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE INDEX staff_role ON staff (role, end_on);`,
 }
 
 // SchemaVersion is the version a database has after Open.

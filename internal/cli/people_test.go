@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"motcua/internal/people"
+)
+
+func TestStaffCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	out, errs, code := run(t, db, monday, "staff", "add", "--name", "Nguyễn Thị Lan", "--role", "cán bộ một cửa", "--title", "Công chức Văn phòng - Thống kê", "--phone", "0912345678", "--start", "2024-03-01", "--json")
+	if code != 0 {
+		t.Fatalf("add: %s", errs)
+	}
+	var s people.Staff
+	mustJSON(t, out, &s)
+	if s.ID == "" || s.Role != people.RoleCounter || s.Start.Format("2006-01-02") != "2024-03-01" {
+		t.Fatalf("added %+v", s)
+	}
+	if _, errs, code = run(t, db, monday, "staff", "add", "--name", "Lê Văn Tuấn", "--role", "thủ quỹ"); code != 1 || !strings.Contains(errs, "có vai trò \"thủ quỹ\"") {
+		t.Fatalf("bad role: %d %s", code, errs)
+	}
+	if _, errs, code = run(t, db, monday, "staff", "edit", "nguyen thi lan", "--email", "lan@dongvan.gov.vn"); code != 0 {
+		t.Fatalf("edit: %s", errs)
+	}
+	if _, errs, code = run(t, db, monday, "staff", "end", s.ID, "--date", "2026-11-20"); code != 0 {
+		t.Fatalf("end: %s", errs)
+	}
+	out, _, _ = run(t, db, monday, "staff", "list", "--json")
+	var list []people.Staff
+	mustJSON(t, out, &list)
+	if len(list) != 0 {
+		t.Fatalf("someone who left is listed as current: %v", list)
+	}
+	out, _, _ = run(t, db, monday, "staff", "list", "--all")
+	if !strings.Contains(out, "thôi công tác từ 20/11/2026") {
+		t.Fatalf("list --all: %s", out)
+	}
+	if _, errs, code = run(t, db, monday, "staff", "add", "--name", "Lê Văn Tuấn", "--role", "chair"); code != 0 {
+		t.Fatal(errs)
+	}
+	pdf := filepath.Join(dir, "ds.pdf")
+	if _, errs, code = run(t, db, monday, "staff", "print", "-o", pdf); code != 0 {
+		t.Fatalf("print: %s", errs)
+	}
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("pdf: %v", err)
+	}
+}
