@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -168,4 +169,173 @@ func runStaff(e *Env, args []string) error {
 		}
 		return usagef("không có việc %q: dùng add, edit, end, list hoặc print", pos[0])
 	})
+}
+
+func init() {
+	addCommand(command{"pledge", "sign CÁN_BỘ [--sets BỘ,BỘ] [--date YYYY-MM-DD] [--year NĂM] [--scan TỆP] | attach CÁN_BỘ TỆP [--year NĂM] | list [--year NĂM] | missing [--year NĂM] | sets [--choose BỘ,BỘ] | note CÁN_BỘ --kind violation|praise --source NGUỒN --text NỘI_DUNG [--date …] | notes [CÁN_BỘ]",
+		"Cam kết của cán bộ: ghi việc ký bản cam kết mỗi năm (kèm bản quét PDF, JPEG hoặc PNG tối đa 2 MB), xem ai chưa ký, chọn các bộ cam kết của xã, ghi nhận vi phạm hoặc khen ngợi.", runPledge})
+}
+
+func runPledge(e *Env, args []string) error {
+	fs := flag.NewFlagSet("pledge", flag.ContinueOnError)
+	sets := fs.String("sets", "", "mã các bộ cam kết, cách nhau bằng dấu phẩy")
+	choose := fs.String("choose", "", "chọn các bộ cam kết của xã")
+	date := fs.String("date", "", "ngày YYYY-MM-DD")
+	year := fs.Int("year", 0, "năm cam kết")
+	scan := fs.String("scan", "", "tệp bản quét bản cam kết đã ký")
+	kind := fs.String("kind", "", "violation hoặc praise")
+	source := fs.String("source", "", "nguồn ghi nhận")
+	text := fs.String("text", "", "nội dung ghi nhận")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("cần một việc: sign, attach, list, missing, sets, note hoặc notes")
+	}
+	want := func(n int, what string) error {
+		if len(pos) != n+1 {
+			return usagef("cần %s", what)
+		}
+		return nil
+	}
+	return e.useOffice(func(o *office.Office) error {
+		switch pos[0] {
+		case "sign":
+			if err := want(1, "đúng một mã hoặc họ tên cán bộ"); err != nil {
+				return err
+			}
+			in := office.PledgeInput{Staff: pos[1], Year: *year}
+			if *sets != "" {
+				in.Sets = strings.Split(*sets, ",")
+			}
+			var err error
+			if in.SignedOn, err = optDate(*date); err != nil {
+				return err
+			}
+			if *scan != "" {
+				if in.Scan, err = os.ReadFile(*scan); err != nil {
+					return fmt.Errorf("không đọc được tệp %s: %v", *scan, err)
+				}
+				in.ScanName = *scan
+			}
+			g, err := o.SignPledge(e.ctx, in)
+			if err != nil {
+				return err
+			}
+			return e.emit(g, func(w io.Writer) { signingLine(w, g) })
+		case "attach":
+			if err := want(2, "mã hoặc họ tên cán bộ và tệp bản quét"); err != nil {
+				return err
+			}
+			data, err := os.ReadFile(pos[2])
+			if err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", pos[2], err)
+			}
+			y := *year
+			if y == 0 {
+				y = o.Now().Year()
+			}
+			g, err := o.AttachPledgeScan(e.ctx, pos[1], y, pos[2], data)
+			if err != nil {
+				return err
+			}
+			return e.emit(g, func(w io.Writer) { signingLine(w, g) })
+		case "list":
+			gs, err := o.PledgeSignings(e.ctx, *year)
+			if err != nil {
+				return err
+			}
+			if gs == nil {
+				gs = []people.Signing{}
+			}
+			return e.emit(gs, func(w io.Writer) {
+				if len(gs) == 0 {
+					fmt.Fprintln(w, "Chưa có bản cam kết nào được ghi.")
+				}
+				for _, g := range gs {
+					signingLine(w, g)
+				}
+			})
+		case "missing":
+			p, err := o.PledgeProgress(e.ctx, *year)
+			if err != nil {
+				return err
+			}
+			return e.emit(p, func(w io.Writer) {
+				fmt.Fprintf(w, "Năm %d: %d/%d cán bộ đang công tác đã ký cam kết (%.0f%%).\n", p.Year, p.Signed, p.Staff, p.Percent)
+				if len(p.Missing) > 0 {
+					fmt.Fprintln(w, "Chưa ký:")
+					for _, n := range p.Missing {
+						fmt.Fprintln(w, "  "+n)
+					}
+				}
+			})
+		case "sets":
+			if *choose != "" {
+				if err := o.ChoosePledgeSets(e.ctx, strings.Split(*choose, ",")); err != nil {
+					return err
+				}
+			}
+			ss, err := o.ChosenPledgeSets(e.ctx)
+			if err != nil {
+				return err
+			}
+			return e.emit(ss, func(w io.Writer) {
+				fmt.Fprintln(w, "Các bộ cam kết của xã:")
+				for _, s := range ss {
+					fmt.Fprintf(w, "  %-12s %s\n", s.Code, s.Label())
+				}
+			})
+		case "note":
+			if err := want(1, "đúng một mã hoặc họ tên cán bộ"); err != nil {
+				return err
+			}
+			k, err := people.ParseNoteKind(*kind)
+			if err != nil {
+				return err
+			}
+			n := people.Note{Kind: k, Source: *source, Text: *text}
+			if n.On, err = optDate(*date); err != nil {
+				return err
+			}
+			n, err = o.AddStaffNote(e.ctx, pos[1], n)
+			if err != nil {
+				return err
+			}
+			return e.emit(n, func(w io.Writer) { noteLine(w, n) })
+		case "notes":
+			ref := ""
+			if len(pos) == 2 {
+				ref = pos[1]
+			}
+			ns, err := o.StaffNotes(e.ctx, ref)
+			if err != nil {
+				return err
+			}
+			if ns == nil {
+				ns = []people.Note{}
+			}
+			return e.emit(ns, func(w io.Writer) {
+				for _, n := range ns {
+					noteLine(w, n)
+				}
+			})
+		}
+		return usagef("không có việc %q: dùng sign, attach, list, missing, sets, note hoặc notes", pos[0])
+	})
+}
+
+func signingLine(w io.Writer, g people.Signing) {
+	line := fmt.Sprintf("%d  %-28s ký ngày %s  %s", g.Year, g.StaffName, g.SignedOn.Format("02/01/2006"), strings.Join(g.Sets, ", "))
+	if g.Scan != nil {
+		line += fmt.Sprintf("  (bản quét %s, %d KB)", g.Scan.Name, (g.Scan.Size+1023)/1024)
+	} else {
+		line += "  (chưa có bản quét)"
+	}
+	fmt.Fprintln(w, line)
+}
+
+func noteLine(w io.Writer, n people.Note) {
+	fmt.Fprintf(w, "%s  %-16s %s. Nguồn: %s\n", n.On.Format("02/01/2006"), n.Kind.Vietnamese(), n.Text, n.Source)
 }

@@ -51,3 +51,52 @@ func TestStaffCommands(t *testing.T) {
 		t.Fatalf("pdf: %v", err)
 	}
 }
+
+func TestPledgeCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	for _, name := range []string{"Nguyễn Thị Lan", "Lê Văn Tuấn"} {
+		if _, errs, code := run(t, db, monday, "staff", "add", "--name", name, "--role", "counter", "--start", "2020-01-01"); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	scan := filepath.Join(dir, "lan.jpg")
+	if err := os.WriteFile(scan, []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := run(t, db, monday, "pledge", "sets", "--choose", "4-xin,5-biet"); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code := run(t, db, monday, "pledge", "sign", "Nguyễn Thị Lan", "--scan", scan, "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var g people.Signing
+	mustJSON(t, out, &g)
+	if g.Scan == nil || g.Scan.Type != "image/jpeg" || len(g.Sets) != 2 {
+		t.Fatalf("signing %+v", g)
+	}
+	out, _, _ = run(t, db, monday, "pledge", "missing", "--json")
+	var p people.Progress
+	mustJSON(t, out, &p)
+	if p.Signed != 1 || p.Staff != 2 || len(p.Missing) != 1 || p.Missing[0] != "Lê Văn Tuấn" {
+		t.Fatalf("missing %+v", p)
+	}
+	if _, errs, code = run(t, db, monday, "staff", "end", "Lê Văn Tuấn", "--date", "2026-11-20"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code = run(t, db, monday, "pledge", "sign", "Lê Văn Tuấn"); code != 1 || !strings.Contains(errs, "đã thôi công tác") {
+		t.Fatalf("left: %d %s", code, errs)
+	}
+	out, _, _ = run(t, db, monday, "pledge", "list")
+	if !strings.Contains(out, "Nguyễn Thị Lan") || strings.Contains(out, "Lê Văn Tuấn") {
+		t.Fatalf("list: %s", out)
+	}
+	if _, errs, code = run(t, db, monday, "pledge", "note", "Nguyễn Thị Lan", "--kind", "praise", "--source", "Chủ tịch UBND xã", "--text", "Tận tình"); code != 0 {
+		t.Fatal(errs)
+	}
+	out, _, _ = run(t, db, monday, "pledge", "notes", "Nguyễn Thị Lan")
+	if !strings.Contains(out, "Khen ngợi") {
+		t.Fatalf("notes: %s", out)
+	}
+}

@@ -164,6 +164,42 @@ var migrations = []string{
 		updated_at  BIGINT NOT NULL
 	);
 	CREATE INDEX staff_role ON staff (role, end_on);`,
+
+	// people 2: pledges signed each year, the scanned signed paper (base64
+	// TEXT rather than BLOB, which PostgreSQL spells BYTEA; capped at 2 MiB
+	// by internal/people), and violations or praise noted on staff.
+	`CREATE TABLE pledge_signings (
+		id           TEXT PRIMARY KEY,
+		staff_id     TEXT NOT NULL REFERENCES staff (id),
+		year         INTEGER NOT NULL,
+		signed_on    BIGINT NOT NULL,
+		sets         TEXT NOT NULL,
+		scan_name    TEXT NOT NULL DEFAULT '',
+		scan_type    TEXT NOT NULL DEFAULT '',
+		scan_size    INTEGER NOT NULL DEFAULT 0,
+		scan_sha256  TEXT NOT NULL DEFAULT '',
+		created_at   BIGINT NOT NULL,
+		updated_at   BIGINT NOT NULL,
+		UNIQUE (staff_id, year)
+	);
+	CREATE INDEX pledge_signings_year ON pledge_signings (year);
+	CREATE TABLE pledge_scans (
+		signing_id  TEXT PRIMARY KEY REFERENCES pledge_signings (id),
+		data        TEXT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE TABLE staff_notes (
+		id          TEXT PRIMARY KEY,
+		staff_id    TEXT NOT NULL REFERENCES staff (id),
+		kind        TEXT NOT NULL,
+		noted_on    BIGINT NOT NULL,
+		source      TEXT NOT NULL,
+		text        TEXT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE INDEX staff_notes_staff ON staff_notes (staff_id, noted_on);`,
 }
 
 // SchemaVersion is the version a database has after Open.
