@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/people"
 )
@@ -338,4 +339,86 @@ func signingLine(w io.Writer, g people.Signing) {
 
 func noteLine(w io.Writer, n people.Note) {
 	fmt.Fprintf(w, "%s  %-16s %s. Nguồn: %s\n", n.On.Format("02/01/2006"), n.Kind.Vietnamese(), n.Text, n.Source)
+}
+
+func init() {
+	addCommand(command{"letter-sent", "SỐ_THƯ|MÃ_THƯ --how hand|post|counter [--year NĂM] [--at \"YYYY-MM-DD HH:MM\"]",
+		"Ghi thư đã gửi công dân: tận tay (hand), qua bưu điện (post) hoặc tại quầy (counter), và khi nào. SỐ_THƯ là số trong sổ văn bản đi (ví dụ 05), của năm nay nếu không có --year.", runLetterSent})
+	addCommand(command{"letter-counts", "[--year NĂM]", "Đếm thư theo loại và theo tháng: đã soạn, đã cấp số, đã gửi.", runLetterCounts})
+}
+
+func runLetterSent(e *Env, args []string) error {
+	fs := flag.NewFlagSet("letter-sent", flag.ContinueOnError)
+	how := fs.String("how", "", "hand, post hoặc counter")
+	year := fs.Int("year", 0, "năm của số thư")
+	atS := fs.String("at", "", "thời điểm gửi")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *how == "" {
+		return usagef("cần đúng một số thư (hoặc mã thư) và --how")
+	}
+	d, err := letters.ParseDelivery(*how)
+	if err != nil {
+		return err
+	}
+	at, err := parseAt(*atS)
+	if err != nil {
+		return err
+	}
+	return e.useOffice(func(o *office.Office) error {
+		ls, err := o.Letters(e.ctx, office.LetterIssued, time.Time{})
+		if err != nil {
+			return err
+		}
+		y := *year
+		if y == 0 {
+			y = o.Now().Year()
+		}
+		var l *office.Letter
+		for i := range ls {
+			if ls[i].ID == pos[0] || ls[i].Year == y && fmt.Sprint(ls[i].Number) == strings.TrimLeft(pos[0], "0") {
+				l = &ls[i]
+				break
+			}
+		}
+		if l == nil {
+			return fmt.Errorf("không có thư đã cấp số %s năm %d; xem danh sách bằng lệnh motcua letters --status issued", pos[0], y)
+		}
+		s, err := o.MarkSent(e.ctx, l.ID, d, at)
+		if err != nil {
+			return err
+		}
+		return e.emit(s, func(w io.Writer) {
+			fmt.Fprintf(w, "Đã ghi thư %s gửi %s: %s lúc %s.\n", office.LetterRef(*l), l.Recipient, strings.ToLower(d.Vietnamese()), s.SentAt.Format(stamp))
+		})
+	})
+}
+
+func runLetterCounts(e *Env, args []string) error {
+	fs := flag.NewFlagSet("letter-counts", flag.ContinueOnError)
+	year := fs.Int("year", 0, "năm")
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	return e.useOffice(func(o *office.Office) error {
+		cs, err := o.LetterCounts(e.ctx, *year)
+		if err != nil {
+			return err
+		}
+		if cs == nil {
+			cs = []office.LetterMonth{}
+		}
+		return e.emit(cs, func(w io.Writer) {
+			if len(cs) == 0 {
+				fmt.Fprintln(w, "Chưa có thư nào trong năm.")
+				return
+			}
+			fmt.Fprintf(w, "%-7s %-26s %8s %8s %8s\n", "Tháng", "Loại thư", "Đã soạn", "Cấp số", "Đã gửi")
+			for _, c := range cs {
+				fmt.Fprintf(w, "%-7d %-26s %8d %8d %8d\n", c.Month, c.Name, c.Drafted, c.Issued, c.Sent)
+			}
+		})
+	})
 }

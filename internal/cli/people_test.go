@@ -100,3 +100,27 @@ func TestPledgeCommands(t *testing.T) {
 		t.Fatalf("notes: %s", out)
 	}
 }
+
+func TestLetterSentAndCounts(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if _, errs, code := run(t, db, monday, "print", "letter", "--kind", "other", "--to", "Hoàng Văn Thụ", "--field", "loi_thu=Ủy ban nhân dân xã đến thăm gia đình.", "-o", filepath.Join(t.TempDir(), "l.pdf")); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "letter-sent", "01", "--how", "fax"); code != 1 || !strings.Contains(errs, "có cách gửi \"fax\"") {
+		t.Fatalf("bad way: %d %s", code, errs)
+	}
+	out, errs, code := run(t, db, monday, "letter-sent", "01", "--how", "tận tay")
+	if code != 0 || !strings.Contains(out, "tận tay") {
+		t.Fatalf("sent: %s %s", out, errs)
+	}
+	out, _, _ = run(t, db, monday, "letter-counts", "--json")
+	var cs []struct {
+		Month                 int
+		Kind                  string
+		Drafted, Issued, Sent int
+	}
+	mustJSON(t, out, &cs)
+	if len(cs) != 1 || cs[0].Month != 11 || cs[0].Kind != "other" || cs[0].Issued != 1 || cs[0].Sent != 1 {
+		t.Fatalf("counts %+v", cs)
+	}
+}

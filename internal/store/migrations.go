@@ -200,6 +200,29 @@ var migrations = []string{
 		updated_at  BIGINT NOT NULL
 	);
 	CREATE INDEX staff_notes_staff ON staff_notes (staff_id, noted_on);`,
+
+	// people 3: how and when an issued letter was sent, and the letters the
+	// window proposed for a dossier (one proposal per dossier and kind, so a
+	// letter is never proposed twice for one event).
+	`CREATE TABLE letter_sendings (
+		id          TEXT PRIMARY KEY,
+		letter_id   TEXT NOT NULL UNIQUE REFERENCES letters (id),
+		how         TEXT NOT NULL,
+		sent_at     BIGINT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE INDEX letter_sendings_sent ON letter_sendings (sent_at);
+	CREATE TABLE letter_proposals (
+		id          TEXT PRIMARY KEY,
+		dossier_id  TEXT NOT NULL REFERENCES dossiers (id),
+		kind        TEXT NOT NULL,
+		moment      TEXT NOT NULL,
+		proposed_at BIGINT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL,
+		UNIQUE (dossier_id, kind)
+	);`,
 }
 
 // SchemaVersion is the version a database has after Open.
