@@ -124,3 +124,38 @@ func TestLetterSentAndCounts(t *testing.T) {
 		t.Fatalf("counts %+v", cs)
 	}
 }
+
+func TestRateCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	out, errs, code := run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", "Giàng A Páo", "--at", "2026-11-23 08:30", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var d struct{ Code string }
+	mustJSON(t, out, &d)
+	if _, errs, code = run(t, db, monday, "rate", d.Code, "1"); code != 1 || !strings.Contains(errs, "chưa trả kết quả") {
+		t.Fatalf("before return: %d %s", code, errs)
+	}
+	for _, step := range [][]string{{"forward", d.Code, "--to", "Tư pháp"}, {"done", d.Code}, {"return", d.Code}} {
+		if _, errs, code = run(t, db, monday, step...); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	if _, errs, code = run(t, db, monday, "rate", d.Code, "1", "--sipas", "5,4,5"); code != 1 || !strings.Contains(errs, "cần đúng 5 số") {
+		t.Fatalf("bad sipas: %d %s", code, errs)
+	}
+	if out, errs, code = run(t, db, monday, "rate", d.Code, "2", "--sipas", "4,4,5,4,3", "--comment", "Chờ hơi lâu"); code != 0 || !strings.Contains(out, "Bình thường") {
+		t.Fatalf("rate: %s %s", out, errs)
+	}
+	if _, errs, code = run(t, db, monday, "rate", d.Code, "1"); code != 1 || !strings.Contains(errs, "đã được đánh giá") {
+		t.Fatalf("second: %d %s", code, errs)
+	}
+	out, _, _ = run(t, db, monday, "satisfaction")
+	if !strings.Contains(out, "Hài lòng 0,0% (trên 1 phiếu đánh giá; 100,0% hồ sơ đã trả được đánh giá)") {
+		t.Fatalf("satisfaction: %s", out)
+	}
+	pdf := filepath.Join(t.TempDir(), "slip.pdf")
+	if _, errs, code = run(t, db, monday, "rate-slip", d.Code, "-o", pdf); code != 0 {
+		t.Fatal(errs)
+	}
+}

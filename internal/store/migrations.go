@@ -223,6 +223,29 @@ var migrations = []string{
 		updated_at  BIGINT NOT NULL,
 		UNIQUE (dossier_id, kind)
 	);`,
+
+	// people 4: satisfaction ratings, one per returned dossier (UNIQUE);
+	// returned_at is copied from the dossier so a period's ratings are read
+	// without touching the register. SIPAS scores are 1-5, 0 when not asked.
+	`CREATE TABLE ratings (
+		id               TEXT PRIMARY KEY,
+		dossier_id       TEXT NOT NULL UNIQUE REFERENCES dossiers (id),
+		dossier_code     TEXT NOT NULL,
+		returned_at      BIGINT NOT NULL,
+		level            INTEGER NOT NULL,
+		sipas_access     INTEGER NOT NULL DEFAULT 0,
+		sipas_procedure  INTEGER NOT NULL DEFAULT 0,
+		sipas_staff      INTEGER NOT NULL DEFAULT 0,
+		sipas_result     INTEGER NOT NULL DEFAULT 0,
+		sipas_feedback   INTEGER NOT NULL DEFAULT 0,
+		comment          TEXT NOT NULL DEFAULT '',
+		channel          TEXT NOT NULL,
+		captured_by      TEXT NOT NULL,
+		rated_at         BIGINT NOT NULL,
+		created_at       BIGINT NOT NULL,
+		updated_at       BIGINT NOT NULL
+	);
+	CREATE INDEX ratings_returned ON ratings (returned_at);`,
 }
 
 // SchemaVersion is the version a database has after Open.
