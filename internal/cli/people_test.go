@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"motcua/internal/calendar"
 	"motcua/internal/people"
 )
 
@@ -157,5 +159,31 @@ func TestRateCommand(t *testing.T) {
 	pdf := filepath.Join(t.TempDir(), "slip.pdf")
 	if _, errs, code = run(t, db, monday, "rate-slip", d.Code, "-o", pdf); code != 0 {
 		t.Fatal(errs)
+	}
+}
+
+func TestFeedbackCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if _, errs, code := run(t, db, monday, "feedback", "add", "--content", "Xin hướng dẫn", "--due", "2026-11-24"); code != 1 || !strings.Contains(errs, "Ngày Văn hóa Việt Nam") {
+		t.Fatalf("due on a holiday: %d %s", code, errs)
+	}
+	out, errs, code := run(t, db, monday, "feedback", "add", "--content", "Phòng chờ nóng", "--channel", "hotline", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var f struct {
+		No    int
+		DueOn time.Time `json:"due_on"`
+	}
+	mustJSON(t, out, &f)
+	if f.No != 1 || f.DueOn.In(calendar.Zone).Format("2006-01-02") != "2026-12-08" {
+		t.Fatalf("feedback %+v", f)
+	}
+	if out, errs, code = run(t, db, monday, "feedback", "answer", "01", "--text", "Đã lắp quạt", "--accepted", "yes"); code != 0 || !strings.Contains(out, "Đã trả lời đúng hạn") {
+		t.Fatalf("answer: %s %s", out, errs)
+	}
+	out, _, _ = run(t, db, monday, "feedback", "list")
+	if !strings.Contains(out, "Tổng 1 phản ánh: 1 đã trả lời (1 đúng hạn") {
+		t.Fatalf("list: %s", out)
 	}
 }

@@ -246,6 +246,36 @@ var migrations = []string{
 		updated_at       BIGINT NOT NULL
 	);
 	CREATE INDEX ratings_returned ON ratings (returned_at);`,
+
+	// people 5: citizens' feedback and petitions (phản ánh, kiến nghị),
+	// numbered per year from a counter row; accepted is NULL until the
+	// citizen's reaction is known, then 1 or 0.
+	`CREATE TABLE people_counters (
+		name  TEXT PRIMARY KEY,
+		n     INTEGER NOT NULL
+	);
+	CREATE TABLE feedback (
+		id           TEXT PRIMARY KEY,
+		year         INTEGER NOT NULL,
+		no           INTEGER NOT NULL,
+		received_at  BIGINT NOT NULL,
+		channel      TEXT NOT NULL,
+		sender       TEXT NOT NULL DEFAULT '',
+		contact      TEXT NOT NULL DEFAULT '',
+		dossier_id   TEXT REFERENCES dossiers (id),
+		staff_id     TEXT REFERENCES staff (id),
+		content      TEXT NOT NULL,
+		handler      TEXT NOT NULL DEFAULT '',
+		due_on       BIGINT NOT NULL,
+		answer       TEXT NOT NULL DEFAULT '',
+		answered_at  BIGINT,
+		accepted     INTEGER,
+		created_at   BIGINT NOT NULL,
+		updated_at   BIGINT NOT NULL,
+		UNIQUE (year, no)
+	);
+	CREATE INDEX feedback_received ON feedback (received_at);
+	CREATE INDEX feedback_due ON feedback (due_on);`,
 }
 
 // SchemaVersion is the version a database has after Open.
