@@ -139,6 +139,9 @@ func (o *Office) reload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := o.fromRegister(ctx, &p); err != nil {
+		return err
+	}
 	scheds, err := o.schedules(ctx)
 	if err != nil {
 		return err
