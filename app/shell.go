@@ -277,6 +277,8 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
 		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
 	}
+	reports := newReportScreen(e)
+	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))

@@ -3,9 +3,11 @@ package office
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
+	"motcua/internal/docs"
 	"motcua/internal/register"
 	"motcua/internal/report"
 )
@@ -95,4 +97,34 @@ func (o *Office) ReportBook(ctx context.Context, p report.Period) ([]report.Book
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// Report output formats.
+const (
+	FormatPDF  = "pdf"
+	FormatXLSX = "xlsx"
+	FormatCSV  = "csv"
+)
+
+// WriteReport renders a report as a PDF in the Decree 30 layout, a
+// workbook (the report, per procedure, 12 months and the period's register
+// book) or CSV.
+func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, format string) error {
+	switch format {
+	case FormatPDF:
+		f, err := Fonts()
+		if err != nil {
+			return err
+		}
+		return docs.ReportPDF(w, f, o.DocProfile(), docs.ReportInput{Report: r, UpperLevel: o.cfg().profile.UpperLevel})
+	case FormatXLSX:
+		book, err := o.ReportBook(ctx, r.Period)
+		if err != nil {
+			return err
+		}
+		return report.WriteXLSX(w, r, book)
+	case FormatCSV:
+		return report.WriteCSV(w, r)
+	}
+	return fmt.Errorf("định dạng %q không có: dùng pdf, xlsx hoặc csv", format)
 }

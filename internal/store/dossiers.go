@@ -25,10 +25,10 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err error) {
 	at = at.In(calendar.Zone)
 	day := dayKey(at)
-	if err = tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
+	if err = tx.queryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
 		return
 	}
-	err = tx.tx.QueryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
+	err = tx.queryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
 	return
 }
 
