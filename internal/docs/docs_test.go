@@ -151,11 +151,13 @@ func pledge() Pledge {
 func cases(t testing.TB) []docCase {
 	f := testFonts(t)
 	p := sampleProfile()
+	pA5, pA5x2 := p, p
+	pA5.FormPaper, pA5x2.FormPaper = PaperA5, PaperA5OnA4
 	dd := sampleDossier()
 	ls := allLetters(t)
 	quoc := []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}
 	cs := []docCase{
-		{"receipt", "A5", 2, func(w io.Writer) error { return Receipt(w, f, p, dd) }, append([]string{
+		{"receipt", "A4", 2, func(w io.Writer) error { return Receipt(w, f, p, dd) }, append([]string{
 			"Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: 000.17.22.H56-260205-0001",
 			"(Liên 1: lưu)", "(Liên 2: giao người nộp)", "Ông/Bà: Đặng Thị Ngọc Ánh", "Đăng ký khai sinh",
 			"Giấy chứng nhận kết hôn của cha, mẹ", "Bản sao có chứng thực",
@@ -165,29 +167,35 @@ func cases(t testing.TB) []docCase {
 			"Quyển số: 01, Số thứ tự: 125", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Nguyễn Thị Lan",
 			"ỦY BAN NHÂN DÂN", "XÃ ĐÔNG VĂN",
 		}, quoc...)},
-		{"supplement", "A5", 1, func(w io.Writer) error { return Supplement(w, f, p, dd) }, append([]string{
+		{"supplement", "A4", 1, func(w io.Writer) error { return Supplement(w, f, p, dd) }, append([]string{
 			"Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Đông Văn, ngày 05 tháng 02 năm 2026",
 			"1. Bản sao Giấy chứng nhận kết hôn của cha, mẹ có chứng thực", "NGƯỜI HƯỚNG DẪN", "0237 3812 345",
 		}, quoc...)},
-		{"refusal", "A5", 1, func(w io.Writer) error { return Refusal(w, f, p, dd) }, append([]string{
+		{"refusal", "A4", 1, func(w io.Writer) error { return Refusal(w, f, p, dd) }, append([]string{
 			"Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "không tiếp nhận, giải quyết hồ sơ này với lý do",
 		}, quoc...)},
-		{"apology", "A5", 1, func(w io.Writer) error { return Apology(w, f, p, dd) }, append([]string{
+		{"apology", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dd) }, append([]string{
 			"Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
 			"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà",
 			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
 		}, quoc...)},
-		{"apology-2018", "A5", 1, func(w io.Writer) error { return Apology(w, f, p, dossier2018()) }, []string{
+		{"apology-2018", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "16 giờ 00 phút, ngày 10 tháng 02 năm 2026",
 		}},
-		{"stop", "A5", 1, func(w io.Writer) error { return StopNotice(w, f, p, dd) }, append([]string{
+		{"stop", "A4", 1, func(w io.Writer) error { return StopNotice(w, f, p, dd) }, append([]string{
 			"Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "thông báo dừng giải quyết hồ sơ nêu trên với lý do",
 		}, quoc...)},
-		{"control", "A5", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dd) }, append([]string{
+		{"control", "A4", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dd) }, append([]string{
 			"Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Trịnh Văn Lực", "Trước hạn", "Đúng hạn", "15 giờ 10 phút",
 		}, quoc...)},
-		{"control-2018", "A5", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dossier2018()) }, []string{
+		{"control-2018", "A4", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+		}},
+		{"receipt-a5", "A5", 2, func(w io.Writer) error { return Receipt(w, f, pA5, dd) }, []string{
+			"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "(Liên 1: lưu)", "(Liên 2: giao người nộp)",
+		}},
+		{"receipt-a5x2", "A4L", 1, func(w io.Writer) error { return Receipt(w, f, pA5x2, dd) }, []string{
+			"(Liên 1: lưu)", "(Liên 2: giao người nộp)",
 		}},
 		{"register", "A4L", 5, func(w io.Writer) error {
 			return RegisterBook(w, f, p, RegisterBookInput{From: at(2026, 1, 1, 0, 0), To: at(2026, 12, 31, 0, 0), Rows: registerRows()})
@@ -398,17 +406,19 @@ func TestLongTextWraps(t *testing.T) {
 	size := pageSizeRe.FindStringSubmatch(poppler(t, pdf, "pdfinfo"))
 	pageW, _ := strconv.ParseFloat(size[1], 64)
 	pageH, _ := strconv.ParseFloat(size[2], 64)
-	qrLeft := pageW - (a5Margins.right+qrSide-1.5)*mm
+	ps := styleFor(p.FormPaper)
+	qs := ps.sc(qrSide)
+	qrLeft := pageW - (ps.m.right+qs-1.5)*mm
 	for page := 1; page <= pages(t, pdf); page++ {
 		ws := bboxWords(t, pdf, page)
 		if len(ws) == 0 {
 			t.Fatal("no words")
 		}
 		for _, w := range ws {
-			if w.xMin < a5Margins.left*mm-1 || w.xMax > pageW-a5Margins.right*mm+1 {
+			if w.xMin < ps.m.left*mm-1 || w.xMax > pageW-ps.m.right*mm+1 {
 				t.Errorf("page %d: %q runs outside the margins: x %.1f–%.1f of %.1f", page, w.text, w.xMin, w.xMax, pageW)
 			}
-			if w.yMax > pageH-a5Margins.bottom*mm+1 {
+			if w.yMax > pageH-ps.m.bottom*mm+1 {
 				t.Errorf("page %d: %q below the bottom margin", page, w.text)
 			}
 		}
@@ -416,7 +426,7 @@ func TestLongTextWraps(t *testing.T) {
 		qrTop, qrBottom := -1.0, -1.0
 		for i, w := range ws {
 			if w.text == "Mã" && i+1 < len(ws) && ws[i+1].text == "hồ" && qrTop < 0 {
-				qrTop, qrBottom = w.yMin, w.yMin+qrSide*mm-2
+				qrTop, qrBottom = w.yMin, w.yMin+qs*mm-2
 			}
 		}
 		if qrTop < 0 && page%2 == 1 {

@@ -37,6 +37,7 @@ func sampleProfile() Profile {
 		ChairName:   "Lê Văn Tuấn",
 		ChairTitle:  "Chủ tịch",
 		SignAs:      "TM",
+		FormPaper:   *dumpPaper,
 	}
 }
 

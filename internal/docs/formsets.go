@@ -30,7 +30,7 @@ type Form struct {
 	Kind   FormKind
 	Number string // "04"
 	Title  string // as printed, in capitals
-	Paper  string // "A5" or "A4"
+	Paper  string // the paper the form set assumes: "A4" (Profile.FormPaper may print forms 01–06 on A5)
 }
 
 // FormSetInfo is a form set and its forms in order.
@@ -44,20 +44,20 @@ type FormSetInfo struct {
 // [V]; the 2025 list against two independent secondary sources [S].
 var formSets = []FormSetInfo{
 	{FormSet2025, "Thông tư 03/2025/TT-VPCP", []Form{
-		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
-		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
-		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormApology, "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "A5"},
-		{FormStop, "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormControl, "06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A4"},
+		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A4"},
+		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A4"},
+		{FormApology, "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "A4"},
+		{FormStop, "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "A4"},
+		{FormControl, "06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A4"},
 		{FormRegister, "07", "SỔ THEO DÕI HỒ SƠ", "A4"},
 	}},
 	{FormSet2018, "Thông tư 01/2018/TT-VPCP", []Form{
-		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
-		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
-		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormApology, "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "A5"},
-		{FormControl, "05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
+		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A4"},
+		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A4"},
+		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A4"},
+		{FormApology, "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "A4"},
+		{FormControl, "05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A4"},
 		{FormRegister, "06", "SỔ THEO DÕI HỒ SƠ", "A4"},
 	}},
 }

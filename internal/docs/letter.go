@@ -10,7 +10,7 @@ import (
 	"motcua/internal/textvn"
 )
 
-// A4 portrait margins of Decree 30/2020.
+// A4 portrait margins of Decree 30/2020 (top and bottom 20–25 mm, left 30–35, right 15–20).
 var a4Margins = margins{top: 20, right: 15, bottom: 20, left: 30}
 
 // Letters prints one letter or many (the chair's day of letters) into one A4 PDF, each

@@ -1,6 +1,6 @@
-// Package docs renders the commune's paper: the one-stop forms of a dossier (A5), the
-// register book (A4 landscape), letters and staff pledges (A4) in the layout of Decree
-// 30/2020/NĐ-CP, as PDF. It is a renderer only: callers pass plain structs and an io.Writer;
+// Package docs renders the commune's paper: the one-stop forms of a dossier (A4 by default,
+// A5 as an office setting), the register book (A4 landscape), letters and staff pledges (A4)
+// in the layout of Decree 30/2020/NĐ-CP, as PDF. It is a renderer only: callers pass plain structs and an io.Writer;
 // it knows nothing of the database or the window. Every string is NFC-normalised before it
 // reaches the PDF, every time is printed in Vietnam time, and the same inputs always give
 // byte-identical files.
@@ -29,6 +29,7 @@ type Profile struct {
 	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
 	SignAs      string // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
 	FormSet     string // default form set, FormSet2025 when empty
+	FormPaper   string // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
 }
 
 // Applicant is who filed the dossier (người nộp hồ sơ).

@@ -48,7 +48,7 @@ func (o *Office) DocProfile() docs.Profile {
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
-		SignAs: p.SignAs, FormSet: p.FormSet,
+		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
 	}
 }
 

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"motcua/internal/calendar"
+	"motcua/internal/docs"
 	"motcua/internal/store"
 	"motcua/internal/textvn"
 )
@@ -25,6 +28,7 @@ type Profile struct {
 	ClerkName   string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
 	Phone       string         `json:"phone"`
 	FormSet     string         `json:"form_set"` // TT03/2025 or TT01/2018 for new dossiers
+	FormPaper   string         `json:"form_paper"` // paper of the one-stop forms: A4 (Decree 30), A5, or A5x2 (two A5 copies on one A4 sheet)
 	BookNo      int            `json:"book_no"`  // quyển số of the register in use
 	UpperLevel  string         `json:"upper_level"`
 	Hours       calendar.Hours `json:"hours"`
@@ -92,6 +96,14 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.FormSet = v })},
+	{key: "form_paper", label: "Khổ giấy in biểu mẫu (A4 theo Nghị định 30; A5; A5x2: hai liên giấy tiếp nhận trên một tờ A4)", def: docs.PaperA4,
+		check: func(v string) error {
+			if !slices.Contains(docs.Papers(), v) {
+				return fmt.Errorf("khổ giấy %q không có: dùng %s", v, strings.Join(docs.Papers(), ", "))
+			}
+			return nil
+		},
+		apply: text(func(p *Profile, v string) { p.FormPaper = v })},
 	{key: "book_no", label: "Quyển sổ đang dùng", def: "1",
 		check: func(v string) error {
 			if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 999 {
