@@ -27,9 +27,9 @@ type Profile struct {
 	SignAs      string         `json:"sign_as"`     // TM or KT
 	ClerkName   string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
 	Phone       string         `json:"phone"`
-	FormSet     string         `json:"form_set"` // TT03/2025 or TT01/2018 for new dossiers
+	FormSet     string         `json:"form_set"`   // TT03/2025 or TT01/2018 for new dossiers
 	FormPaper   string         `json:"form_paper"` // paper of the one-stop forms: A4 (Decree 30), A5, or A5x2 (two A5 copies on one A4 sheet)
-	BookNo      int            `json:"book_no"`  // quyển số of the register in use
+	BookNo      int            `json:"book_no"`    // quyển số of the register in use
 	UpperLevel  string         `json:"upper_level"`
 	Hours       calendar.Hours `json:"hours"`
 }
