@@ -73,3 +73,28 @@ func TestDecree30Layout(t *testing.T) {
 		}
 	}
 }
+
+func TestArchiveLine(t *testing.T) {
+	for _, tt := range []struct {
+		unit   string
+		copies int
+		want   string
+	}{
+		{"", 0, "- Lưu: VT."},
+		{"VP", 0, "- Lưu: VT, VP."},
+		{" TP, ", 2, "- Lưu: VT, TP, 02."},
+		{"VP", 12, "- Lưu: VT, VP, 12."},
+	} {
+		p := Profile{ArchiveUnit: tt.unit, ArchiveCopies: tt.copies}
+		items := p.noiNhanItems([]string{"Như trên"}, []string{"Lưu hồ sơ", "- Trung tâm Phục vụ hành chính công;"})
+		want := []string{"- Như trên;", "- Trung tâm Phục vụ hành chính công;", tt.want}
+		if len(items) != len(want) {
+			t.Fatalf("%q %d: %q", tt.unit, tt.copies, items)
+		}
+		for i := range want {
+			if items[i] != want[i] {
+				t.Errorf("%q %d: line %d %q, want %q", tt.unit, tt.copies, i, items[i], want[i])
+			}
+		}
+	}
+}

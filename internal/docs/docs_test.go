@@ -177,7 +177,7 @@ func cases(t testing.TB) []docCase {
 		{"apology", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dd) }, append([]string{
 			"Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
 			"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà",
-			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
+			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Lưu: VT, VP, 02.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
 		}, quoc...)},
 		{"apology-2018", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "16 giờ 00 phút, ngày 10 tháng 02 năm 2026",
@@ -215,7 +215,7 @@ func cases(t testing.TB) []docCase {
 		l := l
 		want := append([]string{
 			l.Kind.Title(), "Số: " + letters.Reference(l.Number, "UBND"), "Đông Văn, ngày 05 tháng 02 năm 2026",
-			"Kính gửi: " + l.Recipient, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tuấn", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+			"Kính gửi: " + l.Recipient, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tuấn", "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP, 02.",
 		}, quoc...)
 		want = append(want, []string{
 			"Ông Nguyễn Văn Khiêm", "Bà Đặng Thị Ngọc Ánh", "Anh Phạm Đức Thắng", "Lường Gia Bảo", "cụ bà Trần Thị Dậu",

@@ -38,6 +38,8 @@ func sampleProfile() Profile {
 		ChairTitle:  "Chủ tịch",
 		SignAs:      "TM",
 		FormPaper:   *dumpPaper,
+
+		ArchiveUnit: "VP", ArchiveCopies: 2,
 	}
 }
 

@@ -305,11 +305,11 @@ func a5Closing(d *doc, p Profile) {
 	sigW := cw * 0.55
 	b := signBlock{x: d.m.left + cw - sigW, w: sigW, titles: p.signLines(), name: p.ChairName}
 	room := d.ps.closeRoom
-	items := noiNhanItems([]string{"Như trên"}, nil)
+	items := p.noiNhanItems([]string{"Như trên"}, nil)
 	d.gap(4)
 	d.need(max(d.signBlocksHeight(room, d.ps.text, b), d.lineH(d.ps.small)*float64(len(items)+1)))
 	top := d.y
-	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, d.ps.small+0.5)
+	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, d.ps.noiNhan)
 	d.y = max(y1, d.signBlocks(top, room, d.ps.text, b))
 }
 

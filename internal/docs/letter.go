@@ -124,7 +124,7 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 	if textvn.Clean(l.DossierCode) != "" || l.Number > 0 {
 		qr = LetterQRText(l)
 	}
-	return d.closing(p, noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
+	return d.closing(p, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
 }
 
 // closing draws the end of an A4 document signed by the chair: "Nơi nhận" on the left (and

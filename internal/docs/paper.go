@@ -45,6 +45,7 @@ type paperStyle struct {
 	head, qh, motto    float64 // pt: bodies, "Số" and the form number; national name; motto and place line
 	title, text, small float64 // pt: the form's title; running text; tables, notes, page numbers
 	ctlHead, ctlCell   float64 // pt: the control slip's header and cells
+	noiNhan            float64 // pt: "Nơi nhận:" (its entries one point smaller)
 	indent, after      float64 // first-line indent (mm) and space after a paragraph (pt) in the body
 	room, closeRoom    float64 // mm left to sign: an officer; the chair (with the seal)
 	scale              float64
@@ -57,7 +58,7 @@ var a5Margins = margins{top: 10, right: 10, bottom: 10, left: 15}
 
 var a5Style = paperStyle{
 	name: PaperA5, size: "A5", orient: "P", m: a5Margins,
-	head: 10, qh: 9.5, motto: 10.5, title: 12, text: 11, small: 9.5, ctlHead: 8, ctlCell: 9,
+	head: 10, qh: 9.5, motto: 10.5, title: 12, text: 11, small: 9.5, ctlHead: 8, ctlCell: 9, noiNhan: 10,
 	indent: 8, after: 2, room: 15, closeRoom: 16, scale: 1,
 }
 
@@ -66,7 +67,7 @@ var a5Style = paperStyle{
 // text 13 with a 12.7 mm first-line indent and 6 pt between paragraphs.
 var a4Style = paperStyle{
 	name: PaperA4, size: "A4", orient: "P", m: a4Margins,
-	head: 13, qh: 13, motto: 14, title: 14, text: 13, small: 12, ctlHead: 12, ctlCell: 13,
+	head: 13, qh: 13, motto: 14, title: 14, text: 13, small: 12, ctlHead: 12, ctlCell: 13, noiNhan: 12,
 	indent: 12.7, after: 6, room: 24, closeRoom: 26, scale: 165.0 / 123.5,
 }
 

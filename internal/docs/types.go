@@ -30,6 +30,11 @@ type Profile struct {
 	SignAs      string // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
 	FormSet     string // default form set, FormSet2025 when empty
 	FormPaper   string // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+
+	// The end of "Nơi nhận": "- Lưu: VT, <ArchiveUnit>, <ArchiveCopies>." (Decree 30/2020,
+	// Phụ lục III); either is left out when empty or zero.
+	ArchiveUnit   string // the drafting unit's abbreviation, e.g. "VP" (Văn phòng HĐND và UBND)
+	ArchiveCopies int    // copies kept
 }
 
 // Applicant is who filed the dossier (người nộp hồ sơ).
@@ -92,7 +97,7 @@ type Letter struct {
 	Recipient   string    // after "Kính gửi:", e.g. "Anh Nguyễn Văn An và chị Lê Thị Bình"
 	Address     string    // the recipient's address, printed under Kính gửi
 	Paragraphs  []string  // the body, from letters.Render
-	NoiNhan     []string  // recipients besides "Như trên" and the archive; "- Lưu: VT." is always last
+	NoiNhan     []string  // recipients besides "Như trên" and the archive; the archive line ("- Lưu: VT, …") is always last
 	DossierCode string    // printed in the QR code with the number
 }
 

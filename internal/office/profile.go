@@ -17,21 +17,23 @@ import (
 
 // Profile is the commune's identity and the office's settings.
 type Profile struct {
-	AgencyCode  string         `json:"agency_code"`  // mã cơ quan in dossier codes, e.g. 000.17.22.H56
-	ParentBody  string         `json:"parent_body"`  // cơ quan chủ quản, usually empty for a commune
-	Commune     string         `json:"commune"`      // Ủy ban nhân dân xã Đông Văn (documents print it in capitals)
-	CounterName string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
-	PlaceName   string         `json:"place_name"`   // địa danh on documents: Đông Văn
-	ChairName   string         `json:"chair_name"`
-	ChairTitle  string         `json:"chair_title"` // Chủ tịch or Phó Chủ tịch
-	SignAs      string         `json:"sign_as"`     // TM or KT
-	ClerkName   string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
-	Phone       string         `json:"phone"`
-	FormSet     string         `json:"form_set"`   // TT03/2025 or TT01/2018 for new dossiers
-	FormPaper   string         `json:"form_paper"` // paper of the one-stop forms: A4 (Decree 30), A5, or A5x2 (two A5 copies on one A4 sheet)
-	BookNo      int            `json:"book_no"`    // quyển số of the register in use
-	UpperLevel  string         `json:"upper_level"`
-	Hours       calendar.Hours `json:"hours"`
+	AgencyCode    string         `json:"agency_code"`  // mã cơ quan in dossier codes, e.g. 000.17.22.H56
+	ParentBody    string         `json:"parent_body"`  // cơ quan chủ quản, usually empty for a commune
+	Commune       string         `json:"commune"`      // Ủy ban nhân dân xã Đông Văn (documents print it in capitals)
+	CounterName   string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
+	PlaceName     string         `json:"place_name"`   // địa danh on documents: Đông Văn
+	ChairName     string         `json:"chair_name"`
+	ChairTitle    string         `json:"chair_title"` // Chủ tịch or Phó Chủ tịch
+	SignAs        string         `json:"sign_as"`     // TM or KT
+	ClerkName     string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
+	Phone         string         `json:"phone"`
+	FormSet       string         `json:"form_set"`       // TT03/2025 or TT01/2018 for new dossiers
+	ArchiveUnit   string         `json:"archive_unit"`   // drafting unit's abbreviation in "Lưu: VT, VP, 02."
+	ArchiveCopies int            `json:"archive_copies"` // copies kept, ditto
+	FormPaper     string         `json:"form_paper"`     // paper of the one-stop forms: A4 (Decree 30), A5, or A5x2 (two A5 copies on one A4 sheet)
+	BookNo        int            `json:"book_no"`        // quyển số of the register in use
+	UpperLevel    string         `json:"upper_level"`
+	Hours         calendar.Hours `json:"hours"`
 }
 
 // Form sets a dossier can be received under.
@@ -104,6 +106,16 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.FormPaper = v })},
+	{key: "archive_unit", label: "Chữ viết tắt đơn vị soạn thảo (dòng “Lưu: VT, …” ở Nơi nhận)", def: "VP",
+		apply: text(func(p *Profile, v string) { p.ArchiveUnit = v })},
+	{key: "archive_copies", label: "Số bản lưu (dòng “Lưu: VT, …” ở Nơi nhận; 0 để không ghi)", def: "2",
+		check: func(v string) error {
+			if n, err := strconv.Atoi(v); err != nil || n < 0 || n > 99 {
+				return fmt.Errorf("số bản lưu %q không hợp lệ: nhập số từ 0 đến 99", v)
+			}
+			return nil
+		},
+		apply: func(p *Profile, v string) error { p.ArchiveCopies, _ = strconv.Atoi(v); return nil }},
 	{key: "book_no", label: "Quyển sổ đang dùng", def: "1",
 		check: func(v string) error {
 			if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 999 {
