@@ -408,16 +408,23 @@ func (p *detailPane) doSupplement() {
 	if p.d == nil {
 		return
 	}
+	items := p.draftEntry("supplement.items", "", true)
+	items.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung, mỗi dòng một nội dung: pháp luật chỉ cho yêu cầu bổ sung một lần")
 	reason := p.draftEntry("supplement.reason", "", true)
-	reason.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung: pháp luật chỉ cho yêu cầu bổ sung một lần")
+	reason.SetPlaceHolder("Lý do yêu cầu bổ sung, in trên phiếu")
 	p.form("Yêu cầu bổ sung "+p.noun(), "Yêu cầu bổ sung", []*widget.FormItem{
-		widget.NewFormItem("Nội dung cần bổ sung", reason),
+		widget.NewFormItem("Nội dung cần bổ sung", items),
+		widget.NewFormItem("Lý do", reason),
 	}, func() {
-		text := reason.Text
+		list, why := items.Text, reason.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
-			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
-			return d, nil, err
-		}, p.doSupplement, func(*register.Dossier, []string) { p.forgetDrafts("supplement") })
+			return p.e.off.RequestSupplement(p.e.ctx, code, list, why, time.Time{})
+		}, p.doSupplement, func(_ *register.Dossier, warnings []string) {
+			p.forgetDrafts("supplement")
+			if len(warnings) > 0 {
+				p.e.info("Đã yêu cầu bổ sung – lưu ý", strings.Join(warnings, "\n"))
+			}
+		})
 	})
 }
 

@@ -114,6 +114,7 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 
 	test.Tap(p.supplement)
 	test.Type(f.dialogEntries()[0], "Thiếu giấy xác nhận của chủ hộ")
+	test.Type(f.dialogEntries()[1], "Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
 	if p.d.State != register.SupplementRequested {
 		t.Fatalf("state %s", p.d.State)
@@ -134,6 +135,7 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 	// The law allows one supplement request: the office says so.
 	test.Tap(p.supplement)
 	test.Type(f.dialogEntries()[0], "Thiếu sổ hộ khẩu")
+	test.Type(f.dialogEntries()[1], "Hồ sơ thiếu giấy tờ")
 	f.tapDialog("Yêu cầu bổ sung")
 	msg := f.dialogText()
 	assertContains(t, msg, "Lỗi")
@@ -141,7 +143,7 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 	f.tapDialog("Đồng ý")
 	// Nothing typed is lost: the form comes back as it was.
 	es := f.dialogEntries()
-	if len(es) != 1 || es[0].Text != "Thiếu sổ hộ khẩu" {
+	if len(es) != 2 || es[0].Text != "Thiếu sổ hộ khẩu" || es[1].Text != "Hồ sơ thiếu giấy tờ" {
 		t.Fatalf("the reason was lost: %d entries", len(es))
 	}
 	f.tapDialog("Hủy")

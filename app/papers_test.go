@@ -100,6 +100,7 @@ func TestDetailPrintsTheFormsItsHistoryHas(t *testing.T) {
 
 	test.Tap(p.supplement)
 	test.Type(f.dialogEntries()[0], "Thiếu giấy xác nhận của chủ hộ")
+	test.Type(f.dialogEntries()[1], "Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
 	if got := enabledForms(p); got != "receipt control supplement" {
 		t.Errorf("supplement requested: %s", got)

@@ -170,6 +170,8 @@ func cases(t testing.TB) []docCase {
 		{"supplement", "A4", 1, func(w io.Writer) error { return Supplement(w, f, p, dd) }, append([]string{
 			"Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Đông Văn, ngày 05 tháng 02 năm 2026",
 			"1. Bản sao Giấy chứng nhận kết hôn của cha, mẹ có chứng thực", "NGƯỜI HƯỚNG DẪN", "0237 3812 345",
+			"Địa chỉ: Thôn Trung Lý, xã Đông Văn, tỉnh Thanh Hóa", "Số điện thoại: 0912 345 678; Thư điện tử: ngocanh.dang@example.vn",
+			"Lý do: Cần xác minh thêm thông tin cư trú",
 		}, quoc...)},
 		{"refusal", "A4", 1, func(w io.Writer) error { return Refusal(w, f, p, dd) }, append([]string{
 			"Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "không tiếp nhận, giải quyết hồ sơ này với lý do",

@@ -341,6 +341,9 @@ func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
 	formHeader(d, p, form, dd, true)
 	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: d.ps.text, al: alignCenter})
 	kinhGui(d, dd)
+	d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, d.ps.text)
+	d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, d.ps.text)
+	d.gap(d.ps.after)
 	body(d, rg(fmt.Sprintf("Lúc %s, %s đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
 		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà."))
 	body(d, rg("Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn thiện các nội dung sau:"))
@@ -353,6 +356,7 @@ func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
 		lead := fmt.Sprintf("%d. ", n)
 		d.para(para{runs: []run{rg(lead + s)}, size: d.ps.text, al: alignLeft, indent: d.ps.indent, hang: d.ps.indent + d.f.width(regular, d.ps.text, lead), after: 1})
 	}
+	d.gap(d.ps.after - 1)
 	if textvn.Clean(dd.Reason) != "" {
 		body(d, rg("Lý do: "+ensureStop(dd.Reason)))
 	}

@@ -70,8 +70,9 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 			dd.Handovers = append(dd.Handovers, docs.Handover{From: e.From, To: e.To, Giver: e.Actor, At: e.At,
 				Outcome: e.Outcome.Vietnamese(), Note: e.Note})
 		case register.EvSupplement:
-			dd.SupplementItems = splitItems(e.Note)
-			dd.Reason, dd.IssuedAt = e.Note, e.At
+			if r, ok := d.Supplement(); ok {
+				dd.SupplementItems, dd.Reason, dd.IssuedAt = r.Items, r.Reason, r.At
+			}
 		case register.EvRefused:
 			dd.Reason, dd.IssuedAt = e.Note, e.At
 		case register.EvApologised:
@@ -84,18 +85,6 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 		dd.NewDueAt = *d.NewDueAt
 	}
 	return dd
-}
-
-// splitItems reads a supplement request typed as "a; b; c" or one item per
-// line into its numbered items.
-func splitItems(s string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
-		if p := strings.TrimSpace(part); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // FormKinds the command line and the window can print for a dossier.
