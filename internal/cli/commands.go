@@ -196,10 +196,6 @@ func init() {
 		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
 			return o.Resume(e.ctx, code, at)
 		})
-	simple("refuse", "MÃ_HỒ_SƠ --reason LÝ_DO [--at …]", "Từ chối giải quyết hồ sơ, nêu rõ lý do.", true,
-		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
-			return o.Refuse(e.ctx, code, reason, at)
-		})
 	simple("withdraw", "MÃ_HỒ_SƠ [--reason LÝ_DO] [--at …]", "Công dân rút hồ sơ.", false,
 		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
 			return o.Withdraw(e.ctx, code, reason, at)

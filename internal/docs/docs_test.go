@@ -164,7 +164,8 @@ func cases(t testing.TB) []docCase {
 			"3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày",
 			"4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 tháng 02 năm 2026",
 			"16 giờ 00 phút, ngày 05 tháng 02 năm 2026",
-			"Quyển số: 01, Số thứ tự: 125", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Nguyễn Thị Lan",
+			"Quyển số: 01, Số thứ tự: 125", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Nguyễn Thị Lan", "Đông Văn, ngày 05 tháng 02 năm 2026",
+			"Ghi chú:", "được lập thành 02 liên: 01 liên giao người nộp hồ sơ, 01 liên lưu tại Trung tâm Phục vụ hành chính công xã Đông Văn.",
 			"ỦY BAN NHÂN DÂN", "XÃ ĐÔNG VĂN",
 		}, quoc...)},
 		{"supplement", "A4", 1, func(w io.Writer) error { return Supplement(w, f, p, dd) }, append([]string{
@@ -179,16 +180,30 @@ func cases(t testing.TB) []docCase {
 		{"apology", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dd) }, append([]string{
 			"Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
 			"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà",
-			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Lưu: VT, VP, 02.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
+			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Như trên; - Trung tâm Phục vụ hành chính công xã Đông Văn; - Lưu: VT, VP, 02.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
 		}, quoc...)},
 		{"apology-2018", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "16 giờ 00 phút, ngày 10 tháng 02 năm 2026",
 		}},
 		{"stop", "A4", 1, func(w io.Writer) error { return StopNotice(w, f, p, dd) }, append([]string{
 			"Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "thông báo dừng giải quyết hồ sơ nêu trên với lý do",
+			"- Trung tâm Phục vụ hành chính công xã Đông Văn;",
+		}, quoc...)},
+		{"stop-applicant", "A4", 1, func(w io.Writer) error {
+			d := dd
+			d.StopBy, d.Reason = StopByApplicant, ""
+			return StopNotice(w, f, p, d)
+		}, []string{
+			"Theo đề nghị của Ông/Bà ngày 05/02/2026 về việc dừng giải quyết hồ sơ.", "Ủy ban nhân dân xã Đông Văn thông báo dừng giải quyết hồ sơ nêu trên.",
+		}},
+		{"rejection", "A4", 1, func(w io.Writer) error { return RejectionNotice(w, f, p, dd) }, append([]string{
+			"THÔNG BÁO Về việc từ chối giải quyết hồ sơ", "Sau khi thẩm định hồ sơ", "không giải quyết hồ sơ nêu trên với lý do: Cần xác minh",
+			"ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN", "TM. ỦY BAN NHÂN DÂN", "- Trung tâm Phục vụ hành chính công xã Đông Văn;",
 		}, quoc...)},
 		{"control", "A4", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dd) }, append([]string{
 			"Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Trịnh Văn Lực", "Trước hạn", "Đúng hạn", "15 giờ 10 phút",
+			"TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ",
+			"Cơ quan (bộ phận) giải quyết hồ sơ: Công chức Tư pháp - Hộ tịch", "Cơ quan phối hợp giải quyết hồ sơ:", "Người giao", "Người nhận",
 		}, quoc...)},
 		{"control-2018", "A4", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
@@ -198,6 +213,9 @@ func cases(t testing.TB) []docCase {
 		}},
 		{"receipt-a5x2", "A4L", 1, func(w io.Writer) error { return Receipt(w, f, pA5x2, dd) }, []string{
 			"(Liên 1: lưu)", "(Liên 2: giao người nộp)",
+		}},
+		{"receipt-post", "A4", 2, func(w io.Writer) error { d := dd; d.ResultMethod = "post"; return Receipt(w, f, p, d) }, []string{
+			"6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích", "Ông/Bà đã đăng ký nhận kết quả qua dịch vụ bưu chính công ích",
 		}},
 		{"register", "A4L", 5, func(w io.Writer) error {
 			return RegisterBook(w, f, p, RegisterBookInput{From: at(2026, 1, 1, 0, 0), To: at(2026, 12, 31, 0, 0), Rows: registerRows()})

@@ -59,7 +59,7 @@ var a5Margins = margins{top: 10, right: 10, bottom: 10, left: 15}
 var a5Style = paperStyle{
 	name: PaperA5, size: "A5", orient: "P", m: a5Margins,
 	head: 10, qh: 9.5, motto: 10.5, title: 12, text: 11, small: 9.5, ctlHead: 8, ctlCell: 9, noiNhan: 10,
-	indent: 8, after: 2, room: 15, closeRoom: 16, scale: 1,
+	indent: 8, after: 2, room: 10, closeRoom: 16, scale: 1,
 }
 
 // a4Style follows Decree 30/2020 (Phụ lục I): A4, margins top and bottom 20 mm, left 30,

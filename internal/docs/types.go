@@ -82,10 +82,18 @@ type DossierDoc struct {
 	Handovers       []Handover // control slip rows
 	SupplementItems []string   // what to add or complete (form 02)
 	Reason          string     // why: supplement, refusal, delay, stop
+	StopBy          string     // the stop notice: StopByApplicant or StopByAgency (the default)
+	Coordinating    string     // cơ quan phối hợp giải quyết, for the control slip
 	NewDueAt        time.Time  // the new date of the apology (form 04)
 	IssuedAt        time.Time  // date of forms 02–05; zero prints dots to fill by hand
 	Officer         string     // who signs forms 02 and 03; ReceivedBy when empty
 }
+
+// Who asked to stop handling a dossier (DossierDoc.StopBy).
+const (
+	StopByApplicant = "applicant"
+	StopByAgency    = "agency"
+)
 
 // Letter is one letter (thư) to a citizen.
 type Letter struct {

@@ -164,14 +164,6 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 	return d, warnings, err
 }
 
-// Refuse closes the dossier with a reason.
-func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "refuse", at, func(d *register.Dossier) error {
-		_, err := d.Refuse(o.step(at), reason)
-		return err
-	})
-}
-
 // Withdraw closes the dossier at the citizen's request.
 func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
 	return o.change(ctx, code, "withdraw", at, func(d *register.Dossier) error {

@@ -24,3 +24,39 @@ func (o *Office) RequestSupplement(ctx context.Context, code, items, reason stri
 	})
 	return d, warnings, err
 }
+
+// Refuse closes the dossier with a reason, as the refusal the dossier's
+// history implies: refusal of acceptance at the counter (form 03) while it
+// has never left the counter, else the competent body's refusal after
+// appraisal (a written notice signed by it).
+func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	return o.RefuseAs(ctx, code, "", reason, at)
+}
+
+// RefuseAs refuses with an explicit kind; an empty kind is the default.
+func (o *Office) RefuseAs(ctx context.Context, code string, kind register.RefusalKind, reason string, at time.Time) (*register.Dossier, error) {
+	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) {
+		k := kind
+		if k == "" {
+			k = d.DefaultRefusal()
+		}
+		_, err := d.Refuse(o.step(at), k, reason)
+		if k == register.RefuseAfterAppraisal {
+			return "refuse_after_appraisal", err
+		}
+		return "refuse", err
+	})
+}
+
+// Stop closes the dossier without a result, at the applicant's request or
+// by the agency's decision (which must give its reason); the stop notice
+// answers either.
+func (o *Office) Stop(ctx context.Context, code string, by register.StopBy, reason string, at time.Time) (*register.Dossier, error) {
+	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) {
+		_, err := d.Stop(o.step(at), by, reason)
+		if by == register.StopByAgency {
+			return "stop_by_agency", err
+		}
+		return "withdraw", err
+	})
+}

@@ -217,7 +217,7 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	}
 	switch {
 	case roll < 8: // refused
-		_, err = d.Refuse(step(later(d, r)), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
+		_, err = d.Refuse(step(later(d, r)), d.DefaultRefusal(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
 	case roll < 14: // withdrawn
 		_, err = d.Withdraw(step(later(d, r)), "Công dân xin rút hồ sơ")
 	case roll < 40 && d.State != register.Received: // supplement, then resumed

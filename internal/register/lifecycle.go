@@ -3,6 +3,7 @@ package register
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -362,27 +363,56 @@ func (d *Dossier) Apologise(s Step, reason string, newDate time.Time, cal *calen
 	return ev, warnings, nil
 }
 
-// Refuse closes the dossier with a written reason.
-func (d *Dossier) Refuse(s Step, reason string) (Event, error) {
+// Refuse closes the dossier with a written reason, as a refusal of the
+// given kind (see RefusalKind); the kind decides which paper answers it.
+func (d *Dossier) Refuse(s Step, kind RefusalKind, reason string) (Event, error) {
 	if err := d.check(&s, "từ chối", ActRefuse); err != nil {
 		return Event{}, err
+	}
+	ev, ok := refusalEvents[kind]
+	if !ok {
+		return Event{}, fmt.Errorf("loại từ chối %q không có; dùng %s (từ chối tiếp nhận tại bộ phận một cửa) hoặc %s (từ chối giải quyết sau thẩm định)",
+			kind, RefuseAtCounter, RefuseAfterAppraisal)
+	}
+	if !slices.Contains(refusalFrom[kind], d.State) {
+		return Event{}, fmt.Errorf("hồ sơ %s đang ở trạng thái “%s”: bộ phận một cửa chỉ từ chối tiếp nhận hồ sơ còn ở quầy; hồ sơ đã chuyển xử lý thì cơ quan có thẩm quyền từ chối giải quyết bằng văn bản",
+			d.Code, d.State.Vietnamese())
 	}
 	if reason = textvn.Clean(reason); reason == "" {
 		return Event{}, errors.New("chưa nhập lý do từ chối; phiếu từ chối phải nêu rõ lý do")
 	}
 	from := d.Holder
 	d.State, d.ClosedReason = Refused, reason
-	return d.apply(s, Event{Kind: EvRefused, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
+	return d.apply(s, Event{Kind: ev, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
 }
 
 // Withdraw closes the dossier at the citizen's request.
 func (d *Dossier) Withdraw(s Step, reason string) (Event, error) {
-	if err := d.check(&s, "rút", ActWithdraw); err != nil {
+	return d.Stop(s, StopByApplicant, reason)
+}
+
+// Stop closes the dossier without a result: at the applicant's request (the
+// reason is optional) or by the agency's decision (the reason is required).
+// Both are answered by the stop notice (form 05 of the 2025 set).
+func (d *Dossier) Stop(s Step, by StopBy, reason string) (Event, error) {
+	if err := d.check(&s, "dừng giải quyết", ActWithdraw); err != nil {
 		return Event{}, err
 	}
+	reason = textvn.Clean(reason)
+	kind := EvWithdrawn
+	switch by {
+	case StopByApplicant:
+	case StopByAgency:
+		kind = EvStopped
+		if reason == "" {
+			return Event{}, errors.New("chưa nhập lý do cơ quan dừng giải quyết hồ sơ; thông báo dừng giải quyết phải nêu rõ lý do")
+		}
+	default:
+		return Event{}, fmt.Errorf("người đề nghị dừng %q không có; dùng %s (người nộp hồ sơ) hoặc %s (cơ quan giải quyết)", by, StopByApplicant, StopByAgency)
+	}
 	from := d.Holder
-	d.State, d.ClosedReason = Withdrawn, textvn.Clean(reason)
-	return d.apply(s, Event{Kind: EvWithdrawn, From: from, To: "Người nộp hồ sơ", Note: d.ClosedReason}), nil
+	d.State, d.ClosedReason = Withdrawn, reason
+	return d.apply(s, Event{Kind: kind, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
 }
 
 // Return hands the result to the citizen and classifies the outcome.

@@ -248,7 +248,7 @@ func TestFinalStatesCannotChange(t *testing.T) {
 	closers := map[string]func(d *Dossier) error{
 		"returned": func(d *Dossier) error { _, err := d.Return(st("2026-11-24 09:00")); return err },
 		"refused": func(d *Dossier) error {
-			_, err := d.Refuse(st("2026-11-24 09:00"), "Không thuộc thẩm quyền")
+			_, err := d.Refuse(st("2026-11-24 09:00"), d.DefaultRefusal(), "Không thuộc thẩm quyền")
 			return err
 		},
 		"withdrawn": func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-24 09:00"), ""); return err },
@@ -265,7 +265,10 @@ func TestFinalStatesCannotChange(t *testing.T) {
 			_, _, err := d.Apologise(st("2026-11-25 09:00"), "x", vn("2026-12-10 00:00"), cal)
 			return err
 		},
-		"refuse":   func(d *Dossier) error { _, err := d.Refuse(st("2026-11-25 09:00"), "x"); return err },
+		"refuse": func(d *Dossier) error {
+			_, err := d.Refuse(st("2026-11-25 09:00"), d.DefaultRefusal(), "x")
+			return err
+		},
 		"withdraw": func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-25 09:00"), ""); return err },
 		"return":   func(d *Dossier) error { _, err := d.Return(st("2026-11-25 09:00")); return err },
 	}
@@ -373,7 +376,10 @@ func TestAllowsMatchesTheSteps(t *testing.T) {
 			_, _, err := d.Apologise(st("2026-11-25 09:00"), "x", vn("2026-12-10 00:00"), cal)
 			return err
 		},
-		ActRefuse:   func(d *Dossier) error { _, err := d.Refuse(st("2026-11-25 09:00"), "x"); return err },
+		ActRefuse: func(d *Dossier) error {
+			_, err := d.Refuse(st("2026-11-25 09:00"), d.DefaultRefusal(), "x")
+			return err
+		},
 		ActWithdraw: func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-25 09:00"), ""); return err },
 		ActReturn:   func(d *Dossier) error { _, err := d.Return(st("2026-11-25 09:00")); return err },
 	}
@@ -386,7 +392,7 @@ func TestAllowsMatchesTheSteps(t *testing.T) {
 		},
 		Done:      func(d *Dossier) { d.MarkDone(st("2026-11-23 09:00"), "") },
 		Returned:  func(d *Dossier) { d.Return(st("2026-11-23 09:00")) },
-		Refused:   func(d *Dossier) { d.Refuse(st("2026-11-23 09:00"), "x") },
+		Refused:   func(d *Dossier) { d.Refuse(st("2026-11-23 09:00"), d.DefaultRefusal(), "x") },
 		Withdrawn: func(d *Dossier) { d.Withdraw(st("2026-11-23 09:00"), "") },
 	}
 	for state, get := range reach {
