@@ -157,17 +157,9 @@ func init() {
 		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
 			return o.MarkDone(e.ctx, code, at)
 		})
-	simple("supplement", "MÃ_HỒ_SƠ --reason NỘI_DUNG [--at …]", "Yêu cầu bổ sung, hoàn thiện hồ sơ (chỉ một lần).", true,
-		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
-			return o.RequestSupplement(e.ctx, code, reason, at)
-		})
 	simple("resume", "MÃ_HỒ_SƠ [--at …]", "Nhận hồ sơ đã bổ sung đầy đủ; thời hạn tính lại từ đầu.", false,
 		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
 			return o.Resume(e.ctx, code, at)
-		})
-	simple("refuse", "MÃ_HỒ_SƠ --reason LÝ_DO [--at …]", "Từ chối giải quyết hồ sơ, nêu rõ lý do.", true,
-		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
-			return o.Refuse(e.ctx, code, reason, at)
 		})
 	simple("withdraw", "MÃ_HỒ_SƠ [--reason LÝ_DO] [--at …]", "Công dân rút hồ sơ.", false,
 		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {

@@ -88,6 +88,12 @@ func snapshot(d *register.Dossier) string {
 // change loads a dossier, applies one rule-checked step, and saves it with
 // its audit line. Nothing is saved when the rule refuses.
 func (o *Office) change(ctx context.Context, code, action string, at time.Time, fn func(d *register.Dossier) error) (*register.Dossier, error) {
+	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) { return action, fn(d) })
+}
+
+// changeAs is change for a step whose audit action depends on what the rule
+// found (a late supplement request is audited as such).
+func (o *Office) changeAs(ctx context.Context, code string, at time.Time, fn func(d *register.Dossier) (string, error)) (*register.Dossier, error) {
 	if err := o.checkAt(o.at(at)); err != nil {
 		return nil, err
 	}
@@ -98,7 +104,8 @@ func (o *Office) change(ctx context.Context, code, action string, at time.Time, 
 			return err
 		}
 		before := snapshot(d)
-		if err := fn(d); err != nil {
+		action, err := fn(d)
+		if err != nil {
 			return err
 		}
 		if err := tx.UpdateDossier(d); err != nil {
@@ -143,14 +150,6 @@ func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*regi
 	})
 }
 
-// RequestSupplement asks the citizen, once, to complete the dossier.
-func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "supplement", at, func(d *register.Dossier) error {
-		_, err := d.RequestSupplement(o.step(at), reason)
-		return err
-	})
-}
-
 // Resume records the completed dossier; the time limit restarts.
 func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
 	return o.change(ctx, code, "resume", at, func(d *register.Dossier) error {
@@ -169,14 +168,6 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 		return err
 	})
 	return d, warnings, err
-}
-
-// Refuse closes the dossier with a reason.
-func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "refuse", at, func(d *register.Dossier) error {
-		_, err := d.Refuse(o.step(at), reason)
-		return err
-	})
 }
 
 // Withdraw closes the dossier at the citizen's request.
