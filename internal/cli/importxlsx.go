@@ -57,7 +57,7 @@ func runImportXLSX(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var res *office.ImportResult
+	var res *office.XLSXImportResult
 	if *yes && len(plan.Ready) > 0 {
 		r, err := o.ApplyImport(e.ctx, plan)
 		if err != nil {
@@ -73,7 +73,7 @@ func runImportXLSX(e *Env, args []string) error {
 	return e.emit(out, func(w io.Writer) { printPlan(w, plan, res, *yes) })
 }
 
-func printPlan(w io.Writer, p *office.ImportPlan, res *office.ImportResult, yes bool) {
+func printPlan(w io.Writer, p *office.ImportPlan, res *office.XLSXImportResult, yes bool) {
 	fmt.Fprintf(w, "Tệp %s, trang %s, dòng tiêu đề %d, %d dòng dữ liệu.\n", p.File, p.Sheet, p.HeaderRow, p.Rows)
 	fmt.Fprintf(w, "Cột: %s\n", p.Mapping)
 	fmt.Fprintf(w, "Nhập được: %d dòng. Đã có trong sổ (bỏ qua): %d dòng. Lỗi: %d dòng.\n", len(p.Ready), len(p.Duplicates), len(p.Problems))

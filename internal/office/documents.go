@@ -48,7 +48,8 @@ func (o *Office) DocProfile() docs.Profile {
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
-		SignAs: p.SignAs, FormSet: p.FormSet,
+		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
+		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,
 	}
 }
 
@@ -57,7 +58,7 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	dd := docs.DossierDoc{
 		Code: d.Code, FormSet: d.FormSet, BookNo: d.BookNo, EntryNo: d.EntryNo, ProcedureName: d.ProcedureName,
 		Applicant: docs.Applicant{Name: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, Email: d.Applicant.Email},
-		Sets:      d.Sets, LimitText: d.Limit.Vietnamese(), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
+		Sets:      d.Sets, LimitText: LimitText(d), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
 		ResultMethod: d.ResultMethod, ReceivedBy: d.ReceivedBy, HandlingUnit: d.HandlingUnit,
 	}
 	for _, name := range d.Documents {
@@ -69,8 +70,9 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 			dd.Handovers = append(dd.Handovers, docs.Handover{From: e.From, To: e.To, Giver: e.Actor, At: e.At,
 				Outcome: e.Outcome.Vietnamese(), Note: e.Note})
 		case register.EvSupplement:
-			dd.SupplementItems = splitItems(e.Note)
-			dd.Reason, dd.IssuedAt = e.Note, e.At
+			if r, ok := d.Supplement(); ok {
+				dd.SupplementItems, dd.Reason, dd.IssuedAt = r.Items, r.Reason, r.At
+			}
 		case register.EvRefused:
 			dd.Reason, dd.IssuedAt = e.Note, e.At
 		case register.EvApologised:
@@ -83,18 +85,6 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 		dd.NewDueAt = *d.NewDueAt
 	}
 	return dd
-}
-
-// splitItems reads a supplement request typed as "a; b; c" or one item per
-// line into its numbered items.
-func splitItems(s string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
-		if p := strings.TrimSpace(part); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // FormKinds the command line and the window can print for a dossier.

@@ -239,8 +239,8 @@ func atClock(day time.Time, c calendar.Clock) time.Time {
 	return time.Date(y, m, d, int(c)/60, int(c)%60, 0, 0, calendar.Zone)
 }
 
-// ImportResult says what an import saved.
-type ImportResult struct {
+// XLSXImportResult says what an import saved.
+type XLSXImportResult struct {
 	Imported      int      `json:"imported"`
 	Codes         []string `json:"codes,omitempty"`
 	NewProcedures int      `json:"new_procedures"`
@@ -252,8 +252,8 @@ type ImportResult struct {
 // register's, and events and an audit line that say it was imported (file
 // and line). Rows that entered the register since the plan was made are
 // skipped, so importing the same file twice adds nothing.
-func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResult, error) {
-	var res ImportResult
+func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportResult, error) {
+	var res XLSXImportResult
 	if plan == nil {
 		return res, errors.New("chưa có bản xem trước để nhập")
 	}
@@ -261,7 +261,7 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResul
 	prof := o.cfg().profile
 	now := o.Now()
 	err := o.st.Tx(ctx, func(tx *store.Tx) error {
-		res = ImportResult{}
+		res = XLSXImportResult{}
 		nums := &numbering{seq: map[string]int{}, entry: map[int]int{}}
 		// The sheet's own codes first: a code made up for a row without
 		// one must not take a number a later row's code carries.
@@ -321,7 +321,7 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportResul
 		return nil
 	})
 	if err != nil {
-		return ImportResult{}, err
+		return XLSXImportResult{}, err
 	}
 	return res, nil
 }
@@ -391,11 +391,6 @@ func (o *Office) importedDossier(tx *store.Tx, nums *numbering, r ImportRow, p r
 			Actor: o.actor, Note: where, Outcome: d.Outcome, State: register.Returned})
 	}
 	return d, agency, seq, nil
-}
-
-func sameDay(a, b time.Time) bool {
-	a, b = a.In(calendar.Zone), b.In(calendar.Zone)
-	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // numbering hands out day sequences and entry numbers within one import

@@ -230,12 +230,12 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	}
 	switch {
 	case roll < 8: // refused
-		_, err = d.Refuse(step(later(d, r)), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
+		_, err = d.Refuse(step(later(d, r)), d.DefaultRefusal(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
 	case roll < 14: // withdrawn
 		_, err = d.Withdraw(step(later(d, r)), "Công dân xin rút hồ sơ")
 	case roll < 40 && d.State != register.Received: // supplement, then resumed
 		t := later(d, r)
-		if _, err = d.RequestSupplement(step(t), "Bổ sung bản sao giấy tờ tùy thân còn thiếu"); err == nil && t.AddDate(0, 0, 3).Before(now) {
+		if _, _, err = d.RequestSupplement(step(t), []string{"Bản sao giấy tờ tùy thân còn thiếu"}, "Hồ sơ chưa đủ thành phần theo quy định của thủ tục", o.cfg().cal); err == nil && t.AddDate(0, 0, 3).Before(now) {
 			_, err = d.Resume(step(t.AddDate(0, 0, 1+r.IntN(3))), o.cfg().profile.CounterName, o.cfg().cal)
 			if err == nil {
 				err = o.seedFinish(r, d, now, roll)
