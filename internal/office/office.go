@@ -103,7 +103,16 @@ func defaultActor() string {
 }
 
 func (o *Office) init(ctx context.Context) error {
-	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+	// Read first: a filled register is opened without taking the write
+	// lock, so commands that only read never wait for a writer.
+	ps, err := o.st.Procedures(ctx)
+	if err != nil {
+		return err
+	}
+	if len(ps) > 0 || o.st.Damaged() != nil {
+		return o.reload(ctx)
+	}
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
 		n, err := tx.CountProcedures()
 		if err != nil || n > 0 {
 			return err
@@ -189,8 +198,17 @@ type config struct {
 
 func (o *Office) cfg() *config { return o.conf.Load() }
 
-// Close closes the database.
+// Close closes the database, reporting a failure to fold the write-ahead
+// log back or to close the file.
 func (o *Office) Close() error { return o.st.Close() }
+
+// Damaged says, in a full sentence, why the register was opened for
+// reading only (its integrity check failed); nil when it is sound. The
+// window shows it at start; every change is refused with the same words.
+func (o *Office) Damaged() error { return o.st.Damaged() }
+
+// Path is the register's database file (links resolved).
+func (o *Office) Path() string { return o.st.Path() }
 
 // Store exposes the store for benchmarks.
 func (o *Office) Store() *store.Store { return o.st }

@@ -99,7 +99,14 @@ var settingDefs = []settingDef{
 			}
 			return nil
 		},
-		apply: func(p *Profile, v string) error { p.BookNo, _ = strconv.Atoi(v); return nil }},
+		apply: func(p *Profile, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 999 {
+				return fmt.Errorf("quyển số %q đã lưu không hợp lệ; hãy đặt lại book_no (motcua settings book_no=1)", v)
+			}
+			p.BookNo = n
+			return nil
+		}},
 	{key: "upper_level", label: "Cấp trên nhận báo cáo", def: "Văn phòng UBND tỉnh", apply: text(func(p *Profile, v string) { p.UpperLevel = v })},
 	{key: "hours.open", label: "Giờ mở cửa buổi sáng", def: "07:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Open = c })},
 	{key: "hours.lunch_start", label: "Giờ nghỉ trưa", def: "11:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchStart = c })},

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -39,7 +40,10 @@ func dayKey(t time.Time) int {
 
 // InsertDossier saves a new dossier with its events and search entry.
 func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
-	docs, _ := json.Marshal(nonNil(d.Documents))
+	docs, err := json.Marshal(nonNil(d.Documents))
+	if err != nil {
+		return err
+	}
 	res, err := tx.exec(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
 		procedure_code, procedure_name, procedure_version, form_set, field, limit_value, limit_unit,
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
@@ -168,7 +172,9 @@ func scanDossier(r scanner) (*register.Dossier, int64, error) {
 	d.State = register.State(state)
 	d.Outcome = register.Outcome(outcome)
 	if docs != "" && docs != "[]" {
-		_ = json.Unmarshal([]byte(docs), &d.Documents)
+		if err := json.Unmarshal([]byte(docs), &d.Documents); err != nil {
+			return nil, 0, fmt.Errorf("dữ liệu của hồ sơ %s bị hỏng (danh mục giấy tờ): %v; hãy khôi phục từ bản sao lưu", d.Code, err)
+		}
 	}
 	d.ReceivedAt, d.DueAt, d.UpdatedAt = at(received), at(due), at(updated)
 	d.NewDueAt, d.ForwardedAt, d.DoneAt, d.ReturnedAt = atp(newDue), atp(forwarded), atp(done), atp(returned)
