@@ -24,7 +24,7 @@ func testDossier(i int) *register.Dossier {
 		ID: fmt.Sprintf("0190a0a0-0000-7000-8000-%012d", i), Code: fmt.Sprintf("A-261120-%04d", i),
 		Year: 2026, EntryNo: i, BookNo: 1, ProcedureCode: "khai-sinh", ProcedureName: "Đăng ký khai sinh",
 		ProcedureVersion: 1, FormSet: "TT01/2018", Limit: calendar.Limit{Unit: calendar.SameDay},
-		Applicant: register.Applicant{Name: fmt.Sprintf("Nguyễn Văn Đức %d", i), Address: "Thôn Đông", Phone: "0912345678"},
+		Applicant:    register.Applicant{Name: fmt.Sprintf("Nguyễn Văn Đức %d", i), Address: "Thôn Đông", Phone: "0912345678"},
 		ResultMethod: "counter", ReceivedAt: at, DueAt: at.Add(8 * time.Hour), State: register.Received, UpdatedAt: at,
 		Events: []register.Event{{Seq: 1, Kind: register.EvReceived, At: at, State: register.Received}},
 	}
