@@ -41,6 +41,9 @@ type Env struct {
 	ctx            context.Context
 	flags          *flag.FlagSet
 	open           func() (*office.Office, error)
+	Stdin          io.Reader      // answers to confirmations (restore); os.Stdin when nil
+	opened         *office.Office // the register the command opened, if any
+	dbPath         string         // its path
 }
 
 type command struct {
@@ -122,6 +125,7 @@ func (e *Env) run(args []string) int {
 	}
 	err := c.run(e, rest)
 	if err == nil {
+		e.noteWindow()
 		return ExitOK
 	}
 	var ue usageError
@@ -203,7 +207,15 @@ func (e *Env) office() (*office.Office, error) {
 			return nil, err
 		}
 	}
-	return office.Open(path, office.Options{Now: e.Now})
+	o, err := office.Open(path, office.Options{Now: e.Now})
+	if err != nil {
+		return nil, err
+	}
+	e.opened, e.dbPath = o, path
+	if derr := o.Damaged(); derr != nil {
+		fmt.Fprintf(e.Stderr, "Cảnh báo: %s\n", derr)
+	}
+	return o, nil
 }
 
 // emit prints v as JSON with --json, or calls text otherwise.

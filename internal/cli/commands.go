@@ -87,10 +87,8 @@ func init() {
 			if err != nil {
 				return err
 			}
-			for _, p := range in {
-				if _, err := o.SaveProcedure(e.ctx, p); err != nil {
-					return err
-				}
+			if _, err := o.SaveProcedures(e.ctx, in); err != nil {
+				return fmt.Errorf("%w. Không thủ tục nào trong tệp %s được lưu", err, pos[1])
 			}
 		}
 		ps, err := o.Procedures(e.ctx)
@@ -508,6 +506,9 @@ func init() {
 			if *n <= 0 {
 				return usagef("thiếu --dossiers N (số hồ sơ cần tạo, lớn hơn 0)")
 			}
+			if *years < 0 || *years > 50 {
+				return usagef("--years phải từ 1 đến 50")
+			}
 			path := e.DB
 			if path == "" {
 				if path, err = office.DefaultDBPath(); err != nil {
@@ -519,6 +520,9 @@ func init() {
 				return err
 			}
 			defer o.Close()
+			if err := o.SeedAllowed(e.ctx); err != nil && !*ifEmpty {
+				return err
+			}
 			if *demoProfile {
 				if err := o.FillDemoProfile(e.ctx); err != nil {
 					return err

@@ -86,6 +86,15 @@ func (tx *Tx) Letter(id string) (Letter, error) {
 	return l, err
 }
 
+// LetterByNumber reads an issued letter by its year and number.
+func (s *Store) LetterByNumber(ctx context.Context, year, number int) (Letter, error) {
+	l, err := scanLetter(s.db.QueryRowContext(ctx, `SELECT `+letterCols+` FROM letters WHERE year = ? AND number = ?`, year, number))
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, NotFound("không có thư nào đã cấp số %d/%d", number, year)
+	}
+	return l, err
+}
+
 // LetterFilter selects letters.
 type LetterFilter struct {
 	Status      string    // "" for all

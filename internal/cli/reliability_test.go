@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A letter gets its number only if its PDF was written: an output folder
+// that does not exist, or a directory given as the file, leaves the
+// outgoing book as it was and nothing in the issued list; the next letter
+// that is written gets number 1. An issued letter can be printed again by
+// its number.
+func TestLetterNumberOnlyWhenWritten(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	for _, bad := range []string{filepath.Join(dir, "no-such-folder", "x.pdf"), dir} {
+		_, errs, code := run(t, db, monday, "print", "letter", "--kind", "thanks", "--to", "Ông Lò Văn Pọm",
+			"--field", "noi_dung=ủng hộ xây nhà văn hóa", "-o", bad)
+		if code == 0 || !strings.Contains(errs, "chưa được cấp số") {
+			t.Fatalf("print to %s: exit %d, %s", bad, code, errs)
+		}
+	}
+	out, errs, code := run(t, db, monday, "letters", "--json")
+	if code != 0 || strings.TrimSpace(out) != "null" && strings.TrimSpace(out) != "[]" {
+		t.Fatalf("a failed print left letters behind: %s %s", out, errs)
+	}
+	good := filepath.Join(dir, "thư.pdf")
+	out, errs, code = run(t, db, monday, "print", "letter", "--kind", "thanks", "--to", "Ông Lò Văn Pọm",
+		"--field", "noi_dung=ủng hộ xây nhà văn hóa", "-o", good, "--json")
+	if code != 0 || !strings.Contains(out, `"number": 1`) {
+		t.Fatalf("first written letter: %s %s", out, errs)
+	}
+	first, _ := os.ReadFile(good)
+	again := filepath.Join(dir, "in lại #1.pdf")
+	out, errs, code = run(t, db, monday, "print", "letter", "--number", "1/2026", "-o", again, "--json")
+	if code != 0 || !strings.Contains(out, `"number": 1`) {
+		t.Fatalf("reprint: %s %s", out, errs)
+	}
+	if b, _ := os.ReadFile(again); len(b) == 0 || len(b) != len(first) {
+		t.Fatalf("reprint differs in size: %d vs %d", len(b), len(first))
+	}
+	for _, bad := range []string{"2/2026", "1/2025", "abc", "1/0000", "0/2026"} {
+		if _, errs, code := run(t, db, monday, "print", "letter", "--number", bad, "-o", filepath.Join(dir, "x.pdf")); code == 0 {
+			t.Fatalf("reprint of %s: %s", bad, errs)
+		}
+	}
+}
