@@ -36,6 +36,33 @@ func (e *Env) dbFile() (string, error) {
 }
 
 func init() {
+	addCommand(command{"check", "", "Kiểm tra toàn bộ tệp dữ liệu xem có hỏng không (chạy lâu hơn với sổ lớn).", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("check", flag.ContinueOnError)
+		if _, err := e.parse(fs, args); err != nil {
+			return err
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		problems, err := o.Check(e.ctx)
+		if err != nil {
+			return err
+		}
+		if err := e.emit(map[string]any{"ok": len(problems) == 0, "problems": problems, "db": o.Path()}, func(w io.Writer) {
+			if len(problems) == 0 {
+				fmt.Fprintf(w, "Tệp dữ liệu %s nguyên vẹn.\n", o.Path())
+			}
+		}); err != nil {
+			return err
+		}
+		if len(problems) > 0 {
+			return fmt.Errorf("tệp dữ liệu %s bị hỏng (%s); hãy khôi phục từ bản sao lưu mới nhất (motcua restore)", o.Path(), strings.Join(problems, "; "))
+		}
+		return nil
+	}})
+
 	addCommand(command{"backup", "-o TỆP.db|THƯ_MỤC", "Sao lưu sổ ra một tệp (hoặc vào một thư mục, ví dụ USB) khi phần mềm vẫn đang dùng.", func(e *Env, args []string) error {
 		fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 		out := fs.String("o", "", "tệp hoặc thư mục sao lưu")

@@ -33,6 +33,9 @@ type Options struct {
 	Actor string
 	// Fast makes commits non-durable: only for seeding demo data.
 	Fast bool
+	// CheckAlways runs the full integrity check even if the register
+	// already passed one today.
+	CheckAlways bool
 }
 
 // Office is an open register with its calendar and profile.
@@ -75,7 +78,7 @@ func DefaultDBPath() (string, error) {
 // Open opens the register at path, creating and filling a new one with the
 // default catalogue.
 func Open(path string, opt Options) (*Office, error) {
-	st, err := store.Open(path, store.Options{Fast: opt.Fast})
+	st, err := store.Open(path, store.Options{Fast: opt.Fast, CheckAlways: opt.CheckAlways})
 	if err != nil {
 		return nil, err
 	}

@@ -236,8 +236,18 @@ func TestDamagedRegisterOpensReadOnly(t *testing.T) {
 	insertDossiers(t, s, 400)
 	s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	s.Close()
-	damage(t, path)
+	// The next open checks and remembers the day's pass.
 	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if b, err := os.ReadFile(path + checkSuffix); err != nil || !bytes.Contains(b, []byte("ok ")) {
+		t.Fatalf("passed check not remembered: %q %v", b, err)
+	}
+	damage(t, path)
+	// The window's start (and motcua check) check again whatever the day.
+	s, err = Open(path, Options{CheckAlways: true})
 	if err != nil {
 		// Damage that reaches the schema refuses the open outright; that
 		// is also a clear answer, but this test wants the read-only case.

@@ -44,6 +44,9 @@ type Options struct {
 	Fast bool
 	// MaxMigration stops migrations at that version (tests of upgrades).
 	MaxMigration int
+	// CheckAlways runs the full integrity check at this open even if it
+	// already passed today (see checkIntegrity).
+	CheckAlways bool
 }
 
 // Open opens (creating if needed) the database at path and brings its
@@ -101,7 +104,7 @@ func (s *Store) openSQLite(opt Options) error {
 		if err := s.checkVersion(); err != nil {
 			return err
 		}
-		if err := s.checkIntegrity(); err != nil {
+		if err := s.checkIntegrity(time.Now(), opt.CheckAlways); err != nil {
 			s.damaged = err
 			_, qerr := s.db.Exec("PRAGMA query_only = 1")
 			return qerr
