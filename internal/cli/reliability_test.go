@@ -47,3 +47,33 @@ func TestLetterNumberOnlyWhenWritten(t *testing.T) {
 		}
 	}
 }
+
+// A damaged register is opened read-only: commands that read still answer
+// (with the warning), changes are refused with a sentence saying what to do.
+func TestDamagedRegisterReadOnlyFromTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if _, errs, code := run(t, db, monday, "seed", "--dossiers", "3000", "--years", "1"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "backup", "-o", filepath.Join(dir, "sao-luu", "motcua-2026-11-22.db")); code != 0 {
+		t.Fatal(errs)
+	}
+	b, _ := os.ReadFile(db)
+	const page = 4096
+	for p := len(b) / page / 2; p < len(b)/page-1; p += 3 {
+		for i := p*page + 8; i < (p+1)*page; i++ {
+			b[i] = byte(i * 13)
+		}
+	}
+	os.WriteFile(db, b, 0o644)
+	os.Remove(db + ".kiem-tra")
+	_, errs, code := run(t, db, monday, "procedures")
+	if code != 0 || !strings.Contains(errs, "Cảnh báo") || !strings.Contains(errs, "bị hỏng") || !strings.Contains(errs, "motcua-2026-11-22.db") {
+		t.Fatalf("read of a damaged register: exit %d, %s", code, errs)
+	}
+	_, errs, code = run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", "Lò Văn Pọm")
+	if code == 0 || !strings.Contains(errs, "chỉ mở để xem") {
+		t.Fatalf("write to a damaged register: exit %d, %s", code, errs)
+	}
+}
