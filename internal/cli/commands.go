@@ -32,7 +32,11 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 		if d.Applicant.Phone != "" {
 			fmt.Fprintf(w, "Điện thoại:    %s\n", d.Applicant.Phone)
 		}
-		fmt.Fprintf(w, "Tiếp nhận:     %s\n", d.ReceivedAt.Format(stamp))
+		mark := ""
+		if len(d.Events) > 0 && d.Events[0].Backdated {
+			mark = " [ghi lùi ngày]"
+		}
+		fmt.Fprintf(w, "Tiếp nhận:     %s%s\n", d.ReceivedAt.Format(stamp), mark)
 		fmt.Fprintf(w, "Hẹn trả:       %s (%s)\n", d.DueAt.Format(stamp), d.Limit.Vietnamese())
 		if d.NewDueAt != nil {
 			fmt.Fprintf(w, "Hẹn trả mới:   %s\n", d.NewDueAt.Format(stamp))
@@ -53,6 +57,9 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 				}
 				if ev.Note != "" {
 					line += ". " + ev.Note
+				}
+				if ev.Backdated {
+					line += " [ghi lùi ngày]"
 				}
 				fmt.Fprintln(w, line)
 			}

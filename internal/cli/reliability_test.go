@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"motcua/internal/office"
 )
 
 // A letter gets its number only if its PDF was written: an output folder
@@ -75,5 +77,33 @@ func TestDamagedRegisterReadOnlyFromTheCommandLine(t *testing.T) {
 	_, errs, code = run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", "Lò Văn Pọm")
 	if code == 0 || !strings.Contains(errs, "chỉ mở để xem") {
 		t.Fatalf("write to a damaged register: exit %d, %s", code, errs)
+	}
+}
+
+func TestAuditVerifyCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	out, errs, code := run(t, db, monday, "receive", "--procedure", "chung-thuc-ban-sao", "--applicant", "Nguyễn Văn An",
+		"--at", "2026-11-20 08:00", "--json")
+	if code != 0 || !strings.Contains(out, `"backdated": true`) {
+		t.Fatalf("backdated receive: %s %s", out, errs)
+	}
+	var d struct{ Code string }
+	mustJSON(t, out, &d)
+	if out, _, _ := run(t, db, monday, "show", d.Code); !strings.Contains(out, "ghi lùi ngày") {
+		t.Fatalf("show does not mark the backdated step:\n%s", out)
+	}
+	out, errs, code = run(t, db, monday, "audit", "verify")
+	if code != 0 || !strings.Contains(out, "Nhật ký nguyên vẹn") {
+		t.Fatalf("verify of a clean register: %d %s %s", code, out, errs)
+	}
+	o, err := office.Open(db, office.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Store().DB().Exec(`UPDATE dossiers SET applicant_name = 'Người Khác'`)
+	o.Close()
+	out, errs, code = run(t, db, monday, "audit", "verify", "--json")
+	if code != ExitError || !strings.Contains(errs, "đã bị sửa ngoài phần mềm") || !strings.Contains(out, "dossier_edited") {
+		t.Fatalf("verify of an edited register: %d %s %s", code, out, errs)
 	}
 }

@@ -143,3 +143,40 @@ func init() {
 		})
 	}})
 }
+
+func init() {
+	addCommand(command{"audit", "verify", "Kiểm tra nhật ký thay đổi: chỉ ra mục đầu tiên bị sửa, chèn hoặc xóa ngoài phần mềm, và hồ sơ bị sửa trực tiếp trong tệp dữ liệu.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+		pos, err := e.parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) != 1 || pos[0] != "verify" {
+			return usagef("dùng: motcua audit verify")
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		r, err := o.VerifyAudit(e.ctx)
+		if err != nil {
+			return err
+		}
+		if err := e.emit(r, func(w io.Writer) {
+			if len(r.Problems) == 0 {
+				fmt.Fprintf(w, "Nhật ký nguyên vẹn: %d mục, %d hồ sơ khớp với nhật ký.\nMã kiểm tra của mục cuối (ghi lại để đối chiếu về sau): %s\n", r.Entries, r.Dossiers-r.Unlogged, r.Head)
+				return
+			}
+			for _, p := range r.Problems {
+				fmt.Fprintf(w, "- %s\n", capitalise(p.Message))
+			}
+		}); err != nil {
+			return err
+		}
+		if len(r.Problems) > 0 {
+			return fmt.Errorf("nhật ký hoặc sổ đã bị sửa ngoài phần mềm (%d điểm, điểm đầu tiên: %s); hãy đối chiếu với bản sao lưu và báo lãnh đạo", len(r.Problems), r.Problems[0].Message)
+		}
+		return nil
+	}})
+}

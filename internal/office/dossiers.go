@@ -59,10 +59,14 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		d.ID = newID()
 		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
+		back := o.backdated(in.At)
+		if back && len(d.Events) > 0 {
+			d.Events[0].Backdated = true
+		}
 		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d), BackdatedTo: backdatedTo(back, at)})
 	})
 	if err != nil {
 		return nil, err
@@ -92,13 +96,18 @@ func (o *Office) change(ctx context.Context, code, action string, at time.Time, 
 			return err
 		}
 		before := snapshot(d)
+		steps := len(d.Events)
 		if err := fn(d); err != nil {
 			return err
+		}
+		back := o.backdated(at)
+		if back && len(d.Events) > steps {
+			d.Events[len(d.Events)-1].Backdated = true
 		}
 		if err := tx.UpdateDossier(d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d), BackdatedTo: backdatedTo(back, o.at(at))})
 	})
 	if err != nil {
 		return nil, err
@@ -117,6 +126,34 @@ func (o *Office) checkAt(at time.Time) error {
 		return fmt.Errorf("thời điểm %s quá xa trong quá khứ; kiểm tra lại năm", at.Format("15:04 02/01/2006"))
 	}
 	return nil
+}
+
+// backdatedSlack is how far before now a typed time may be and still count
+// as "now" (clocks of two PCs, the minute it takes to type).
+const backdatedSlack = 10 * time.Minute
+
+// backdated reports whether a step typed with time at (zero: now) is a
+// back-dated entry of an earlier paper record. Such steps are allowed and
+// marked in the event and the audit. The rule that only an administrator
+// may back-date beyond the current day belongs with the staff roles:
+// BackdatedBeyondToday is the test they need.
+func (o *Office) backdated(at time.Time) bool {
+	return !at.IsZero() && o.Now().Sub(at) > backdatedSlack
+}
+
+// BackdatedBeyondToday reports whether a step at at would be back-dated to
+// an earlier day than today (the roles work allows that to administrators
+// only).
+func (o *Office) BackdatedBeyondToday(at time.Time) bool {
+	return o.backdated(at) && at.Before(dayStart(o.Now()))
+}
+
+// backdatedTo is the audit's record of the time a back-dated step claims.
+func backdatedTo(back bool, at time.Time) *time.Time {
+	if !back {
+		return nil
+	}
+	return &at
 }
 
 func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.at(at), Actor: o.actor} }

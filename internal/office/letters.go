@@ -67,10 +67,19 @@ func (o *Office) SetLetterTemplate(ctx context.Context, k letters.Kind, src stri
 		}
 	}
 	return o.st.Tx(ctx, func(tx *store.Tx) error {
+		old, err := tx.StoredLetterTemplate(string(k))
+		if err != nil {
+			return err
+		}
+		if old == "" {
+			if old, err = letters.DefaultTemplate(k); err != nil {
+				return err
+			}
+		}
 		if err := tx.SetLetterTemplate(string(k), src, o.Now()); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "set_letter_template", Entity: "letter_template", EntityID: string(k), After: src})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "set_letter_template", Entity: "letter_template", EntityID: string(k), Before: old, After: src})
 	})
 }
 

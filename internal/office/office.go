@@ -258,10 +258,24 @@ func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
 		return err
 	}
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		old, err := tx.StoredSchedule(s.Year)
+		if err != nil {
+			return err
+		}
+		if old == "" {
+			// The shipped schedule was in force: record it as the old value.
+			if shipped, ok := o.cfg().cal.Schedule(s.Year); ok {
+				b, err := json.Marshal(shipped)
+				if err != nil {
+					return err
+				}
+				old = string(b)
+			}
+		}
 		if err := tx.SaveSchedule(s.Year, data, o.Now()); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_schedule", Entity: "calendar", EntityID: strconv.Itoa(s.Year), After: string(data)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_schedule", Entity: "calendar", EntityID: strconv.Itoa(s.Year), Before: old, After: string(data)})
 	})
 	if err != nil {
 		return err

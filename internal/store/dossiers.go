@@ -76,6 +76,13 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 	return err
 }
 
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -90,8 +97,8 @@ func SearchText(d *register.Dossier) string {
 }
 
 func (tx *Tx) insertEvent(n int64, e register.Event) error {
-	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State))
+	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State), boolInt(e.Backdated))
 	return err
 }
 
@@ -205,7 +212,7 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state
+	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated
 		FROM events WHERE dossier_n = ? ORDER BY seq`, n)
 	if err != nil {
 		return nil, err
@@ -214,11 +221,12 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 	for rows.Next() {
 		var e register.Event
 		var kind, outcome, state string
-		var t int64
-		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
+		var t, backdated int64
+		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state, &backdated); err != nil {
 			return nil, err
 		}
 		e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(t), register.Outcome(outcome), register.State(state)
+		e.Backdated = backdated != 0
 		d.Events = append(d.Events, e)
 	}
 	return d, rows.Err()

@@ -145,6 +145,18 @@ var migrations = []string{
 		body        TEXT NOT NULL,
 		updated_at  INTEGER NOT NULL
 	);`,
+
+	// Back-dated steps (entered later from paper records with --at) are
+	// marked, so a report can show them apart.
+	`ALTER TABLE events ADD COLUMN backdated INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE audit ADD COLUMN backdated_to BIGINT;`,
+
+	// The audit log becomes a hash chain (internal/store/audit.go); the
+	// hook links the entries already there.
+	`-- hook: chain-audit
+	ALTER TABLE audit ADD COLUMN row_hash TEXT NOT NULL DEFAULT '';
+	ALTER TABLE audit ADD COLUMN prev TEXT NOT NULL DEFAULT '';
+	ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the version a database has after Open.
