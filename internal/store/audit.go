@@ -147,8 +147,8 @@ func (tx *Tx) appendChained(a Audit) error {
 // now on their last entry only (earlier rows are gone).
 func chainAudit(tx *Tx) error {
 	type entry struct {
-		n                                               int64
-		at                                              int64
+		n                                              int64
+		at                                             int64
 		actor, action, entity, entityID, before, after string
 		back                                           any
 	}
