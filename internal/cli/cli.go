@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -239,6 +240,9 @@ func parseAt(s string) (time.Time, error) {
 	}
 	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02"} {
 		if t, err := time.ParseInLocation(layout, s, calendar.Zone); err == nil {
+			if t.Year() < minYear || t.Year() > maxYear {
+				return time.Time{}, fmt.Errorf("thời điểm %q có năm ngoài khoảng %d–%d; kiểm tra lại năm", s, minYear, maxYear)
+			}
 			return t, nil
 		}
 	}
@@ -250,7 +254,23 @@ func parseDate(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("ngày %q không hợp lệ: nhập dạng YYYY-MM-DD, ví dụ 2026-11-23", s)
 	}
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, fmt.Errorf("ngày %q có năm ngoài khoảng %d–%d; kiểm tra lại năm", s, minYear, maxYear)
+	}
 	return t, nil
+}
+
+// The years the command line accepts in dates: a mistyped 0000 or 20266
+// is refused where it is typed.
+const minYear, maxYear = 1990, 2100
+
+// parseYear reads a year strictly: "2026abc" and "0000" are refused.
+func parseYear(s string) (int, error) {
+	y, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || y < minYear || y > maxYear {
+		return 0, fmt.Errorf("năm %q không hợp lệ: nhập bốn chữ số từ %d đến %d, ví dụ 2026", s, minYear, maxYear)
+	}
+	return y, nil
 }
 
 const stamp = "15:04 02/01/2006"

@@ -90,9 +90,9 @@ func init() {
 			if err != nil {
 				return fmt.Errorf("không đọc được tệp %s: %v", pos[1], err)
 			}
-			in, err := register.ParseCatalogue(data)
+			in, err := office.ParseProcedureFile(data)
 			if err != nil {
-				return err
+				return fmt.Errorf("%w. Không thủ tục nào trong tệp %s được lưu", err, pos[1])
 			}
 			if _, err := o.SaveProcedures(e.ctx, in); err != nil {
 				return fmt.Errorf("%w. Không thủ tục nào trong tệp %s được lưu", err, pos[1])
@@ -281,7 +281,7 @@ func init() {
 		return e.printDossier(d, nil)
 	}})
 
-	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu.", func(e *Env, args []string) error {
+	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu. Từ khóa bắt đầu bằng dấu - thì đặt sau --, ví dụ: motcua search -- -a", func(e *Env, args []string) error {
 		fs := flag.NewFlagSet("search", flag.ContinueOnError)
 		limit := fs.Int("limit", 50, "số kết quả tối đa")
 		pos, err := e.parse(fs, args)
@@ -390,6 +390,9 @@ func runCalendar(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if l.Unit != calendar.SameDay && l.Value <= 0 {
+			return fmt.Errorf("thời hạn %q không hợp lệ: số ngày hoặc số giờ phải lớn hơn 0 (hoặc dùng same-day)", *limitS)
+		}
 		at, err := parseAt(*from)
 		if err != nil {
 			return err
@@ -422,9 +425,9 @@ func runCalendar(e *Env, args []string) error {
 		if len(pos) != 1 && len(pos) != 3 {
 			return usagef("dùng: calendar schedule NĂM (xem) hoặc calendar schedule NĂM import TỆP.json (lưu lịch nghỉ đã công bố)")
 		}
-		var year int
-		if _, err := fmt.Sscanf(pos[0], "%d", &year); err != nil || year < 1990 || year > 2100 {
-			return fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", pos[0])
+		year, err := parseYear(pos[0])
+		if err != nil {
+			return err
 		}
 		if len(pos) == 3 {
 			if pos[1] != "import" {
@@ -434,14 +437,11 @@ func runCalendar(e *Env, args []string) error {
 			if err != nil {
 				return fmt.Errorf("không đọc được tệp %s: %v", pos[2], err)
 			}
-			ss, err := calendar.ParseSchedules(append(append([]byte("["), data...), ']'))
+			sched, err := office.ParseScheduleFile(data, year)
 			if err != nil {
-				return err
+				return fmt.Errorf("tệp %s: %w", pos[2], err)
 			}
-			if len(ss) != 1 || ss[0].Year != year {
-				return fmt.Errorf("tệp %s phải chứa lịch nghỉ của đúng năm %d", pos[2], year)
-			}
-			if err := o.SaveSchedule(e.ctx, ss[0]); err != nil {
+			if err := o.SaveSchedule(e.ctx, sched); err != nil {
 				return err
 			}
 			cal = o.Calendar()
@@ -467,9 +467,9 @@ func runCalendar(e *Env, args []string) error {
 		if len(pos) != 1 {
 			return usagef("cần đúng một năm, ví dụ 2026")
 		}
-		var year int
-		if _, err := fmt.Sscanf(pos[0], "%d", &year); err != nil || year < 1990 || year > 2100 {
-			return fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", pos[0])
+		year, err := parseYear(pos[0])
+		if err != nil {
+			return err
 		}
 		days := cal.Holidays(year)
 		type row struct {

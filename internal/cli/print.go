@@ -116,6 +116,9 @@ func init() {
 		if _, err := e.parse(fs, args); err != nil {
 			return err
 		}
+		if *status != "" && *status != office.LetterDraft && *status != office.LetterIssued {
+			return usagef("--status %q không có: dùng draft (chờ duyệt) hoặc issued (đã cấp số)", *status)
+		}
 		var day time.Time
 		if *date != "" {
 			var err error
@@ -170,6 +173,9 @@ func init() {
 			var b []byte
 			if b, err = os.ReadFile(*set); err != nil {
 				return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
+			}
+			if strings.TrimSpace(string(b)) == "" {
+				return fmt.Errorf("tệp %s trống nên không dùng làm mẫu thư; muốn dùng lại mẫu mặc định thì chạy: motcua letter-template %s --reset", *set, k)
 			}
 			err = o.SetLetterTemplate(e.ctx, k, string(b))
 		}

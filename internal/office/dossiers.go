@@ -28,6 +28,9 @@ type ReceiveInput struct {
 // assigned and saved with the first event and its audit line, durably, in
 // one transaction.
 func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
+	if err := checkReceiveInput(&in); err != nil {
+		return nil, err
+	}
 	at := o.at(in.At)
 	if err := o.checkAt(at); err != nil {
 		return nil, err
@@ -160,6 +163,9 @@ func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.a
 
 // Forward hands the dossier to a unit.
 func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("unit", &to); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "forward", at, func(d *register.Dossier) error {
 		_, err := d.Forward(o.step(at), to)
 		return err
@@ -176,6 +182,9 @@ func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*regi
 
 // RequestSupplement asks the citizen, once, to complete the dossier.
 func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "supplement", at, func(d *register.Dossier) error {
 		_, err := d.RequestSupplement(o.step(at), reason)
 		return err
@@ -193,6 +202,9 @@ func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*regist
 // Apologise records the apology and the new date; warnings say when the
 // apology came later than the law wants.
 func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at time.Time) (*register.Dossier, []string, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, nil, err
+	}
 	var warnings []string
 	d, err := o.change(ctx, code, "apologise", at, func(d *register.Dossier) error {
 		var err error
@@ -204,6 +216,9 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 
 // Refuse closes the dossier with a reason.
 func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "refuse", at, func(d *register.Dossier) error {
 		_, err := d.Refuse(o.step(at), reason)
 		return err
@@ -212,6 +227,9 @@ func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) 
 
 // Withdraw closes the dossier at the citizen's request.
 func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "withdraw", at, func(d *register.Dossier) error {
 		_, err := d.Withdraw(o.step(at), reason)
 		return err

@@ -60,7 +60,10 @@ func (o *Office) SetLetterTemplate(ctx context.Context, k letters.Kind, src stri
 	if _, err := letters.ParseKind(string(k)); err != nil {
 		return err
 	}
-	src = textvn.NFC(strings.TrimSpace(src))
+	src, err := cleanText("template", src)
+	if err != nil {
+		return err
+	}
 	if src != "" {
 		if _, err := letters.Parse(src); err != nil {
 			return err
@@ -165,6 +168,9 @@ func (o *Office) DraftLetter(ctx context.Context, in LetterInput) (Letter, error
 // register, so it runs before any write transaction).
 func (o *Office) prepareDraft(ctx context.Context, in LetterInput) (Letter, error) {
 	if _, err := letters.ParseKind(string(in.Kind)); err != nil {
+		return Letter{}, err
+	}
+	if err := checkLetterInput(&in.Recipient, &in.Address, in.Fields); err != nil {
 		return Letter{}, err
 	}
 	for k := range in.Fields {
@@ -435,6 +441,9 @@ func LetterRef(l Letter) string {
 // chair fixes a typo before approving). The wording is checked again.
 // Issued letters cannot change: their number and text are on paper.
 func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string, fields map[string]string) (Letter, error) {
+	if err := checkLetterInput(&recipient, &address, fields); err != nil {
+		return Letter{}, err
+	}
 	for k := range fields {
 		if !knownLetterField(k) {
 			return Letter{}, fmt.Errorf("không có trường %q trong thư; các trường là: %s", k, letterFieldNames())

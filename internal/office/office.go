@@ -303,7 +303,7 @@ func (o *Office) SaveProcedure(ctx context.Context, p register.Procedure) (regis
 // if anything fails or the program is stopped half-way, none is.
 func (o *Office) SaveProcedures(ctx context.Context, ps []register.Procedure) ([]register.Procedure, error) {
 	for i := range ps {
-		if err := ps[i].Validate(); err != nil {
+		if err := checkProcedure(&ps[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -9,7 +9,6 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/store"
-	"motcua/internal/textvn"
 )
 
 // Profile is the commune's identity and the office's settings.
@@ -178,7 +177,10 @@ func (o *Office) SetSettings(ctx context.Context, values map[string]string) erro
 		if !ok {
 			return fmt.Errorf("không có cài đặt %q; xem danh sách bằng lệnh motcua settings", k)
 		}
-		v := textvn.Clean(values[k])
+		v, err := cleanText("setting", values[k])
+		if err != nil {
+			return fmt.Errorf("cài đặt %s (%s): %w", k, d.label, err)
+		}
 		if d.check != nil {
 			if err := d.check(v); err != nil {
 				return err
