@@ -13,7 +13,6 @@ import (
 	"motcua/internal/docs"
 	"motcua/internal/report"
 	"motcua/internal/store"
-	"motcua/internal/textvn"
 )
 
 // Profile is the commune's identity and the office's settings.
@@ -127,7 +126,14 @@ var settingDefs = []settingDef{
 			}
 			return nil
 		},
-		apply: func(p *Profile, v string) error { p.BookNo, _ = strconv.Atoi(v); return nil }},
+		apply: func(p *Profile, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 999 {
+				return fmt.Errorf("quyển số %q đã lưu không hợp lệ; hãy đặt lại book_no (motcua settings book_no=1)", v)
+			}
+			p.BookNo = n
+			return nil
+		}},
 	{key: "upper_level", label: "Cấp trên nhận báo cáo", def: "Văn phòng UBND tỉnh", apply: text(func(p *Profile, v string) { p.UpperLevel = v })},
 	{key: "report.start_day", label: "Ngày chốt số liệu báo cáo (15: từ ngày 15 tháng trước đến ngày 14; 1: theo tháng dương lịch)", def: "15",
 		check: func(v string) error {
@@ -210,7 +216,10 @@ func (o *Office) SetSettings(ctx context.Context, values map[string]string) erro
 		if !ok {
 			return fmt.Errorf("không có cài đặt %q; xem danh sách bằng lệnh motcua settings", k)
 		}
-		v := textvn.Clean(values[k])
+		v, err := cleanText("setting", values[k])
+		if err != nil {
+			return fmt.Errorf("cài đặt %s (%s): %w", k, d.label, err)
+		}
 		if d.check != nil {
 			if err := d.check(v); err != nil {
 				return err

@@ -261,6 +261,9 @@ type Event struct {
 	Note    string    `json:"note,omitempty"`
 	Outcome Outcome   `json:"outcome,omitempty"` // result so far, at a hand-over
 	State   State     `json:"state"`             // state after the event
+	// Backdated marks a step entered later with an earlier time (--at):
+	// a paper record typed in afterwards. Reports show it apart.
+	Backdated bool `json:"backdated,omitempty"`
 }
 
 // IsHandover reports whether the event moves the dossier between units.
