@@ -81,6 +81,9 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, dra
 		}
 	}
 	ps := styleFor(p.FormPaper)
+	if kind == FormRejection {
+		ps = a4Style // the competent body's own document, never on the counter's A5 paper
+	}
 	d := newDoc(f, ps.orient, ps.size, ps.m, md)
 	d.ps = ps
 	d.onPage = pageNumberTop(ps.small)

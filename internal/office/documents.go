@@ -73,12 +73,14 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 			if r, ok := d.Supplement(); ok {
 				dd.SupplementItems, dd.Reason, dd.IssuedAt = r.Items, r.Reason, r.At
 			}
-		case register.EvRefused:
+		case register.EvRefused, register.EvRejected:
 			dd.Reason, dd.IssuedAt = e.Note, e.At
 		case register.EvApologised:
 			dd.Reason, dd.IssuedAt = d.ApologyReason, e.At
 		case register.EvWithdrawn:
-			dd.Reason, dd.IssuedAt = e.Note, e.At
+			dd.Reason, dd.IssuedAt, dd.StopBy = e.Note, e.At, docs.StopByApplicant
+		case register.EvStopped:
+			dd.Reason, dd.IssuedAt, dd.StopBy = e.Note, e.At, docs.StopByAgency
 		}
 	}
 	if d.NewDueAt != nil {
@@ -88,12 +90,12 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 }
 
 // FormKinds the command line and the window can print for a dossier.
-var FormKinds = []docs.FormKind{docs.FormReceipt, docs.FormSupplement, docs.FormRefusal, docs.FormApology, docs.FormStop, docs.FormControl}
+var FormKinds = paperOrder
 
 // PrintForms renders one form for one or more dossiers into one PDF, each
 // with the form set it was received under. A form that the dossier's
-// history does not support (an apology for a dossier never apologised for)
-// is refused.
+// history does not call for (an apology for a dossier never apologised
+// for) is refused, with the sentence Papers gives.
 func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind, codes ...string) error {
 	if len(codes) == 0 {
 		return fmt.Errorf("chưa chọn hồ sơ nào để in")
@@ -108,7 +110,7 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 		if err != nil {
 			return err
 		}
-		if err := printable(kind, d); err != nil {
+		if err := o.paperFor(kind, d); err != nil {
 			return err
 		}
 		dds = append(dds, o.DossierDoc(d))
@@ -126,6 +128,8 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 		return docs.Supplement(w, f, p, dds[0])
 	case docs.FormRefusal:
 		return docs.Refusal(w, f, p, dds[0])
+	case docs.FormRejection:
+		return docs.RejectionNotice(w, f, p, dds[0])
 	case docs.FormApology:
 		return docs.Apology(w, f, p, dds[0])
 	case docs.FormStop:
@@ -133,29 +137,7 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 	case docs.FormControl:
 		return docs.ControlSlip(w, f, p, dds[0])
 	}
-	return fmt.Errorf("không có mẫu %q; dùng receipt, supplement, refusal, apology, stop hoặc control", kind)
-}
-
-func printable(kind docs.FormKind, d *register.Dossier) error {
-	switch kind {
-	case docs.FormSupplement:
-		if d.SupplementAt == nil {
-			return fmt.Errorf("hồ sơ %s chưa có yêu cầu bổ sung nên không có phiếu yêu cầu bổ sung để in", d.Code)
-		}
-	case docs.FormRefusal:
-		if d.State != register.Refused {
-			return fmt.Errorf("hồ sơ %s không bị từ chối nên không có phiếu từ chối để in", d.Code)
-		}
-	case docs.FormApology:
-		if d.ApologyAt == nil {
-			return fmt.Errorf("hồ sơ %s chưa có văn bản xin lỗi, hẹn lại; hãy ghi xin lỗi và ngày hẹn mới trước", d.Code)
-		}
-	case docs.FormStop:
-		if d.State != register.Withdrawn && d.State != register.Refused {
-			return fmt.Errorf("hồ sơ %s chưa dừng giải quyết (rút hoặc từ chối) nên không có thông báo dừng để in", d.Code)
-		}
-	}
-	return nil
+	return fmt.Errorf("không có mẫu %q; dùng %s", kind, kindList())
 }
 
 // PrintRegister renders the register book for the dossiers received in

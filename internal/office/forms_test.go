@@ -80,3 +80,101 @@ func TestSupplementNeedsAReasonAndALateOneIsAudited(t *testing.T) {
 		t.Errorf("numbered twice:\n%s", text)
 	}
 }
+
+// enabledPapers lists the kinds Papers enables, in menu order.
+func enabledPapers(o *Office, d *register.Dossier) string {
+	var on []string
+	for _, p := range o.Papers(d) {
+		if p.Enabled {
+			on = append(on, string(p.Kind))
+		}
+		if p.Why == "" {
+			on = append(on, "(no reason for "+string(p.Kind)+")")
+		}
+	}
+	return strings.Join(on, " ")
+}
+
+func TestPapersFollowTheDossiersHistory(t *testing.T) {
+	o, _ := openClock(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-27 10:00")
+	ctx := context.Background()
+	fresh := func(set string) *register.Dossier {
+		t.Helper()
+		if err := o.SetSettings(ctx, map[string]string{"form_set": set}); err != nil {
+			t.Fatal(err)
+		}
+		d, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "xac-nhan-hon-nhan", At: vn("2026-11-23 08:30"), Applicant: register.Applicant{Name: "Nguyễn Văn An"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	must := func(d *register.Dossier, err error) *register.Dossier {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	at := vn("2026-11-23 09:00")
+	tests := []struct {
+		name string
+		d    *register.Dossier
+		want string
+	}{
+		{"received", fresh(FormSet2025), "receipt control"},
+		{"supplement", func() *register.Dossier {
+			d, _, err := o.RequestSupplement(ctx, fresh(FormSet2025).Code, "Bản sao CCCD", "Thiếu giấy", at)
+			return must(d, err)
+		}(), "receipt control supplement"},
+		{"refused at the counter", must(o.Refuse(ctx, fresh(FormSet2025).Code, "Không thuộc thẩm quyền", at)), "receipt control refusal"},
+		{"refused after appraisal", func() *register.Dossier {
+			d := must(o.Forward(ctx, fresh(FormSet2025).Code, "Tư pháp", at))
+			return must(o.Refuse(ctx, d.Code, "Không đủ điều kiện", vn("2026-11-23 10:00")))
+		}(), "receipt control rejection"},
+		{"withdrawn", must(o.Withdraw(ctx, fresh(FormSet2025).Code, "", at)), "receipt control stop"},
+		{"stopped by the agency", must(o.Stop(ctx, fresh(FormSet2025).Code, register.StopByAgency, "Có tranh chấp", at)), "receipt control stop"},
+		{"withdrawn, 2018 set", must(o.Withdraw(ctx, fresh(FormSet2018).Code, "", at)), "receipt control"},
+	}
+	for _, tt := range tests {
+		if got := enabledPapers(o, tt.d); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	// The apology's title follows the dossier's form set.
+	titles := map[string]string{}
+	for _, set := range []string{FormSet2025, FormSet2018} {
+		for _, p := range o.Papers(fresh(set)) {
+			if p.Kind == docs.FormApology {
+				titles[set] = p.Label
+			}
+		}
+	}
+	if titles[FormSet2025] != "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" || titles[FormSet2018] != "Phiếu xin lỗi và hẹn lại ngày trả kết quả" {
+		t.Errorf("apology labels %q", titles)
+	}
+	// Printing what does not apply is refused with the same sentence.
+	refused := tests[2].d
+	err := o.PrintForms(ctx, &bytes.Buffer{}, docs.FormStop, refused.Code)
+	if err == nil || !strings.Contains(err.Error(), "không bằng thông báo dừng giải quyết") {
+		t.Errorf("stop notice of a refused dossier: %v", err)
+	}
+	err = o.PrintForms(ctx, &bytes.Buffer{}, docs.FormStop, tests[6].d.Code)
+	if err == nil || !strings.Contains(err.Error(), "Thông tư 01/2018/TT-VPCP không có mẫu Thông báo dừng") {
+		t.Errorf("stop notice in the 2018 set: %v", err)
+	}
+	var b bytes.Buffer
+	if err := o.PrintForms(ctx, &b, docs.FormRejection, tests[3].d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfWords(t, b.Bytes()); !strings.Contains(text, "Về việc từ chối giải quyết hồ sơ") || !strings.Contains(text, "Không đủ điều kiện") {
+		t.Errorf("rejection notice:\n%s", text)
+	}
+	b.Reset()
+	if err := o.PrintForms(ctx, &b, docs.FormStop, tests[5].d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfWords(t, b.Bytes()); !strings.Contains(text, "thông báo dừng giải quyết hồ sơ nêu trên với lý do: Có tranh chấp.") {
+		t.Errorf("stop notice:\n%s", text)
+	}
+}
