@@ -18,18 +18,19 @@ import (
 // Profile is the commune office as its paper shows it. Names are in sentence case
 // ("Ủy ban nhân dân xã Đông Văn"); headers print them in capitals.
 type Profile struct {
-	ParentBody  string // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
-	Body        string // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
-	BodyShort   string // the body's name in running text after "TM.": default "Ủy ban nhân dân"
-	CounterName string // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
-	PlaceName   string // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
-	AgencyCode  string // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
-	Phone       string // the counter's phone, printed on the supplement request
-	ChairName   string // who signs letters, the apology and the stop notice
-	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
-	SignAs      string // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
-	FormSet     string // default form set, FormSet2025 when empty
-	FormPaper   string // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+	ParentBody  string       // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
+	Body        string       // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
+	BodyShort   string       // the body's name in running text after "TM.": default "Ủy ban nhân dân"
+	CounterName string       // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
+	PlaceName   string       // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
+	AgencyCode  string       // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
+	Phone       string       // the counter's phone, printed on the supplement request
+	ChairName   string       // who signs letters, the apology and the stop notice
+	ChairTitle  string       // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
+	SignAs      string       // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+	FormSet     string       // default form set, FormSet2025 when empty
+	FormPaper   string       // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+	Forms       *FormLibrary // the form sets to print with; nil: the shipped ones (DefaultForms)
 
 	// The end of "Nơi nhận": "- Lưu: VT, <ArchiveUnit>, <ArchiveCopies>." (Decree 30/2020,
 	// Phụ lục III); either is left out when empty or zero.

@@ -53,6 +53,37 @@ func (o *Office) DocProfile() docs.Profile {
 	}
 }
 
+// formsProfile is DocProfile with the form sets to print with: the shipped
+// ones, replaced by the administrator's files when the forms_dir setting
+// names a folder. The folder is read at each print, so an edited file takes
+// effect at once; a file with a mistake stops printing with a sentence that
+// names it.
+func (o *Office) formsProfile() (docs.Profile, error) {
+	p := o.DocProfile()
+	dir := o.cfg().profile.FormsDir
+	if dir == "" {
+		return p, nil
+	}
+	l, err := loadForms(dir)
+	if err != nil {
+		return p, err
+	}
+	p.Forms = l
+	return p, nil
+}
+
+func loadForms(dir string) (*docs.FormLibrary, error) {
+	def, err := docs.DefaultForms()
+	if err != nil {
+		return nil, err
+	}
+	l, err := def.WithOverrides(os.DirFS(dir), ".")
+	if err != nil {
+		return nil, fmt.Errorf("biểu mẫu trong thư mục %s (cài đặt forms_dir): %w", dir, err)
+	}
+	return l, nil
+}
+
 // DossierDoc turns a dossier into what its forms print.
 func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	dd := docs.DossierDoc{
@@ -115,7 +146,10 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 		}
 		dds = append(dds, o.DossierDoc(d))
 	}
-	p := o.DocProfile()
+	p, err := o.formsProfile()
+	if err != nil {
+		return err
+	}
 	switch kind {
 	case docs.FormReceipt:
 		return docs.Receipts(w, f, p, dds)
@@ -183,7 +217,11 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 		}
 		in.Rows = append(in.Rows, row)
 	}
-	return docs.RegisterBook(w, f, o.DocProfile(), in)
+	p, err := o.formsProfile()
+	if err != nil {
+		return err
+	}
+	return docs.RegisterBook(w, f, p, in)
 }
 
 func dayStart(t time.Time) time.Time {

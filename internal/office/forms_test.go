@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"motcua/assets"
 	"motcua/internal/docs"
 	"motcua/internal/register"
 )
@@ -176,5 +177,35 @@ func TestPapersFollowTheDossiersHistory(t *testing.T) {
 	}
 	if text := pdfWords(t, b.Bytes()); !strings.Contains(text, "thông báo dừng giải quyết hồ sơ nêu trên với lý do: Có tranh chấp.") {
 		t.Errorf("stop notice:\n%s", text)
+	}
+}
+
+func TestFormsFolderReplacesTheShippedWording(t *testing.T) {
+	o, _ := openClock(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 10:00")
+	ctx := context.Background()
+	d := receive(t, o, "khai-sinh", "Giàng A Páo")
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "x.json"), []byte(`{"code": "TT03/2025"`), 0o644)
+	if err := o.SetSettings(ctx, map[string]string{"forms_dir": bad}); err == nil || !strings.Contains(err.Error(), "không đúng định dạng") {
+		t.Fatalf("a broken folder was accepted: %v", err)
+	}
+	b, err := assets.FormSets.ReadFile("forms/tt03-2025.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	b = bytes.Replace(b, []byte("1. Thành phần hồ sơ nộp gồm:"), []byte("1. Giấy tờ đã nộp:"), 1)
+	if err := os.WriteFile(filepath.Join(dir, "tt03-2025.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.SetSettings(ctx, map[string]string{"forms_dir": dir}); err != nil {
+		t.Fatal(err)
+	}
+	var pdf bytes.Buffer
+	if err := o.PrintForms(ctx, &pdf, docs.FormReceipt, d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfWords(t, pdf.Bytes()); !strings.Contains(text, "1. Giấy tờ đã nộp:") || strings.Contains(text, "Thành phần hồ sơ nộp gồm") {
+		t.Errorf("the folder's wording is not printed:\n%s", text)
 	}
 }
