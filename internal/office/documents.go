@@ -204,11 +204,25 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 		if d.ReturnedAt != nil {
 			row.ReturnedAt = *d.ReturnedAt
 		}
+		if d.State == register.Refused || d.State == register.Withdrawn {
+			// The list comes without events; who refused or stopped is in the last one.
+			full, err := o.Show(ctx, d.Code)
+			if err != nil {
+				return err
+			}
+			d = *full
+		}
 		switch d.State {
 		case register.Refused:
-			row.Note = "Từ chối: " + d.ClosedReason
+			row.Note = "Từ chối tiếp nhận: " + d.ClosedReason
+			if k, _ := d.Refusal(); k == register.RefuseAfterAppraisal {
+				row.Note = "Từ chối giải quyết: " + d.ClosedReason
+			}
 		case register.Withdrawn:
 			row.Note = "Rút hồ sơ"
+			if by, _ := d.Stopped(); by == register.StopByAgency {
+				row.Note = "Dừng giải quyết: " + d.ClosedReason
+			}
 		case register.SupplementRequested:
 			row.Note = "Chờ bổ sung"
 		}

@@ -178,6 +178,17 @@ func TestPapersFollowTheDossiersHistory(t *testing.T) {
 	if text := pdfWords(t, b.Bytes()); !strings.Contains(text, "thông báo dừng giải quyết hồ sơ nêu trên với lý do: Có tranh chấp.") {
 		t.Errorf("stop notice:\n%s", text)
 	}
+	// The register book tells the refusals and the stops apart.
+	b.Reset()
+	if err := o.PrintRegister(ctx, &b, vn("2026-11-23 00:00"), vn("2026-11-23 00:00")); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfWords(t, b.Bytes())
+	for _, want := range []string{"Từ chối tiếp nhận: Không thuộc thẩm quyền", "Từ chối giải quyết: Không đủ điều kiện", "Dừng giải quyết: Có tranh chấp", "Rút hồ sơ"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("register book lacks %q", want)
+		}
+	}
 }
 
 func TestFormsFolderReplacesTheShippedWording(t *testing.T) {
