@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -317,6 +318,39 @@ func TestDocuments(t *testing.T) {
 				t.Errorf("text differs from %s (rerun with -update if the change is intended):\n%s", golden, text)
 			}
 		})
+	}
+}
+
+// TestPDFBytes keeps every case's PDF byte-identical to testdata/pdf.sha256: a change that
+// should not touch a document (a refactoring, the forms moved into data) must not, and one
+// that should shows which documents it touched (rerun with -update and look at them).
+func TestPDFBytes(t *testing.T) {
+	var b strings.Builder
+	for _, c := range cases(t) {
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(render(t, c.render)), c.name)
+	}
+	golden := filepath.Join("testdata", "pdf.sha256")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	g, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/docs -run TestPDFBytes -update)", err)
+	}
+	want := map[string]string{}
+	for _, ln := range strings.Split(strings.TrimSpace(string(g)), "\n") {
+		if h, name, ok := strings.Cut(ln, "  "); ok {
+			want[name] = h
+		}
+	}
+	for _, ln := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		h, name, _ := strings.Cut(ln, "  ")
+		if want[name] != h {
+			t.Errorf("%s: the PDF's bytes changed (rerun with -update if intended, after looking at it)", name)
+		}
 	}
 }
 

@@ -193,10 +193,14 @@ func drawBlocks(d *doc, p Profile, bs []Block, v fields, dd DossierDoc) error {
 		case "handovers":
 			controlTable(d, b, dd.Handovers)
 		case "signatures":
+			note := signNote
+			if n, ok := b.Labels["sign_note"]; ok {
+				note = n
+			}
 			if len(b.signers) == 1 {
-				oneSignature(d, v.text(b.signers[0][0]), v.text(b.signers[0][1]))
+				oneSignature(d, v.text(b.signers[0][0]), v.text(b.signers[0][1]), note)
 			} else {
-				twoSignatures(d, v.text(b.signers[0][0]), v.text(b.signers[0][1]), v.text(b.signers[1][0]), v.text(b.signers[1][1]))
+				twoSignatures(d, v.text(b.signers[0][0]), v.text(b.signers[0][1]), v.text(b.signers[1][0]), v.text(b.signers[1][1]), note)
 			}
 		case "closing":
 			var rs []string

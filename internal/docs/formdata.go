@@ -19,24 +19,25 @@ import (
 // {field} or {field|dots} (dots when empty) or {field|stop} (ends the sentence), **bold**,
 // _italic_, and [[ … ]] for a part printed only when every field in it has a value.
 type Block struct {
-	Type       string    `json:"type"`                 // one of blockTypes
-	Text       string    `json:"text,omitempty"`       // text, body, label (the value), qr
-	Label      string    `json:"label,omitempty"`      // label: printed before ": "
-	Align      string    `json:"align,omitempty"`      // text: left (default), center, justify
-	Size       string    `json:"size,omitempty"`       // text: "text" (default) or "small"
-	After      float64   `json:"after,omitempty"`      // text: space after, pt
-	Hang       float64   `json:"hang,omitempty"`       // text: indent of the lines after the first, mm on A5 (scaled)
-	Pt         float64   `json:"pt,omitempty"`         // gap: pt
-	Relative   string    `json:"relative,omitempty"`   // gap: "after" adds the paper's space between paragraphs
-	When       []string  `json:"when,omitempty"`       // conditions, all must hold: field, !field, field=value, field!=value
-	Columns    []Column  `json:"columns,omitempty"`    // documents, handovers
-	EmptyRows  int       `json:"empty_rows,omitempty"` // documents: rows printed when there is none; handovers: at least this many
-	Signers    []Signer  `json:"signers,omitempty"`    // signatures: one (right half) or two (side by side)
-	Recipients []string  `json:"recipients,omitempty"` // closing: "Nơi nhận" after "Như trên", before the archive
-	runs       []tmpl    // parsed Text
-	label      []tmpl    // parsed Label
-	cols       [][]tmpl  // parsed column texts
-	signers    [][2]tmpl // parsed signer title and name
+	Type       string            `json:"type"`                 // one of blockTypes
+	Text       string            `json:"text,omitempty"`       // text, body, label (the value), qr
+	Label      string            `json:"label,omitempty"`      // label: printed before ": "
+	Align      string            `json:"align,omitempty"`      // text: left (default), center, justify
+	Size       string            `json:"size,omitempty"`       // text: "text" (default) or "small"
+	After      float64           `json:"after,omitempty"`      // text: space after, pt
+	Hang       float64           `json:"hang,omitempty"`       // text: indent of the lines after the first, mm on A5 (scaled)
+	Pt         float64           `json:"pt,omitempty"`         // gap: pt
+	Relative   string            `json:"relative,omitempty"`   // gap: "after" adds the paper's space between paragraphs
+	When       []string          `json:"when,omitempty"`       // conditions, all must hold: field, !field, field=value, field!=value
+	Columns    []Column          `json:"columns,omitempty"`    // documents, handovers
+	EmptyRows  int               `json:"empty_rows,omitempty"` // documents: rows printed when there is none; handovers: at least this many
+	Signers    []Signer          `json:"signers,omitempty"`    // signatures: one (right half) or two (side by side)
+	Recipients []string          `json:"recipients,omitempty"` // closing: "Nơi nhận" after "Như trên", before the archive
+	Labels     map[string]string `json:"labels,omitempty"`     // signatures: sign_note; handovers: from, to, giver, receiver, sign_note
+	runs       []tmpl            // parsed Text
+	label      []tmpl            // parsed Label
+	cols       [][]tmpl          // parsed column texts
+	signers    [][2]tmpl         // parsed signer title and name
 	recips     []tmpl
 }
 

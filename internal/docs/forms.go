@@ -254,11 +254,11 @@ func documentsTable(d *doc, b Block, docs []Document) {
 const signNote = "(Ký và ghi rõ họ tên)"
 
 // twoSignatures puts two signature blocks side by side, kept together on one page.
-func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName string) {
+func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName, note string) {
 	cw := d.contentW()
 	bs := []signBlock{
-		{x: d.m.left, w: cw / 2, titles: []string{leftTitle}, note: signNote, name: leftName},
-		{x: d.m.left + cw/2, w: cw / 2, titles: []string{rightTitle}, note: signNote, name: rightName},
+		{x: d.m.left, w: cw / 2, titles: []string{leftTitle}, note: note, name: leftName},
+		{x: d.m.left + cw/2, w: cw / 2, titles: []string{rightTitle}, note: note, name: rightName},
 	}
 	room := d.ps.room
 	d.need(d.signBlocksHeight(room, d.ps.text, bs...))
@@ -266,9 +266,9 @@ func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName string) {
 }
 
 // oneSignature puts a signature block on the right half.
-func oneSignature(d *doc, title, name string) {
+func oneSignature(d *doc, title, name, note string) {
 	cw := d.contentW()
-	b := signBlock{x: d.m.left + cw/2, w: cw / 2, titles: []string{title}, note: signNote, name: name}
+	b := signBlock{x: d.m.left + cw/2, w: cw / 2, titles: []string{title}, note: note, name: name}
 	room := d.ps.room
 	d.gap(4)
 	d.need(d.signBlocksHeight(room, d.ps.text, b))
@@ -324,11 +324,21 @@ func RejectionNotice(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
 	return forms(w, f, p, []DossierDoc{d}, FormRejection)
 }
 
+// handoverLabels are the words inside the control slip's rows, unless the form's data gives
+// its own ("labels").
+var handoverLabels = map[string]string{"from": "Giao", "to": "Nhận", "giver": "Người giao", "receiver": "Người nhận", "sign_note": "(Ký, ghi rõ họ tên)"}
+
 // controlTable is the control slip's table: four column groups, the hand-over's time with
 // the giver's and the receiver's signatures inside "THỜI GIAN GIAO, NHẬN HỒ SƠ", one row per
 // hand-over and blank rows to fill by hand.
 func controlTable(d *doc, b Block, hs []Handover) {
 	s := d.ps.sc
+	lb := func(k string) string {
+		if v, ok := b.Labels[k]; ok {
+			return v
+		}
+		return handoverLabels[k]
+	}
 	ws := colWidths(d, b.Columns)
 	nameW, timeW, resW, noteW := ws[0], ws[1], ws[2], ws[3]
 	xs := []float64{d.m.left, d.m.left + nameW, d.m.left + nameW + timeW, d.m.left + nameW + timeW + resW}
@@ -360,7 +370,7 @@ func controlTable(d *doc, b Block, hs []Handover) {
 			tt := h.At.In(Zone)
 			when = fmt.Sprintf("%02d giờ %02d phút, ngày %s", tt.Hour(), tt.Minute(), tt.Format("02/01/2006"))
 		}
-		nameLines := d.lines([]run{rg(fmt.Sprintf("%d. Giao: ", i+1)), rg(h.From), rg("\n"), rg("Nhận: "), rg(h.To)}, hs2, nameW-2*pad)
+		nameLines := d.lines([]run{rg(fmt.Sprintf("%d. %s: ", i+1, lb("from"))), rg(h.From), rg("\n"), rg(lb("to") + ": "), rg(h.To)}, hs2, nameW-2*pad)
 		whenLines := d.lines([]run{rg(when)}, hs2, timeW-2*pad)
 		half := (timeW - 2*pad) / 2
 		giver := d.lines([]run{bd(h.Giver)}, hs2, half)
@@ -384,10 +394,10 @@ func controlTable(d *doc, b Block, hs []Handover) {
 		for j, who := range []struct {
 			label string
 			name  [][]word
-		}{{"Người giao", giver}, {"Người nhận", receiver}} {
+		}{{lb("giver"), giver}, {lb("receiver"), receiver}} {
 			x := xs[1] + pad + float64(j)*half
 			yy := d.column(x, half, y, []run{bd(who.label)}, hs2, alignCenter)
-			d.column(x, half, yy, []run{it("(Ký, ghi rõ họ tên)")}, hs2-1, alignCenter)
+			d.column(x, half, yy, []run{it(lb("sign_note"))}, hs2-1, alignCenter)
 			d.drawLines(x, half, y+signH-float64(max(1, len(who.name)))*lh, who.name, hs2, alignCenter)
 		}
 		d.drawLines(xs[2]+pad, resW-2*pad, top, resLines, hs2, alignCenter)
