@@ -197,6 +197,11 @@ func cases(t testing.TB) []docCase {
 		}, []string{
 			"Theo đề nghị của Ông/Bà ngày 05/02/2026 về việc dừng giải quyết hồ sơ.", "Ủy ban nhân dân xã Đông Văn thông báo dừng giải quyết hồ sơ nêu trên.",
 		}},
+		{"stop-police", "A4", 1, func(w io.Writer) error {
+			d := dd
+			d.Authority, d.SignLines = "Công an xã Đông Văn", []string{"Trưởng Công an xã"}
+			return StopNotice(w, f, p, d)
+		}, []string{"CÔNG AN XÃ ĐÔNG VĂN", "Công an xã Đông Văn thông báo dừng giải quyết hồ sơ", "TRƯỞNG CÔNG AN XÃ"}},
 		{"rejection", "A4", 1, func(w io.Writer) error { return RejectionNotice(w, f, p, dd) }, append([]string{
 			"THÔNG BÁO Về việc từ chối giải quyết hồ sơ", "Sau khi thẩm định hồ sơ", "không giải quyết hồ sơ nêu trên với lý do: Cần xác minh",
 			"ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN", "TM. ỦY BAN NHÂN DÂN", "- Trung tâm Phục vụ hành chính công xã Đông Văn;",

@@ -25,6 +25,10 @@ func formFieldValues(p Profile, dd DossierDoc) fields {
 	if textvn.Clean(officer) == "" {
 		officer = dd.ReceivedBy
 	}
+	body := bodyName(p)
+	if a := textvn.Clean(dd.Authority); a != "" {
+		body = a
+	}
 	phone := fieldVal{textvn.Clean(p.Phone), true}
 	if phone.text == "" {
 		phone = fieldVal{dots + dots, false}
@@ -32,7 +36,7 @@ func formFieldValues(p Profile, dd DossierDoc) fields {
 	return fields{
 		"code": str(dd.Code), "applicant": str(dd.Applicant.Name), "address": str(dd.Applicant.Address),
 		"phone": str(dd.Applicant.Phone), "email": str(dd.Applicant.Email), "procedure": str(dd.ProcedureName),
-		"counter": str(counterName(p)), "body": str(bodyName(p)), "counter_phone": phone,
+		"counter": str(counterName(p)), "body": str(body), "counter_phone": phone,
 		"received": {timeWords(dd.ReceivedAt), !dd.ReceivedAt.IsZero()}, "due": {timeWords(dd.DueAt), !dd.DueAt.IsZero()},
 		"new_due": {timeWords(dd.NewDueAt), !dd.NewDueAt.IsZero()}, "reason": str(dd.Reason), "limit": str(dd.LimitText),
 		"sets": {setsText(dd.Sets), dd.Sets > 0}, "book": {numOrDots(dd.BookNo), dd.BookNo > 0}, "entry": {numOrDots(dd.EntryNo), dd.EntryNo > 0},
@@ -207,7 +211,7 @@ func drawBlocks(d *doc, p Profile, bs []Block, v fields, dd DossierDoc) error {
 			for _, r := range b.recips {
 				rs = append(rs, v.text(r))
 			}
-			formClosing(d, p, rs...)
+			formClosing(d, p, dd, rs...)
 		}
 	}
 	return nil

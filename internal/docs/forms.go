@@ -169,6 +169,9 @@ func formHeader(d *doc, p Profile, form Form, dd DossierDoc) {
 	}
 	if form.Issuer == "body" {
 		h.parent, h.body = p.ParentBody, p.Body
+		if textvn.Clean(dd.Authority) != "" {
+			h.parent, h.body = "", dd.Authority
+		}
 	} else {
 		h.parent, h.body = p.Body, p.CounterName
 	}
@@ -277,10 +280,18 @@ func oneSignature(d *doc, title, name, note string) {
 
 // formClosing is the chair-signed end of forms 04 and 05 and of the refusal after appraisal:
 // Nơi nhận left ("Như trên", the others given, the archive), signature right.
-func formClosing(d *doc, p Profile, others ...string) {
+func formClosing(d *doc, p Profile, dd DossierDoc, others ...string) {
 	cw := d.contentW()
 	sigW := cw * 0.55
 	b := signBlock{x: d.m.left + cw - sigW, w: sigW, titles: p.signLines(), name: p.ChairName}
+	if len(dd.SignLines) > 0 {
+		// Another authority decides the procedure (the commune police): its own block, and
+		// its signer's name when known, never "TM. ỦY BAN NHÂN DÂN".
+		b.titles, b.name = nil, dd.Signer
+		for _, l := range dd.SignLines {
+			b.titles = append(b.titles, upper(l))
+		}
+	}
 	room := d.ps.closeRoom
 	items := p.noiNhanItems([]string{"Như trên"}, others)
 	d.gap(4)

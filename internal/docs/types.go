@@ -85,9 +85,17 @@ type DossierDoc struct {
 	Reason          string     // why: supplement, refusal, delay, stop
 	StopBy          string     // the stop notice: StopByApplicant or StopByAgency (the default)
 	Coordinating    string     // cơ quan phối hợp giải quyết, for the control slip
-	NewDueAt        time.Time  // the new date of the apology (form 04)
-	IssuedAt        time.Time  // date of forms 02–05; zero prints dots to fill by hand
-	Officer         string     // who signs forms 02 and 03; ReceivedBy when empty
+
+	// The authority that decides the procedure when it is not the commune People's Committee
+	// (residence: the commune police). Papers the body issues (apology, stop notice, refusal
+	// after appraisal) then carry its name in the heading and the text, and its signature
+	// block instead of "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
+	Authority string    // "Công an xã Đông Văn"; empty: the profile's body
+	SignLines []string  // its signature block, e.g. ["Trưởng Công an xã"]
+	Signer    string    // its signer's name; empty leaves the line to write by hand
+	NewDueAt  time.Time // the new date of the apology (form 04)
+	IssuedAt  time.Time // date of forms 02–05; zero prints dots to fill by hand
+	Officer   string    // who signs forms 02 and 03; ReceivedBy when empty
 }
 
 // Who asked to stop handling a dossier (DossierDoc.StopBy).

@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"motcua/internal/docs"
 	"motcua/internal/people"
 	"motcua/internal/register"
+	"motcua/internal/store"
 )
 
 // fontCache loads the PDF fonts once per process: parsing a TrueType face
@@ -84,12 +86,44 @@ func loadForms(dir string) (*docs.FormLibrary, error) {
 	return l, nil
 }
 
+// withAuthority puts on the papers the authority that decides the dossier's
+// procedure (as it was when received) when it is not the commune People's
+// Committee: the residence procedures' commune police issue and sign their
+// own papers, never "TM. ỦY BAN NHÂN DÂN".
+func (o *Office) withAuthority(ctx context.Context, d *register.Dossier, dd *docs.DossierDoc) error {
+	p, err := o.ProcedureOf(ctx, d)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // an imported dossier whose procedure version is not in the catalogue
+	}
+	if err != nil {
+		return err
+	}
+	if p.ByCommittee() {
+		return nil
+	}
+	dd.Authority = authorityName(p.AuthorityName(), o.cfg().profile.PlaceName)
+	dd.SignLines = p.SignBlock
+	return nil
+}
+
+// authorityName completes a commune-level authority with the commune's
+// name: "Công an xã" → "Công an xã Đông Văn".
+func authorityName(a, place string) string {
+	a, place = strings.TrimSpace(a), strings.TrimSpace(place)
+	for _, unit := range []string{" xã", " phường", " đặc khu"} {
+		if place != "" && strings.HasSuffix(strings.ToLower(a), unit) {
+			return a + " " + place
+		}
+	}
+	return a
+}
+
 // DossierDoc turns a dossier into what its forms print.
 func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	dd := docs.DossierDoc{
 		Code: d.Code, FormSet: d.FormSet, BookNo: d.BookNo, EntryNo: d.EntryNo, ProcedureName: d.ProcedureName,
 		Applicant: docs.Applicant{Name: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, Email: d.Applicant.Email},
-		Sets:      d.Sets, LimitText: d.Limit.Vietnamese(), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
+		Sets:      d.Sets, LimitText: LimitText(d), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
 		ResultMethod: d.ResultMethod, ReceivedBy: d.ReceivedBy, HandlingUnit: d.HandlingUnit,
 	}
 	for _, name := range d.Documents {
@@ -144,7 +178,11 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 		if err := o.paperFor(kind, d); err != nil {
 			return err
 		}
-		dds = append(dds, o.DossierDoc(d))
+		dd := o.DossierDoc(d)
+		if err := o.withAuthority(ctx, d, &dd); err != nil {
+			return err
+		}
+		dds = append(dds, dd)
 	}
 	p, err := o.formsProfile()
 	if err != nil {

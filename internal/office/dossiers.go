@@ -21,13 +21,18 @@ type ReceiveInput struct {
 	Sets          int
 	Documents     []string
 	ResultMethod  string
+	Channel       string // received through: counter (default), post, online
 	Note          string
+	Variant       string // the procedure's variant chosen at reception (e.g. "xac-minh"); empty: the standard limit
 }
 
 // Receive registers a new dossier: code, entry number and due date are
 // assigned and saved with the first event and its audit line, durably, in
 // one transaction.
 func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
+	if err := checkReceiveInput(&in); err != nil {
+		return nil, err
+	}
 	at := o.at(in.At)
 	if err := o.checkAt(at); err != nil {
 		return nil, err
@@ -42,9 +47,12 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		if err != nil {
 			return err
 		}
+		if p, err = p.WithVariant(in.Variant); err != nil {
+			return err
+		}
 		d, err = register.Receive(register.Intake{
 			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
-			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.cfg().profile.FormSet, Note: in.Note,
+			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, Channel: in.Channel, FormSet: o.cfg().profile.FormSet, Note: in.Note,
 		}, o.cfg().cal)
 		if err != nil {
 			return err
@@ -57,12 +65,17 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
 		}
 		d.ID = newID()
+		d.Variant = textvn.Clean(in.Variant)
 		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
+		back := o.backdated(in.At)
+		if back && len(d.Events) > 0 {
+			d.Events[0].Backdated = true
+		}
 		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d), BackdatedTo: backdatedTo(back, at)})
 	})
 	if err != nil {
 		return nil, err
@@ -98,14 +111,19 @@ func (o *Office) changeAs(ctx context.Context, code string, at time.Time, fn fun
 			return err
 		}
 		before := snapshot(d)
+		steps := len(d.Events)
 		action, err := fn(d)
 		if err != nil {
 			return err
 		}
+		back := o.backdated(at)
+		if back && len(d.Events) > steps {
+			d.Events[len(d.Events)-1].Backdated = true
+		}
 		if err := tx.UpdateDossier(d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d), BackdatedTo: backdatedTo(back, o.at(at))})
 	})
 	if err != nil {
 		return nil, err
@@ -126,10 +144,41 @@ func (o *Office) checkAt(at time.Time) error {
 	return nil
 }
 
+// backdatedSlack is how far before now a typed time may be and still count
+// as "now" (clocks of two PCs, the minute it takes to type).
+const backdatedSlack = 10 * time.Minute
+
+// backdated reports whether a step typed with time at (zero: now) is a
+// back-dated entry of an earlier paper record. Such steps are allowed and
+// marked in the event and the audit. The rule that only an administrator
+// may back-date beyond the current day belongs with the staff roles:
+// BackdatedBeyondToday is the test they need.
+func (o *Office) backdated(at time.Time) bool {
+	return !at.IsZero() && o.Now().Sub(at) > backdatedSlack
+}
+
+// BackdatedBeyondToday reports whether a step at at would be back-dated to
+// an earlier day than today (the roles work allows that to administrators
+// only).
+func (o *Office) BackdatedBeyondToday(at time.Time) bool {
+	return o.backdated(at) && at.Before(dayStart(o.Now()))
+}
+
+// backdatedTo is the audit's record of the time a back-dated step claims.
+func backdatedTo(back bool, at time.Time) *time.Time {
+	if !back {
+		return nil
+	}
+	return &at
+}
+
 func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.at(at), Actor: o.actor} }
 
 // Forward hands the dossier to a unit.
 func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("unit", &to); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "forward", at, func(d *register.Dossier) error {
 		_, err := d.Forward(o.step(at), to)
 		return err
@@ -155,6 +204,9 @@ func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*regist
 // Apologise records the apology and the new date; warnings say when the
 // apology came later than the law wants.
 func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at time.Time) (*register.Dossier, []string, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, nil, err
+	}
 	var warnings []string
 	d, err := o.change(ctx, code, "apologise", at, func(d *register.Dossier) error {
 		var err error
@@ -166,6 +218,9 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 
 // Withdraw closes the dossier at the citizen's request.
 func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "withdraw", at, func(d *register.Dossier) error {
 		_, err := d.Withdraw(o.step(at), reason)
 		return err
@@ -227,19 +282,21 @@ const (
 	Overdue         // past its due date
 )
 
-// UrgencyOf judges an open dossier against the office clock.
+// UrgencyOf judges an open dossier against the office clock, by the date
+// the citizen was last promised (an apology's new date moves it).
 func (o *Office) UrgencyOf(d *register.Dossier) Urgency {
 	if !d.State.Open() || d.State == register.SupplementRequested {
 		return Calm
 	}
 	now := o.Now()
-	switch register.Classify(now, d.DueAt) {
+	due := d.EffectiveDue()
+	switch register.Classify(now, due) {
 	case register.Late:
 		return Overdue
 	case register.OnTime:
 		return DueSoon
 	}
-	if o.cfg().cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
+	if o.cfg().cal.WorkingDaysBetween(now, due) <= 1 {
 		return DueSoon
 	}
 	return Calm

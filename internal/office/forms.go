@@ -13,6 +13,9 @@ import (
 // law allows after receipt is recorded with warnings, and audited as
 // "supplement_late".
 func (o *Office) RequestSupplement(ctx context.Context, code, items, reason string, at time.Time) (*register.Dossier, []string, error) {
+	if err := cleanAll("supplement_items", &items, "reason", &reason); err != nil {
+		return nil, nil, err
+	}
 	var warnings []string
 	d, err := o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) {
 		var err error
@@ -35,6 +38,9 @@ func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) 
 
 // RefuseAs refuses with an explicit kind; an empty kind is the default.
 func (o *Office) RefuseAs(ctx context.Context, code string, kind register.RefusalKind, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) {
 		k := kind
 		if k == "" {
@@ -52,6 +58,9 @@ func (o *Office) RefuseAs(ctx context.Context, code string, kind register.Refusa
 // by the agency's decision (which must give its reason); the stop notice
 // answers either.
 func (o *Office) Stop(ctx context.Context, code string, by register.StopBy, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) {
 		_, err := d.Stop(o.step(at), by, reason)
 		if by == register.StopByAgency {

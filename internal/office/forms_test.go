@@ -220,3 +220,40 @@ func TestFormsFolderReplacesTheShippedWording(t *testing.T) {
 		t.Errorf("the folder's wording is not printed:\n%s", text)
 	}
 }
+
+// Residence procedures are the commune police's: their papers are issued and
+// signed by the police, never "TM. ỦY BAN NHÂN DÂN".
+func TestResidencePapersAreThePolicesOwn(t *testing.T) {
+	o, _ := openClock(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-30 10:00")
+	ctx := context.Background()
+	if err := o.SetSettings(ctx, map[string]string{"place_name": "Đông Văn", "commune": "Ủy ban nhân dân xã Đông Văn", "chair_name": "Lê Văn Tuấn"}); err != nil {
+		t.Fatal(err)
+	}
+	print := func(proc string) string {
+		t.Helper()
+		d, err := o.Receive(ctx, ReceiveInput{ProcedureCode: proc, At: vn("2026-11-23 08:30"), Applicant: register.Applicant{Name: "Giàng A Páo"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.Stop(ctx, d.Code, register.StopByAgency, "Có tranh chấp về chỗ ở", vn("2026-11-24 09:00")); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := o.PrintForms(ctx, &b, docs.FormStop, d.Code); err != nil {
+			t.Fatal(err)
+		}
+		return pdfWords(t, b.Bytes())
+	}
+	police := print("thuong-tru")
+	for _, want := range []string{"CÔNG AN XÃ ĐÔNG VĂN", "TRƯỞNG CÔNG AN XÃ", "Công an xã Đông Văn thông báo dừng giải quyết hồ sơ"} {
+		if !strings.Contains(police, want) {
+			t.Errorf("residence stop notice lacks %q:\n%s", want, police)
+		}
+	}
+	if strings.Contains(police, "TM. ỦY BAN NHÂN DÂN") || strings.Contains(police, "Lê Văn Tuấn") {
+		t.Errorf("residence stop notice signed for the committee:\n%s", police)
+	}
+	if committee := print("xac-nhan-hon-nhan"); !strings.Contains(committee, "TM. ỦY BAN NHÂN DÂN") || !strings.Contains(committee, "Lê Văn Tuấn") {
+		t.Errorf("the committee's stop notice:\n%s", committee)
+	}
+}

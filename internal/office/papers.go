@@ -189,3 +189,16 @@ func lowerFirstSentence(s string) string {
 	}
 	return s
 }
+
+// StepPaper is the paper that answers a step just recorded (the supplement
+// request, the apology, the refusal) in the dossier's form set: for a
+// refusal, form 03 or the notice after appraisal, whichever its kind
+// calls for. False when none applies.
+func (o *Office) StepPaper(d *register.Dossier, kind docs.FormKind) (Paper, bool) {
+	for _, p := range o.Papers(d) {
+		if p.Enabled && (p.Kind == kind || kind == docs.FormRefusal && p.Kind == docs.FormRejection) {
+			return p, true
+		}
+	}
+	return Paper{}, false
+}

@@ -42,6 +42,7 @@ type Intake struct {
 	Sets         int
 	Documents    []string
 	ResultMethod string
+	Channel      string // received through: counter (default), post, online
 	FormSet      string
 	Note         string
 }
@@ -78,6 +79,13 @@ func Receive(in Intake, cal *calendar.Calendar) (*Dossier, error) {
 	default:
 		return nil, fmt.Errorf("phương thức nhận kết quả %q không có; dùng counter, post hoặc online", in.ResultMethod)
 	}
+	switch in.Channel {
+	case "":
+		in.Channel = AtCounter
+	case AtCounter, ByPost, Online:
+	default:
+		return nil, fmt.Errorf("kênh tiếp nhận %q không có; dùng counter (tại quầy), post (bưu chính) hoặc online (trực tuyến)", in.Channel)
+	}
 	counter := textvn.Clean(in.Counter)
 	if counter == "" {
 		counter = DefaultCounter
@@ -101,6 +109,7 @@ func Receive(in Intake, cal *calendar.Calendar) (*Dossier, error) {
 		Sets:             in.Sets,
 		Documents:        docs,
 		ResultMethod:     in.ResultMethod,
+		Channel:          in.Channel,
 		HandlingUnit:     in.Procedure.Unit,
 		Holder:           counter,
 		ReceivedBy:       textvn.Clean(in.Actor),
