@@ -580,8 +580,12 @@ func (p *detailPane) doReturn() {
 // citizen takes away (the supplement request, the apology, the refusal) at
 // once, as the receipt is after reception. Enter prints; Escape closes.
 func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, msg string) {
-	f := formByKind(kind)
-	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.title) + " (" + f.paper + ") để giao cho người dân?")
+	f, ok := p.e.off.StepPaper(d, kind)
+	if !ok {
+		p.e.info(title, msg)
+		return
+	}
+	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.Title) + " (" + f.Sheet + ") để giao cho người dân?")
 	label.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog
 	code := d.Code

@@ -191,7 +191,7 @@ func TestApologyShowsTheWarnings(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Hẹn trả mới: 16:00 thứ Năm, 26/11/2026")
 	assertContains(t, msg, "Lưu ý: Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả")
-	assertContains(t, msg, "In văn bản xin lỗi và hẹn lại ngày trả kết quả (khổ A5)")
+	assertContains(t, msg, "In văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (khổ A4)")
 	f.tapDialog("Để sau")
 	assertContains(t, texts(p.content), "Hẹn trả mới")
 

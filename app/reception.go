@@ -623,14 +623,14 @@ func (r *reception) draftLetter() {
 }
 
 // printReceipt prints the receipt of the dossier saved last, two copies
-// on A5 ("Liên 1" for the office, "Liên 2" for the citizen): one key
+// ("Liên 1" for the office, "Liên 2" for the citizen): one key
 // after saving. The dialog that follows offers to view, save or reprint.
 func (r *reception) printReceipt() {
 	if r.lastCode == "" {
 		r.e.info("Chưa có giấy để in", "Chưa lưu hồ sơ nào trong lần mở phần mềm này. Muốn in lại giấy tiếp nhận của hồ sơ cũ, mở hồ sơ trong Sổ theo dõi rồi bấm “Giấy tờ, thư”.")
 		return
 	}
-	printForm(r.e, formByKind(docs.FormReceipt), r.lastCode, true)
+	printForm(r.e, formByKind(r.e, docs.FormReceipt), r.lastCode, true)
 }
 
 // reset clears the form for the next citizen (the last receipt stays on
