@@ -212,6 +212,7 @@ type shell struct {
 	register  *registerScreen
 	letters   *lettersScreen
 	settings  *settingsScreen
+	bundles   *bundleScreen
 
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -226,6 +227,7 @@ const (
 	tabRegister
 	tabLetters
 	tabSettings
+	tabBundles
 )
 
 // newShell builds the window's content and puts it in w, sized for a
@@ -246,6 +248,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.register = newRegister(e)
 	s.letters = newLettersScreen(e)
 	s.settings = newSettingsScreen(e)
+	s.bundles = newBundleScreen(e, version)
 	e.changed = func() {
 		s.dashboard.reload()
 		s.register.reload()
@@ -271,6 +274,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
 		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
 		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
+		{"Gửi cấp trên", theme.UploadIcon(), s.bundles.content, s.bundles.shown},
 	}
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
