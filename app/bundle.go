@@ -3,7 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
+	"image/draw"
 	"strings"
 	"time"
 
@@ -15,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rsc.io/qr"
 
 	"motcua/internal/office"
 )
@@ -31,6 +35,7 @@ type bundleScreen struct {
 	keyPass, keyPass2  *widget.Entry
 	keyInit            *widget.Button
 	keyForm            *fyne.Container
+	keyQR              *canvas.Image
 	month, from, to    *widget.Entry
 	exportPass, target *widget.Entry
 	exportBtn          *widget.Button
@@ -67,7 +72,12 @@ func newBundleScreen(e *env, version string) *bundleScreen {
 	s.keyForm = container.NewVBox(
 		container.New(layout.NewFormLayout(), fieldLabel("Mật khẩu mới"), s.keyPass, fieldLabel("Nhập lại"), s.keyPass2),
 		container.NewHBox(layout.NewSpacer(), s.keyInit))
-	keyBox := container.NewVBox(heading("Khóa ký của xã"), s.key, s.keyForm)
+	s.keyQR = canvas.NewImageFromImage(nil)
+	s.keyQR.FillMode = canvas.ImageFillContain
+	s.keyQR.ScaleMode = canvas.ImageScalePixels
+	s.keyQR.SetMinSize(fyne.NewSize(140, 140))
+	s.keyQR.Hide()
+	keyBox := container.NewVBox(heading("Khóa ký của xã"), container.NewBorder(nil, nil, nil, s.keyQR, s.key), s.keyForm)
 
 	s.month = widget.NewEntry()
 	s.month.SetText(last.Format("01/2006"))
@@ -151,6 +161,25 @@ func (s *bundleScreen) showKey(k office.KeyInfo, err error) {
 	s.key.SetText(fmt.Sprintf("Dấu vân tay: %s\nKhóa công khai: %s\nĐọc dấu vân tay này qua điện thoại cho cán bộ cấp trên khi gửi gói đầu tiên.", k.Fingerprint, k.PublicKey))
 	s.keyInit.Disable()
 	s.keyForm.Hide()
+	// The public key as a QR code, for the upper level to scan into
+	// `motcua verify --key`.
+	if code, err := qr.Encode(k.PublicKey, qr.M); err == nil {
+		const scale, quiet = 4, 4
+		n := (code.Size + 2*quiet) * scale
+		img := image.NewGray(image.Rect(0, 0, n, n))
+		draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+		for y := 0; y < code.Size; y++ {
+			for x := 0; x < code.Size; x++ {
+				if code.Black(x, y) {
+					r := image.Rect((x+quiet)*scale, (y+quiet)*scale, (x+quiet+1)*scale, (y+quiet+1)*scale)
+					draw.Draw(img, r, image.Black, image.Point{}, draw.Src)
+				}
+			}
+		}
+		s.keyQR.Image = img
+		s.keyQR.Show()
+		s.keyQR.Refresh()
+	}
 }
 
 func (s *bundleScreen) initKey() {

@@ -34,8 +34,11 @@ func TestBundleScreenExportsVerifiesAndImports(t *testing.T) {
 	test.Tap(s.keyInit)
 	f.wait()
 	assertContains(t, texts(s.key), "Dấu vân tay:")
-	if !s.keyInit.Disabled() {
+	if !s.keyInit.Disabled() || s.keyForm.Visible() {
 		t.Error("a second key can be made from the screen")
+	}
+	if !s.keyQR.Visible() || s.keyQR.Image == nil {
+		t.Error("no QR code of the public key")
 	}
 
 	dir := t.TempDir()
