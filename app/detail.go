@@ -568,7 +568,7 @@ func (p *detailPane) doReturn() {
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				if err == nil {
-					kind, propose = p.e.off.ProposeLetter(p.e.ctx, d, register.EvReturned)
+					kind, propose, _ = p.e.off.ProposeLetter(p.e.ctx, d, letters.AtReturn)
 				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {

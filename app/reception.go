@@ -616,7 +616,7 @@ func (r *reception) submit() {
 		now := r.e.off.Now()
 		var kind letters.Kind
 		if err == nil {
-			kind, _ = r.e.off.ProposeLetter(r.e.ctx, d, register.EvReceived)
+			kind, _, _ = r.e.off.ProposeLetter(r.e.ctx, d, letters.AtReceive)
 		}
 		r.e.do(func() {
 			r.saving = false

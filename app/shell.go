@@ -235,16 +235,13 @@ type shell struct {
 	register  *registerScreen
 	letters   *lettersScreen
 	settings  *settingsScreen
-<<<<<<< HEAD
 	calendar  *calendarScreen
+	bundles   *bundleScreen
 
 	// restorePlacement moves the shown window where it was last time.
 	restorePlacement func()
 	// close closes the window (tests record it instead).
 	close func()
-=======
-	bundles   *bundleScreen
->>>>>>> bundles
 
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -259,11 +256,8 @@ const (
 	tabRegister
 	tabLetters
 	tabSettings
-<<<<<<< HEAD
 	tabCalendar
-=======
 	tabBundles
->>>>>>> bundles
 )
 
 // newShell builds the window's content and puts it in w, sized for a
@@ -284,11 +278,8 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.register = newRegister(e)
 	s.letters = newLettersScreen(e)
 	s.settings = newSettingsScreen(e)
-<<<<<<< HEAD
 	s.calendar = newCalendarScreen(e)
-=======
 	s.bundles = newBundleScreen(e, version)
->>>>>>> bundles
 	e.changed = func() {
 		s.dashboard.reload()
 		s.register.reload()
@@ -315,13 +306,10 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
 		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
 		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
-<<<<<<< HEAD
 		// New screens are appended here, in the order of their tabs; the
 		// tab constants above follow this list.
 		{"Lịch", theme.CalendarIcon(), s.calendar.content, s.calendar.shown},
-=======
 		{"Gửi cấp trên", theme.UploadIcon(), s.bundles.content, s.bundles.shown},
->>>>>>> bundles
 	}
 	reports := newReportScreen(e)
 	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
