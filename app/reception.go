@@ -34,6 +34,10 @@ type reception struct {
 	procList   *widget.List
 	chosenName *widget.Label
 	chosenInfo *widget.Label
+	// variant picks a special case of the chosen procedure (e.g. "cần xác
+	// minh") with its own time limit; shown only when the procedure has one.
+	variant    *widget.Select
+	variantRow *fyne.Container
 
 	name, address, phone, email, sets *keyEntry
 	method                            *widget.Select
@@ -110,6 +114,10 @@ func newReception(e *env) *reception {
 	r.chosenInfo.SizeName = theme.SizeNameCaptionText
 	r.chosenInfo.Wrapping = fyne.TextWrapWord
 
+	r.variant = widget.NewSelect(nil, func(string) { r.refreshDue() })
+	r.variantRow = container.NewBorder(nil, nil, widget.NewLabel("Trường hợp"), nil, r.variant)
+	r.variantRow.Hide()
+
 	r.name = newKeyEntry("Ví dụ: Giàng A Páo")
 	r.address = newKeyEntry("Thôn, xã")
 	r.phone = newKeyEntry("Ví dụ: 0912 345 678")
@@ -180,7 +188,7 @@ func newReception(e *env) *reception {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
 	form := container.New(layout.NewFormLayout(),
-		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo),
+		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo, r.variantRow),
 		fieldLabel("Họ tên người nộp *"), r.name,
 		fieldLabel("Địa chỉ"), r.address,
 		fieldLabel("Điện thoại"), pair(r.phone, "Thư điện tử", r.email),
@@ -402,6 +410,7 @@ func (r *reception) choose(p register.Procedure) {
 		info += " · Chuyển đến: " + p.Unit
 	}
 	r.chosenInfo.SetText(info)
+	r.showVariants()
 	r.showDocs()
 	r.refreshDue()
 	r.updateSaveLabel()
@@ -428,6 +437,36 @@ func (r *reception) updateSaveLabel() {
 	if r.save.Text != label {
 		r.save.SetText(label)
 	}
+}
+
+// variantStandard is the variant choice that keeps the standard limit.
+const variantStandard = "Thông thường"
+
+// showVariants offers the chosen procedure's special cases (each with its
+// own limit), the standard one selected; hidden when there are none.
+func (r *reception) showVariants() {
+	if r.chosen == nil || len(r.chosen.Variants) == 0 {
+		r.variant.Options = nil
+		r.variant.ClearSelected()
+		r.variantRow.Hide()
+		return
+	}
+	opts := []string{variantStandard + " (" + r.chosen.Limit.Vietnamese() + ")"}
+	for _, v := range r.chosen.Variants {
+		opts = append(opts, v.Name+" ("+v.Limit.Vietnamese()+")")
+	}
+	r.variant.Options = opts
+	r.variant.SetSelectedIndex(0)
+	r.variantRow.Show()
+}
+
+// variantCode is the code of the selected variant, empty for the standard limit.
+func (r *reception) variantCode() string {
+	i := r.variant.SelectedIndex()
+	if r.chosen == nil || i < 1 || i > len(r.chosen.Variants) {
+		return ""
+	}
+	return r.chosen.Variants[i-1].Code
 }
 
 // showDocs lists the chosen procedure's papers as checkboxes, all ticked:
@@ -465,19 +504,23 @@ func (r *reception) refreshDue() {
 		r.due.SetText("Hạn trả dự kiến: chọn thủ tục để xem.")
 		return
 	}
-	code := r.chosen.Code
+	code, variant := r.chosen.Code, r.variantCode()
 	r.e.background(func() {
-		due, err := r.e.off.Due(r.e.ctx, code, time.Time{})
+		est, err := r.e.off.DueFor(r.e.ctx, code, variant, time.Time{})
 		now := r.e.off.Now()
 		r.e.do(func() {
-			if r.chosen == nil || r.chosen.Code != code {
+			if r.chosen == nil || r.chosen.Code != code || r.variantCode() != variant {
 				return
 			}
 			if err != nil {
 				r.due.SetText("Hạn trả dự kiến: không tính được (" + err.Error() + ")")
 				return
 			}
-			r.due.SetText("Hạn trả dự kiến: " + fmtDueFrom(due, now))
+			text := "Hạn trả dự kiến: " + fmtDueFrom(est.Due, now)
+			if est.Provisional {
+				text += " (tính qua ngày nghỉ dự kiến, chưa có thông báo chính thức: báo người nộp hạn có thể thay đổi)"
+			}
+			r.due.SetText(text)
 		})
 	})
 }
@@ -525,6 +568,7 @@ func (r *reception) input() (office.ReceiveInput, error) {
 		Sets:         sets,
 		Documents:    docs,
 		ResultMethod: method,
+		Variant:      r.variantCode(),
 	}, nil
 }
 
@@ -572,7 +616,7 @@ func (r *reception) submit() {
 		now := r.e.off.Now()
 		var kind letters.Kind
 		if err == nil {
-			kind, _ = r.e.off.ProposeLetter(r.e.ctx, d, register.EvReceived)
+			kind, _, _ = r.e.off.ProposeLetter(r.e.ctx, d, letters.AtReceive)
 		}
 		r.e.do(func() {
 			r.saving = false
@@ -628,14 +672,14 @@ func (r *reception) draftLetter() {
 }
 
 // printReceipt prints the receipt of the dossier saved last, two copies
-// on A5 ("Liên 1" for the office, "Liên 2" for the citizen): one key
+// ("Liên 1" for the office, "Liên 2" for the citizen): one key
 // after saving. The dialog that follows offers to view, save or reprint.
 func (r *reception) printReceipt() {
 	if r.lastCode == "" {
 		r.e.info("Chưa có giấy để in", "Chưa lưu hồ sơ nào trong lần mở phần mềm này. Muốn in lại giấy tiếp nhận của hồ sơ cũ, mở hồ sơ trong Sổ theo dõi rồi bấm “Giấy tờ, thư”.")
 		return
 	}
-	printForm(r.e, formByKind(docs.FormReceipt), r.lastCode, true)
+	printForm(r.e, formByKind(r.e, docs.FormReceipt), r.lastCode, true)
 }
 
 // reset clears the form for the next citizen (the last receipt stays on

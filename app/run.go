@@ -98,6 +98,9 @@ func Run(opt Options) error {
 		return err
 	}
 	defer o.Close()
+	// Automatic backups in sao-luu beside the register: today's first open
+	// and every exit (runs before o.Close, deferred after it).
+	defer o.StartBackups(context.Background(), func(err error) { fyne.LogError("sao lưu tự động", err) })()
 
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
@@ -107,6 +110,9 @@ func Run(opt Options) error {
 	w.Show()
 	s.restorePlacement()
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
+	if derr := o.Damaged(); derr != nil {
+		dialog.ShowError(derr, w) // opened read-only; the sentence names the backup to restore
+	}
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
 	// The shells this window showed (the real register, then perhaps the

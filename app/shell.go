@@ -236,6 +236,7 @@ type shell struct {
 	letters   *lettersScreen
 	settings  *settingsScreen
 	calendar  *calendarScreen
+	bundles   *bundleScreen
 
 	// restorePlacement moves the shown window where it was last time.
 	restorePlacement func()
@@ -256,6 +257,7 @@ const (
 	tabLetters
 	tabSettings
 	tabCalendar
+	tabBundles
 )
 
 // newShell builds the window's content and puts it in w, sized for a
@@ -277,6 +279,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.letters = newLettersScreen(e)
 	s.settings = newSettingsScreen(e)
 	s.calendar = newCalendarScreen(e)
+	s.bundles = newBundleScreen(e, version)
 	e.changed = func() {
 		s.dashboard.reload()
 		s.register.reload()
@@ -306,7 +309,10 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		// New screens are appended here, in the order of their tabs; the
 		// tab constants above follow this list.
 		{"Lịch", theme.CalendarIcon(), s.calendar.content, s.calendar.shown},
+		{"Gửi cấp trên", theme.UploadIcon(), s.bundles.content, s.bundles.shown},
 	}
+	reports := newReportScreen(e)
+	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
