@@ -102,8 +102,10 @@ func Run(opt Options) error {
 	// and every exit (runs before o.Close, deferred after it).
 	defer o.StartBackups(context.Background(), func(err error) { fyne.LogError("sao lưu tự động", err) })()
 
+	applyTheme(a)
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
+	s.settings.applyDisplay = func() { applyTheme(a) }
 	s.env.uiMu.Lock() // the headless driver (-tags ci) runs fyne.Do at once
 	w.SetMaster()
 	w.CenterOnScreen()

@@ -269,7 +269,8 @@ func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version strin
 
 // buildShell is newShell; queueUI is for tests (see env.queueUI).
 func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string, queueUI bool) *shell {
-	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print, queueUI: queueUI}
+	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print, queueUI: queueUI,
+		tempDir: a.Preferences().String(prefDocsDir)}
 	e.uiMu.Lock()
 	defer e.uiMu.Unlock()
 	s := &shell{env: e}
