@@ -355,7 +355,17 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 				func(sc fyne.Shortcut) { s.shortcut(sc) })
 		}
 	}
-	w.Canvas().SetOnTypedKey(e.typedKey)
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyF1 {
+			s.help()
+			return
+		}
+		e.typedKey(k)
+	})
+	for _, en := range []*keyEntry{s.reception.procSearch, s.reception.name, s.reception.address, s.reception.phone,
+		s.reception.email, s.reception.sets, s.register.search} {
+		en.help = s.help
+	}
 	s.dashboard.reload()
 	w.SetContent(s.content)
 	s.restorePlacement = placeWindow(a, w)
