@@ -68,6 +68,7 @@ ime-smoke-windows:
 window-check: deps-run build
 	bash packaging/deps.sh window
 	bash scripts/window-check.sh ./motcua dist/linux-window.png
+	bash scripts/window-e2e.sh ./motcua dist
 
 deps-run:
 	bash packaging/deps.sh linux

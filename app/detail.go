@@ -77,7 +77,7 @@ func newDetail(e *env) *detailPane {
 	p.apologise = mk("Xin lỗi – hẹn lại", theme.HistoryIcon(), p.doApologise)
 	p.refuse = mk("Từ chối", theme.CancelIcon(), p.doRefuse)
 	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
-	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
+	p.ret = mk("Trả kết quả (Ctrl+T)", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
 	p.papers = newButton("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
 	p.buttons = map[string]*keyButton{

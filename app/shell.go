@@ -345,7 +345,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 
 	// The same keys when no entry has the focus (after ticking a
 	// checkbox, say); a focused entry passes them on itself.
-	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF, fyne.KeyP} {
+	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF, fyne.KeyP, fyne.KeyT} {
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
@@ -404,6 +404,13 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 		s.tabs.SelectIndex(tabRegister)
 		s.env.win.Canvas().Focus(s.register.search)
 		return true
+	case fyne.KeyT:
+		// Trả kết quả for the dossier open in the register: the
+		// citizen is at the counter, the clerk's hands on the keyboard.
+		if s.tabs.SelectedIndex() == tabRegister && !s.register.detail.ret.Disabled() {
+			s.register.detail.doReturn()
+			return true
+		}
 	case fyne.KeyP:
 		switch s.tabs.SelectedIndex() {
 		case tabReception:
