@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,10 +106,12 @@ func newCalendarScreen(e *env) *calendarScreen {
 	return c
 }
 
-// Tints of the month view; each day also says in words what it is.
+// Tints of the month view; each day also says in words what it is. Plain
+// colours: no theme may be asked before the app exists (the command line
+// shares this binary).
 var (
-	offTint    = withAlpha(theme.DefaultTheme().Color(theme.ColorNameError, theme.VariantLight), 0x30)
-	makeUpTint = withAlpha(theme.DefaultTheme().Color(theme.ColorNamePrimary, theme.VariantLight), 0x40)
+	offTint    = color.NRGBA{R: 0xE5, G: 0x39, B: 0x35, A: 0x30}
+	makeUpTint = color.NRGBA{R: 0x29, G: 0x79, B: 0xFF, A: 0x40}
 )
 
 var weekdayHeads = []string{"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"}
