@@ -10,7 +10,13 @@ bin=$(realpath "$1") out=${2:-dist}
 mkdir -p "$out"
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	# The window saves its size as it closes: let it finish before the
+	# folder goes.
+	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+	rm -rf "$work"
+}
 trap cleanup EXIT
 fail() { echo "window-e2e FAILED: $*" >&2; echo "--- app log:" >&2; cat "$work/app.log" >&2 || true; exit 1; }
 
@@ -31,11 +37,38 @@ for _ in $(seq 120); do
 	sleep 0.5
 done
 [ -n "$wid" ] || fail "no window after 60 s"
-xdotool windowmove "$wid" 0 0 windowsize "$wid" 1366 740
 sleep 2
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
+xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1366 740 || true
+sleep 1
 key() { xdotool key --window "$wid" --clearmodifiers "$@"; sleep 0.4; }
-typ() { xdotool type --window "$wid" --delay 40 "$1"; sleep 0.4; }
+# typ types text as a keyboard would. Letters outside ASCII go as Unicode
+# keysyms (U1EA1…): xdotool's own "type" sends Latin-1 letters such as
+# "à" through keycodes of the keymap's other levels, which GLFW drops.
+typ() {
+	python3 - "$wid" "$1" <<'PY'
+import subprocess, sys, time
+wid, text = sys.argv[1], sys.argv[2]
+run = ""
+def flush():
+    global run
+    if run:
+        subprocess.run(["xdotool", "type", "--window", wid, "--delay", "40", run], check=True)
+        run = ""
+for ch in text:
+    if ord(ch) < 128:
+        run += ch
+        continue
+    flush()
+    # The remapped keycode must outlive the key event: X tells the window
+    # of the new mapping, and GLFW must read it before the key.
+    time.sleep(0.2)
+    subprocess.run(["xdotool", "key", "--window", wid, "--delay", "200", "U%04X" % ord(ch)], check=True)
+    time.sleep(0.3)
+flush()
+PY
+	sleep 0.4
+}
 
 # Reception: procedure, then the applicant, Tab between fields, Enter saves.
 key ctrl+n
