@@ -95,6 +95,12 @@ sleep 3
 ls "$work"/.cache/MotCuaThanThien/tai-lieu-in/giay-hen-"$code"-*.pdf >/dev/null 2>&1 || fail "no receipt PDF for $code"
 pdftotext "$(ls "$work"/.cache/MotCuaThanThien/tai-lieu-in/giay-hen-"$code"-*.pdf | head -n1)" - | grep -q "Giàng Thị Hồng Nhung Páo" || fail "the receipt does not name the citizen"
 import -window root "$out/e2e-print.png"
+# The PDF viewer the print opened (whatever xdg-open chose) goes out of
+# the way of the screenshots.
+for v in $(xdotool search --onlyvisible --name '.' 2>/dev/null); do
+	[ "$v" = "$wid" ] || xdotool windowminimize "$v" 2>/dev/null || true
+done
+xdotool windowactivate --sync "$wid" 2>/dev/null || true
 key Escape
 key Escape
 
@@ -110,7 +116,8 @@ key ctrl+t
 key Return
 sleep 2
 import -window root "$out/e2e-returned.png"
-key Escape
+key Escape # the message "Đã trả kết quả"
+key Escape # "Soạn thư chúc mừng…?": not now
 state=$("$bin" show --db "$db" --json "$code" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
 [ "$state" = "returned" ] || fail "dossier $code is '$state', not returned"
 echo "window-e2e: $code returned, as typed"
