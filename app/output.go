@@ -92,6 +92,10 @@ func (e *env) offer(doc *document, printNow bool) {
 	printBtn := newButton("In", theme.DocumentPrintIcon(), nil)
 	viewBtn := newButton("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
 	saveBtn := newButton("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
+	// The usual save needs no dialog (Fyne's own speaks English: "Home",
+	// "Overwrite?"): the PDF goes to the documents folder under its name,
+	// never over another file.
+	keepBtn := newButton("Lưu vào Tài liệu", theme.FolderIcon(), func() { e.keepDocument(doc, status) })
 	closeBtn := newButton("Đóng", theme.CancelIcon(), func() { d.Hide() })
 	printBtn.OnTapped = func() {
 		printBtn.Disable()
@@ -99,7 +103,7 @@ func (e *env) offer(doc *document, printNow bool) {
 	}
 	content := container.NewVBox(head, status)
 	d = dialog.NewCustomWithoutButtons("Xem, lưu hoặc in", content, e.win)
-	d.SetButtons([]fyne.CanvasObject{printBtn, viewBtn, saveBtn, closeBtn})
+	d.SetButtons([]fyne.CanvasObject{printBtn, viewBtn, keepBtn, saveBtn, closeBtn})
 	d.Resize(fyne.NewSize(560, 0))
 	onEnter := func() {
 		if !printBtn.Disabled() {
@@ -201,6 +205,57 @@ func (e *env) fileProblem(title string, err error, path string) {
 	d.SetButtons([]fyne.CanvasObject{closeBtn, openDir})
 	d.Resize(fyne.NewSize(560, 0))
 	e.show(d, openDir.OnTapped, d.Hide)
+}
+
+// keepDocument writes the document into the documents folder (the
+// print folder set in Cài đặt, else the user's Documents) under its own
+// name, adding " (2)", " (3)"… rather than replacing a file, and says
+// where, with a button to open the folder.
+func (e *env) keepDocument(doc *document, status *widget.Label) {
+	dir := e.app.Preferences().String(prefDocsDir)
+	if dir == "" {
+		dir = documentsDir()
+	}
+	if dir == "" {
+		e.saveDocument(doc, status)
+		return
+	}
+	e.background(func() {
+		path, err := uniquePath(dir, doc.file)
+		if err == nil {
+			err = writeAtomically(path, doc.data)
+		}
+		e.do(func() {
+			if err != nil {
+				e.showError(fmt.Errorf("không lưu được tệp vào %s: %w. Bấm “Lưu…” để chọn thư mục khác", dir, err), nil)
+				return
+			}
+			status.SetText("Đã lưu tệp " + path + ".")
+			e.confirmAction("Đã lưu tài liệu", "Đã lưu "+lowerFirst(doc.title)+" vào:\n"+path, "Mở thư mục chứa tệp", func() {
+				e.background(func() {
+					if err := e.openFile(dir); err != nil {
+						e.do(func() { e.showError(err, nil) })
+					}
+				})
+			}, nil)
+		})
+	})
+}
+
+// uniquePath is dir/name, or dir/"name (2).pdf"… when that exists.
+func uniquePath(dir, name string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", friendlyFileError(err)
+	}
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	path := filepath.Join(dir, name)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			return path, nil
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s (%d)%s", base, i, ext))
+	}
 }
 
 // saveDocument asks where to save, proposing the document's file name in
