@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +39,7 @@ type document struct {
 func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) error, then func(*document)) {
 	done := make(chan struct{})
 	var wait dialog.Dialog
+	var cancelled atomic.Bool
 	// The wait message counts as background work until it is shown or
 	// known unneeded, so env.wait covers it.
 	e.tasks.Add(1)
@@ -50,9 +52,17 @@ func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) e
 			default:
 			}
 			bar := widget.NewProgressBarInfinite()
-			wait = dialog.NewCustomWithoutButtons("Đang tạo tài liệu",
+			d := dialog.NewCustomWithoutButtons("Đang tạo tài liệu",
 				container.NewVBox(widget.NewLabel(title), bar), e.win)
-			wait.Show()
+			// "Hủy" stops the wait: the document still being made is
+			// dropped when it is done, and the clerk goes on working.
+			cancel := newButton("Hủy", theme.CancelIcon(), func() {
+				cancelled.Store(true)
+				d.Hide()
+			})
+			d.SetButtons([]fyne.CanvasObject{cancel})
+			wait = d
+			e.show(d, nil, cancel.OnTapped)
 		})
 	})
 	e.background(func() {
@@ -65,6 +75,9 @@ func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) e
 			}
 			if wait != nil {
 				wait.Hide()
+			}
+			if cancelled.Load() {
+				return
 			}
 			if err != nil {
 				e.showError(err, nil)
