@@ -135,6 +135,7 @@ func Run(opt Options) error {
 
 	// An empty register with placeholders opens on the first-start wizard.
 	if first, err := o.FirstStart(context.Background()); err == nil && first && !office.IsDemoPath(path) {
+		s.env.uiMu.Lock() // as for the shell: background work reports only once it is in place
 		newWizard(s.env, func() {
 			demo, closeDemo, err := openDemo(a, w, office.DemoPath(path), opt.Version)
 			if err != nil {
@@ -146,6 +147,7 @@ func Run(opt Options) error {
 			shells = append(shells, demo)
 			stop = demo.startTicker(time.Minute)
 		}).show()
+		s.env.uiMu.Unlock()
 	}
 	a.Run()
 	stopSignals()

@@ -126,11 +126,18 @@ func (e *env) showError(err error, then func()) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
-	d := dialog.NewError(errors.New(capitalise(err.Error())), e.win)
+	// The icon beside the text, not over it (Fyne's error dialog puts
+	// its "!" behind the message), and the width to read a sentence.
+	text := widget.NewLabel(capitalise(err.Error()))
+	text.Wrapping = fyne.TextWrapWord
+	icon := widget.NewIcon(theme.ErrorIcon())
+	d := dialog.NewCustom("Lỗi", "Đồng ý", container.NewBorder(nil, nil, container.NewVBox(icon), nil, text), e.win)
 	if then != nil {
 		d.SetOnClosed(then)
 	}
 	e.show(d, d.Hide, d.Hide)
+	size := e.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(560, max(size.Width-40, 300)), 0))
 }
 
 // info tells the clerk something; Enter or Escape closes it.
