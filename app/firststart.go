@@ -68,7 +68,9 @@ func newWizard(e *env, openDemo func()) *wizard {
 		fieldLabel("Người ký *"), container.NewBorder(nil, nil, nil, w.chairTitle, w.chair),
 		fieldLabel("Cán bộ tiếp nhận"), w.clerk,
 		fieldLabel("Điện thoại"), w.phone,
-		fieldLabel("Giờ làm việc"), container.NewHBox(w.open, widget.NewLabel("đến"), w.closeAt),
+		fieldLabel("Giờ làm việc"), container.NewHBox(
+			container.NewGridWrap(fyne.NewSize(90, w.open.MinSize().Height), w.open), widget.NewLabel("đến"),
+			container.NewGridWrap(fyne.NewSize(90, w.closeAt.MinSize().Height), w.closeAt)),
 		fieldLabel("Cấp trên nhận báo cáo"), w.upper,
 		fieldLabel("Bộ biểu mẫu"), w.formSet,
 	)
