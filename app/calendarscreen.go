@@ -145,6 +145,9 @@ func sameDate(a, b time.Time) bool {
 
 // dayWord is what a day is, in words, for its cell: never colour alone.
 func dayWord(d office.CalendarDay) string {
+	if d.Provisional {
+		return "Dự kiến" // a day off picked by rule, the notice not yet out
+	}
 	wd := d.Date.Weekday()
 	switch {
 	case d.Working && (wd == time.Saturday || wd == time.Sunday):
@@ -213,6 +216,9 @@ func (c *calendarScreen) showDay(d office.CalendarDay) {
 		s += "ngày nghỉ – " + d.Reason
 	}
 	s += "."
+	if d.Provisional {
+		s += "\nDỰ KIẾN: phần mềm chọn ngày này theo quy tắc vì chưa có thông báo chính thức của năm; ngày có thể thay đổi khi có thông báo."
+	}
 	if d.Source != "" {
 		s += "\nTheo: " + d.Source
 	}
@@ -270,6 +276,9 @@ func (c *calendarScreen) computeDue() {
 					off = append(off, d.Date.Format("02/01")+" ("+d.Reason+")")
 				}
 				s += "\nKhông tính các ngày nghỉ: " + strings.Join(off, ", ")
+			}
+			if ex.Provisional {
+				s += "\nLưu ý: hạn này tính qua ngày nghỉ dự kiến (chưa có thông báo chính thức); hãy báo người dân ngày hẹn có thể thay đổi."
 			}
 			c.answer.SetText(s)
 		})
