@@ -204,7 +204,11 @@ func (p *detailPane) set(d *register.Dossier) {
 		recv += " · " + d.ReceivedBy
 	}
 	add("Tiếp nhận", recv)
-	add("Hạn trả", fmtDue(d.DueAt))
+	due := fmtDue(d.DueAt)
+	if d.State.Open() && p.e.off.DueProvisional(d) {
+		due += " (tính qua ngày nghỉ dự kiến: có thể thay đổi khi có thông báo chính thức)"
+	}
+	add("Hạn trả", due)
 	if d.NewDueAt != nil {
 		add("Hẹn trả mới", fmtDue(*d.NewDueAt))
 	}
