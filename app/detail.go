@@ -414,7 +414,7 @@ func (p *detailPane) doForward() {
 	}
 	unit.SetText(initial)
 	unit.OnChanged = func(s string) { p.drafts[key] = s }
-	p.form("Chuyển xử lý "+p.noun(), "Chuyển", []*widget.FormItem{
+	d := p.form("Chuyển xử lý "+p.noun(), "Chuyển", []*widget.FormItem{
 		widget.NewFormItem("Chuyển đến", unit),
 	}, func() {
 		to := unit.Text
@@ -423,6 +423,10 @@ func (p *detailPane) doForward() {
 			return d, nil, err
 		}, p.doForward, func(*register.Dossier, []string) { p.forgetDrafts("forward") })
 	})
+	// Enter in the unit's field forwards, as in every one-line field.
+	if fd, ok := d.(*dialog.FormDialog); ok {
+		unit.OnSubmitted = func(string) { fd.Submit() }
+	}
 }
 
 func (p *detailPane) doDone() {
