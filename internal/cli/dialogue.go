@@ -140,4 +140,3 @@ func runDialogue(e *Env, args []string) error {
 		return usagef("không có việc %q: dùng add, commit, done, list hoặc minutes", pos[0])
 	})
 }
-

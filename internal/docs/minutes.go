@@ -72,7 +72,7 @@ func DialogueMinutes(w io.Writer, f *Fonts, p Profile, m Minutes) error {
 		body(it("Không có ý kiến, kiến nghị."))
 	}
 	for i, s := range m.Issues {
-		body(rg(fmt.Sprintf("%d) %s", i+1, strings.TrimRight(textvn.Clean(s), ".;") + ".")))
+		body(rg(fmt.Sprintf("%d) %s", i+1, strings.TrimRight(textvn.Clean(s), ".;")+".")))
 	}
 	body(bd("4. Ý kiến trả lời, cam kết giải quyết của chính quyền:"))
 	if len(m.Commitments) == 0 {
