@@ -125,7 +125,7 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 			opt.Progress(done)
 		}
 	}
-	return done, nil
+	return done, o.seedPeople(ctx, opt.Seed)
 }
 
 type weighted struct {
