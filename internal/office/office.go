@@ -122,6 +122,9 @@ func (o *Office) init(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := o.upgradeShippedCatalogue(ctx); err != nil {
+		return err
+	}
 	return o.reload(ctx)
 }
 
@@ -215,7 +218,9 @@ func (o *Office) at(t time.Time) time.Time {
 }
 
 // SaveSchedule stores an administrator's corrected schedule for one year,
-// replacing the shipped one.
+// replacing the shipped one, without touching any dossier: the dossiers it
+// would change then show in PendingCorrections. ImportSchedule reviews and
+// recomputes in one go.
 func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
 	data, err := json.Marshal(s)
 	if err != nil {

@@ -160,6 +160,19 @@ var (
 	units    = []string{"Công chức Tư pháp - Hộ tịch", "Công chức Địa chính - Xây dựng", "Công chức Văn hóa - Xã hội", "Công an xã", "Lãnh đạo UBND xã"}
 )
 
+// seedChannel spreads dossiers over receipt channels (mostly the counter)
+// without drawing from the random stream, so seeded registers stay as
+// they were in every other field.
+func seedChannel(at time.Time) string {
+	switch at.Minute() % 10 {
+	case 7, 8:
+		return register.Online
+	case 9:
+		return register.ByPost
+	}
+	return register.AtCounter
+}
+
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
 func seedName(r *rand.Rand) string {
@@ -198,7 +211,7 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	d, err := register.Receive(register.Intake{
 		Procedure: p, Applicant: register.Applicant{Name: seedName(r), Address: addr, Phone: phone},
 		At: at, Actor: "Nguyễn Thị Lan", Counter: o.cfg().profile.CounterName, Sets: 1 + r.IntN(10)/9,
-		Documents: p.Documents, FormSet: o.cfg().profile.FormSet,
+		Documents: p.Documents, FormSet: o.cfg().profile.FormSet, Channel: seedChannel(at),
 	}, o.cfg().cal)
 	if err != nil {
 		return nil, err

@@ -146,6 +146,120 @@ var migrations = []string{
 		updated_at  INTEGER NOT NULL
 	);`,
 
+	// calendar: the variant of a procedure's time limit chosen at reception
+	// (e.g. "xac-minh"), and for each year the fingerprint of the working
+	// days the register's due dates were last checked against, so that a
+	// corrected schedule is offered for review instead of applied silently.
+	`ALTER TABLE dossiers ADD COLUMN variant TEXT NOT NULL DEFAULT '';
+	CREATE TABLE calendar_reconciled (
+		year           INTEGER PRIMARY KEY,
+		fingerprint    TEXT NOT NULL,
+		reconciled_at  BIGINT NOT NULL
+	);`,
+
+	// reports: the channel a dossier was received through (counter, post,
+	// online; older dossiers were all taken at the counter), and an index
+	// so a period's returned dossiers are found without a table scan.
+	`ALTER TABLE dossiers ADD COLUMN channel TEXT NOT NULL DEFAULT 'counter';
+	CREATE INDEX dossiers_returned ON dossiers (returned_at) WHERE returned_at IS NOT NULL;`,
+
+	// bundles: signed bundles for the upper level (docs/bundle-format.md). The
+	// commune side keeps its signing keys (sealed under a passphrase), the
+	// counter of bundle numbers and the chain of bundles it made; the upper
+	// level keeps registered communes, the bundles it imported and the
+	// communes' records keyed by (agency, id), so two communes' codes never
+	// collide. upper_records holds every other kind of record file.
+	// upper_keys remembers a commune's earlier keys, each valid for the
+	// bundles numbered before the one that rotated it away.
+	`CREATE TABLE signing_keys (
+		key_id      TEXT PRIMARY KEY,
+		public_key  TEXT NOT NULL,
+		sealed      TEXT NOT NULL,
+		rotation    TEXT NOT NULL DEFAULT '',
+		created_at  BIGINT NOT NULL,
+		retired_at  BIGINT
+	);
+	CREATE TABLE bundle_counter (
+		name  TEXT PRIMARY KEY,
+		n     BIGINT NOT NULL
+	);
+	INSERT INTO bundle_counter (name, n) VALUES ('export', 0);
+	CREATE TABLE bundle_exports (
+		seq          BIGINT PRIMARY KEY,
+		bundle_id    TEXT NOT NULL UNIQUE,
+		period_from  TEXT NOT NULL,
+		period_to    TEXT NOT NULL,
+		key_id       TEXT NOT NULL,
+		records      BIGINT NOT NULL,
+		created_at   BIGINT NOT NULL
+	);
+	CREATE INDEX dossiers_updated ON dossiers (updated_at);
+	CREATE TABLE upper_communes (
+		agency         TEXT PRIMARY KEY,
+		name           TEXT NOT NULL,
+		key_id         TEXT NOT NULL,
+		public_key     TEXT NOT NULL,
+		registered_at  BIGINT NOT NULL,
+		updated_at     BIGINT NOT NULL
+	);
+	CREATE TABLE upper_keys (
+		agency          TEXT NOT NULL REFERENCES upper_communes (agency),
+		key_id          TEXT NOT NULL,
+		public_key      TEXT NOT NULL,
+		registered_at   BIGINT NOT NULL,
+		replaced_at_seq BIGINT,
+		PRIMARY KEY (agency, key_id)
+	);
+	CREATE TABLE upper_bundles (
+		agency       TEXT NOT NULL REFERENCES upper_communes (agency),
+		seq          BIGINT NOT NULL,
+		bundle_id    TEXT NOT NULL UNIQUE,
+		previous     TEXT NOT NULL,
+		period_from  TEXT NOT NULL,
+		period_to    TEXT NOT NULL,
+		key_id       TEXT NOT NULL,
+		records      BIGINT NOT NULL,
+		changed      BIGINT NOT NULL,
+		created_at   BIGINT NOT NULL,
+		imported_at  BIGINT NOT NULL,
+		PRIMARY KEY (agency, seq)
+	);
+	CREATE TABLE upper_dossiers (
+		agency          TEXT NOT NULL,
+		id              TEXT NOT NULL,
+		code            TEXT NOT NULL,
+		procedure_code  TEXT NOT NULL,
+		state           TEXT NOT NULL,
+		outcome         TEXT NOT NULL,
+		received_at     BIGINT NOT NULL,
+		due_at          BIGINT NOT NULL,
+		returned_at     BIGINT,
+		updated_at      BIGINT NOT NULL,
+		data            TEXT NOT NULL,
+		PRIMARY KEY (agency, id)
+	);
+	CREATE INDEX upper_dossiers_received ON upper_dossiers (agency, received_at);
+	CREATE INDEX upper_dossiers_returned ON upper_dossiers (agency, returned_at);
+	CREATE TABLE upper_letters (
+		agency      TEXT NOT NULL,
+		id          TEXT NOT NULL,
+		kind        TEXT NOT NULL,
+		status      TEXT NOT NULL,
+		drafted_at  BIGINT NOT NULL,
+		issued_at   BIGINT,
+		updated_at  BIGINT NOT NULL,
+		data        TEXT NOT NULL,
+		PRIMARY KEY (agency, id)
+	);
+	CREATE TABLE upper_records (
+		agency      TEXT NOT NULL,
+		kind        TEXT NOT NULL,
+		id          TEXT NOT NULL,
+		updated_at  BIGINT NOT NULL,
+		data        TEXT NOT NULL,
+		PRIMARY KEY (agency, kind, id)
+	);`,
+
 	// people 1: the staff register (cán bộ, công chức). Days are unix
 	// seconds of midnight, Vietnam time; end_on is NULL while the member
 	// still works. role is the basis of permissions; an accounts feature adds
