@@ -50,6 +50,11 @@ func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (repor
 	}
 	r := report.Build(t)
 	r.Commune = o.cfg().profile.Commune
+	pp, err := o.PeopleFigures(ctx, p)
+	if err != nil {
+		return report.Report{}, err
+	}
+	r.WithPeople(pp)
 	if trend {
 		months := report.TrendMonths(p, 12)
 		for _, m := range months {

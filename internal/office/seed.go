@@ -22,6 +22,9 @@ type SeedOptions struct {
 	Seed uint64
 	// Progress, when set, is called after each committed batch.
 	Progress func(done int)
+	// People also seeds the people side (staff, pledges, letters, ratings,
+	// feedback, dialogues) once, when the staff register is empty.
+	People bool
 }
 
 // Seed fills the register with realistic synthetic dossiers: Vietnamese
@@ -124,6 +127,9 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 		if opt.Progress != nil {
 			opt.Progress(done)
 		}
+	}
+	if !opt.People {
+		return done, nil
 	}
 	return done, o.seedPeople(ctx, opt.Seed)
 }

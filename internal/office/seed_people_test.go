@@ -13,7 +13,7 @@ func TestSeedAddsALivingOffice(t *testing.T) {
 	if err := o.FillDemoProfile(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 3000, Years: 1, Seed: 42}); err != nil {
+	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 3000, Years: 1, Seed: 42, People: true}); err != nil {
 		t.Fatal(err)
 	}
 	staff, _ := o.StaffList(ctx, false)
@@ -58,7 +58,7 @@ func TestSeedAddsALivingOffice(t *testing.T) {
 		t.Fatalf("dialogues %+v", dsum)
 	}
 	// Seeding again adds dossiers but no second staff.
-	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 10, Years: 1, Seed: 7}); err != nil {
+	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 10, Years: 1, Seed: 7, People: true}); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := o.StaffList(ctx, true); len(again) != 10 {
