@@ -552,12 +552,8 @@ func (p *detailPane) doReturn() {
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				if err == nil {
-					kind, propose = p.e.off.ProposedLetter(p.e.ctx, d)
-					// A condolence letter is proposed when the death is
-					// registered; drafted then, it is not asked for again.
-					if propose && kind == letters.Condolence && hasLetter(p.e, d, kind) {
-						propose = false
-					}
+					// Proposed once per dossier and kind, never when drafted.
+					kind, propose, err = p.e.off.ProposeLetter(p.e.ctx, d, letters.AtReturn)
 				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
@@ -565,7 +561,7 @@ func (p *detailPane) doReturn() {
 				if propose {
 					then = func() { p.proposeLetter(d, kind) }
 				}
-				p.e.infoThen("Đã trả kết quả",
+				showReturned(p.e, d,
 					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})

@@ -568,7 +568,7 @@ func (r *reception) submit() {
 		now := r.e.off.Now()
 		var kind letters.Kind
 		if err == nil {
-			kind, _ = r.e.off.ProposedLetter(r.e.ctx, d)
+			kind, _, _ = r.e.off.ProposeLetter(r.e.ctx, d, letters.AtReceive)
 		}
 		r.e.do(func() {
 			r.saving = false
