@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 )
@@ -82,9 +83,14 @@ func TestReportScreen(t *testing.T) {
 
 func TestReportTabInShell(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 27, 16, 0))
-	last := f.shell.tabs.Items[len(f.shell.tabs.Items)-1]
-	if last.Text != "Báo cáo" {
-		t.Fatalf("last tab %q", last.Text)
+	var last *container.TabItem
+	for _, it := range f.shell.tabs.Items {
+		if it.Text == "Báo cáo" {
+			last = it
+		}
+	}
+	if last == nil {
+		t.Fatal("no tab Báo cáo")
 	}
 	f.shell.tabs.Select(last)
 	f.wait()

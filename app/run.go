@@ -133,7 +133,11 @@ func Run(opt Options) error {
 
 	// An empty register with placeholders opens on the first-start wizard.
 	if first, err := o.FirstStart(context.Background()); err == nil && first && !office.IsDemoPath(path) {
-		newWizard(s.env, func() {
+		// Under the UI lock, as the shell was built: the loads newShell
+		// started may be handing their results back meanwhile, and two
+		// goroutines measuring text at once corrupt the shaper's state.
+		s.env.uiMu.Lock()
+		wiz := newWizard(s.env, func() {
 			demo, closeDemo, err := openDemo(a, w, office.DemoPath(path), opt.Version)
 			if err != nil {
 				s.env.showError(err, nil)
@@ -143,7 +147,9 @@ func Run(opt Options) error {
 			closers = append(closers, closeDemo)
 			shells = append(shells, demo)
 			stop = demo.startTicker(time.Minute)
-		}).show()
+		})
+		wiz.show()
+		s.env.uiMu.Unlock()
 	}
 	a.Run()
 	stopSignals()
