@@ -126,6 +126,9 @@ func (s *Store) openSQLite(opt Options) error {
 // read-only because it is damaged; nil for a sound register.
 func (s *Store) Damaged() error { return s.damaged }
 
+// Wrote reports whether this store committed a write.
+func (s *Store) Wrote() bool { return s.wrote.Load() }
+
 // Path is the database file (its real path, links resolved).
 func (s *Store) Path() string { return s.path }
 
