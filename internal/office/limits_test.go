@@ -1,0 +1,51 @@
+package office
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/internal/letters"
+	"motcua/internal/register"
+)
+
+// Every door that stores text applies the limits table.
+func TestTextLimitsAtEveryDoor(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "l.db"), "2026-11-23 09:00")
+	ctx := context.Background()
+	d := receive(t, o, "chung-thuc-ban-sao", "Nguyễn Văn An")
+	long := strings.Repeat("dài ", 600)
+	for name, err := range map[string]error{
+		"supplement": func() error { _, err := o.RequestSupplement(ctx, d.Code, long, time.Time{}); return err }(),
+		"forward":    func() error { _, err := o.Forward(ctx, d.Code, long, time.Time{}); return err }(),
+		"setting":    o.SetSettings(ctx, map[string]string{"commune": long}),
+		"template":   o.SetLetterTemplate(ctx, letters.Thanks, strings.Repeat("Cảm ơn {nguoi_nhan}. ", 2000)),
+		"letter": func() error {
+			_, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, Recipient: "Bà Lan", Fields: map[string]string{"noi_dung": long}})
+			return err
+		}(),
+		"bad utf-8": func() error {
+			_, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "An", Address: "Thôn \xff"}})
+			return err
+		}(),
+		"procedure code": func() error {
+			_, err := o.SaveProcedure(ctx, register.Procedure{Code: "khai sinh mới", Name: "X", Field: "Y", Limit: d.Limit, Version: 1})
+			return err
+		}(),
+	} {
+		if err == nil {
+			t.Errorf("%s: too long or bad text accepted", name)
+		}
+	}
+	// Invisible characters are stripped from a letter's recipient.
+	l, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, Recipient: "\u202eLò Thị\u200b Mai", Fields: map[string]string{"noi_dung": "ủng hộ"}})
+	if err != nil || l.Recipient != "Ông/Bà Lò Thị Mai" {
+		t.Fatalf("recipient %q %v", l.Recipient, err)
+	}
+	got, _ := o.Show(ctx, d.Code)
+	if got.State != d.State || len(got.Events) != 1 {
+		t.Fatal("a refused change was saved")
+	}
+}
