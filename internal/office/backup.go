@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -258,7 +259,18 @@ func Restore(ctx context.Context, dbPath, src string, now time.Time, confirm fun
 		os.Remove(tmp)
 		return plan, fmt.Errorf("không thay được tệp dữ liệu %s: %v (sổ cũ được giữ ở %s)", real, err, plan.Aside)
 	}
-	return plan, nil
+	// The restored register records what happened to it, in its own chain.
+	st, err := store.Open(real, store.Options{})
+	if err != nil {
+		return plan, fmt.Errorf("đã khôi phục nhưng không mở được sổ để ghi nhật ký: %w", err)
+	}
+	note, err := json.Marshal(plan)
+	if err == nil {
+		err = st.Tx(ctx, func(tx *store.Tx) error {
+			return tx.AppendAudit(store.Audit{At: now, Actor: defaultActor(), Action: "restore", Entity: "register", EntityID: filepath.Base(real), After: string(note)})
+		})
+	}
+	return plan, errors.Join(err, st.Close())
 }
 
 // Wrote reports whether this office saved anything since it was opened.
