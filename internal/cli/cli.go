@@ -205,6 +205,14 @@ func translateFlagError(err error) string {
 }
 
 func (e *Env) office() (*office.Office, error) {
+	o, err := e.openOffice()
+	if err == nil {
+		e.opened = o
+	}
+	return o, err
+}
+
+func (e *Env) openOffice() (*office.Office, error) {
 	if e.open != nil {
 		return e.open()
 	}

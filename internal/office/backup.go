@@ -279,27 +279,3 @@ func (o *Office) Wrote() bool { return o.st.Wrote() }
 // Check runs the full integrity check of the register now and returns the
 // problems it finds (none for a sound register).
 func (o *Office) Check(ctx context.Context) ([]string, error) { return o.st.Check(ctx) }
-
-// StartBackups is what the window calls once the register is open: today's
-// automatic backup is made in the background if there is none yet, and the
-// returned function (called when the window closes) waits for it and then
-// refreshes today's backup with the day's work. Errors are handed to
-// report, in full sentences; they never stop the window.
-func (o *Office) StartBackups(ctx context.Context, report func(error)) (atExit func()) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if _, err := o.DailyBackup(ctx); err != nil {
-			report(fmt.Errorf("chưa sao lưu tự động được: %w", err))
-		}
-	}()
-	return func() {
-		<-done
-		if o.Damaged() != nil {
-			return
-		}
-		if _, err := o.ExitBackup(ctx); err != nil {
-			report(fmt.Errorf("chưa sao lưu tự động được khi đóng phần mềm: %w", err))
-		}
-	}
-}

@@ -21,7 +21,9 @@ type ReceiveInput struct {
 	Sets          int
 	Documents     []string
 	ResultMethod  string
+	Channel       string // received through: counter (default), post, online
 	Note          string
+	Variant       string // the procedure's variant chosen at reception (e.g. "xac-minh"); empty: the standard limit
 }
 
 // Receive registers a new dossier: code, entry number and due date are
@@ -45,9 +47,12 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		if err != nil {
 			return err
 		}
+		if p, err = p.WithVariant(in.Variant); err != nil {
+			return err
+		}
 		d, err = register.Receive(register.Intake{
 			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
-			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.cfg().profile.FormSet, Note: in.Note,
+			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, Channel: in.Channel, FormSet: o.cfg().profile.FormSet, Note: in.Note,
 		}, o.cfg().cal)
 		if err != nil {
 			return err
@@ -60,6 +65,7 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
 		}
 		d.ID = newID()
+		d.Variant = textvn.Clean(in.Variant)
 		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
 		back := o.backdated(in.At)
@@ -89,6 +95,12 @@ func snapshot(d *register.Dossier) string {
 // change loads a dossier, applies one rule-checked step, and saves it with
 // its audit line. Nothing is saved when the rule refuses.
 func (o *Office) change(ctx context.Context, code, action string, at time.Time, fn func(d *register.Dossier) error) (*register.Dossier, error) {
+	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) { return action, fn(d) })
+}
+
+// changeAs is change for a step whose audit action depends on what the rule
+// found (a late supplement request is audited as such).
+func (o *Office) changeAs(ctx context.Context, code string, at time.Time, fn func(d *register.Dossier) (string, error)) (*register.Dossier, error) {
 	if err := o.checkAt(o.at(at)); err != nil {
 		return nil, err
 	}
@@ -100,7 +112,8 @@ func (o *Office) change(ctx context.Context, code, action string, at time.Time, 
 		}
 		before := snapshot(d)
 		steps := len(d.Events)
-		if err := fn(d); err != nil {
+		action, err := fn(d)
+		if err != nil {
 			return err
 		}
 		back := o.backdated(at)
@@ -180,17 +193,6 @@ func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*regi
 	})
 }
 
-// RequestSupplement asks the citizen, once, to complete the dossier.
-func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	if err := cleanAll("reason", &reason); err != nil {
-		return nil, err
-	}
-	return o.change(ctx, code, "supplement", at, func(d *register.Dossier) error {
-		_, err := d.RequestSupplement(o.step(at), reason)
-		return err
-	})
-}
-
 // Resume records the completed dossier; the time limit restarts.
 func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
 	return o.change(ctx, code, "resume", at, func(d *register.Dossier) error {
@@ -212,17 +214,6 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 		return err
 	})
 	return d, warnings, err
-}
-
-// Refuse closes the dossier with a reason.
-func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	if err := cleanAll("reason", &reason); err != nil {
-		return nil, err
-	}
-	return o.change(ctx, code, "refuse", at, func(d *register.Dossier) error {
-		_, err := d.Refuse(o.step(at), reason)
-		return err
-	})
 }
 
 // Withdraw closes the dossier at the citizen's request.
@@ -291,19 +282,21 @@ const (
 	Overdue         // past its due date
 )
 
-// UrgencyOf judges an open dossier against the office clock.
+// UrgencyOf judges an open dossier against the office clock, by the date
+// the citizen was last promised (an apology's new date moves it).
 func (o *Office) UrgencyOf(d *register.Dossier) Urgency {
 	if !d.State.Open() || d.State == register.SupplementRequested {
 		return Calm
 	}
 	now := o.Now()
-	switch register.Classify(now, d.DueAt) {
+	due := d.EffectiveDue()
+	switch register.Classify(now, due) {
 	case register.Late:
 		return Overdue
 	case register.OnTime:
 		return DueSoon
 	}
-	if o.cfg().cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
+	if o.cfg().cal.WorkingDaysBetween(now, due) <= 1 {
 		return DueSoon
 	}
 	return Calm

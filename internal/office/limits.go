@@ -36,6 +36,7 @@ var TextLimits = map[string]textLimit{
 	"applicant_email":   {"Thư điện tử", 254, oneLine},
 	"note":              {"Ghi chú", 2000, multiline},
 	"reason":            {"Lý do", 1000, oneLine},
+	"supplement_items":  {"Nội dung cần bổ sung", 2000, multiline},
 	"unit":              {"Tên đơn vị", 200, name},
 	"document":          {"Tên giấy tờ", 300, oneLine},
 	"procedure_code":    {"Mã thủ tục", 64, code},

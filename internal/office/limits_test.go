@@ -18,10 +18,13 @@ func TestTextLimitsAtEveryDoor(t *testing.T) {
 	d := receive(t, o, "chung-thuc-ban-sao", "Nguyễn Văn An")
 	long := strings.Repeat("dài ", 600)
 	for name, err := range map[string]error{
-		"supplement": func() error { _, err := o.RequestSupplement(ctx, d.Code, long, time.Time{}); return err }(),
-		"forward":    func() error { _, err := o.Forward(ctx, d.Code, long, time.Time{}); return err }(),
-		"setting":    o.SetSettings(ctx, map[string]string{"commune": long}),
-		"template":   o.SetLetterTemplate(ctx, letters.Thanks, strings.Repeat("Cảm ơn {nguoi_nhan}. ", 2000)),
+		"supplement": func() error {
+			_, _, err := o.RequestSupplement(ctx, d.Code, long, "Thiếu giấy tờ", time.Time{})
+			return err
+		}(),
+		"forward":  func() error { _, err := o.Forward(ctx, d.Code, long, time.Time{}); return err }(),
+		"setting":  o.SetSettings(ctx, map[string]string{"commune": long}),
+		"template": o.SetLetterTemplate(ctx, letters.Thanks, strings.Repeat("Cảm ơn {nguoi_nhan}. ", 2000)),
 		"letter": func() error {
 			_, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, Recipient: "Bà Lan", Fields: map[string]string{"noi_dung": long}})
 			return err

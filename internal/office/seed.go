@@ -208,6 +208,19 @@ var (
 	units    = []string{"Công chức Tư pháp - Hộ tịch", "Công chức Địa chính - Xây dựng", "Công chức Văn hóa - Xã hội", "Công an xã", "Lãnh đạo UBND xã"}
 )
 
+// seedChannel spreads dossiers over receipt channels (mostly the counter)
+// without drawing from the random stream, so seeded registers stay as
+// they were in every other field.
+func seedChannel(at time.Time) string {
+	switch at.Minute() % 10 {
+	case 7, 8:
+		return register.Online
+	case 9:
+		return register.ByPost
+	}
+	return register.AtCounter
+}
+
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
 func seedName(r *rand.Rand) string {
@@ -246,7 +259,7 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	d, err := register.Receive(register.Intake{
 		Procedure: p, Applicant: register.Applicant{Name: seedName(r), Address: addr, Phone: phone},
 		At: at, Actor: "Nguyễn Thị Lan", Counter: o.cfg().profile.CounterName, Sets: 1 + r.IntN(10)/9,
-		Documents: p.Documents, FormSet: o.cfg().profile.FormSet,
+		Documents: p.Documents, FormSet: o.cfg().profile.FormSet, Channel: seedChannel(at),
 	}, o.cfg().cal)
 	if err != nil {
 		return nil, err
@@ -265,12 +278,12 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	}
 	switch {
 	case roll < 8: // refused
-		_, err = d.Refuse(step(later(d, r)), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
+		_, err = d.Refuse(step(later(d, r)), d.DefaultRefusal(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
 	case roll < 14: // withdrawn
 		_, err = d.Withdraw(step(later(d, r)), "Công dân xin rút hồ sơ")
 	case roll < 40 && d.State != register.Received: // supplement, then resumed
 		t := later(d, r)
-		if _, err = d.RequestSupplement(step(t), "Bổ sung bản sao giấy tờ tùy thân còn thiếu"); err == nil && t.AddDate(0, 0, 3).Before(now) {
+		if _, _, err = d.RequestSupplement(step(t), []string{"Bản sao giấy tờ tùy thân còn thiếu"}, "Hồ sơ chưa đủ thành phần theo quy định của thủ tục", o.cfg().cal); err == nil && t.AddDate(0, 0, 3).Before(now) {
 			_, err = d.Resume(step(t.AddDate(0, 0, 1+r.IntN(3))), o.cfg().profile.CounterName, o.cfg().cal)
 			if err == nil {
 				err = o.seedFinish(r, d, now, roll)

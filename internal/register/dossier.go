@@ -166,10 +166,12 @@ type Dossier struct {
 	FormSet          string         `json:"form_set"` // TT03/2025 or TT01/2018, fixed at receipt
 	Field            string         `json:"field,omitempty"`
 	Limit            calendar.Limit `json:"limit"`
+	Variant          string         `json:"variant,omitempty"` // variant of the procedure's limit chosen at reception (e.g. xac-minh); empty: the standard limit
 	Applicant        Applicant      `json:"applicant"`
 	Sets             int            `json:"sets"`                // số lượng hồ sơ (bộ)
 	Documents        []string       `json:"documents,omitempty"` // giấy tờ kèm theo
 	ResultMethod     string         `json:"result_method"`       // counter, post, online
+	Channel          string         `json:"channel,omitempty"`   // received through: counter, post, online
 	HandlingUnit     string         `json:"handling_unit,omitempty"`
 	Holder           string         `json:"holder"` // unit that holds the dossier now
 	ReceivedBy       string         `json:"received_by,omitempty"`
@@ -211,8 +213,10 @@ const (
 	EvSupplement EventKind = "supplement_requested"
 	EvResumed    EventKind = "resumed"
 	EvApologised EventKind = "apologised"
-	EvRefused    EventKind = "refused"
-	EvWithdrawn  EventKind = "withdrawn"
+	EvRefused    EventKind = "refused"                 // refused at the counter (form 03)
+	EvRejected   EventKind = "refused_after_appraisal" // refused by the competent body after appraisal
+	EvWithdrawn  EventKind = "withdrawn"               // stopped at the applicant's request
+	EvStopped    EventKind = "stopped"                 // stopped by the agency's decision
 	EvReturned   EventKind = "returned"
 )
 
@@ -232,9 +236,13 @@ func (k EventKind) Vietnamese() string {
 	case EvApologised:
 		return "Xin lỗi, hẹn lại"
 	case EvRefused:
-		return "Từ chối"
+		return "Từ chối tiếp nhận"
+	case EvRejected:
+		return "Từ chối giải quyết (sau thẩm định)"
 	case EvWithdrawn:
 		return "Rút hồ sơ"
+	case EvStopped:
+		return "Dừng giải quyết (quyết định của cơ quan)"
 	case EvReturned:
 		return "Trả kết quả"
 	}

@@ -18,7 +18,7 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 	form_set, field, limit_value, limit_unit, applicant_name, applicant_address, applicant_phone,
 	applicant_email, sets, documents, result_method, handling_unit, holder, received_by, received_at,
 	due_at, new_due_at, state, forwarded_at, done_at, returned_at, outcome, supplement_at,
-	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at`
+	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at, variant, channel`
 
 // NextNumbers reserves the day's sequence number for a dossier code and the
 // year's register entry number. Both are computed inside the write
@@ -26,10 +26,10 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err error) {
 	at = at.In(calendar.Zone)
 	day := dayKey(at)
-	if err = tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
+	if err = tx.queryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
 		return
 	}
-	err = tx.tx.QueryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
+	err = tx.queryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
 	return
 }
 
@@ -49,14 +49,14 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
 		handling_unit, holder, received_by, received_at, due_at, new_due_at, state, forwarded_at, done_at,
 		returned_at, outcome, supplement_at, supplement_reason, resumed_at, apology_at, apology_reason,
-		closed_reason, note, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		closed_reason, note, updated_at, variant, channel)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
 		d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.FormSet, d.Field, d.Limit.Value, string(d.Limit.Unit),
 		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
 		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
 		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
-		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt))
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt), d.Variant, channelOr(d.Channel))
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
 			return duplicate("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ", d.Code, d.EntryNo, d.Year)
@@ -74,6 +74,13 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 	}
 	_, err = tx.exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, n, SearchText(d))
 	return err
+}
+
+func channelOr(c string) string {
+	if c == "" {
+		return register.AtCounter
+	}
+	return c
 }
 
 func boolInt(b bool) int {
@@ -127,8 +134,11 @@ func (tx *Tx) UpdateDossier(d *register.Dossier) error {
 	return tx.insertEvent(n, d.Events[len(d.Events)-1])
 }
 
+// reindexAll fills the search index; it runs inside migration 2, so it reads
+// only the columns that existed then (not dossierCols, which later
+// migrations extend).
 func (tx *Tx) reindexAll() error {
-	rows, err := tx.tx.Query(`SELECT ` + dossierCols + ` FROM dossiers`)
+	rows, err := tx.tx.Query(`SELECT n, code, applicant_name, applicant_address, applicant_phone FROM dossiers`)
 	if err != nil {
 		return err
 	}
@@ -138,12 +148,13 @@ func (tx *Tx) reindexAll() error {
 	}
 	var items []item
 	for rows.Next() {
-		d, n, err := scanDossier(rows)
-		if err != nil {
+		var d register.Dossier
+		var n int64
+		if err := rows.Scan(&n, &d.Code, &d.Applicant.Name, &d.Applicant.Address, &d.Applicant.Phone); err != nil {
 			rows.Close()
 			return err
 		}
-		items = append(items, item{n, SearchText(d)})
+		items = append(items, item{n, SearchText(&d)})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -171,7 +182,7 @@ func scanDossier(r scanner) (*register.Dossier, int64, error) {
 		&d.FormSet, &d.Field, &d.Limit.Value, &unit, &d.Applicant.Name, &d.Applicant.Address, &d.Applicant.Phone,
 		&d.Applicant.Email, &d.Sets, &docs, &d.ResultMethod, &d.HandlingUnit, &d.Holder, &d.ReceivedBy, &received,
 		&due, &newDue, &state, &forwarded, &done, &returned, &outcome, &supplement,
-		&d.SupplementReason, &resumed, &apology, &d.ApologyReason, &d.ClosedReason, &d.Note, &updated)
+		&d.SupplementReason, &resumed, &apology, &d.ApologyReason, &d.ClosedReason, &d.Note, &updated, &d.Variant, &d.Channel)
 	if err != nil {
 		return nil, 0, err
 	}
