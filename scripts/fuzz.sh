@@ -15,6 +15,9 @@ targets=(
 	"./internal/office FuzzTemplate"
 	"./internal/office FuzzCleanText"
 	"./internal/textvn FuzzStripInvisible"
+	"./internal/bundle FuzzRead"
+	"./internal/xlsximport FuzzParseDate"
+	"./internal/xlsximport FuzzRead"
 )
 for target in "${targets[@]}"; do
 	read -r pkg name <<<"$target"
