@@ -33,6 +33,14 @@ func TestTextLimitsAtEveryDoor(t *testing.T) {
 			_, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "An", Address: "Thôn \xff"}})
 			return err
 		}(),
+		"staff": func() error {
+			_, err := o.AddStaff(ctx, Staff{Name: long, Role: "clerk"})
+			return err
+		}(),
+		"feedback": func() error {
+			_, err := o.AddFeedback(ctx, FeedbackInput{Content: strings.Repeat(long, 10)})
+			return err
+		}(),
 		"procedure code": func() error {
 			_, err := o.SaveProcedure(ctx, register.Procedure{Code: "khai sinh mới", Name: "X", Field: "Y", Limit: d.Limit, Version: 1})
 			return err
