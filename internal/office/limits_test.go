@@ -1,6 +1,7 @@
 package office
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -58,5 +59,23 @@ func TestTextLimitsAtEveryDoor(t *testing.T) {
 	got, _ := o.Show(ctx, d.Code)
 	if got.State != d.State || len(got.Events) != 1 {
 		t.Fatal("a refused change was saved")
+	}
+}
+
+func TestExcelImportAppliesTheLimits(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "x.db"), "2026-01-20 10:00")
+	data := registerXLSX(t, [][]any{
+		{1, "", "Đăng ký khai sinh", "Lê Thị\u200b Hoa\u202e", "Thôn Tây", "", "06/01/2026", "", "", ""},
+		{2, "", "Đăng ký khai sinh", "Trần Văn Ba", strings.Repeat("Thôn rất xa ", 40), "", "06/01/2026", "", "", ""},
+	})
+	plan, err := o.PlanImport(context.Background(), bytes.NewReader(data), "so.xlsx", ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Ready) != 1 || plan.Ready[0].Applicant != "Lê Thị Hoa" {
+		t.Fatalf("ready %+v", plan.Ready)
+	}
+	if len(plan.Problems) != 1 || !strings.Contains(plan.Problems[0].Reason, "quá giới hạn") {
+		t.Fatalf("problems %+v", plan.Problems)
 	}
 }
