@@ -140,6 +140,15 @@ func (o *Office) PlanImport(ctx context.Context, r io.Reader, name string, opt I
 		rows = append(rows, row)
 	}
 	drop := map[int]string{}
+	// The limits every stored text has (limits.go) hold for a paper book
+	// typed into Excel too: a row that breaks one is listed, not imported.
+	for i := range rows {
+		r := &rows[i]
+		if err := cleanAll("applicant_name", &r.Applicant, "applicant_address", &r.Address,
+			"applicant_phone", &r.Phone, "note", &r.Note); err != nil {
+			drop[i] = err.Error()
+		}
+	}
 	keys := make([]string, 0, len(unknown))
 	for k := range unknown {
 		keys = append(keys, k)

@@ -252,13 +252,13 @@ func (s *Store) VerifyAudit(ctx context.Context, max int) (AuditReport, error) {
 				add(AuditProblem{N: n, Kind: "edited", Message: fmt.Sprintf("mục nhật ký số %d (%s, %s) đã bị sửa ngoài phần mềm", n, action, actor)})
 				chainOK = false
 			case n != prevN+1 && p != prev:
-				add(AuditProblem{N: n, Kind: "deleted", Message: fmt.Sprintf("mục nhật ký số %d đến %d đã bị xóa", prevN+1, n-1)})
+				add(AuditProblem{N: n, Kind: "deleted", Message: deletedMessage(prevN+1, n-1)})
 				chainOK = false
 			case p != prev:
 				add(AuditProblem{N: n, Kind: "inserted", Message: fmt.Sprintf("chuỗi nhật ký đứt trước mục số %d: một mục đã bị chèn hoặc xóa ngoài phần mềm", n)})
 				chainOK = false
 			case n != prevN+1:
-				add(AuditProblem{N: n, Kind: "deleted", Message: fmt.Sprintf("mục nhật ký số %d đến %d đã bị xóa", prevN+1, n-1)})
+				add(AuditProblem{N: n, Kind: "deleted", Message: deletedMessage(prevN+1, n-1)})
 				chainOK = false
 			}
 		}
@@ -315,6 +315,13 @@ func (s *Store) VerifyAudit(ctx context.Context, max int) (AuditReport, error) {
 		}
 	}
 	return r, nil
+}
+
+func deletedMessage(from, to int64) string {
+	if from == to {
+		return fmt.Sprintf("mục nhật ký số %d đã bị xóa", from)
+	}
+	return fmt.Sprintf("mục nhật ký số %d đến %d đã bị xóa", from, to)
 }
 
 type connQuerier struct {

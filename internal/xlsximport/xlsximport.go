@@ -363,7 +363,7 @@ func splitPhone(s string) (addr, phone string) {
 func ParseDate(s string) (t time.Time, hasTime bool, err error) {
 	s = strings.TrimSpace(s)
 	if f, e := strconv.ParseFloat(s, 64); e == nil {
-		if f < 20000 || f > 120000 { // 1954 … 2228
+		if math.IsNaN(f) || f < 20000 || f > 120000 { // 1954 … 2228 (NaN compares false: "NaN" read as 30/12/1899, found by FuzzParseDate)
 			return time.Time{}, false, fmt.Errorf("%q không phải ngày hợp lệ", s)
 		}
 		days := math.Floor(f)
