@@ -512,11 +512,15 @@ func TestLongTextWraps(t *testing.T) {
 	})
 	x0 := bookMargins.left
 	var addrX0, addrX1 float64
-	for i, c := range registerCols {
-		if i == 5 {
-			addrX0, addrX1 = x0, x0+c.w
+	reg, err := LookupForm(FormSet2025, FormRegister)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range reg.Columns {
+		if c.Value == "address_phone" {
+			addrX0, addrX1 = x0, x0+c.Width
 		}
-		x0 += c.w
+		x0 += c.Width
 	}
 	found := 0
 	for _, w := range bboxWords(t, book, 2) {
