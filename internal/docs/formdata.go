@@ -376,7 +376,7 @@ func (b *Block) compile() error {
 		if err != nil {
 			return fmt.Errorf("cột %q: %w", c.Title, err)
 		}
-		b.cols = append(b.cols, flatten(t))
+		b.cols = append(b.cols, t)
 	}
 	for _, s := range b.Signers {
 		t, err := parseTemplate(s.Title)
@@ -417,9 +417,6 @@ func (b *Block) compile() error {
 	}
 	return nil
 }
-
-// flatten is a template's runs as one slice (a table cell keeps the runs' styles).
-func flatten(t []tmpl) []tmpl { return t }
 
 // join is a plain template (a signer's title or name): its runs' parts, style dropped.
 func join(t []tmpl) tmpl {
