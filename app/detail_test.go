@@ -73,7 +73,7 @@ func TestActionsFollowTheState(t *testing.T) {
 	if p.d.State != register.InProgress {
 		t.Fatalf("state %s after forwarding", p.d.State)
 	}
-	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã đến Công chức Tư pháp - Hộ tịch")
+	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã Đông Văn đến Công chức Tư pháp - Hộ tịch")
 	assertNotContains(t, texts(p.content), "→")
 	if got := enabled(p); got != "apologise done forward refuse return supplement withdraw" {
 		t.Errorf("in progress: %s", got)

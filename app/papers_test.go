@@ -170,7 +170,7 @@ func TestReturningABirthProposesTheLetter(t *testing.T) {
 	}
 	// The baby's name comes first, where the cursor is; Enter walks to the
 	// date and Enter there drafts.
-	if f.win.Canvas().Focused() != es[2] {
+	if f.focusedEntry() != es[2] {
 		t.Errorf("the cursor is not in the baby's name")
 	}
 	test.Type(es[2], "Giàng A Sử")
@@ -247,7 +247,7 @@ func TestReceivingADeathOffersTheCondolenceLetter(t *testing.T) {
 	if len(es) != 4 || es[0].Text != "Lò Thị Dung" || es[1].Text != "Bản Mòng, xã Trung Lý" {
 		t.Fatalf("form: %d entries", len(es))
 	}
-	if f.win.Canvas().Focused() != es[2] {
+	if f.focusedEntry() != es[2] {
 		t.Error("the cursor is not on the deceased")
 	}
 	// A cancel keeps what was typed.
