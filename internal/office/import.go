@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -309,8 +310,11 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportR
 			if err := tx.InsertDossier(agency, seq, d); err != nil {
 				return fmt.Errorf("dòng %d: %w", r.Line, err)
 			}
+			// The row and its steps are pinned by the audit chain's row
+			// hash; the line says where they came from.
+			after, _ := json.Marshal(map[string]any{"file": plan.File, "line": r.Line, "code": d.Code})
 			if err := tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "import_xlsx", Entity: "dossier", EntityID: d.ID,
-				After: snapshot(d)}); err != nil {
+				After: string(after)}); err != nil {
 				return err
 			}
 			res.Imported++

@@ -133,6 +133,10 @@ func TestImportXLSX(t *testing.T) {
 		t.Errorf("open row: %+v", e)
 	}
 
+	// The audit chain holds every imported dossier as saved.
+	if a, err := o.VerifyAudit(ctx); err != nil || len(a.Problems) != 0 || a.Unlogged != 0 {
+		t.Errorf("audit after import: %+v %v", a, err)
+	}
 	// The same file again adds nothing.
 	again, err := o.PlanImport(ctx, bytes.NewReader(data), "so-2026.xlsx", ImportOptions{})
 	if err != nil {
