@@ -112,7 +112,8 @@ func TestImportXLSX(t *testing.T) {
 	}
 	// Received Mon 05/01 (07:00, the sheet gives no time), 3 working days: due Thu 08/01; returned that day: on time.
 	if d.State != register.Returned || d.Outcome != register.OnTime || d.Applicant.Phone != "0912 345 678" ||
-		!strings.Contains(d.Events[0].Note, "Nhập từ sổ Excel so-2026.xlsx, dòng 4") || d.Events[1].Kind != register.EvReturned {
+		!strings.Contains(d.Events[0].Note, "Nhập từ sổ Excel so-2026.xlsx, dòng 4") || d.Events[1].Kind != register.EvReturned ||
+		!d.Events[0].Backdated || !d.Events[1].Backdated {
 		t.Errorf("imported dossier %+v %+v", d, d.Events)
 	}
 	ds, _ := o.Store().ReceivedBetween(ctx, vn("2026-01-01 00:00"), vn("2026-02-01 00:00"))
