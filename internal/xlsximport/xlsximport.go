@@ -220,6 +220,10 @@ func Read(r io.Reader) (*Sheet, error) {
 		return nil, fmt.Errorf("không đọc được tệp Excel (.xlsx): %v. Nếu là tệp .xls cũ, hãy mở bằng Excel và lưu lại dạng .xlsx", err)
 	}
 	defer x.Close()
+	// The register is the first sheet whose heading names every required
+	// field (a workbook may hold a summary sheet first); failing that, the
+	// first heading naming at least three fields, so the clerk can map the rest.
+	var fallback *Sheet
 	for _, name := range x.GetSheetList() {
 		rows, err := x.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -245,8 +249,17 @@ func Read(r io.Reader) (*Sheet, error) {
 					s.Rows = append(s.Rows, Line{No: j + 1, Cells: rows[j]})
 				}
 			}
-			return s, nil
+			if len(Guess(s.Header).Missing()) == 0 {
+				return s, nil
+			}
+			if fallback == nil {
+				fallback = s
+			}
+			break
 		}
+	}
+	if fallback != nil {
+		return fallback, nil
 	}
 	return nil, fmt.Errorf("không tìm thấy dòng tiêu đề của sổ (cần các cột như Mã hồ sơ, Tên TTHC, Tên cá nhân/tổ chức, Ngày nhận) trong 15 dòng đầu của trang nào")
 }
