@@ -52,6 +52,20 @@ func sampleReport() report.Report {
 func TestReportPDF(t *testing.T) {
 	var buf bytes.Buffer
 	r := sampleReport()
+	withPeople := sampleReport()
+	withPeople.WithPeople(report.People{Satisfaction: report.NewRatio(9, 10), Pledged: report.NewRatio(3, 4), NotPledged: []string{"Lê Văn Tuấn"},
+		Letters: map[string]int{"Thư chúc mừng khai sinh": 12}})
+	var pb bytes.Buffer
+	if err := ReportPDF(&pb, testFonts(t), sampleProfile(), ReportInput{Report: withPeople}); err != nil {
+		t.Fatal(err)
+	}
+	ptext := strings.Join(strings.Fields(poppler(t, pb.Bytes(), "pdftotext", "-enc", "UTF-8")), " ")
+	for _, want := range []string{"Người dân hài lòng / số lượt đánh giá 9/10 (90,0%)", "Cán bộ đã ký cam kết 3/4 (75,0%)", "Chưa ký cam kết: Lê Văn Tuấn",
+		"Thư đã gửi: Thư chúc mừng khai sinh 12", "Mức độ hài lòng, QĐ 766 (ước tính của xã) 16,2/18"} {
+		if !strings.Contains(ptext, want) {
+			t.Errorf("report PDF with people figures lacks %q", want)
+		}
+	}
 	if err := ReportPDF(&buf, testFonts(t), sampleProfile(), ReportInput{Report: r, UpperLevel: "Văn phòng UBND tỉnh Thanh Hóa"}); err != nil {
 		t.Fatal(err)
 	}
