@@ -92,6 +92,7 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 		pairs(d, cw, pl)
 	}
 	if len(r.Unavailable) > 0 {
+		d.gap(4)
 		d.para(para{runs: []run{it("Chưa có số liệu trong phần mềm: " + strings.Join(r.Unavailable, "; ") + ".")}, size: 12, al: alignJustify, indent: 12.7, after: 6})
 	}
 
