@@ -36,7 +36,9 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 		if from.IsZero() || to.IsZero() {
 			return report.Period{}, fmt.Errorf("khoảng ngày cần cả ngày đầu và ngày cuối")
 		}
-		return report.Custom(from, to)
+		p, err := report.Custom(from, to)
+		p.StartDay = o.ReportStartDay() // its trend runs in the office's reporting months
+		return p, err
 	case spec == "":
 		return report.MonthOf(o.Now(), o.ReportStartDay()), nil
 	}
