@@ -155,3 +155,30 @@ func TestImportWizard(t *testing.T) {
 		t.Errorf("imported %d: %s", imported, f.dialogText())
 	}
 }
+
+func TestReportScreenCustomRange(t *testing.T) {
+	f, r := reportFixture(t)
+	r.kind.SetSelected(kindCustom)
+	f.wait()
+	if r.year.Visible() || !r.custom.Visible() || !strings.Contains(r.status.Text, "Nhập từ ngày") {
+		t.Fatalf("custom range picker: year shown %v, dates shown %v, %q", r.year.Visible(), r.custom.Visible(), r.status.Text)
+	}
+	test.Type(r.from, "16/11/2026")
+	test.Type(r.to, "31/2/2026")
+	test.Tap(r.view)
+	f.wait()
+	if !strings.Contains(r.status.Text, "31/2/2026") {
+		t.Errorf("bad date accepted: %q", r.status.Text)
+	}
+	r.to.SetText("17/11/2026")
+	test.Tap(r.view)
+	f.wait()
+	if got := texts(r.content); !strings.Contains(got, "Từ ngày 16/11/2026 đến ngày 17/11/2026") || !strings.Contains(got, "Hồ sơ tiếp nhận trong kỳ 2") {
+		t.Errorf("custom range:\n%s", got)
+	}
+	r.kind.SetSelected("Tháng")
+	f.wait()
+	if !r.year.Visible() || r.custom.Visible() {
+		t.Error("month picker not restored")
+	}
+}

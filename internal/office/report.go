@@ -34,7 +34,9 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 		if from.IsZero() || to.IsZero() {
 			return report.Period{}, fmt.Errorf("khoảng ngày cần cả ngày đầu và ngày cuối")
 		}
-		return report.Custom(from, to)
+		p, err := report.Custom(from, to)
+		p.StartDay = o.ReportStartDay() // its trend runs in the office's reporting months
+		return p, err
 	case spec == "":
 		return report.MonthOf(o.Now(), o.ReportStartDay()), nil
 	}
@@ -44,9 +46,32 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 // Report computes the period's figures from the register, with the trend
 // of the 12 reporting months ending with the period when trend is set.
 func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (report.Report, error) {
-	t := report.NewTally(p, o.Now())
-	if err := o.st.ReportTally(ctx, t); err != nil {
-		return report.Report{}, err
+	now := o.Now()
+	var months []*report.Tally
+	if trend {
+		for _, m := range report.TrendMonths(p, 12) {
+			mt := report.NewTally(m, now)
+			if err := o.st.ReportTally(ctx, mt); err != nil {
+				return report.Report{}, err
+			}
+			months = append(months, mt)
+		}
+	}
+	// Counts add up over disjoint periods: a period made of the trend's
+	// months is their sum, without reading the register twice.
+	t := report.NewTally(p, now)
+	covered := p.From
+	for _, mt := range months {
+		if mt.Period.From.Equal(covered) && !mt.Period.To.After(p.To) {
+			t.Merge(mt)
+			covered = mt.Period.To
+		}
+	}
+	if !covered.Equal(p.To) {
+		t = report.NewTally(p, now)
+		if err := o.st.ReportTally(ctx, t); err != nil {
+			return report.Report{}, err
+		}
 	}
 	r := report.Build(t)
 	r.Commune = o.cfg().profile.Commune
@@ -55,15 +80,8 @@ func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (repor
 		return report.Report{}, err
 	}
 	r.WithPeople(pp)
-	if trend {
-		months := report.TrendMonths(p, 12)
-		for _, m := range months {
-			mt := report.NewTally(m, o.Now())
-			if err := o.st.ReportTally(ctx, mt); err != nil {
-				return report.Report{}, err
-			}
-			r.Trend = append(r.Trend, report.Point{Period: m, Total: report.Build(mt).Total})
-		}
+	for _, mt := range months {
+		r.Trend = append(r.Trend, report.Point{Period: mt.Period, Total: report.Build(mt).Total})
 	}
 	return r, nil
 }

@@ -58,6 +58,8 @@ func writeValues(b *strings.Builder, vals []any) {
 			b.WriteString(strconv.Quote(string(x)))
 		case string:
 			b.WriteString(strconv.Quote(x))
+		case int64: // as %v prints it, without fmt's cost (imports hash thousands of rows)
+			b.WriteString(strconv.FormatInt(x, 10))
 		default:
 			fmt.Fprintf(b, "%v", x)
 		}
@@ -124,13 +126,13 @@ func entryHash(n int64, at int64, actor, action, entity, entityID, before, after
 func (tx *Tx) appendChained(a Audit) error {
 	var lastN int64
 	var prev string
-	err := tx.tx.QueryRow(`SELECT n, hash FROM audit ORDER BY n DESC LIMIT 1`).Scan(&lastN, &prev)
+	err := tx.queryRow(`SELECT n, hash FROM audit ORDER BY n DESC LIMIT 1`).Scan(&lastN, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
 	rowHash := ""
 	if a.Entity == "dossier" {
-		if rowHash, err = dossierRowHash(tx.tx, a.EntityID); err != nil {
+		if rowHash, err = dossierRowHash(prepared{tx}, a.EntityID); err != nil {
 			return err
 		}
 	}
