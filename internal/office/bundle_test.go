@@ -303,3 +303,44 @@ func TestTwoCommunesSideBySide(t *testing.T) {
 		t.Fatal("no fingerprint in the communes list")
 	}
 }
+
+// Every dossier travels with all its events, across the export's batches.
+func TestExportCarriesEveryEvent(t *testing.T) {
+	dir := t.TempDir()
+	o, _ := commune(t, dir, "000.17.22.H62", "Ủy ban nhân dân xã Ba", 2500, 8)
+	p, _ := DaysPeriod(vn("2025-01-01 00:00"), vn("2026-12-31 00:00"))
+	res := export(t, o, p, filepath.Join(dir, "all.zip"))
+	var dossiers, events int
+	if err := o.st.DB().QueryRow(`SELECT COUNT(*) FROM dossiers`).Scan(&dossiers); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.st.DB().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	_, r, f, err := VerifyBundle(res.Path, o.Keyring(context.Background(), ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var gotD, gotE int
+	var last string
+	err = r.Records(bundle.FileDossiers, func(line []byte) error {
+		var d struct {
+			Code   string
+			Events []json.RawMessage
+		}
+		if err := json.Unmarshal(line, &d); err != nil {
+			return err
+		}
+		if len(d.Events) == 0 {
+			t.Errorf("dossier %s travels without events", d.Code)
+		}
+		gotD++
+		gotE += len(d.Events)
+		last = d.Code
+		return nil
+	})
+	if err != nil || gotD != dossiers || gotE != events {
+		t.Fatalf("bundle has %d dossiers and %d events (last %s), the register %d and %d: %v", gotD, gotE, last, dossiers, events, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"motcua/internal/register"
@@ -116,65 +117,70 @@ func (s *Store) Exports(ctx context.Context) ([]Export, error) {
 const inPeriod = `((received_at >= ? AND received_at < ?) OR (updated_at >= ? AND updated_at < ?))`
 
 // ExportDossiers streams, in register order, every dossier received or
-// changed in [from, to), with its events.
+// changed in [from, to), with its events. It reads a thousand dossiers at a
+// time and then their events, never two result sets at once (PostgreSQL's
+// driver cannot interleave them on one connection).
 func (tx *Tx) ExportDossiers(from, to time.Time, fn func(*register.Dossier) error) error {
 	f, t := from.Unix(), to.Unix()
-	rows, err := tx.tx.Query(`SELECT `+dossierCols+` FROM dossiers WHERE `+inPeriod+` ORDER BY n`, f, t, f, t)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	evs, err := tx.tx.Query(`SELECT dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state FROM events
-		WHERE dossier_n IN (SELECT n FROM dossiers WHERE `+inPeriod+`) ORDER BY dossier_n, seq`, f, t, f, t)
-	if err != nil {
-		return err
-	}
-	defer evs.Close()
-	var (
-		pending  *register.Event
-		pendingN int64
-		evDone   bool
-	)
-	nextEvent := func() error {
-		pending = nil
-		if evDone || !evs.Next() {
-			evDone = true
-			return evs.Err()
-		}
-		var e register.Event
-		var kind, outcome, state string
-		var t int64
-		if err := evs.Scan(&pendingN, &e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
-			return err
-		}
-		e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(t), register.Outcome(outcome), register.State(state)
-		pending = &e
-		return nil
-	}
-	if err := nextEvent(); err != nil {
-		return err
-	}
-	for rows.Next() {
-		d, n, err := scanDossier(rows)
+	const batch = 1000
+	after := int64(-1 << 62)
+	for {
+		rows, err := tx.tx.Query(`SELECT `+dossierCols+` FROM dossiers WHERE `+inPeriod+` AND n > ? ORDER BY n LIMIT ?`, f, t, f, t, after, batch)
 		if err != nil {
 			return err
 		}
-		for pending != nil && pendingN < n {
-			if err := nextEvent(); err != nil {
+		var ds []*register.Dossier
+		byN := map[int64]*register.Dossier{}
+		for rows.Next() {
+			d, n, err := scanDossier(rows)
+			if err != nil {
+				rows.Close()
 				return err
 			}
+			ds = append(ds, d)
+			byN[n] = d
+			after = n
 		}
-		for pending != nil && pendingN == n {
-			d.Events = append(d.Events, *pending)
-			if err := nextEvent(); err != nil {
-				return err
-			}
-		}
-		if err := fn(d); err != nil {
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
+		if len(ds) == 0 {
+			return nil
+		}
+		ns := make([]any, 0, len(byN))
+		for n := range byN {
+			ns = append(ns, n)
+		}
+		evs, err := tx.tx.Query(`SELECT dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state FROM events
+			WHERE dossier_n IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ns)), ",")+`) ORDER BY dossier_n, seq`, ns...)
+		if err != nil {
+			return err
+		}
+		for evs.Next() {
+			var e register.Event
+			var n, at64 int64
+			var kind, outcome, state string
+			if err := evs.Scan(&n, &e.Seq, &kind, &at64, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
+				evs.Close()
+				return err
+			}
+			e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(at64), register.Outcome(outcome), register.State(state)
+			byN[n].Events = append(byN[n].Events, e)
+		}
+		evs.Close()
+		if err := evs.Err(); err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(ds) < batch {
+			return nil
+		}
 	}
-	return rows.Err()
 }
 
 // ExportLetters streams every letter drafted or issued in [from, to).
