@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/internal/docs"
 	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
@@ -30,9 +31,9 @@ type detailPane struct {
 	empty    *widget.Label
 	body     *fyne.Container
 
-	forward, done, supplement, resume, apologise, refuse, withdraw, ret *widget.Button
-	buttons                                                             map[string]*widget.Button
-	papers                                                              *widget.Button // "Giấy tờ, thư": forms and letters
+	forward, done, supplement, resume, apologise, refuse, withdraw, ret *keyButton
+	buttons                                                             map[string]*keyButton
+	papers                                                              *keyButton // "Giấy tờ, thư": forms and letters
 
 	// proposed is the letter the open dossier's procedure proposes, if any.
 	proposed letters.Kind
@@ -68,10 +69,7 @@ func newDetail(e *env) *detailPane {
 	p.empty.TextStyle.Italic = true
 	p.empty.Wrapping = fyne.TextWrapWord
 
-	mk := func(label string, icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, f)
-		return b
-	}
+	mk := newButton
 	p.forward = mk("Chuyển xử lý", theme.MailForwardIcon(), p.doForward)
 	p.done = mk("Có kết quả", theme.ConfirmIcon(), p.doDone)
 	p.supplement = mk("Yêu cầu bổ sung", theme.DocumentCreateIcon(), p.doSupplement)
@@ -81,8 +79,8 @@ func newDetail(e *env) *detailPane {
 	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
 	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
-	p.papers = widget.NewButtonWithIcon("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
-	p.buttons = map[string]*widget.Button{
+	p.papers = newButton("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
+	p.buttons = map[string]*keyButton{
 		"forward": p.forward, "done": p.done, "supplement": p.supplement, "resume": p.resume,
 		"apologise": p.apologise, "refuse": p.refuse, "withdraw": p.withdraw, "return": p.ret,
 	}
@@ -244,7 +242,8 @@ func (p *detailPane) set(d *register.Dossier) {
 			case ev.To == "":
 				parts = append(parts, "Từ: "+ev.From)
 			default:
-				parts = append(parts, ev.From+" → "+ev.To)
+				// In words: the theme font draws "→" badly on some PCs.
+				parts = append(parts, "Từ "+ev.From+" đến "+ev.To)
 			}
 		}
 		if ev.Outcome != "" {
@@ -367,8 +366,19 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
 	// cancels. The reason boxes say so, as they take Enter as a new line.
 	for _, it := range items {
-		if fe, ok := it.Widget.(*formEntry); ok {
+		fe, ok := it.Widget.(*formEntry)
+		if c, isBox := it.Widget.(*fyne.Container); isBox && !ok {
+			for _, o := range c.Objects { // a field with its date picker
+				if x, isEntry := o.(*formEntry); isEntry {
+					fe, ok = x, true
+				}
+			}
+		}
+		if ok {
 			fe.submit, fe.cancel = d.Submit, d.Hide
+			if !fe.MultiLine {
+				fe.OnSubmitted = func(string) { d.Submit() }
+			}
 		}
 	}
 	p.e.show(d, d.Submit, d.Hide)
@@ -431,16 +441,25 @@ func (p *detailPane) doSupplement() {
 	if p.d == nil {
 		return
 	}
+	items := p.draftEntry("supplement.items", "", true)
+	items.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung, mỗi dòng một nội dung: pháp luật chỉ cho yêu cầu bổ sung một lần")
 	reason := p.draftEntry("supplement.reason", "", true)
-	reason.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung: pháp luật chỉ cho yêu cầu bổ sung một lần")
+	reason.SetPlaceHolder("Lý do yêu cầu bổ sung, in trên phiếu")
 	p.form("Yêu cầu bổ sung "+p.noun(), "Yêu cầu bổ sung", []*widget.FormItem{
-		widget.NewFormItem("Nội dung cần bổ sung", reason),
+		widget.NewFormItem("Nội dung cần bổ sung", items),
+		widget.NewFormItem("Lý do", reason),
 	}, func() {
-		text := reason.Text
+		list, why := items.Text, reason.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
-			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
-			return d, nil, err
-		}, p.doSupplement, func(*register.Dossier, []string) { p.forgetDrafts("supplement") })
+			return p.e.off.RequestSupplement(p.e.ctx, code, list, why, time.Time{})
+		}, p.doSupplement, func(d *register.Dossier, warnings []string) {
+			p.forgetDrafts("supplement")
+			msg := "Đã ghi nhận yêu cầu bổ sung hồ sơ " + d.Code + ". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ."
+			if len(warnings) > 0 {
+				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
+			}
+			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung", msg)
+		})
 	})
 }
 
@@ -473,7 +492,7 @@ func (p *detailPane) doApologise() {
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{
 		widget.NewFormItem("Lý do", reason),
-		widget.NewFormItem("Ngày hẹn trả mới", date),
+		widget.NewFormItem("Ngày hẹn trả mới", container.NewBorder(nil, nil, nil, datePicker(p.e, &date.Entry, false), date)),
 	}, func() {
 		text, day := reason.Text, date.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
@@ -493,7 +512,7 @@ func (p *detailPane) doApologise() {
 				title = "Đã hẹn lại ngày trả – lưu ý"
 				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
 			}
-			p.e.info(title, msg)
+			p.offerPaper(d, docs.FormApology, title, msg)
 		})
 	})
 }
@@ -511,7 +530,10 @@ func (p *detailPane) doRefuse() {
 		p.act(func(code string) (*register.Dossier, []string, error) {
 			d, err := p.e.off.Refuse(p.e.ctx, code, text, time.Time{})
 			return d, nil, err
-		}, p.doRefuse, func(*register.Dossier, []string) { p.forgetDrafts("refuse") })
+		}, p.doRefuse, func(d *register.Dossier, _ []string) {
+			p.forgetDrafts("refuse")
+			p.offerPaper(d, docs.FormRefusal, "Đã từ chối hồ sơ", "Đã ghi nhận từ chối hồ sơ "+d.Code+".")
+		})
 	})
 }
 
@@ -546,12 +568,7 @@ func (p *detailPane) doReturn() {
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				if err == nil {
-					kind, propose = p.e.off.ProposedLetter(p.e.ctx, d)
-					// A condolence letter is proposed when the death is
-					// registered; drafted then, it is not asked for again.
-					if propose && kind == letters.Condolence && hasLetter(p.e, d, kind) {
-						propose = false
-					}
+					kind, propose, _ = p.e.off.ProposeLetter(p.e.ctx, d, letters.AtReturn)
 				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
@@ -563,4 +580,29 @@ func (p *detailPane) doReturn() {
 					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})
+}
+
+// offerPaper tells what was recorded and offers to print the paper the
+// citizen takes away (the supplement request, the apology, the refusal) at
+// once, as the receipt is after reception. Enter prints; Escape closes.
+func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, msg string) {
+	f, ok := p.e.off.StepPaper(d, kind)
+	if !ok {
+		p.e.info(title, msg)
+		return
+	}
+	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.Title) + " (" + f.Sheet + ") để giao cho người dân?")
+	label.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	code := d.Code
+	printBtn := newButton("In ngay", theme.DocumentPrintIcon(), func() {
+		dlg.Hide()
+		printForm(p.e, f, code, true)
+	})
+	printBtn.Importance = widget.HighImportance
+	later := newButton("Để sau", theme.CancelIcon(), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(title, label, p.e.win)
+	dlg.SetButtons([]fyne.CanvasObject{later, printBtn})
+	dlg.Resize(fyne.NewSize(560, 0))
+	p.e.show(dlg, printBtn.OnTapped, dlg.Hide)
 }

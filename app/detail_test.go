@@ -73,7 +73,8 @@ func TestActionsFollowTheState(t *testing.T) {
 	if p.d.State != register.InProgress {
 		t.Fatalf("state %s after forwarding", p.d.State)
 	}
-	assertContains(t, texts(p.content), "Trung tâm Phục vụ hành chính công xã → Công chức Tư pháp - Hộ tịch")
+	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã Đông Văn đến Công chức Tư pháp - Hộ tịch")
+	assertNotContains(t, texts(p.content), "→")
 	if got := enabled(p); got != "apologise done forward refuse return supplement withdraw" {
 		t.Errorf("in progress: %s", got)
 	}
@@ -116,6 +117,7 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 
 	test.Tap(p.supplement)
 	test.Type(f.dialogEntries()[0], "Thiếu giấy xác nhận của chủ hộ")
+	test.Type(f.dialogEntries()[1], "Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
 	if p.d.State != register.SupplementRequested {
 		t.Fatalf("state %s", p.d.State)
@@ -153,6 +155,12 @@ func TestRefuseWithoutReasonKeepsTheDialog(t *testing.T) {
 	if p.d.State != register.Refused {
 		t.Fatalf("state %s", p.d.State)
 	}
+	// The refusal paper is offered at once, and Enter prints it.
+	assertContains(t, f.dialogText(), "In phiếu từ chối tiếp nhận giải quyết hồ sơ")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	assertPDF(t, f.lastPrinted(), "Không thuộc thẩm quyền của xã")
+	f.tapDialog("Đóng")
 	assertContains(t, texts(p.content), "Không thuộc thẩm quyền của xã")
 	if got := enabled(p); got != "" {
 		t.Errorf("refused: %s enabled", got)
@@ -183,7 +191,8 @@ func TestApologyShowsTheWarnings(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Hẹn trả mới: 16:00 thứ Năm, 26/11/2026")
 	assertContains(t, msg, "Lưu ý: Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả")
-	f.tapDialog("Đồng ý")
+	assertContains(t, msg, "In văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (khổ A4)")
+	f.tapDialog("Để sau")
 	assertContains(t, texts(p.content), "Hẹn trả mới")
 
 	// Once only: the button is greyed out.
@@ -259,7 +268,7 @@ func TestApologyNewDateShownEverywhere(t *testing.T) {
 		t.Errorf("suggested %q", es[1].Text)
 	}
 	f.tapDialog("Ghi nhận")
-	f.tapDialog("Đồng ý")
+	f.tapDialog("Để sau")
 	if !p.apologise.Disabled() {
 		t.Error("the apology can be started twice")
 	}
@@ -282,4 +291,31 @@ func TestApologyNewDateShownEverywhere(t *testing.T) {
 		t.Errorf("dashboard: %s overdue, %s due next working day", d.overdue.Text, d.dueNext.Text)
 	}
 	assertNotContains(t, texts(d.content), "Có hồ sơ quá hạn")
+}
+
+// A supplement list typed as numbered lines stays on its lines and prints
+// numbered once, without repeating itself as a reason.
+func TestSupplementListPrintsOnce(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "thuong-tru", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	test.Tap(p.supplement)
+	f.dialogEntries()[0].SetText("1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu")
+	f.dialogEntries()[1].SetText("Hồ sơ thiếu giấy tờ theo quy định")
+	f.tapDialog("Yêu cầu bổ sung")
+	if p.d.SupplementReason != "Giấy xác nhận của chủ hộ\nBản sao sổ hộ khẩu" {
+		t.Fatalf("saved %q", p.d.SupplementReason)
+	}
+	f.tapDialog("In ngay")
+	text := pdfText(t, f.lastPrinted())
+	if text == "" {
+		t.Skip("pdftotext is not installed")
+	}
+	assertContains(t, text, "1. Giấy xác nhận của chủ hộ")
+	assertContains(t, text, "2. Bản sao sổ hộ khẩu")
+	assertNotContains(t, text, "1. 1.")
+	if n := strings.Count(text, "Giấy xác nhận của chủ hộ"); n != 1 {
+		t.Errorf("the list prints %d times", n)
+	}
+	assertContains(t, text, "Hồ sơ thiếu giấy tờ theo quy định")
 }

@@ -34,27 +34,36 @@ type reception struct {
 	procList   *widget.List
 	chosenName *widget.Label
 	chosenInfo *widget.Label
+	// variant picks a special case of the chosen procedure (e.g. "cần xác
+	// minh") with its own time limit; shown only when the procedure has one.
+	variant    *widget.Select
+	variantRow *fyne.Container
 
 	name, address, phone, email, sets *keyEntry
 	method                            *widget.Select
 	docsBox                           *fyne.Container
 	docs                              []*widget.Check
 	due                               *widget.Label
-	save                              *widget.Button
-	clear                             *widget.Button
+	save                              *keyButton
+	clear                             *keyButton
 
 	saved     *fyne.Container // the last receipt, hidden until the first save
 	savedHead *widget.Label
 	savedCode *widget.Label
 	savedInfo *widget.Label
-	printBtn  *widget.Button // prints the last receipt (Ctrl+P)
-	lastCode  string         // the dossier saved last, whose receipt prints
+	printBtn  *keyButton // prints the last receipt (Ctrl+P)
+	lastCode  string     // the dossier saved last, whose receipt prints
 	// letterBtn drafts the condolence letter for a death registration
 	// just received: the family comes once, so the letter is proposed
 	// now, not when the result is returned. letterDr keeps what the form
 	// typed until the letter is in the chair's queue.
-	letterBtn *widget.Button
+	letterBtn *keyButton
 	letterDr  *letterDraft
+
+	// profileNote says what the commune's profile lacks, with a link to
+	// the settings; hidden when it is complete.
+	profileNote *fyne.Container
+	profileText *widget.Label
 
 	saving     bool
 	content    fyne.CanvasObject
@@ -105,19 +114,32 @@ func newReception(e *env) *reception {
 	r.chosenInfo.SizeName = theme.SizeNameCaptionText
 	r.chosenInfo.Wrapping = fyne.TextWrapWord
 
+	r.variant = widget.NewSelect(nil, func(string) { r.refreshDue() })
+	r.variantRow = container.NewBorder(nil, nil, widget.NewLabel("Trường hợp"), nil, r.variant)
+	r.variantRow.Hide()
+
 	r.name = newKeyEntry("Ví dụ: Giàng A Páo")
 	r.address = newKeyEntry("Thôn, xã")
 	r.phone = newKeyEntry("Ví dụ: 0912 345 678")
 	r.email = newKeyEntry("")
 	r.sets = newKeyEntry("")
 	r.sets.SetText("1")
-	// Enter moves to the next field; in the last one it saves.
+	// Enter saves from any field once the form is complete (the save
+	// button says so); before that it moves to the next field, and in the
+	// last one it saves, so the office names what is missing.
 	order := []*keyEntry{r.name, r.address, r.phone, r.email, r.sets}
 	for i, en := range order {
 		en.onShortcut = r.shortcut
+		en.OnChanged = func(string) { r.updateSaveLabel() }
 		if i+1 < len(order) {
 			next := order[i+1]
-			en.OnSubmitted = func(string) { r.e.win.Canvas().Focus(next) }
+			en.OnSubmitted = func(string) {
+				if r.complete() {
+					r.submit()
+					return
+				}
+				r.e.win.Canvas().Focus(next)
+			}
 		}
 	}
 	r.sets.OnSubmitted = func(string) { r.submit() }
@@ -135,9 +157,9 @@ func newReception(e *env) *reception {
 	r.due.TextStyle.Bold = true
 	r.due.Importance = widget.HighImportance
 	r.due.Wrapping = fyne.TextWrapWord
-	r.save = widget.NewButtonWithIcon("Lưu và cấp giấy hẹn (Enter, Ctrl+S)", theme.DocumentSaveIcon(), r.submit)
+	r.save = newButton(saveLabelPending, theme.DocumentSaveIcon(), r.submit)
 	r.save.Importance = widget.HighImportance
-	r.clear = widget.NewButtonWithIcon("Nhập lại", theme.ContentClearIcon(), r.reset)
+	r.clear = newButton("Nhập lại", theme.ContentClearIcon(), r.reset)
 
 	r.savedHead = widget.NewLabel("")
 	r.savedHead.Wrapping = fyne.TextWrapWord
@@ -150,9 +172,9 @@ func newReception(e *env) *reception {
 	r.savedInfo.Wrapping = fyne.TextWrapWord
 	savedBg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x38))
 	savedBg.CornerRadius = theme.InputRadiusSize()
-	r.printBtn = widget.NewButtonWithIcon("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
+	r.printBtn = newButton("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
 	r.printBtn.Importance = widget.HighImportance
-	r.letterBtn = widget.NewButtonWithIcon("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
+	r.letterBtn = newButton("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
 	r.letterBtn.Hide()
 	r.saved = container.NewStack(savedBg, container.NewBorder(nil, nil,
 		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())),
@@ -166,7 +188,7 @@ func newReception(e *env) *reception {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
 	form := container.New(layout.NewFormLayout(),
-		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo),
+		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo, r.variantRow),
 		fieldLabel("Họ tên người nộp *"), r.name,
 		fieldLabel("Địa chỉ"), r.address,
 		fieldLabel("Điện thoại"), pair(r.phone, "Thư điện tử", r.email),
@@ -178,7 +200,18 @@ func newReception(e *env) *reception {
 	left := container.NewBorder(
 		container.NewVBox(heading("1. Thủ tục hành chính"), r.procSearch),
 		nil, nil, nil, r.procList)
+	r.profileText = widget.NewLabel("")
+	r.profileText.Wrapping = fyne.TextWrapWord
+	r.profileText.Importance = widget.DangerImportance
+	r.profileNote = container.NewBorder(nil, nil, nil,
+		container.NewCenter(newButton("Mở Cài đặt", theme.SettingsIcon(), func() {
+			if r.e.goToSettings != nil {
+				r.e.goToSettings()
+			}
+		})), r.profileText)
+	r.profileNote.Hide()
 	right := container.NewVBox(
+		r.profileNote,
 		heading("2. Người nộp hồ sơ"),
 		form,
 		heading("3. Giấy tờ kèm theo"), r.docsBox,
@@ -194,7 +227,23 @@ func newReception(e *env) *reception {
 	r.showDocs()
 	r.refreshDue()
 	e.background(r.loadProcedures)
+	r.refreshProfile()
 	return r
+}
+
+// refreshProfile shows or hides what the commune's profile lacks.
+func (r *reception) refreshProfile() {
+	r.e.background(func() {
+		err := r.e.profileCheck()
+		r.e.do(func() {
+			if err == nil {
+				r.profileNote.Hide()
+				return
+			}
+			r.profileText.SetText(capitalise(err.Error()) + ".")
+			r.profileNote.Show()
+		})
+	})
 }
 
 func fieldLabel(s string) *widget.Label {
@@ -361,8 +410,63 @@ func (r *reception) choose(p register.Procedure) {
 		info += " · Chuyển đến: " + p.Unit
 	}
 	r.chosenInfo.SetText(info)
+	r.showVariants()
 	r.showDocs()
 	r.refreshDue()
+	r.updateSaveLabel()
+}
+
+// complete reports whether the form holds what a dossier needs: the
+// procedure, the applicant's name and address.
+func (r *reception) complete() bool {
+	return r.chosen != nil && strings.TrimSpace(r.name.Text) != "" && strings.TrimSpace(r.address.Text) != ""
+}
+
+// Labels of the save button: Enter saves only a complete form.
+const (
+	saveLabelReady   = "Lưu và cấp giấy hẹn (Enter, Ctrl+S)"
+	saveLabelPending = "Lưu và cấp giấy hẹn (Ctrl+S)"
+)
+
+// updateSaveLabel says on the save button whether Enter saves now.
+func (r *reception) updateSaveLabel() {
+	label := saveLabelPending
+	if r.complete() {
+		label = saveLabelReady
+	}
+	if r.save.Text != label {
+		r.save.SetText(label)
+	}
+}
+
+// variantStandard is the variant choice that keeps the standard limit.
+const variantStandard = "Thông thường"
+
+// showVariants offers the chosen procedure's special cases (each with its
+// own limit), the standard one selected; hidden when there are none.
+func (r *reception) showVariants() {
+	if r.chosen == nil || len(r.chosen.Variants) == 0 {
+		r.variant.Options = nil
+		r.variant.ClearSelected()
+		r.variantRow.Hide()
+		return
+	}
+	opts := []string{variantStandard + " (" + r.chosen.Limit.Vietnamese() + ")"}
+	for _, v := range r.chosen.Variants {
+		opts = append(opts, v.Name+" ("+v.Limit.Vietnamese()+")")
+	}
+	r.variant.Options = opts
+	r.variant.SetSelectedIndex(0)
+	r.variantRow.Show()
+}
+
+// variantCode is the code of the selected variant, empty for the standard limit.
+func (r *reception) variantCode() string {
+	i := r.variant.SelectedIndex()
+	if r.chosen == nil || i < 1 || i > len(r.chosen.Variants) {
+		return ""
+	}
+	return r.chosen.Variants[i-1].Code
 }
 
 // showDocs lists the chosen procedure's papers as checkboxes, all ticked:
@@ -400,19 +504,23 @@ func (r *reception) refreshDue() {
 		r.due.SetText("Hạn trả dự kiến: chọn thủ tục để xem.")
 		return
 	}
-	code := r.chosen.Code
+	code, variant := r.chosen.Code, r.variantCode()
 	r.e.background(func() {
-		due, err := r.e.off.Due(r.e.ctx, code, time.Time{})
+		est, err := r.e.off.DueFor(r.e.ctx, code, variant, time.Time{})
 		now := r.e.off.Now()
 		r.e.do(func() {
-			if r.chosen == nil || r.chosen.Code != code {
+			if r.chosen == nil || r.chosen.Code != code || r.variantCode() != variant {
 				return
 			}
 			if err != nil {
 				r.due.SetText("Hạn trả dự kiến: không tính được (" + err.Error() + ")")
 				return
 			}
-			r.due.SetText("Hạn trả dự kiến: " + fmtDueFrom(due, now))
+			text := "Hạn trả dự kiến: " + fmtDueFrom(est.Due, now)
+			if est.Provisional {
+				text += " (tính qua ngày nghỉ dự kiến, chưa có thông báo chính thức: báo người nộp hạn có thể thay đổi)"
+			}
+			r.due.SetText(text)
 		})
 	})
 }
@@ -460,6 +568,7 @@ func (r *reception) input() (office.ReceiveInput, error) {
 		Sets:         sets,
 		Documents:    docs,
 		ResultMethod: method,
+		Variant:      r.variantCode(),
 	}, nil
 }
 
@@ -477,17 +586,37 @@ func (r *reception) submit() {
 	}
 	in, err := r.input()
 	if err != nil {
+		if r.chosen == nil {
+			// What is missing is the procedure: the cursor goes there.
+			refocus = func() { r.e.win.Canvas().Focus(r.procSearch) }
+		}
 		r.e.showError(err, refocus)
 		return
 	}
 	r.saving = true
 	r.save.Disable()
 	r.e.background(func() {
+		// Nothing is issued under placeholders: the office says what the
+		// profile lacks, and the clerk is offered the settings.
+		if err := r.e.profileCheck(); err != nil {
+			r.e.do(func() {
+				r.saving = false
+				r.save.Enable()
+				r.profileText.SetText(capitalise(err.Error()) + ".")
+				r.profileNote.Show()
+				r.e.confirmAction("Chưa đủ thông tin của xã", capitalise(err.Error())+".", "Mở Cài đặt", func() {
+					if r.e.goToSettings != nil {
+						r.e.goToSettings()
+					}
+				}, refocus)
+			})
+			return
+		}
 		d, err := r.e.off.Receive(r.e.ctx, in)
 		now := r.e.off.Now()
 		var kind letters.Kind
 		if err == nil {
-			kind, _ = r.e.off.ProposedLetter(r.e.ctx, d)
+			kind, _, _ = r.e.off.ProposeLetter(r.e.ctx, d, letters.AtReceive)
 		}
 		r.e.do(func() {
 			r.saving = false
@@ -517,7 +646,8 @@ func (r *reception) showSaved(d *register.Dossier, now time.Time, kind letters.K
 	r.lastCode = d.Code
 	r.letterDr = nil
 	r.letterBtn.Hide()
-	if kind == letters.Condolence {
+	if kind != "" { // the office proposes at reception only what cannot wait
+		r.letterBtn.SetText("Soạn " + lowerFirst(kind.Name()) + "…")
 		r.letterDr = &letterDraft{kind: kind, dossier: d.Code, recipient: d.Applicant.Name, address: d.Applicant.Address,
 			about: d.Code + " · " + d.ProcedureName + " · " + d.Applicant.Name, fields: map[string]string{}}
 		r.letterBtn.Show()
@@ -542,14 +672,14 @@ func (r *reception) draftLetter() {
 }
 
 // printReceipt prints the receipt of the dossier saved last, two copies
-// on A5 ("Liên 1" for the office, "Liên 2" for the citizen): one key
+// ("Liên 1" for the office, "Liên 2" for the citizen): one key
 // after saving. The dialog that follows offers to view, save or reprint.
 func (r *reception) printReceipt() {
 	if r.lastCode == "" {
 		r.e.info("Chưa có giấy để in", "Chưa lưu hồ sơ nào trong lần mở phần mềm này. Muốn in lại giấy tiếp nhận của hồ sơ cũ, mở hồ sơ trong Sổ theo dõi rồi bấm “Giấy tờ, thư”.")
 		return
 	}
-	printForm(r.e, formByKind(docs.FormReceipt), r.lastCode, true)
+	printForm(r.e, formByKind(r.e, docs.FormReceipt), r.lastCode, true)
 }
 
 // reset clears the form for the next citizen (the last receipt stays on
@@ -567,11 +697,13 @@ func (r *reception) reset() {
 	r.chosenInfo.SetText("Chọn thủ tục ở danh sách bên trái.")
 	r.showDocs()
 	r.refreshDue()
+	r.updateSaveLabel()
 	r.e.win.Canvas().Focus(r.procSearch)
 }
 
 // shown is called each time the clerk opens the screen.
 func (r *reception) shown() {
+	r.refreshProfile()
 	if r.chosen == nil {
 		r.e.win.Canvas().Focus(r.procSearch)
 	} else {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"image/color"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -26,17 +25,19 @@ const (
 
 // stateFilter is one choice of the state selector.
 type stateFilter struct {
-	label  string
-	states []register.State
+	label   string
+	states  []register.State
+	overdue bool // past the promised date (office.OverdueFilter)
 }
 
 var stateFilters = func() []stateFilter {
 	fs := []stateFilter{
-		{"Tất cả trạng thái", nil},
-		{"Chưa trả kết quả", []register.State{register.Received, register.InProgress, register.SupplementRequested, register.Done}},
+		{"Tất cả trạng thái", nil, false},
+		{"Chưa trả kết quả", []register.State{register.Received, register.InProgress, register.SupplementRequested, register.Done}, false},
+		{"Quá hạn", nil, true},
 	}
 	for _, s := range register.States {
-		fs = append(fs, stateFilter{s.Vietnamese(), []register.State{s}})
+		fs = append(fs, stateFilter{s.Vietnamese(), []register.State{s}, false})
 	}
 	return fs
 }()
@@ -50,14 +51,15 @@ type registerScreen struct {
 	search  *keyEntry
 	state   *widget.Select
 	count   *widget.Label
-	list    *widget.List
+	list    *keyList
 	detail  *detailPane
 	content fyne.CanvasObject
 	cols    []column
 
-	onShortcut func(fyne.Shortcut) bool
-	debounce   time.Duration
-	timer      *time.Timer
+	onShortcut  func(fyne.Shortcut) bool
+	debounce    time.Duration
+	searchLimit int // search results shown at most
+	timer       *time.Timer
 
 	// On the UI goroutine only.
 	query        string             // the search being shown ("" = the whole register)
@@ -69,9 +71,9 @@ type registerScreen struct {
 	listSelected int  // the line the list shows selected, -1 for none
 	quiet        bool // selecting programmatically: do not reload the detail
 
-	mu      sync.Mutex // guards what the page loader touches
-	gen     int        // bumped on every reload; stale pages are dropped
-	states  []register.State
+	mu      sync.Mutex    // guards what the page loader touches
+	gen     int           // bumped on every reload; stale pages are dropped
+	filter  office.Filter // the selector's choice; Limit and Offset unset
 	pages   map[int][]register.Dossier
 	pending map[int]int // page → order of request (the latest wins)
 	reqSeq  int
@@ -81,10 +83,12 @@ type registerScreen struct {
 	// scrolled far away (a page deep in a million rows takes a second).
 	loadingPage int
 	cancelLoad  context.CancelFunc
+	// cancelSearch abandons the search being run (UI goroutine only).
+	cancelSearch context.CancelFunc
 }
 
 func newRegister(e *env) *registerScreen {
-	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, selectedIdx: -1, listSelected: -1, loadingPage: -1,
+	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, searchLimit: searchLimit, selectedIdx: -1, listSelected: -1, loadingPage: -1,
 		pages: map[int][]register.Dossier{}, pending: map[int]int{}}
 
 	r.search = newKeyEntry("Tìm theo tên, địa chỉ, số điện thoại hoặc mã hồ sơ (gõ không dấu cũng được)")
@@ -94,11 +98,18 @@ func newRegister(e *env) *registerScreen {
 	// Down leaves the search for the list, where the arrows move and
 	// Space opens a dossier.
 	r.search.onKey = func(k *fyne.KeyEvent) bool {
-		if k.Name != fyne.KeyDown || r.length() == 0 {
+		if r.length() == 0 {
 			return false
 		}
-		r.e.win.Canvas().Focus(r.list)
-		return true
+		switch k.Name {
+		case fyne.KeyDown:
+			r.e.win.Canvas().Focus(r.list)
+			return true
+		case fyne.KeyPageDown, fyne.KeyPageUp:
+			r.e.win.Canvas().Focus(r.list)
+			return r.pageKey(k)
+		}
+		return false
 	}
 	labels := make([]string, len(stateFilters))
 	for i, f := range stateFilters {
@@ -110,7 +121,8 @@ func newRegister(e *env) *registerScreen {
 	r.count.Truncation = fyne.TextTruncateEllipsis
 
 	r.cols = registerColumns()
-	r.list = widget.NewList(r.length, r.createRow, r.updateRow)
+	r.list = newKeyList(r.length, r.createRow, r.updateRow)
+	r.list.onKey = r.pageKey
 	r.list.OnSelected = r.selectRow
 	r.state.OnChanged = func(string) { r.reload() }
 
@@ -319,12 +331,13 @@ func (r *registerScreen) loadPages() {
 			}
 		}
 		delete(r.pending, best)
-		gen, states := r.gen, r.states
+		gen, filter := r.gen, r.filter
 		ctx, cancel := context.WithCancel(r.e.ctx)
 		r.loadingPage, r.cancelLoad = best, cancel
 		r.mu.Unlock()
 
-		rows, err := r.e.off.Page(ctx, office.Filter{States: states, Limit: pageSize, Offset: best * pageSize})
+		filter.Limit, filter.Offset = pageSize, best*pageSize
+		rows, err := r.e.off.Page(ctx, filter)
 
 		r.mu.Lock()
 		cancelled := ctx.Err() != nil
@@ -374,18 +387,22 @@ func (r *registerScreen) evict(near int) {
 	}
 }
 
-func (r *registerScreen) filterStates() []register.State {
+// currentFilter is the selector's choice as an office filter.
+func (r *registerScreen) currentFilter() office.Filter {
 	i := r.state.SelectedIndex()
 	if i < 0 || i >= len(stateFilters) {
-		return nil
+		return office.Filter{}
 	}
-	return stateFilters[i].states
+	if stateFilters[i].overdue {
+		return r.e.off.OverdueFilter()
+	}
+	return office.Filter{States: stateFilters[i].states}
 }
 
 // reload reads the register again under the current search and filter:
 // after a change, a new filter, a new search.
 func (r *registerScreen) reload() {
-	states := r.filterStates()
+	filter := r.currentFilter()
 	r.quiet = true
 	r.list.UnselectAll()
 	r.quiet = false
@@ -393,7 +410,7 @@ func (r *registerScreen) reload() {
 	r.mu.Lock()
 	r.gen++
 	gen := r.gen
-	r.states = states
+	r.filter = filter
 	r.pages = map[int][]register.Dossier{}
 	clear(r.pending)
 	if r.cancelLoad != nil {
@@ -408,26 +425,35 @@ func (r *registerScreen) reload() {
 		return gen == r.gen
 	}
 	if query != "" {
+		// A newer search abandons the one still running: results come
+		// after the last key, not after every key typed before it.
+		ctx, cancel := context.WithCancel(r.e.ctx)
+		if r.cancelSearch != nil {
+			r.cancelSearch()
+		}
+		r.cancelSearch = cancel
 		r.e.background(func() {
-			found, err := r.e.off.Search(r.e.ctx, query, searchLimit)
+			f := filter
+			f.Limit = r.searchLimit
+			found, err := r.e.off.SearchFiltered(ctx, query, f)
 			r.e.do(func() {
-				if !current() {
+				if !current() || ctx.Err() != nil {
 					return
 				}
 				if err != nil {
 					r.count.SetText("Không tìm được: " + err.Error())
 					return
 				}
-				full := len(found) >= searchLimit
-				r.results = keepStates(found, states)
+				r.results = found
 				r.searching = true
 				switch {
-				case len(r.results) == 0:
+				case len(found) == 0:
 					r.count.SetText("Không tìm thấy hồ sơ nào khớp với “" + query + "”.")
-				case full:
-					r.count.SetText("Hiện " + fmtCount(len(r.results)) + " hồ sơ mới nhất khớp với “" + query + "”; gõ thêm để thu hẹp.")
+				case len(found) >= r.searchLimit:
+					r.count.SetText("Hiện " + fmtCount(len(found)) + " hồ sơ mới nhất khớp với “" + query + "”; đang đếm…")
+					r.countSearch(ctx, query, filter, len(found), current)
 				default:
-					r.count.SetText("Tìm thấy " + fmtCount(len(r.results)) + " hồ sơ khớp với “" + query + "”.")
+					r.count.SetText("Tìm thấy " + fmtCount(len(found)) + " hồ sơ khớp với “" + query + "”.")
 				}
 				r.list.Refresh()
 				r.restoreSelection()
@@ -437,7 +463,7 @@ func (r *registerScreen) reload() {
 		return
 	}
 	r.e.background(func() {
-		n, err := r.e.off.Count(r.e.ctx, office.Filter{States: states})
+		n, err := r.e.off.Count(r.e.ctx, filter)
 		r.e.do(func() {
 			if !current() {
 				return
@@ -455,21 +481,18 @@ func (r *registerScreen) reload() {
 	})
 }
 
-// keepStates filters search results by the state selector.
-func keepStates(ds []register.Dossier, states []register.State) []register.Dossier {
-	if len(states) == 0 {
-		return ds
-	}
-	out := ds[:0:0]
-	for _, d := range ds {
-		for _, s := range states {
-			if d.State == s {
-				out = append(out, d)
-				break
+// countSearch counts every match of a search whose first rows are shown,
+// after them: the rows come first, the total when it is known.
+func (r *registerScreen) countSearch(ctx context.Context, query string, filter office.Filter, shown int, current func() bool) {
+	r.e.background(func() {
+		n, err := r.e.off.SearchCount(ctx, query, filter)
+		r.e.do(func() {
+			if err != nil || !current() || ctx.Err() != nil {
+				return
 			}
-		}
-	}
-	return out
+			r.count.SetText("Tìm thấy " + fmtCount(n) + " hồ sơ khớp với “" + query + "”; hiện " + fmtCount(shown) + " hồ sơ mới nhất, gõ thêm để thu hẹp.")
+		})
+	})
 }
 
 // scheduleSearch waits for the clerk to pause typing before searching.
@@ -502,6 +525,39 @@ func (r *registerScreen) applySearch() {
 	r.query = q
 	r.list.ScrollToTop()
 	r.reload()
+}
+
+// pageKey moves the selection a screenful with Page Up/Down and to the
+// first or last row with Home/End, as in a spreadsheet.
+func (r *registerScreen) pageKey(k *fyne.KeyEvent) bool {
+	n := r.length()
+	if n == 0 {
+		return false
+	}
+	cur := r.listSelected
+	if cur < 0 {
+		cur = 0
+	}
+	page := 10
+	if h := r.createRow().MinSize().Height + theme.Padding(); h > 0 && r.list.Size().Height > 2*h {
+		page = int(r.list.Size().Height/h) - 1
+	}
+	to := cur
+	switch k.Name {
+	case fyne.KeyPageDown:
+		to = min(cur+page, n-1)
+	case fyne.KeyPageUp:
+		to = max(cur-page, 0)
+	case fyne.KeyHome:
+		to = 0
+	case fyne.KeyEnd:
+		to = n - 1
+	default:
+		return false
+	}
+	r.list.ScrollTo(to)
+	r.list.Select(to)
+	return true
 }
 
 func (r *registerScreen) selectRow(id widget.ListItemID) {
@@ -578,8 +634,7 @@ func (r *registerScreen) dropDetailIfGone() {
 	} else {
 		// The whole register under a state filter: the dossier is in it
 		// when its state is, wherever its page is.
-		states := r.filterStates()
-		keep = len(states) == 0 || slices.Contains(states, d.State)
+		keep = office.Matches(d, r.currentFilter())
 	}
 	if !keep {
 		r.clearSelection()

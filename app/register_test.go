@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"image/color"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -279,4 +280,87 @@ func TestOpeningFromTheDashboardReplacesOldResults(t *testing.T) {
 	assertContains(t, shown, "Giàng A Páo")
 	assertNotContains(t, shown, "Nguyễn Thị Hoa")
 	assertContains(t, r.search.Text, pao.Code)
+}
+
+// Page Down, Page Up, End and Home move the selection through the
+// register, from the search box too.
+func TestRegisterPagesByKeyboard(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	for i := 0; i < 30; i++ {
+		f.receive("Công dân "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 23, 7, 40))
+	}
+	r := f.openRegister()
+	key := func(name fyne.KeyName) string {
+		f.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: name})
+		f.wait()
+		if r.detail.d == nil {
+			t.Fatalf("%s selected nothing", name)
+		}
+		return r.detail.d.Applicant.Name
+	}
+	f.win.Canvas().Focus(r.search)
+	if got := key(fyne.KeyPageDown); got == "Công dân 29" || r.listSelected <= 0 {
+		t.Errorf("Page Down from the search: line %d (%s)", r.listSelected, got)
+	}
+	if got := key(fyne.KeyEnd); got != "Công dân 0" || r.listSelected != 29 {
+		t.Errorf("End: line %d (%s)", r.listSelected, got)
+	}
+	if key(fyne.KeyPageUp); r.listSelected >= 29 || r.listSelected < 0 {
+		t.Errorf("Page Up: line %d", r.listSelected)
+	}
+	if got := key(fyne.KeyHome); got != "Công dân 29" || r.listSelected != 0 {
+		t.Errorf("Home: line %d (%s)", r.listSelected, got)
+	}
+}
+
+// "Quá hạn" lists the dossiers past the date last promised, in the whole
+// register and among search results.
+func TestOverdueFilter(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	f.receive("Quá Hạn Một", "khai-sinh", at(2026, 11, 20, 8, 0))
+	f.receive("Quá Hạn Hai", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.receive("Hôm Nay", "khai-sinh", at(2026, 11, 25, 8, 0))
+	r := f.openRegister()
+	r.state.SetSelected("Quá hạn")
+	f.wait()
+	if r.length() != 2 {
+		t.Fatalf("%d overdue rows", r.length())
+	}
+	assertContains(t, texts(r.count), "2 hồ sơ")
+	assertContains(t, f.rowText(0), "Quá Hạn Hai")
+	assertContains(t, f.rowText(0), "quá hạn")
+	r = f.searchFor("qua han mot")
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Quá Hạn Một") {
+		t.Fatalf("search among overdue: %d rows", r.length())
+	}
+	r = f.searchFor("hom nay")
+	if r.length() != 0 {
+		t.Errorf("a dossier due today is listed as overdue")
+	}
+}
+
+// A search that finds more than it shows says how many it found, under
+// the state selector.
+func TestSearchShowsItsTotal(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	for i := 0; i < 4; i++ {
+		f.receive("Nguyễn Văn "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 25, 8, i))
+	}
+	done := f.receive("Nguyễn Thị Xong", "khai-sinh", at(2026, 11, 25, 9, 0))
+	if _, err := f.off.Return(context.Background(), done.Code, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	r := f.openRegister()
+	r.searchLimit = 2
+	r = f.searchFor("nguyen")
+	if r.length() != 2 {
+		t.Fatalf("%d rows shown", r.length())
+	}
+	assertContains(t, texts(r.count), "Tìm thấy 5 hồ sơ khớp với “nguyen”; hiện 2 hồ sơ mới nhất")
+	r.state.SetSelected(register.Returned.Vietnamese())
+	f.wait()
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Nguyễn Thị Xong") {
+		t.Fatalf("returned only: %d rows", r.length())
+	}
+	assertContains(t, texts(r.count), "Tìm thấy 1 hồ sơ")
 }

@@ -92,8 +92,8 @@ func newSettingsScreen(e *env) *settingsScreen {
 	register := container.NewVBox(
 		heading("In sổ theo dõi hồ sơ"),
 		container.New(layout.NewFormLayout(),
-			fieldLabel("Từ ngày"), s.regFrom,
-			fieldLabel("Đến ngày"), s.regTo),
+			fieldLabel("Từ ngày"), container.NewBorder(nil, nil, nil, datePicker(e, s.regFrom, false), s.regFrom),
+			fieldLabel("Đến ngày"), container.NewBorder(nil, nil, nil, datePicker(e, s.regTo, false), s.regTo)),
 		container.NewHBox(layout.NewSpacer(), year, month),
 		container.NewHBox(layout.NewSpacer(), s.regPrint),
 	)
@@ -115,7 +115,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 			fieldLabel("Họ tên *"), s.staffName,
 			fieldLabel("Chức vụ"), s.staffTitle,
 			fieldLabel("Đơn vị"), s.staffUnit,
-			fieldLabel("Ngày ký"), s.pledgeDate,
+			fieldLabel("Ngày ký"), container.NewBorder(nil, nil, nil, datePicker(e, s.pledgeDate, false), s.pledgeDate),
 			fieldLabel("Nội dung cam kết"), s.pledgeBox),
 		container.NewHBox(layout.NewSpacer(), s.pledgePrint),
 	)
@@ -306,7 +306,11 @@ func (s *settingsScreen) prefillStaff() {
 
 // doSave sends every changed value at once: the office checks them all and
 // saves all or nothing. On an error the form stays as typed.
-func (s *settingsScreen) doSave() {
+func (s *settingsScreen) doSave() { s.saveThen(nil) }
+
+// saveThen is doSave that runs after once the values are saved (not on an
+// error, which is shown and keeps the form as typed).
+func (s *settingsScreen) saveThen(after func()) {
 	values := map[string]string{}
 	for k, en := range s.entries {
 		if en.Text != s.loaded[k] {
@@ -336,6 +340,9 @@ func (s *settingsScreen) doSave() {
 			s.status.SetText("Đã lưu " + strconv.Itoa(len(values)) + " cài đặt.")
 			if s.e.settingsChanged != nil {
 				s.e.settingsChanged()
+			}
+			if after != nil {
+				after()
 			}
 		})
 	})

@@ -49,6 +49,9 @@ type env struct {
 	// or issued; settingsChanged after the settings were saved.
 	lettersChanged  func()
 	settingsChanged func()
+	// goToSettings opens the settings tab (reception links to it when the
+	// commune's profile is incomplete).
+	goToSettings func()
 
 	// The system's viewer and printer (internal/sysopen); tests replace
 	// them. tempDir holds the PDFs handed to them ("" is a folder in the
@@ -142,12 +145,32 @@ func (e *env) infoThen(title, msg string, then func()) {
 	e.show(d, d.Hide, d.Hide)
 }
 
-// confirm asks a yes/no question. Escape answers no; Enter does nothing,
-// so a key meant for the form behind cannot return a result or close a
-// dossier.
+// confirm asks a yes/no question: Enter answers yes, Escape no. The
+// question follows a button the clerk pressed on purpose (Enter on a
+// focused button presses it), so Enter twice returns a result by keyboard.
 func (e *env) confirm(title, msg string, then func(bool)) {
 	d := dialog.NewConfirm(title, msg, then, e.win)
-	e.show(d, nil, func() { d.Dismiss() })
+	e.show(d, d.Confirm, func() { d.Dismiss() })
+}
+
+// confirmAction asks whether to do something, with the action's own
+// label; Enter does it, Escape closes and runs cancelled (if any).
+func (e *env) confirmAction(title, msg, label string, do, cancelled func()) {
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	yes := newButton(label, theme.ConfirmIcon(), func() { d.Hide(); do() })
+	yes.Importance = widget.HighImportance
+	no := newButton("Đóng", theme.CancelIcon(), func() {
+		d.Hide()
+		if cancelled != nil {
+			cancelled()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons(title, text, e.win)
+	d.SetButtons([]fyne.CanvasObject{no, yes})
+	d.Resize(fyne.NewSize(560, 0))
+	e.show(d, yes.OnTapped, no.OnTapped)
 }
 
 // show shows d and remembers what Enter and Escape do while it is on top.
@@ -212,7 +235,13 @@ type shell struct {
 	register  *registerScreen
 	letters   *lettersScreen
 	settings  *settingsScreen
+	calendar  *calendarScreen
 	bundles   *bundleScreen
+
+	// restorePlacement moves the shown window where it was last time.
+	restorePlacement func()
+	// close closes the window (tests record it instead).
+	close func()
 
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -227,6 +256,7 @@ const (
 	tabRegister
 	tabLetters
 	tabSettings
+	tabCalendar
 	tabBundles
 )
 
@@ -248,6 +278,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.register = newRegister(e)
 	s.letters = newLettersScreen(e)
 	s.settings = newSettingsScreen(e)
+	s.calendar = newCalendarScreen(e)
 	s.bundles = newBundleScreen(e, version)
 	e.changed = func() {
 		s.dashboard.reload()
@@ -258,6 +289,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	e.settingsChanged = func() {
 		e.changed()
 		s.reception.refreshDue()
+		s.reception.refreshProfile()
 		s.letters.reload()
 	}
 	s.reception.onShortcut = s.shortcut
@@ -274,17 +306,27 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
 		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
 		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
+		// New screens are appended here, in the order of their tabs; the
+		// tab constants above follow this list.
+		{"Lịch", theme.CalendarIcon(), s.calendar.content, s.calendar.shown},
 		{"Gửi cấp trên", theme.UploadIcon(), s.bundles.content, s.bundles.shown},
 	}
+	reports := newReportScreen(e)
+	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
 	}
+	current := 0
 	s.tabs.OnSelected = func(*container.TabItem) {
-		if f := screens[s.tabs.SelectedIndex()].shown; f != nil {
+		s.leavingTab(current)
+		current = s.tabs.SelectedIndex()
+		if f := screens[current].shown; f != nil {
 			f()
 		}
 	}
+	s.close = w.Close
+	w.SetCloseIntercept(s.closeWindow)
 
 	s.status = widget.NewLabel("Tệp dữ liệu: " + dbPath)
 	s.status.Truncation = fyne.TextTruncateEllipsis
@@ -292,7 +334,13 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	ver := widget.NewLabel("Phiên bản " + version)
 	ver.SizeName = theme.SizeNameCaptionText
 	bar := container.NewBorder(widget.NewSeparator(), nil, nil, ver, s.status)
-	s.content = container.NewBorder(nil, bar, nil, nil, s.tabs)
+	var top fyne.CanvasObject
+	if office.IsDemoPath(dbPath) {
+		top = demoBanner()
+		w.SetTitle(WindowTitle + " – DỮ LIỆU MẪU")
+	}
+	s.content = container.NewBorder(top, bar, nil, nil, s.tabs)
+	e.goToSettings = func() { s.tabs.SelectIndex(tabSettings) }
 
 	// The same keys when no entry has the focus (after ticking a
 	// checkbox, say); a focused entry passes them on itself.
@@ -300,10 +348,16 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
+	for _, k := range tabKeys {
+		for _, m := range []fyne.KeyModifier{fyne.KeyModifierAlt, fyne.KeyModifierShortcutDefault} {
+			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: m},
+				func(sc fyne.Shortcut) { s.shortcut(sc) })
+		}
+	}
 	w.Canvas().SetOnTypedKey(e.typedKey)
 	s.dashboard.reload()
 	w.SetContent(s.content)
-	w.Resize(fyne.NewSize(1100, 700))
+	s.restorePlacement = placeWindow(a, w)
 	return s
 }
 
@@ -311,7 +365,19 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 // reports whether the shortcut was one of them.
 func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	cs, ok := sc.(*desktop.CustomShortcut)
-	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+	if !ok {
+		return false
+	}
+	// Alt+1…9 or Ctrl+1…9: the tabs, in the order of the navigation.
+	if cs.Modifier == fyne.KeyModifierAlt || cs.Modifier == fyne.KeyModifierShortcutDefault {
+		for i, k := range tabKeys {
+			if cs.KeyName == k && i < len(s.tabs.Items) {
+				s.tabs.SelectIndex(i)
+				return true
+			}
+		}
+	}
+	if cs.Modifier != fyne.KeyModifierShortcutDefault {
 		return false
 	}
 	switch cs.KeyName {
@@ -339,6 +405,9 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	}
 	return false
 }
+
+// tabKeys open the tabs with Alt or Ctrl: 1 is the first tab.
+var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 
 // startTicker refreshes what depends on the clock: the due time the
 // reception form announces (the 15:00 cut-off moves it), the register's

@@ -10,7 +10,7 @@
 // 03:00 UTC and 2026-02-13 10:00 ICT are the same moment and the same answer.
 // Every time.Time returned is in Zone, at midnight for dates and to the minute
 // for due times. A wrong due date harms a citizen, so the rules below are
-// tested day by day for 2025–2030 and against the announced breaks of 2017–2025.
+// tested day by day for 2021–2030 and against the announced breaks of 2017–2026.
 //
 // # Lunar calendar
 //
@@ -106,7 +106,10 @@
 //
 // The day of receipt is never counted. A limit of n working days is due on the
 // nth working day after the day of receipt, at Hours.ReturnAt (16:00 by
-// default); so a deadline never lands on a day off. A same-day limit is due
+// default); so a deadline never lands on a day off. A limit of n days (the
+// text says "ngày", not "ngày làm việc": CalendarDays) is due on the nth day
+// after the day of receipt, or the next working day when that one is off
+// (Điều 148). A same-day limit is due
 // the day of receipt at ReturnAt when that is a working day and the dossier
 // came in at or before the cut-off, compared to the minute (15:00 and 15:00:59
 // are in time, 15:01 is not); otherwise the next working day at ReturnAt. A

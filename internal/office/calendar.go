@@ -41,6 +41,10 @@ type YearStatus struct {
 	Source         string `json:"source,omitempty"`
 	Confidence     string `json:"confidence,omitempty"`
 	Stored         bool   `json:"stored"` // the office's own schedule replaces the shipped one
+	// ShippedDiffers: the office's stored schedule gives other working days
+	// than the one shipped with this release (a correction it has not taken:
+	// `motcua calendar schedule YEAR shipped` reviews it).
+	ShippedDiffers bool `json:"shipped_differs,omitempty"`
 }
 
 // CalendarYears lists, from 2021 to four years after this one, whether each
@@ -51,6 +55,16 @@ func (o *Office) CalendarYears(ctx context.Context) ([]YearStatus, error) {
 		return nil, err
 	}
 	cal := o.Calendar()
+	var shipped *calendar.Calendar
+	if len(stored) > 0 {
+		ss, err := calendar.ParseSchedules(assets.CalendarSchedules)
+		if err != nil {
+			return nil, err
+		}
+		if shipped, err = calendar.New(o.Profile().Hours, ss...); err != nil {
+			return nil, err
+		}
+	}
 	var out []YearStatus
 	for y := 2021; y <= o.Now().Year()+4; y++ {
 		st := YearStatus{Year: y, Announced: cal.Announced(y), AwaitingNotice: cal.AwaitingNotice(y)}
@@ -58,6 +72,9 @@ func (o *Office) CalendarYears(ctx context.Context) ([]YearStatus, error) {
 			st.Source, st.Confidence = s.Source, s.Confidence
 		}
 		_, st.Stored = stored[y]
+		if st.Stored && shipped.Announced(y) {
+			st.ShippedDiffers = shipped.YearFingerprint(y) != cal.YearFingerprint(y)
+		}
 		out = append(out, st)
 	}
 	return out, nil
@@ -259,10 +276,22 @@ func (o *Office) ApplyCorrections(ctx context.Context, years []int) (CalendarRev
 // recompute saves the changes cal makes to the dossiers that may cross years,
 // with an audit line each, and records the years as checked.
 func recompute(tx *store.Tx, cal *calendar.Calendar, years []int, actor string, now time.Time, action string) ([]DueChange, error) {
-	from, to := yearsSpan(years)
-	ds, err := tx.DossiersTouching(from, to)
-	if err != nil {
-		return nil, err
+	// Year by year, as PendingCorrections reviews them: a span over several
+	// years would also take in the years between, which nobody reviewed.
+	var ds []*register.Dossier
+	seen := map[string]bool{}
+	for _, y := range years {
+		from, to := yearsSpan([]int{y})
+		list, err := tx.DossiersTouching(from, to)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range list {
+			if !seen[d.ID] {
+				seen[d.ID] = true
+				ds = append(ds, d)
+			}
+		}
 	}
 	ch, changed := changes(ds, cal)
 	for i, d := range changed {
@@ -272,6 +301,22 @@ func recompute(tx *store.Tx, cal *calendar.Calendar, years []int, actor string, 
 		d.UpdatedAt = now
 		if err := tx.UpdateDossier(d); err != nil {
 			return nil, err
+		}
+		// The hand-overs since the clock started were classified against the
+		// old due date: the control slip follows the new one.
+		full, err := tx.DossierByCode(d.Code)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range full.Events {
+			if e.Outcome == "" || e.At.Before(clockStart(d)) {
+				continue
+			}
+			if o := register.Classify(e.At, c.NewDue); o != e.Outcome {
+				if err := tx.SetEventOutcome(d.ID, e.Seq, o); err != nil {
+					return nil, err
+				}
+			}
 		}
 		if err := tx.AppendAudit(store.Audit{At: now, Actor: actor, Action: action, Entity: "dossier", EntityID: d.ID,
 			Before: string(before), After: string(after)}); err != nil {
@@ -345,4 +390,34 @@ func (o *Office) ImportSchedule(ctx context.Context, s calendar.Schedule, apply 
 	}
 	rev.Applied = true
 	return rev, o.reload(ctx)
+}
+
+// DueEstimate is the due time a dossier received at a moment would get, as
+// the reception form shows it before saving, and whether it rests on a
+// provisional (dự kiến) day off.
+type DueEstimate struct {
+	Due         time.Time `json:"due_at"`
+	Provisional bool      `json:"provisional"`
+}
+
+// DueFor estimates the due time of a dossier of a procedure, under one of
+// its variants (empty: the standard limit), received at (zero: now).
+func (o *Office) DueFor(ctx context.Context, procedureCode, variant string, at time.Time) (DueEstimate, error) {
+	ps, err := o.st.Procedures(ctx)
+	if err != nil {
+		return DueEstimate{}, err
+	}
+	for _, p := range ps {
+		if p.Code != procedureCode {
+			continue
+		}
+		if p, err = p.WithVariant(variant); err != nil {
+			return DueEstimate{}, err
+		}
+		from := o.at(at)
+		cal := o.Calendar()
+		due := cal.Due(from, p.Limit)
+		return DueEstimate{Due: due, Provisional: cal.CrossesProvisional(from, due)}, nil
+	}
+	return DueEstimate{}, store.NotFound("không có thủ tục mã %q trong danh mục", procedureCode)
 }

@@ -82,8 +82,9 @@ func TestShippedCorrectionIsReviewedThenApplied(t *testing.T) {
 	if d, _ := o.Show(ctx, a.Code); d.DueAt.Format("2006-01-02 15:04") != "2026-09-04 16:00" {
 		t.Errorf("A after apply: due %s", d.DueAt)
 	}
-	if d, _ := o.Show(ctx, b.Code); d.Outcome != register.Late || d.DueAt.Format("2006-01-02") != "2026-08-22" || len(d.Events) != 2 {
-		t.Errorf("B after apply: %s %s, %d events", d.Outcome, d.DueAt, len(d.Events))
+	if d, _ := o.Show(ctx, b.Code); d.Outcome != register.Late || d.DueAt.Format("2006-01-02") != "2026-08-22" || len(d.Events) != 2 ||
+		d.Events[1].Outcome != register.Late {
+		t.Errorf("B after apply: %s %s, %d events %+v", d.Outcome, d.DueAt, len(d.Events), d.Events)
 	}
 	if d, _ := o.Show(ctx, c.Code); !d.DueAt.Equal(c.DueAt) {
 		t.Error("C should not change")
@@ -130,6 +131,15 @@ func TestImportScheduleDryRunThenApply(t *testing.T) {
 	rev, err = o.ImportSchedule(ctx, oldSchedule2026, true)
 	if err != nil || !rev.Applied || len(rev.Changes) != 1 {
 		t.Fatalf("apply = %+v %v", rev, err)
+	}
+	ys, err := o.CalendarYears(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range ys {
+		if (y.Year == 2026) != (y.Stored && y.ShippedDiffers) {
+			t.Errorf("%d: stored %v, shipped differs %v", y.Year, y.Stored, y.ShippedDiffers)
+		}
 	}
 	if d, _ := o.Show(ctx, a.Code); d.DueAt.Format("2006-01-02") != "2026-09-03" {
 		t.Errorf("after apply A is due %s", d.DueAt)

@@ -96,3 +96,33 @@ func (o *Office) upgradeShippedCatalogue(ctx context.Context) error {
 		return nil
 	})
 }
+
+// ConfirmLimit records that an administrator checked a procedure's time
+// limit (or one variant's, when variant is not empty) against the province's
+// published list: the limit leaves UnconfirmedLimits. The procedure is saved
+// as a new version with its audit line; dossiers keep theirs.
+func (o *Office) ConfirmLimit(ctx context.Context, code, variant string) (register.Procedure, error) {
+	ps, err := o.st.Procedures(ctx)
+	if err != nil {
+		return register.Procedure{}, err
+	}
+	for _, p := range ps {
+		if p.Code != code {
+			continue
+		}
+		if variant == "" {
+			p.Confirmed = true
+			return o.SaveProcedure(ctx, p)
+		}
+		p.Variants = append([]register.Variant(nil), p.Variants...)
+		for i := range p.Variants {
+			if p.Variants[i].Code == variant {
+				p.Variants[i].Confirmed = true
+				return o.SaveProcedure(ctx, p)
+			}
+		}
+		_, err := p.WithVariant(variant)
+		return register.Procedure{}, err
+	}
+	return register.Procedure{}, store.NotFound("không có thủ tục mã %q trong danh mục", code)
+}

@@ -120,3 +120,37 @@ func TestVariantValidation(t *testing.T) {
 		t.Error("a bad confidence tag")
 	}
 }
+
+// docs/legal-sources.md lists every limit that waits for confirmation, as
+// the program does: the two must not drift apart.
+func TestLegalSourcesListsUnconfirmed(t *testing.T) {
+	data, err := os.ReadFile("../../docs/legal-sources.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	i := strings.Index(doc, "## 5. Limits waiting")
+	if i < 0 {
+		t.Fatal("docs/legal-sources.md has no section 5")
+	}
+	section := doc[i:]
+	var list []Procedure
+	for _, p := range shippedCatalogue(t) {
+		list = append(list, p)
+		if !p.Inactive && !strings.Contains(doc, "| `"+p.Code+"` |") {
+			t.Errorf("docs/legal-sources.md does not list %s", p.Code)
+		}
+	}
+	for _, c := range Unconfirmed(list) {
+		want := "- `" + c.Code + "` "
+		if c.Variant != "" {
+			want = "- `" + c.Code + "` / `" + c.Variant + "` "
+		}
+		if !strings.Contains(section, want) {
+			t.Errorf("section 5 does not list %q", want)
+		}
+	}
+	if n := strings.Count(section, "\n- `"); n != len(Unconfirmed(list)) {
+		t.Errorf("section 5 lists %d limits, the program %d", n, len(Unconfirmed(list)))
+	}
+}

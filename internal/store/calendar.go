@@ -75,3 +75,11 @@ func dossiersTouching(ctx context.Context, q querier, from, to time.Time) ([]*re
 	}
 	return out, rows.Err()
 }
+
+// SetEventOutcome corrects the result-so-far of one event of a dossier (a
+// hand-over classified against a due date that a schedule correction moved).
+func (tx *Tx) SetEventOutcome(dossierID string, seq int, outcome register.Outcome) error {
+	_, err := tx.exec(`UPDATE events SET outcome = ? WHERE seq = ? AND dossier_n = (SELECT n FROM dossiers WHERE id = ?)`,
+		string(outcome), seq, dossierID)
+	return err
+}
