@@ -13,7 +13,6 @@ import (
 	"motcua/internal/bundle"
 	"motcua/internal/calendar"
 	"motcua/internal/office"
-	"motcua/internal/store"
 )
 
 // The bundle commands: the commune's signing key, export for the upper
@@ -305,7 +304,7 @@ type communesOut struct {
 	PeriodFrom string                 `json:"period_from"`
 	PeriodTo   string                 `json:"period_to"`
 	Communes   []office.CommuneStatus `json:"communes"`
-	Total      store.Figures          `json:"total"`
+	Total      office.Figures         `json:"total"`
 	NotSent    []string               `json:"not_sent"`
 }
 
@@ -351,7 +350,7 @@ func runCommunes(e *Env, args []string) error {
 			fmt.Fprintln(w, "Chưa có xã nào đăng ký. Nhập gói đầu tiên của một xã bằng “motcua import TỆP.zip --trust DẤU_VÂN_TAY”.")
 			return
 		}
-		fmt.Fprintf(w, "Kỳ %s. Số liệu: tiếp nhận / trả kết quả (trước hạn, đúng hạn, quá hạn) / thư đã gửi.\n", p)
+		fmt.Fprintf(w, "Kỳ %s.\n", p)
 		for _, c := range cs {
 			sent := "đã gửi đủ kỳ"
 			if !c.Sent {
@@ -370,6 +369,7 @@ func runCommunes(e *Env, args []string) error {
 	})
 }
 
-func figuresLine(f store.Figures) string {
-	return fmt.Sprintf("tiếp nhận %d; trả %d (trước hạn %d, đúng hạn %d, quá hạn %d); thư %d", f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters)
+func figuresLine(f office.Figures) string {
+	return fmt.Sprintf("tiếp nhận %d; trả %d (trước hạn %d, đúng hạn %d, quá hạn %d); thư %d; đánh giá %d (hài lòng %d); cam kết đã ký %d; phản ánh %d",
+		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback)
 }

@@ -12,6 +12,8 @@ import (
 
 	"motcua/internal/bundle"
 	"motcua/internal/letters"
+	"motcua/internal/people"
+	"motcua/internal/survey"
 )
 
 var testKDF = &bundle.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
@@ -66,13 +68,43 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// People records of November: two staff, their pledges, ratings of
+	// dossiers returned in November, a citizen's feedback.
+	lan := addStaff(t, o, "Nguyễn Thị Lan", people.RoleCounter)
+	addStaff(t, o, "Lê Văn Tuấn", people.RoleChair)
+	if err := o.ChoosePledgeSets(ctx, []string{"4-xin", "5-khong"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"Nguyễn Thị Lan", "Lê Văn Tuấn"} {
+		if _, err := o.SignPledge(ctx, PledgeInput{Staff: who, SignedOn: vn("2026-11-10 00:00")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rated := 0
+	page, _ := o.Page(ctx, Filter{Limit: 400})
+	for _, d := range page {
+		if d.ReturnedAt != nil && d.ReturnedAt.Before(vn("2026-11-20 00:00")) && !d.ReturnedAt.Before(vn("2026-11-01 00:00")) && rated < 6 {
+			level := survey.Satisfied
+			if rated%3 == 2 {
+				level = survey.Neutral
+			}
+			if _, err := o.Rate(ctx, RateInput{Code: d.Code, Level: level}); err != nil {
+				t.Fatal(err)
+			}
+			rated++
+		}
+	}
+	if _, err := o.AddFeedback(ctx, FeedbackInput{Channel: survey.InPerson, Sender: "Ông Lò Văn Pọm", Content: "Đề nghị niêm yết thêm thủ tục đất đai", Staff: lan.ID}); err != nil {
+		t.Fatal(err)
+	}
 	*clock = vn("2026-12-01 08:00")
 	nov := MonthPeriod(2026, time.November)
 	want, err := o.CommuneFigures(ctx, nov)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want.Received == 0 || want.Returned == 0 || want.Letters != 2 {
+	if want.Received == 0 || want.Returned == 0 || want.Letters != 2 || want.Ratings != rated || want.Satisfied != rated-rated/3 ||
+		want.Pledges != 2 || want.Feedback != 1 || rated < 3 {
 		t.Fatalf("the seeded November is too thin to test: %+v", want)
 	}
 	first := export(t, o, nov, filepath.Join(dir, "nov.zip"))
@@ -94,8 +126,13 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 	if n, _ := up.st.UpperRecordCount(ctx, "000.17.22.H56", "report"); n != 1 {
 		t.Fatalf("the commune's report is not kept: %d", n)
 	}
-	if f := first.Files[len(first.Files)-1]; f.Name != bundle.FileReportPDF || f.Size < 1000 {
+	if f, _ := (&bundle.Manifest{Files: first.Files}).File(bundle.FileReportPDF); f.Size < 1000 {
 		t.Fatalf("no printed report in the bundle: %+v", first.Files)
+	}
+	for kind, n := range map[string]int{"staff": 2, "pledges": 2, "ratings": rated, "feedback": 1} {
+		if res.Records[kind] != n {
+			t.Errorf("%s: %d records imported, want %d", kind, res.Records[kind], n)
+		}
 	}
 	cs, total, err := up.Communes(ctx, nov)
 	if err != nil {

@@ -256,7 +256,11 @@ func importFile(tx *store.Tx, r *bundle.Reader, agency string, file bundle.File)
 			}
 			ok, err = tx.UpsertUpperLetter(agency, l.Letter, updated, line)
 		default:
-			ok, err = tx.UpsertUpperRecord(agency, kind, id, updated, line)
+			on, level, perr := countedOn(kind, line)
+			if perr != nil {
+				return badRecord(file.Name, id, perr)
+			}
+			ok, err = tx.UpsertUpperRecord(agency, kind, id, updated, on, level, line)
 		}
 		if ok {
 			changed++
@@ -418,9 +422,45 @@ func importReport(tx *store.Tx, r *bundle.Reader, agency string) (n, changed int
 		return 0, 0, &bundle.Error{Kind: bundle.ErrRecord, Name: f.Name, Msg: "Tệp report.json trong gói không phải JSON hợp lệ. Đề nghị xã xuất và gửi lại gói."}
 	}
 	created, _ := time.Parse(bundle.StampLayout, m.CreatedAt)
-	ok, err := tx.UpsertUpperRecord(agency, "report", m.Period.From+"_"+m.Period.To, created, bytes.TrimSpace(raw))
+	ok, err := tx.UpsertUpperRecord(agency, "report", m.Period.From+"_"+m.Period.To, created, nil, nil, bytes.TrimSpace(raw))
 	if ok {
 		changed = 1
 	}
 	return 1, changed, err
+}
+
+// countedOn reads the date a people record counts on at the upper level
+// (a rating: its dossier's return; a pledge: its signing; feedback: its
+// receipt) and a rating's level; other kinds count on nothing.
+func countedOn(kind string, line []byte) (*time.Time, *int, error) {
+	var r struct {
+		ReturnedAt *time.Time `json:"returned_at"`
+		SignedOn   *time.Time `json:"signed_on"`
+		ReceivedAt *time.Time `json:"received_at"`
+		Level      *int       `json:"level"`
+	}
+	switch kind {
+	case "ratings", "pledges", "feedback":
+		if err := json.Unmarshal(line, &r); err != nil {
+			return nil, nil, err
+		}
+	default:
+		return nil, nil, nil
+	}
+	var on *time.Time
+	switch kind {
+	case "ratings":
+		on = r.ReturnedAt
+	case "pledges":
+		on = r.SignedOn
+	case "feedback":
+		on = r.ReceivedAt
+	}
+	if on == nil {
+		return nil, nil, fmt.Errorf("thiếu ngày tính số liệu")
+	}
+	if kind != "ratings" {
+		r.Level = nil
+	}
+	return on, r.Level, nil
 }

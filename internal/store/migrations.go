@@ -406,6 +406,13 @@ var migrations = []string{
 	// reports: refusals and withdrawals of a period found by when they
 	// closed, not by walking every refusal ever made.
 	`CREATE INDEX dossiers_state_updated ON dossiers (state, updated_at);`,
+
+	// bundles 2: the upper level counts the communes' ratings, pledges and
+	// feedback of a period, so each such record's date (returned, signed,
+	// received) and a rating's level are kept beside its JSON.
+	`ALTER TABLE upper_records ADD COLUMN at BIGINT;
+	ALTER TABLE upper_records ADD COLUMN level INTEGER;
+	CREATE INDEX upper_records_at ON upper_records (agency, kind, at);`,
 }
 
 // SchemaVersion is the version a database has after Open.
