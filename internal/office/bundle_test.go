@@ -13,6 +13,7 @@ import (
 	"motcua/internal/bundle"
 	"motcua/internal/letters"
 	"motcua/internal/people"
+	"motcua/internal/store"
 	"motcua/internal/survey"
 )
 
@@ -379,5 +380,26 @@ func TestExportCarriesEveryEvent(t *testing.T) {
 	})
 	if err != nil || gotD != dossiers || gotE != events {
 		t.Fatalf("bundle has %d dossiers and %d events (last %s), the register %d and %d: %v", gotD, gotE, last, dossiers, events, err)
+	}
+}
+
+// A commune that sends every fortnight has sent the month; one that skipped
+// a week has not; missing numbers are the ones below the highest received.
+func TestCoversAndMissing(t *testing.T) {
+	b := func(seq int64, from, to string) store.UpperBundle {
+		return store.UpperBundle{Seq: seq, PeriodFrom: from, PeriodTo: to}
+	}
+	nov := MonthPeriod(2026, time.November)
+	if !covers([]store.UpperBundle{b(2, "2026-11-16", "2026-11-30"), b(1, "2026-10-25", "2026-11-15")}, nov) {
+		t.Error("two fortnights do not cover November")
+	}
+	if covers([]store.UpperBundle{b(1, "2026-11-01", "2026-11-15"), b(3, "2026-11-23", "2026-11-30")}, nov) {
+		t.Error("a skipped week still covers November")
+	}
+	if covers(nil, nov) || !covers([]store.UpperBundle{b(1, "2026-01-01", "2026-12-31")}, nov) {
+		t.Error("covers of nothing or of the whole year")
+	}
+	if got := missing([]store.UpperBundle{b(5, "", ""), b(2, "", ""), b(1, "", "")}); len(got) != 2 || got[0] != 3 || got[1] != 4 {
+		t.Errorf("missing %v, want [3 4]", got)
 	}
 }
