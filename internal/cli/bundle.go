@@ -206,6 +206,15 @@ type verifyOut struct {
 	office.VerifyResult
 }
 
+// refused prints a refused bundle as JSON too (with --json), so a script
+// reads the reason and its kind on stdout; the exit status stays 1.
+func (e *Env) refused(err error) error {
+	if e.JSON && bundle.KindName(err) != "" {
+		_ = e.emit(map[string]any{"valid": false, "kind": bundle.KindName(err), "error": capitalise(err.Error())}, nil)
+	}
+	return err
+}
+
 func runVerify(e *Env, args []string) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	key := fs.String("key", "", "khóa công khai của xã (base64)")
@@ -234,7 +243,7 @@ func runVerify(e *Env, args []string) error {
 			f.Close()
 		}
 		if err != nil {
-			return err
+			return e.refused(err)
 		}
 	default:
 		if *keyring != "" {
@@ -246,7 +255,7 @@ func runVerify(e *Env, args []string) error {
 		}
 		defer o.Close()
 		if res, err = o.Verify(e.ctx, pos[0], *trust); err != nil {
-			return err
+			return e.refused(err)
 		}
 	}
 	return e.emit(verifyOut{true, res}, func(w io.Writer) {

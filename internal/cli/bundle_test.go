@@ -69,6 +69,15 @@ func TestBundleCommands(t *testing.T) {
 	if _, errs, code = run(t, upper, now, "verify", bad, "--key", key.PublicKey); code != 1 || !strings.Contains(errs, "cắt cụt") {
 		t.Fatalf("verify of a cut bundle: %d %s", code, errs)
 	}
+	out, _, code = run(t, upper, now, "verify", bad, "--key", key.PublicKey, "--json")
+	var refused struct {
+		Valid bool
+		Kind  string
+	}
+	mustJSON(t, out, &refused)
+	if code != 1 || refused.Valid || refused.Kind != "corrupt" {
+		t.Fatalf("verify --json of a cut bundle: %d %s", code, out)
+	}
 	if _, errs, code = run(t, upper, now, "verify", zip); code != 1 || !strings.Contains(errs, key.Fingerprint) {
 		t.Fatalf("verify against an upper level that does not know the commune: %d %s", code, errs)
 	}
