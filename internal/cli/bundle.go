@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -174,7 +175,7 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	if *out == "" {
-		return usagef("cần -o TỆP.zip: nơi lưu gói (thường là ổ USB)")
+		return usagef("cần -o TỆP.zip hoặc -o THƯ_MỤC: nơi lưu gói (thường là ổ USB)")
 	}
 	o, err := e.office()
 	if err != nil {
@@ -183,6 +184,10 @@ func runExport(e *Env, args []string) error {
 	defer o.Close()
 	if _, err := o.KeysShow(e.ctx); err != nil {
 		return err
+	}
+	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+		// -o E:\ names the file after the commune and the period.
+		*out = filepath.Join(*out, fmt.Sprintf("motcua-%s-%s_%s.zip", o.Profile().AgencyCode, p.From.Format("2006-01-02"), p.To.Format("2006-01-02")))
 	}
 	pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
 	if err != nil {

@@ -59,6 +59,14 @@ func TestBundleCommands(t *testing.T) {
 	if exp.Sequence != 1 || exp.Files[0].Name != "dossiers.jsonl" || exp.Files[0].Records != 1 {
 		t.Fatalf("export %+v", exp)
 	}
+	usb := filepath.Join(dir, "usb")
+	os.Mkdir(usb, 0o755)
+	if _, errs, code = run(t, commune, now, "export", "--period", "2026-11", "-o", usb); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, err := os.Stat(filepath.Join(usb, "motcua-000.17.22.H56-2026-11-01_2026-11-30.zip")); err != nil {
+		t.Fatalf("export into a folder: %v", err)
+	}
 
 	if out, errs, code = run(t, upper, now, "verify", zip, "--key", key.PublicKey); code != 0 || !strings.Contains(out, "HỢP LỆ") {
 		t.Fatalf("verify with the key: %d %s %s", code, out, errs)
