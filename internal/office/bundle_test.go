@@ -3,6 +3,7 @@ package office
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"os"
@@ -289,12 +290,36 @@ func TestKeyRotationAndAForeignKey(t *testing.T) {
 	if imp, err := up.Import(ctx, late.Path, ""); err != nil || imp.KeyRotated || len(imp.Missing) != 0 {
 		t.Fatalf("late bundle signed by the old key before the rotation: %+v %v", imp, err)
 	}
-	// …but the old key cannot sign anything numbered after the rotation.
+	// …and a late bundle that also claims a rotation back to the old key
+	// cannot make it the registered key again (checked in a fresh upper
+	// level that has bundles 1 and 3 only).
 	sealed, _ := bundle.UnmarshalSealed(oldSealed)
 	oldKey, err := sealed.Open([]byte(pass))
 	if err != nil {
 		t.Fatal(err)
 	}
+	up2 := openAt(t, filepath.Join(dir, "tinh2.db"), "2026-12-02 09:00")
+	for i, p := range []string{first.Path, res.Path} {
+		if _, err := up2.Import(ctx, p, []string{first.Fingerprint, ""}[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claim := filepath.Join(dir, "claim.zip")
+	cf, _ := os.Create(claim)
+	cw := bundle.NewWriter(cf, bundle.Header{Commune: bundle.Commune{AgencyCode: "000.17.22.H58", Name: "Ủy ban nhân dân xã Nam Sơn"},
+		From: vn("2026-10-01 00:00"), To: vn("2026-10-31 00:00"), Sequence: 2, Previous: first.BundleID, CreatedAt: vn("2026-12-01 08:00"), AppVersion: "x",
+		Rotation: &bundle.Rotation{FromKeyID: bundle.KeyIDOf(info.PublicKey), ToPublicKey: bundle.EncodePublicKey(oldKey.Public().(ed25519.PublicKey)), Signature: "AAAA"}})
+	if _, _, err := cw.Close(oldKey); err != nil {
+		t.Fatal(err)
+	}
+	cf.Close()
+	if imp, err := up2.Import(ctx, claim, ""); err != nil || imp.KeyRotated {
+		t.Fatalf("late bundle with a false rotation claim: %+v %v", imp, err)
+	}
+	if cs, _, _ := up2.Communes(ctx, nov); cs[0].Fingerprint != info.Fingerprint {
+		t.Fatalf("a false rotation claim registered key %s", cs[0].Fingerprint)
+	}
+	// The old key cannot sign anything numbered after the rotation.
 	forged := filepath.Join(dir, "forged.zip")
 	fw, _ := os.Create(forged)
 	w := bundle.NewWriter(fw, bundle.Header{Commune: bundle.Commune{AgencyCode: "000.17.22.H58", Name: "Ủy ban nhân dân xã Nam Sơn"},

@@ -47,6 +47,8 @@ func (o *Office) Keyring(ctx context.Context, trust string) bundle.Keyring {
 			} else if ok && k.ReplacedAtSeq != nil && m.Sequence < *k.ReplacedAtSeq {
 				return bundle.ParsePublicKey(k.PublicKey)
 			}
+			// --trust never replaces a registered key: a commune changes keys
+			// only through a rotation its old key signed.
 			return m.RotatedFrom(pub)
 		}
 		if own, ok, err := o.st.CurrentSigningKey(ctx); err == nil && ok && own.KeyID == m.Signer.KeyID && m.Commune.AgencyCode == o.Profile().AgencyCode {
@@ -158,12 +160,30 @@ func (o *Office) Import(ctx context.Context, path, trust string) (ImportResult, 
 			return err
 		}
 		now := o.Now()
-		if !known {
+		switch {
+		case !known:
 			c = store.UpperCommune{Agency: m.Commune.AgencyCode, RegisteredAt: now}
 			res.Registered = true
-		} else if c.KeyID != m.Signer.KeyID && m.KeyRotation != nil && m.KeyRotation.FromKeyID == c.KeyID {
-			res.KeyRotated = true
-			res.Warnings = append(res.Warnings, fmt.Sprintf("%s đã chuyển sang khóa mới %s (khóa cũ %s đã ký xác nhận).", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID)))
+		case c.KeyID != m.Signer.KeyID:
+			// The keyring let the signature through; tell again, inside the
+			// transaction, which of its three reasons it was.
+			pub, err := bundle.ParsePublicKey(c.PublicKey)
+			if err != nil {
+				return err
+			}
+			old, isOld, err := tx.UpperKey(c.Agency, m.Signer.KeyID)
+			if err != nil {
+				return err
+			}
+			switch {
+			case func() bool { _, err := m.RotatedFrom(pub); return err == nil }():
+				res.KeyRotated = true
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s đã chuyển sang khóa mới %s (khóa cũ %s đã ký xác nhận).", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID)))
+			case isOld && old.ReplacedAtSeq != nil && m.Sequence < *old.ReplacedAtSeq:
+				// A late bundle signed before the rotation: no key changes.
+			default:
+				return &bundle.Error{Kind: bundle.ErrWrongKey, Msg: fmt.Sprintf("Gói của %s được ký bằng khóa %s, không phải khóa đã đăng ký %s. Không nhập gói này; hãy gọi điện cho xã để hỏi.", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID))}
+			}
 		}
 		if !known || res.KeyRotated || c.Name != m.Commune.Name {
 			replaces := ""

@@ -564,9 +564,18 @@ type UpperKey struct {
 }
 
 // UpperKey reads one of a commune's keys; ok is false if unknown.
-func (s *Store) UpperKey(ctx context.Context, agency, keyID string) (k UpperKey, ok bool, err error) {
+func (s *Store) UpperKey(ctx context.Context, agency, keyID string) (UpperKey, bool, error) {
+	return upperKey(ctx, s.db, agency, keyID)
+}
+
+// UpperKey reads one of a commune's keys inside the transaction.
+func (tx *Tx) UpperKey(agency, keyID string) (UpperKey, bool, error) {
+	return upperKey(context.Background(), tx.tx, agency, keyID)
+}
+
+func upperKey(ctx context.Context, q querier, agency, keyID string) (k UpperKey, ok bool, err error) {
 	var replaced sql.NullInt64
-	err = s.db.QueryRowContext(ctx, `SELECT key_id, public_key, replaced_at_seq FROM upper_keys WHERE agency = ? AND key_id = ?`,
+	err = q.QueryRowContext(ctx, `SELECT key_id, public_key, replaced_at_seq FROM upper_keys WHERE agency = ? AND key_id = ?`,
 		agency, keyID).Scan(&k.KeyID, &k.PublicKey, &replaced)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, false, nil
