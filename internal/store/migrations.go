@@ -439,6 +439,13 @@ var migrations = []string{
 		UNIQUE (dialogue_id, no)
 	);
 	CREATE INDEX commitments_open ON commitments (done_on, deadline_on);`,
+
+	// bundles 2: the upper level counts the communes' ratings, pledges and
+	// feedback of a period, so each such record's date (returned, signed,
+	// received) and a rating's level are kept beside its JSON.
+	`ALTER TABLE upper_records ADD COLUMN at BIGINT;
+	ALTER TABLE upper_records ADD COLUMN level INTEGER;
+	CREATE INDEX upper_records_at ON upper_records (agency, kind, at);`,
 }
 
 // SchemaVersion is the version a database has after Open.
