@@ -37,7 +37,7 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	GOOS=windows CGO_ENABLED=0 $(GO) vet -tags ci ./...
-	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys
+	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys ./app/winplace
 
 ## fuzz: every reader of outside data fuzzed briefly (FUZZTIME each, default 5s); reliability: docs/reliability.md's figures
 fuzz:
@@ -74,6 +74,7 @@ ime-smoke-windows:
 window-check: deps-run build
 	bash packaging/deps.sh window
 	bash scripts/window-check.sh ./motcua dist/linux-window.png
+	bash scripts/window-e2e.sh ./motcua dist
 
 deps-run:
 	bash packaging/deps.sh linux

@@ -113,8 +113,10 @@ func Run(opt Options) error {
 		}
 	}()
 
+	applyTheme(a)
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
+	s.settings.applyDisplay = func() { applyTheme(a) }
 	s.env.uiMu.Lock() // the headless driver (-tags ci) runs fyne.Do at once
 	w.SetMaster()
 	w.CenterOnScreen()
@@ -144,11 +146,8 @@ func Run(opt Options) error {
 
 	// An empty register with placeholders opens on the first-start wizard.
 	if first, err := o.FirstStart(context.Background()); err == nil && first && !office.IsDemoPath(path) {
-		// Under the UI lock, as the shell was built: the loads newShell
-		// started may be handing their results back meanwhile, and two
-		// goroutines measuring text at once corrupt the shaper's state.
-		s.env.uiMu.Lock()
-		wiz := newWizard(s.env, func() {
+		s.env.uiMu.Lock() // as for the shell: background work reports only once it is in place
+		newWizard(s.env, func() {
 			demo, closeDemo, err := openDemo(a, w, office.DemoPath(path), opt.Version)
 			if err != nil {
 				s.env.showError(err, nil)
@@ -158,8 +157,7 @@ func Run(opt Options) error {
 			closers = append(closers, closeDemo)
 			shells = append(shells, demo)
 			stop = demo.startTicker(time.Minute)
-		})
-		wiz.show()
+		}).show()
 		s.env.uiMu.Unlock()
 	}
 	a.Run()

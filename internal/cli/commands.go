@@ -383,6 +383,13 @@ func init() {
 			if err != nil {
 				return fmt.Errorf("đã tạo %d hồ sơ rồi dừng vì lỗi: %w", count, err)
 			}
+			if *demoProfile {
+				// A demo is a living office on the day it is opened: due
+				// today, tomorrow, overdue, letters waiting.
+				if err := o.SeedToday(e.ctx, *seed); err != nil {
+					return err
+				}
+			}
 			elapsed := time.Since(start)
 			if err := o.Close(); err != nil {
 				return err
