@@ -584,7 +584,7 @@ func (p *detailPane) doReturn() {
 				if propose {
 					then = func() { p.proposeLetter(d, kind) }
 				}
-				p.e.infoThen("Đã trả kết quả",
+				showReturned(p.e, d,
 					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})

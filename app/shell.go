@@ -321,6 +321,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	}
 	reports := newReportScreen(e)
 	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
+	screens = append(screens, outreachScreens(e)...)
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))

@@ -374,7 +374,7 @@ func init() {
 			}
 			start := time.Now()
 			last := time.Now()
-			count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, Progress: func(done int) {
+			count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, People: true, Progress: func(done int) {
 				if !e.JSON && time.Since(last) > 2*time.Second {
 					fmt.Fprintf(e.Stderr, "  đã tạo %d/%d hồ sơ…\n", done, *n)
 					last = time.Now()

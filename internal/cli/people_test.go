@@ -187,3 +187,28 @@ func TestFeedbackCommand(t *testing.T) {
 		t.Fatalf("list: %s", out)
 	}
 }
+
+func TestDialogueCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if _, errs, code := run(t, db, monday, "dialogue", "add", "--at", "2026-11-20 08:00", "--place", "Nhà văn hóa thôn Trung", "--chair", "Lê Văn Tuấn",
+		"--attendance", "60", "--issue", "Đường xuống cấp", "--issue", "Thiếu đèn chiếu sáng"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "dialogue", "commit", "01", "--text", "Lắp đèn", "--deadline", "2026-12-31"); code != 1 || !strings.Contains(errs, "chưa có người chịu trách nhiệm") {
+		t.Fatalf("no owner: %d %s", code, errs)
+	}
+	if _, errs, code := run(t, db, monday, "dialogue", "commit", "01", "--text", "Lắp đèn", "--owner", "Công chức Địa chính", "--deadline", "2026-12-31"); code != 0 {
+		t.Fatal(errs)
+	}
+	if out, errs, code := run(t, db, monday, "dialogue", "done", "01.1", "--result", "Đã lắp 20 bóng"); code != 0 || !strings.Contains(out, "hoàn thành đúng hạn") {
+		t.Fatalf("done: %s %s", out, errs)
+	}
+	out, _, _ := run(t, db, monday, "dialogue", "list")
+	if !strings.Contains(out, "Tổng 1 hội nghị, 60 lượt người dân, 1 cam kết: 1 hoàn thành đúng hạn") {
+		t.Fatalf("list: %s", out)
+	}
+	if _, errs, code := run(t, db, monday, "dialogue", "minutes", "1", "-o", filepath.Join(dir, "bb.pdf")); code != 0 {
+		t.Fatal(errs)
+	}
+}

@@ -47,6 +47,9 @@ var TextLimits = map[string]textLimit{
 	"template":          {"Mẫu thư", 20000, multiline},
 	"setting":           {"Giá trị cài đặt", 500, oneLine},
 	"staff_name":        {"Họ tên cán bộ", 150, name},
+	"contact":           {"Thông tin liên hệ", 300, oneLine},
+	"feedback_text":     {"Nội dung phản ánh, kiến nghị hoặc trả lời", 10000, multiline},
+	"comment":           {"Ý kiến", 2000, multiline},
 }
 
 // maxDocuments bounds the list of papers handed in with one dossier.
@@ -227,4 +230,11 @@ func ParseScheduleFile(data []byte, year int) (calendar.Schedule, error) {
 		}
 	}
 	return s, nil
+}
+
+// checkStaff cleans a staff member's entry before it enters the staff
+// register.
+func checkStaff(s *Staff) error {
+	return cleanAll("staff_name", &s.Name, "unit", &s.Position, "unit", &s.Unit,
+		"applicant_phone", &s.Phone, "applicant_email", &s.Email)
 }

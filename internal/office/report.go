@@ -8,10 +8,8 @@ import (
 	"time"
 
 	"motcua/internal/docs"
-	"motcua/internal/letters"
 	"motcua/internal/register"
 	"motcua/internal/report"
-	"motcua/internal/store"
 )
 
 // ReportStartDay is the reporting cut-off in force (report.DefaultStartDay
@@ -36,7 +34,9 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 		if from.IsZero() || to.IsZero() {
 			return report.Period{}, fmt.Errorf("khoảng ngày cần cả ngày đầu và ngày cuối")
 		}
-		return report.Custom(from, to)
+		p, err := report.Custom(from, to)
+		p.StartDay = o.ReportStartDay() // its trend runs in the office's reporting months
+		return p, err
 	case spec == "":
 		return report.MonthOf(o.Now(), o.ReportStartDay()), nil
 	}
@@ -46,26 +46,42 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 // Report computes the period's figures from the register, with the trend
 // of the 12 reporting months ending with the period when trend is set.
 func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (report.Report, error) {
-	t := report.NewTally(p, o.Now())
-	if err := o.st.ReportTally(ctx, t); err != nil {
-		return report.Report{}, err
-	}
-	r := report.Build(t)
-	r.Commune = o.cfg().profile.Commune
-	pf, err := o.peopleFigures(ctx, p)
-	if err != nil {
-		return report.Report{}, err
-	}
-	r.WithPeople(pf)
+	now := o.Now()
+	var months []*report.Tally
 	if trend {
-		months := report.TrendMonths(p, 12)
-		for _, m := range months {
-			mt := report.NewTally(m, o.Now())
+		for _, m := range report.TrendMonths(p, 12) {
+			mt := report.NewTally(m, now)
 			if err := o.st.ReportTally(ctx, mt); err != nil {
 				return report.Report{}, err
 			}
-			r.Trend = append(r.Trend, report.Point{Period: m, Total: report.Build(mt).Total})
+			months = append(months, mt)
 		}
+	}
+	// Counts add up over disjoint periods: a period made of the trend's
+	// months is their sum, without reading the register twice.
+	t := report.NewTally(p, now)
+	covered := p.From
+	for _, mt := range months {
+		if mt.Period.From.Equal(covered) && !mt.Period.To.After(p.To) {
+			t.Merge(mt)
+			covered = mt.Period.To
+		}
+	}
+	if !covered.Equal(p.To) {
+		t = report.NewTally(p, now)
+		if err := o.st.ReportTally(ctx, t); err != nil {
+			return report.Report{}, err
+		}
+	}
+	r := report.Build(t)
+	r.Commune = o.cfg().profile.Commune
+	pp, err := o.PeopleFigures(ctx, p)
+	if err != nil {
+		return report.Report{}, err
+	}
+	r.WithPeople(pp)
+	for _, mt := range months {
+		r.Trend = append(r.Trend, report.Point{Period: mt.Period, Total: report.Build(mt).Total})
 	}
 	return r, nil
 }
@@ -136,40 +152,3 @@ func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, 
 	return fmt.Errorf("định dạng %q không có: dùng pdf, xlsx hoặc csv", format)
 }
 
-// peopleFigures are the period's figures of the people-and-outreach
-// records: satisfaction of the dossiers returned in the period, feedback
-// received in it and answered on time, letters issued in it by kind, and
-// the staff who signed the pledge for the period's year. Dialogues are not
-// recorded by this version, so they stay missing.
-func (o *Office) peopleFigures(ctx context.Context, p report.Period) (report.People, error) {
-	var pf report.People
-	sat, err := o.Satisfaction(ctx, p.From, p.Last())
-	if err != nil {
-		return pf, err
-	}
-	pf.Satisfaction = report.NewRatio(sat.Satisfied, sat.Rated)
-	pf.Rated = report.NewRatio(sat.Rated, sat.Returned)
-	fs, err := o.FeedbackList(ctx, p.From, p.Last())
-	if err != nil {
-		return pf, err
-	}
-	fb := o.SummarizeFeedback(fs)
-	pf.FeedbackOnTime = report.NewRatio(fb.OnTime, fb.Received)
-	ls, err := o.st.Letters(ctx, store.LetterFilter{DraftedFrom: p.From.AddDate(-1, 0, 0), DraftedTo: p.To})
-	if err != nil {
-		return pf, err
-	}
-	pf.Letters = map[string]int{}
-	for _, l := range ls {
-		if l.IssuedAt != nil && !l.IssuedAt.Before(p.From) && l.IssuedAt.Before(p.To) {
-			pf.Letters[letters.Kind(l.Kind).Name()]++
-		}
-	}
-	pr, err := o.PledgeProgress(ctx, p.Last().Year())
-	if err != nil {
-		return pf, err
-	}
-	pf.Pledged = report.NewRatio(pr.Signed, pr.Staff)
-	pf.NotPledged = pr.Missing
-	return pf, nil
-}

@@ -27,6 +27,9 @@ type RateInput struct {
 
 // Rate records the citizen's rating of a returned dossier, once.
 func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) {
+	if err := cleanAll("comment", &in.Comment); err != nil {
+		return survey.Rating{}, err
+	}
 	at := o.at(in.At)
 	if err := o.checkAt(at); err != nil {
 		return survey.Rating{}, err
