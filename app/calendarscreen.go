@@ -374,7 +374,7 @@ func (c *calendarScreen) checkCorrections() {
 					lines = append(lines, "… và "+fmtCount(len(rev.Changes)-i)+" hồ sơ khác")
 					break
 				}
-				lines = append(lines, ch.Code+" ("+ch.Applicant+"): "+fmtDate(ch.OldDue)+" → "+fmtDate(ch.NewDue))
+				lines = append(lines, ch.Code+" ("+ch.Applicant+"): hạn "+fmtDate(ch.OldDue)+" thành "+fmtDate(ch.NewDue))
 			}
 			var years []string
 			for _, y := range rev.Years {
