@@ -16,6 +16,7 @@ import (
 	"motcua/app/winkeys"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,6 +68,13 @@ func Run(opt Options) error {
 		if path, err = office.DefaultDBPath(); err != nil {
 			return err
 		}
+	}
+	// Collect garbage sooner than Go's default: on a 1,000,000-dossier
+	// register the window's live heap is ~50 MB and the default lets it
+	// grow to ~100 MB between collections; at 50 % the resident size is
+	// ~20 MB lower for ~2 % more CPU while scrolling (measured under Xvfb).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("motcua.png", assets.IconPNG))
