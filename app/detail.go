@@ -430,19 +430,24 @@ func (p *detailPane) doSupplement() {
 	if p.d == nil {
 		return
 	}
+	items := p.draftEntry("supplement.items", "", true)
+	items.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung, mỗi dòng một nội dung: pháp luật chỉ cho yêu cầu bổ sung một lần")
 	reason := p.draftEntry("supplement.reason", "", true)
-	reason.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung: pháp luật chỉ cho yêu cầu bổ sung một lần")
+	reason.SetPlaceHolder("Lý do yêu cầu bổ sung, in trên phiếu")
 	p.form("Yêu cầu bổ sung "+p.noun(), "Yêu cầu bổ sung", []*widget.FormItem{
-		widget.NewFormItem("Nội dung cần bổ sung", reason),
+		widget.NewFormItem("Nội dung cần bổ sung", items),
+		widget.NewFormItem("Lý do", reason),
 	}, func() {
-		text := reason.Text
+		list, why := items.Text, reason.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
-			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
-			return d, nil, err
-		}, p.doSupplement, func(d *register.Dossier, _ []string) {
+			return p.e.off.RequestSupplement(p.e.ctx, code, list, why, time.Time{})
+		}, p.doSupplement, func(d *register.Dossier, warnings []string) {
 			p.forgetDrafts("supplement")
-			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung",
-				"Đã ghi nhận yêu cầu bổ sung hồ sơ "+d.Code+". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ.")
+			msg := "Đã ghi nhận yêu cầu bổ sung hồ sơ " + d.Code + ". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ."
+			if len(warnings) > 0 {
+				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
+			}
+			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung", msg)
 		})
 	})
 }

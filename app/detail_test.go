@@ -117,6 +117,7 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 
 	test.Tap(p.supplement)
 	test.Type(f.dialogEntries()[0], "Thiếu giấy xác nhận của chủ hộ")
+	test.Type(f.dialogEntries()[1], "Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
 	if p.d.State != register.SupplementRequested {
 		t.Fatalf("state %s", p.d.State)
@@ -300,8 +301,9 @@ func TestSupplementListPrintsOnce(t *testing.T) {
 	p := f.selectDossier(0)
 	test.Tap(p.supplement)
 	f.dialogEntries()[0].SetText("1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu")
+	f.dialogEntries()[1].SetText("Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
-	if p.d.SupplementReason != "1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu" {
+	if p.d.SupplementReason != "Giấy xác nhận của chủ hộ\nBản sao sổ hộ khẩu" {
 		t.Fatalf("saved %q", p.d.SupplementReason)
 	}
 	f.tapDialog("In ngay")
@@ -312,5 +314,8 @@ func TestSupplementListPrintsOnce(t *testing.T) {
 	assertContains(t, text, "1. Giấy xác nhận của chủ hộ")
 	assertContains(t, text, "2. Bản sao sổ hộ khẩu")
 	assertNotContains(t, text, "1. 1.")
-	assertNotContains(t, text, "Lý do:")
+	if n := strings.Count(text, "Giấy xác nhận của chủ hộ"); n != 1 {
+		t.Errorf("the list prints %d times", n)
+	}
+	assertContains(t, text, "Hồ sơ thiếu giấy tờ theo quy định")
 }

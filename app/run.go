@@ -9,6 +9,7 @@
 package app
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"motcua/app/winkeys"
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -94,6 +96,9 @@ func Run(opt Options) error {
 		return err
 	}
 	defer o.Close()
+	// Automatic backups in sao-luu beside the register: today's first open
+	// and every exit (runs before o.Close, deferred after it).
+	defer o.StartBackups(context.Background(), func(err error) { fyne.LogError("sao lưu tự động", err) })()
 
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
@@ -103,6 +108,9 @@ func Run(opt Options) error {
 	w.Show()
 	s.restorePlacement()
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
+	if derr := o.Damaged(); derr != nil {
+		dialog.ShowError(derr, w) // opened read-only; the sentence names the backup to restore
+	}
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
 	defer stop()

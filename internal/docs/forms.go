@@ -9,19 +9,8 @@ import (
 	"motcua/internal/textvn"
 )
 
-// A5 margins: Decree 30's A4 margins scaled down, the binding edge on the left.
-var a5Margins = margins{top: 10, right: 10, bottom: 10, left: 15}
-
-// Sizes on A5 forms, in pt.
-const (
-	a5Head  = 10   // bodies, "Số", the place line
-	a5QH    = 9.5  // the national name
-	a5Motto = 10.5 // the motto
-	a5Title = 12
-	a5Text  = 11
-	a5Small = 9.5
-	qrSide  = 19.0 // mm, the receipt's QR code
-)
+// qrSide is the side of the receipt's QR code on A5, in mm.
+const qrSide = 19.0
 
 // Receipt prints the receipt with appointment (form 01) in two copies, "Liên 1: lưu" and
 // "Liên 2: giao người nộp", each on its own A5 page.
@@ -91,8 +80,10 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, dra
 			md.date = dd.IssuedAt
 		}
 	}
-	d := newDoc(f, "P", "A5", a5Margins, md)
-	d.onPage = pageNumberTop(a5Small)
+	ps := styleFor(p.FormPaper)
+	d := newDoc(f, ps.orient, ps.size, ps.m, md)
+	d.ps = ps
+	d.onPage = pageNumberTop(ps.small)
 	for i, dd := range ds {
 		if err := draw(d, p, found[i], dd); err != nil {
 			return withCode(dd, err)
@@ -144,9 +135,13 @@ func checkDossier(dd DossierDoc, kind FormKind) error {
 		if n == 0 {
 			return errors.New("phiếu yêu cầu bổ sung phải ghi đủ các nội dung cần bổ sung (chỉ được yêu cầu một lần): hãy nhập ít nhất một nội dung")
 		}
-	case FormRefusal, FormStop:
+	case FormRefusal, FormRejection:
 		if textvn.Clean(dd.Reason) == "" {
-			return errors.New("chưa ghi lý do: phiếu từ chối và thông báo dừng phải nêu rõ lý do")
+			return errors.New("chưa ghi lý do: phiếu từ chối và thông báo từ chối giải quyết phải nêu rõ lý do")
+		}
+	case FormStop:
+		if textvn.Clean(dd.Reason) == "" && dd.StopBy != StopByApplicant {
+			return errors.New("chưa ghi lý do: thông báo dừng giải quyết do cơ quan quyết định phải nêu rõ lý do")
 		}
 	case FormApology:
 		if textvn.Clean(dd.Reason) == "" {
@@ -166,11 +161,13 @@ func checkDossier(dd DossierDoc, kind FormKind) error {
 // the control slip; the body (signed by its chair) issues the apology and the stop notice.
 func formHeader(d *doc, p Profile, form Form, dd DossierDoc, withNumber bool) {
 	h := header{
-		formNo: "Mẫu số " + form.Number,
-		size:   a5Head, qhSize: a5QH, mottoSize: a5Motto,
+		size: d.ps.head, qhSize: d.ps.qh, mottoSize: d.ps.motto,
+	}
+	if form.Number != "" {
+		h.formNo = "Mẫu số " + form.Number
 	}
 	switch form.Kind {
-	case FormApology, FormStop:
+	case FormApology, FormStop, FormRejection:
 		h.parent, h.body = p.ParentBody, p.Body
 	default:
 		h.parent, h.body = p.Body, p.CounterName
@@ -179,9 +176,15 @@ func formHeader(d *doc, p Profile, form Form, dd DossierDoc, withNumber bool) {
 		h.number = "Số: " + orDots(dd.DocNumber)
 		h.place = placeDate(p.PlaceName, dd.IssuedAt)
 	}
+	if form.Kind == FormReceipt {
+		h.place = placeDate(p.PlaceName, dd.ReceivedAt)
+	}
 	d.header(h)
 	d.gap(10)
-	d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Title)}, a5Title, d.contentW()), a5Title, alignCenter)
+	d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Title)}, d.ps.title, d.contentW()), d.ps.title, alignCenter)
+	if form.Summary != "" {
+		d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Summary)}, d.ps.title, d.contentW()), d.ps.title, alignCenter)
+	}
 	d.gap(2)
 }
 
@@ -196,35 +199,64 @@ func (d *doc) label(label string, value []run, size float64) {
 }
 
 func drawReceipt(d *doc, p Profile, form Form, dd DossierDoc) error {
-	for _, copyLabel := range []string{"Liên 1: lưu", "Liên 2: giao người nộp"} {
-		d.section()
+	first := 0
+	for i, copyLabel := range []string{"Liên 1: lưu", "Liên 2: giao người nộp"} {
+		switch {
+		case !d.ps.twoUp:
+			d.section()
+		case i == 1 && d.physicalPage == first:
+			// The first copy fitted its half: the second takes the other half of the sheet.
+			d.m = d.ps.halfMargins(1)
+			d.pageNo, d.y = 1, d.m.top
+		default:
+			d.m = d.ps.halfMargins(0)
+			d.section()
+			first = d.physicalPage
+			d.cutLine()
+		}
 		formHeader(d, p, form, dd, false)
 		qrTop := d.y + 1
-		d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
-		d.para(para{runs: []run{it("(" + copyLabel + ")")}, size: a5Text, al: alignCenter, after: 4})
+		d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: d.ps.text, al: alignCenter})
+		d.para(para{runs: []run{it("(" + copyLabel + ")")}, size: d.ps.text, al: alignCenter, after: 4})
 		// The QR code sits at the right under the title; the lines beside it make room.
-		if err := d.qrCode(d.w-d.m.right-qrSide+1.5, qrTop, qrSide, dd.Code); err != nil {
+		qs := d.ps.sc(qrSide)
+		if err := d.qrCode(d.w-d.m.right-qs+1.5, qrTop, qs, dd.Code); err != nil {
 			return err
 		}
-		d.exclPage, d.exclBottom, d.exclW = d.physicalPage, qrTop+qrSide, qrSide+1
-		d.para(para{runs: []run{rg(counterName(p) + " tiếp nhận hồ sơ của:")}, size: a5Text})
-		d.label("Ông/Bà", []run{bd(dd.Applicant.Name)}, a5Text)
-		d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, a5Text)
-		d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, a5Text)
+		d.exclPage, d.exclBottom, d.exclW = d.physicalPage, qrTop+qs, qs+1
+		d.para(para{runs: []run{rg(counterName(p) + " tiếp nhận hồ sơ của:")}, size: d.ps.text})
+		d.label("Ông/Bà", []run{bd(dd.Applicant.Name)}, d.ps.text)
+		d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, d.ps.text)
+		d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, d.ps.text)
 		d.exclBottom = 0
-		d.label("Nội dung yêu cầu giải quyết", []run{bd(orDots(dd.ProcedureName))}, a5Text)
-		d.para(para{runs: []run{rg("1. Thành phần hồ sơ nộp gồm:")}, size: a5Text, after: 2})
+		d.label("Nội dung yêu cầu giải quyết", []run{bd(orDots(dd.ProcedureName))}, d.ps.text)
+		d.para(para{runs: []run{rg("1. Thành phần hồ sơ nộp gồm:")}, size: d.ps.text, after: 2})
 		documentsTable(d, dd.Documents)
 		d.gap(2)
-		d.label("2. Số lượng hồ sơ", []run{rg(setsText(dd.Sets))}, a5Text)
-		d.label("3. Thời gian giải quyết hồ sơ theo quy định là", []run{rg(orDots(dd.LimitText))}, a5Text)
-		d.label("4. Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, a5Text)
-		d.label("5. Thời gian trả kết quả giải quyết hồ sơ", []run{bd(timeWords(dd.DueAt))}, a5Text)
-		d.label("6. Đăng ký nhận kết quả tại", []run{rg(orDots(p.resultMethod(dd.ResultMethod)))}, a5Text)
-		d.para(para{runs: []run{rg(fmt.Sprintf("Vào Sổ theo dõi hồ sơ, Quyển số: %s, Số thứ tự: %s", numOrDots(dd.BookNo), numOrDots(dd.EntryNo)))}, size: a5Text, after: 4})
+		d.label("2. Số lượng hồ sơ", []run{rg(setsText(dd.Sets))}, d.ps.text)
+		d.label("3. Thời gian giải quyết hồ sơ theo quy định là", []run{rg(orDots(dd.LimitText))}, d.ps.text)
+		d.label("4. Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, d.ps.text)
+		d.label("5. Thời gian trả kết quả giải quyết hồ sơ", []run{bd(timeWords(dd.DueAt))}, d.ps.text)
+		d.label("6. Đăng ký nhận kết quả tại", []run{rg(orDots(p.resultMethod(dd.ResultMethod)))}, d.ps.text)
+		d.para(para{runs: []run{rg(fmt.Sprintf("Vào Sổ theo dõi hồ sơ, Quyển số: %s, Số thứ tự: %s", numOrDots(dd.BookNo), numOrDots(dd.EntryNo)))}, size: d.ps.text, after: 4})
 		twoSignatures(d, "NGƯỜI NỘP HỒ SƠ", dd.Applicant.Name, "NGƯỜI TIẾP NHẬN HỒ SƠ", dd.ReceivedBy)
+		receiptNotes(d, p, dd)
 	}
 	return nil
+}
+
+// receiptNotes are the notes under the receipt: the two copies and, when the applicant chose
+// it, the result sent by post.
+func receiptNotes(d *doc, p Profile, dd DossierDoc) {
+	d.gap(d.ps.after)
+	d.para(para{runs: []run{bi("Ghi chú:")}, size: d.ps.small, after: 1})
+	note := func(s string) {
+		d.para(para{runs: []run{it("- " + s)}, size: d.ps.small, al: alignJustify, hang: d.ps.sc(2.5), after: 1})
+	}
+	note("Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên: 01 liên giao người nộp hồ sơ, 01 liên lưu tại " + counterName(p) + ".")
+	if strings.TrimSpace(dd.ResultMethod) == "post" {
+		note("Ông/Bà đã đăng ký nhận kết quả qua dịch vụ bưu chính công ích: kết quả giải quyết hồ sơ được gửi đến địa chỉ Ông/Bà đã đăng ký.")
+	}
 }
 
 func numOrDots(n int) string {
@@ -244,18 +276,19 @@ func setsText(n int) string {
 // documentsTable lists the papers received: TT, name, form (original or copy), count.
 func documentsTable(d *doc, docs []Document) {
 	cw := d.contentW()
-	cols := []col{{8, alignCenter}, {cw - 8 - 34 - 16, alignLeft}, {34, alignCenter}, {16, alignCenter}}
-	t := table{x: d.m.left, cols: cols, size: a5Small, pad: 0.9}
+	s := d.ps.sc
+	cols := []col{{s(8), alignCenter}, {cw - s(8) - s(34) - s(16), alignLeft}, {s(34), alignCenter}, {s(16), alignCenter}}
+	t := table{x: d.m.left, cols: cols, size: d.ps.small, pad: 0.9}
 	head := func(d *doc) {
-		x, h := d.m.left, d.lineH(a5Small)*2+1.8
+		x, h := d.m.left, d.lineH(d.ps.small)*2+1.8
 		for i, s := range []string{"TT", "Tên giấy tờ", "Hình thức (bản chính, bản sao…)", "Số lượng"} {
-			d.box(x, d.y, cols[i].w, h, []run{bd(s)}, a5Small)
+			d.box(x, d.y, cols[i].w, h, []run{bd(s)}, d.ps.small)
 			x += cols[i].w
 		}
 		d.y += h
 	}
-	t.header, t.headH = head, d.lineH(a5Small)*2+1.8
-	d.need(t.headH + d.lineH(a5Small) + 2)
+	t.header, t.headH = head, d.lineH(d.ps.small)*2+1.8
+	d.need(t.headH + d.lineH(d.ps.small) + 2)
 	head(d)
 	if len(docs) == 0 {
 		docs = []Document{{}, {}}
@@ -278,42 +311,43 @@ func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName string) {
 		{x: d.m.left, w: cw / 2, titles: []string{leftTitle}, note: signNote, name: leftName},
 		{x: d.m.left + cw/2, w: cw / 2, titles: []string{rightTitle}, note: signNote, name: rightName},
 	}
-	const room = 15.0
-	d.need(d.signBlocksHeight(room, a5Text, bs...))
-	d.y = d.signBlocks(d.y, room, a5Text, bs...)
+	room := d.ps.room
+	d.need(d.signBlocksHeight(room, d.ps.text, bs...))
+	d.y = d.signBlocks(d.y, room, d.ps.text, bs...)
 }
 
 // oneSignature puts a signature block on the right half.
 func oneSignature(d *doc, title, name string) {
 	cw := d.contentW()
 	b := signBlock{x: d.m.left + cw/2, w: cw / 2, titles: []string{title}, note: signNote, name: name}
-	const room = 15.0
+	room := d.ps.room
 	d.gap(4)
-	d.need(d.signBlocksHeight(room, a5Text, b))
-	d.y = d.signBlocks(d.y, room, a5Text, b)
+	d.need(d.signBlocksHeight(room, d.ps.text, b))
+	d.y = d.signBlocks(d.y, room, d.ps.text, b)
 }
 
-// a5Closing is the chair-signed end of forms 04 and 05: Nơi nhận left, signature right.
-func a5Closing(d *doc, p Profile) {
+// formClosing is the chair-signed end of forms 04 and 05 and of the refusal after appraisal:
+// Nơi nhận left ("Như trên", the others given, the archive), signature right.
+func formClosing(d *doc, p Profile, others ...string) {
 	cw := d.contentW()
 	sigW := cw * 0.55
 	b := signBlock{x: d.m.left + cw - sigW, w: sigW, titles: p.signLines(), name: p.ChairName}
-	const room = 16.0
-	items := noiNhanItems([]string{"Như trên"}, nil)
+	room := d.ps.closeRoom
+	items := p.noiNhanItems([]string{"Như trên"}, others)
 	d.gap(4)
-	d.need(max(d.signBlocksHeight(room, a5Text, b), d.lineH(a5Small)*float64(len(items)+1)))
+	d.need(max(d.signBlocksHeight(room, d.ps.text, b), d.lineH(d.ps.small)*float64(len(items)+1)))
 	top := d.y
-	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, a5Small+0.5)
-	d.y = max(y1, d.signBlocks(top, room, a5Text, b))
+	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, d.ps.noiNhan)
+	d.y = max(y1, d.signBlocks(top, room, d.ps.text, b))
 }
 
 func kinhGui(d *doc, dd DossierDoc) {
 	d.gap(2)
-	d.para(para{runs: []run{rg("Kính gửi: Ông/Bà "), bd(dd.Applicant.Name)}, size: a5Text, al: alignCenter, after: 3})
+	d.para(para{runs: []run{rg("Kính gửi: Ông/Bà "), bd(dd.Applicant.Name)}, size: d.ps.text, al: alignCenter, after: 3})
 }
 
 func body(d *doc, runs ...run) {
-	d.para(para{runs: runs, size: a5Text, al: alignJustify, indent: 8, after: 2})
+	d.para(para{runs: runs, size: d.ps.text, al: alignJustify, indent: d.ps.indent, after: d.ps.after})
 }
 
 func counterName(p Profile) string {
@@ -333,8 +367,11 @@ func bodyName(p Profile) string {
 func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
 	d.section()
 	formHeader(d, p, form, dd, true)
-	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
+	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: d.ps.text, al: alignCenter})
 	kinhGui(d, dd)
+	d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, d.ps.text)
+	d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, d.ps.text)
+	d.gap(d.ps.after)
 	body(d, rg(fmt.Sprintf("Lúc %s, %s đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
 		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà."))
 	body(d, rg("Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn thiện các nội dung sau:"))
@@ -345,8 +382,9 @@ func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
 		}
 		n++
 		lead := fmt.Sprintf("%d. ", n)
-		d.para(para{runs: []run{rg(lead + s)}, size: a5Text, al: alignLeft, indent: 8, hang: 8 + d.f.width(regular, a5Text, lead), after: 1})
+		d.para(para{runs: []run{rg(lead + s)}, size: d.ps.text, al: alignLeft, indent: d.ps.indent, hang: d.ps.indent + d.f.width(regular, d.ps.text, lead), after: 1})
 	}
+	d.gap(d.ps.after - 1)
 	if textvn.Clean(dd.Reason) != "" {
 		body(d, rg("Lý do: "+ensureStop(dd.Reason)))
 	}
@@ -366,7 +404,7 @@ func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
 func drawRefusal(d *doc, p Profile, form Form, dd DossierDoc) error {
 	d.section()
 	formHeader(d, p, form, dd, true)
-	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
+	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: d.ps.text, al: alignCenter})
 	kinhGui(d, dd)
 	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
 		bd(orDots(dd.ProcedureName)), rg("."))
@@ -411,7 +449,7 @@ func drawApology(d *doc, p Profile, form Form, dd DossierDoc) error {
 		body(d, rg("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. "+bodyName(p)+" xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào lúc "), bd(timeWords(dd.NewDueAt)), rg("."))
 	}
 	body(d, rg("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."))
-	a5Closing(d, p)
+	formClosing(d, p, counterName(p))
 	return nil
 }
 
@@ -420,61 +458,127 @@ func drawStop(d *doc, p Profile, form Form, dd DossierDoc) error {
 	formHeader(d, p, form, dd, true)
 	kinhGui(d, dd)
 	receivedLine(d, p, dd)
-	body(d, rg(bodyName(p)+" thông báo dừng giải quyết hồ sơ nêu trên với lý do: "), bd(ensureStop(dd.Reason)))
+	if dd.StopBy == StopByApplicant {
+		asked := "Theo đề nghị của Ông/Bà"
+		if !dd.IssuedAt.IsZero() {
+			asked += " ngày " + shortDate(dd.IssuedAt)
+		}
+		if textvn.Clean(dd.Reason) != "" {
+			body(d, rg(asked+" về việc dừng giải quyết hồ sơ với lý do: "), bd(ensureStop(dd.Reason)))
+		} else {
+			body(d, rg(asked+" về việc dừng giải quyết hồ sơ."))
+		}
+		body(d, rg(bodyName(p)+" thông báo dừng giải quyết hồ sơ nêu trên."))
+	} else {
+		body(d, rg(bodyName(p)+" thông báo dừng giải quyết hồ sơ nêu trên với lý do: "), bd(ensureStop(dd.Reason)))
+	}
 	body(d, rg("Đề nghị Ông/Bà liên hệ "+counterName(p)+" để nhận lại hồ sơ và được hướng dẫn thực hiện theo quy định."))
 	body(d, rg("Trân trọng thông báo./."))
-	a5Closing(d, p)
+	formClosing(d, p, counterName(p))
+	return nil
+}
+
+// RejectionNotice prints the competent body's notice refusing to resolve a dossier after
+// appraising it (thông báo từ chối giải quyết hồ sơ). It is not form 03, which is the
+// counter's refusal to accept: it is a document of the body, numbered and signed by it.
+func RejectionNotice(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormRejection, drawRejection)
+}
+
+func drawRejection(d *doc, p Profile, form Form, dd DossierDoc) error {
+	d.section()
+	formHeader(d, p, form, dd, true)
+	kinhGui(d, dd)
+	receivedLine(d, p, dd)
+	body(d, rg("Sau khi thẩm định hồ sơ, đối chiếu với các quy định hiện hành, "+bodyName(p)+" không giải quyết hồ sơ nêu trên với lý do: "), bd(ensureStop(dd.Reason)))
+	body(d, rg("Đề nghị Ông/Bà liên hệ "+counterName(p)+" để nhận lại hồ sơ và được hướng dẫn thực hiện theo quy định."))
+	body(d, rg("Trân trọng thông báo./."))
+	formClosing(d, p, counterName(p))
 	return nil
 }
 
 func drawControl(d *doc, p Profile, form Form, dd DossierDoc) error {
 	d.section()
 	formHeader(d, p, form, dd, false)
-	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
-	d.para(para{runs: []run{it("(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)")}, size: a5Small, al: alignCenter, after: 3})
-	d.label("Người nộp hồ sơ", []run{bd(dd.Applicant.Name)}, a5Text)
-	d.label("Nội dung yêu cầu giải quyết", []run{rg(orDots(dd.ProcedureName))}, a5Text)
-	d.label("Cơ quan chủ trì giải quyết", []run{rg(orDots(dd.HandlingUnit))}, a5Text)
-	d.label("Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, a5Text)
-	d.label("Thời gian hẹn trả kết quả", []run{rg(timeWords(dd.DueAt))}, a5Text)
+	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: d.ps.text, al: alignCenter})
+	d.para(para{runs: []run{it("(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)")}, size: d.ps.small, al: alignCenter, after: 3})
+	d.label("Người nộp hồ sơ", []run{bd(dd.Applicant.Name)}, d.ps.text)
+	d.label("Nội dung yêu cầu giải quyết", []run{rg(orDots(dd.ProcedureName))}, d.ps.text)
+	d.label("Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, d.ps.text)
+	d.label("Thời gian hẹn trả kết quả", []run{rg(timeWords(dd.DueAt))}, d.ps.text)
+	d.label("Cơ quan (bộ phận) giải quyết hồ sơ", []run{rg(orDots(dd.HandlingUnit))}, d.ps.text)
+	d.label("Cơ quan phối hợp giải quyết hồ sơ", []run{rg(orDots(dd.Coordinating))}, d.ps.text)
 	d.gap(3)
+	controlTable(d, dd.Handovers)
+	return nil
+}
 
-	cw := d.contentW()
-	cols := []col{{35, alignLeft}, {22, alignCenter}, {19, alignCenter}, {0, alignCenter}, {17, alignLeft}}
-	cols[3].w = cw - 35 - 22 - 19 - 17
-	heads := []string{"TÊN CƠ QUAN GIAO, NHẬN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ (trước hạn, đúng hạn, quá hạn)", "NGƯỜI GIAO, NGƯỜI NHẬN (ký, ghi rõ họ tên)", "GHI CHÚ"}
+// controlTable is the control slip's table: four column groups, the hand-over's time with
+// the giver's and the receiver's signatures inside "THỜI GIAN GIAO, NHẬN HỒ SƠ", one row per
+// hand-over and blank rows to fill by hand.
+func controlTable(d *doc, hs []Handover) {
+	s, cw := d.ps.sc, d.contentW()
+	nameW, timeW, resW := s(31), s(54), s(19)
+	noteW := cw - nameW - timeW - resW
+	xs := []float64{d.m.left, d.m.left + nameW, d.m.left + nameW + timeW, d.m.left + nameW + timeW + resW}
+	ws := []float64{nameW, timeW, resW, noteW}
+	heads := []string{"TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ"}
+	hs1, hs2 := d.ps.ctlHead, d.ps.ctlCell
 	headH := 0.0
-	for i, s := range heads {
-		headH = max(headH, d.boxHeight([]run{bd(s)}, 8, cols[i].w))
+	for i, h := range heads {
+		headH = max(headH, d.boxHeight([]run{bd(h)}, hs1, ws[i]))
 	}
 	head := func(d *doc) {
-		x := d.m.left
-		for i, s := range heads {
-			d.box(x, d.y, cols[i].w, headH, []run{bd(s)}, 8)
-			x += cols[i].w
+		for i, h := range heads {
+			d.box(xs[i], d.y, ws[i], headH, []run{bd(h)}, hs1)
 		}
 		d.y += headH
 	}
-	t := table{x: d.m.left, cols: cols, size: 9, pad: 1, minH: 24, header: head, headH: headH}
-	d.need(headH + t.minH)
+	pad, lh := 1.0, d.lineH(hs2)
+	room := s(10)
+	d.need(headH + 4*lh + room)
 	head(d)
-	rows := dd.Handovers
-	for len(rows) < 3 {
-		rows = append(rows, Handover{})
+	for len(hs) < 3 {
+		hs = append(hs, Handover{})
 	}
-	for i, h := range rows {
-		when := ""
+	for i, h := range hs {
+		when := dots + " giờ " + dots + " phút, ngày " + dots + "/" + dots + "/" + dots
 		if !h.At.IsZero() {
 			tt := h.At.In(Zone)
-			when = fmt.Sprintf("%02d giờ %02d phút\nngày %s", tt.Hour(), tt.Minute(), tt.Format("02/01/2006"))
+			when = fmt.Sprintf("%02d giờ %02d phút, ngày %s", tt.Hour(), tt.Minute(), tt.Format("02/01/2006"))
 		}
-		d.row(t, [][]run{
-			{rg(fmt.Sprintf("%d. Giao: ", i+1)), rg(h.From), rg("\n"), rg("Nhận: "), rg(h.To)},
-			{rg(when)},
-			{rg(h.Outcome)},
-			{it("Người giao"), rg("\n\n\n" + textvn.Clean(h.Giver) + "\n"), it("Người nhận"), rg("\n\n\n" + textvn.Clean(h.Receiver))},
-			{rg(h.Note)},
-		})
+		nameLines := d.lines([]run{rg(fmt.Sprintf("%d. Giao: ", i+1)), rg(h.From), rg("\n"), rg("Nhận: "), rg(h.To)}, hs2, nameW-2*pad)
+		whenLines := d.lines([]run{rg(when)}, hs2, timeW-2*pad)
+		half := (timeW - 2*pad) / 2
+		giver := d.lines([]run{bd(h.Giver)}, hs2, half)
+		receiver := d.lines([]run{bd(h.Receiver)}, hs2, half)
+		signH := lh + d.lineH(hs2-1) + room + float64(max(1, len(giver), len(receiver)))*lh
+		resLines := d.lines([]run{rg(h.Outcome)}, hs2, resW-2*pad)
+		noteLines := d.lines([]run{rg(h.Note)}, hs2, noteW-2*pad)
+		rowH := 2*pad + max(float64(len(nameLines))*lh, float64(len(whenLines))*lh+signH,
+			float64(len(resLines))*lh, float64(len(noteLines))*lh)
+		if d.y+rowH > d.bottomY() {
+			d.newPage()
+			head(d)
+		}
+		d.pdf.SetLineWidth(0.2)
+		for k := range ws {
+			d.pdf.Rect(xs[k], d.y, ws[k], rowH, "D")
+		}
+		top := d.y + pad
+		d.drawLines(xs[0]+pad, nameW-2*pad, top, nameLines, hs2, alignLeft)
+		y := d.drawLines(xs[1]+pad, timeW-2*pad, top, whenLines, hs2, alignCenter)
+		for j, who := range []struct {
+			label string
+			name  [][]word
+		}{{"Người giao", giver}, {"Người nhận", receiver}} {
+			x := xs[1] + pad + float64(j)*half
+			yy := d.column(x, half, y, []run{bd(who.label)}, hs2, alignCenter)
+			d.column(x, half, yy, []run{it("(Ký, ghi rõ họ tên)")}, hs2-1, alignCenter)
+			d.drawLines(x, half, y+signH-float64(max(1, len(who.name)))*lh, who.name, hs2, alignCenter)
+		}
+		d.drawLines(xs[2]+pad, resW-2*pad, top, resLines, hs2, alignCenter)
+		d.drawLines(xs[3]+pad, noteW-2*pad, top, noteLines, hs2, alignLeft)
+		d.y += rowH
 	}
-	return nil
 }

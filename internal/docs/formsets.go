@@ -23,14 +23,21 @@ const (
 	FormStop       FormKind = "stop"       // thông báo dừng giải quyết hồ sơ (2025 only)
 	FormControl    FormKind = "control"    // phiếu kiểm soát quá trình giải quyết hồ sơ
 	FormRegister   FormKind = "register"   // sổ theo dõi hồ sơ
+	// FormRejection is the competent body's notice refusing a dossier after appraisal: a
+	// document of the body in Decree 30's layout, in neither set of numbered forms.
+	FormRejection FormKind = "rejection"
 )
+
+// rejectionForm is the refusal after appraisal, the same in both sets.
+var rejectionForm = Form{Kind: FormRejection, Title: "THÔNG BÁO", Summary: "Về việc từ chối giải quyết hồ sơ", Paper: "A4"}
 
 // Form is one form of a set: its number ("Mẫu số 04"), its printed title and paper.
 type Form struct {
-	Kind   FormKind
-	Number string // "04"
-	Title  string // as printed, in capitals
-	Paper  string // "A5" or "A4"
+	Kind    FormKind
+	Number  string // "04"
+	Title   string // as printed, in capitals
+	Summary string // the summary line under the title (trích yếu), bold; empty for the numbered forms
+	Paper   string // the paper the form set assumes: "A4" (Profile.FormPaper may print forms 01–06 on A5)
 }
 
 // FormSetInfo is a form set and its forms in order.
@@ -44,21 +51,21 @@ type FormSetInfo struct {
 // [V]; the 2025 list against two independent secondary sources [S].
 var formSets = []FormSetInfo{
 	{FormSet2025, "Thông tư 03/2025/TT-VPCP", []Form{
-		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
-		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
-		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormApology, "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "A5"},
-		{FormStop, "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormControl, "06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormRegister, "07", "SỔ THEO DÕI HỒ SƠ", "A4"},
+		{Kind: FormReceipt, Number: "01", Title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", Paper: "A4"},
+		{Kind: FormSupplement, Number: "02", Title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", Paper: "A4"},
+		{Kind: FormRefusal, Number: "03", Title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
+		{Kind: FormApology, Number: "04", Title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", Paper: "A4"},
+		{Kind: FormStop, Number: "05", Title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
+		{Kind: FormControl, Number: "06", Title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
+		{Kind: FormRegister, Number: "07", Title: "SỔ THEO DÕI HỒ SƠ", Paper: "A4"},
 	}},
 	{FormSet2018, "Thông tư 01/2018/TT-VPCP", []Form{
-		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
-		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
-		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormApology, "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "A5"},
-		{FormControl, "05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormRegister, "06", "SỔ THEO DÕI HỒ SƠ", "A4"},
+		{Kind: FormReceipt, Number: "01", Title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", Paper: "A4"},
+		{Kind: FormSupplement, Number: "02", Title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", Paper: "A4"},
+		{Kind: FormRefusal, Number: "03", Title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
+		{Kind: FormApology, Number: "04", Title: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", Paper: "A4"},
+		{Kind: FormControl, Number: "05", Title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
+		{Kind: FormRegister, Number: "06", Title: "SỔ THEO DÕI HỒ SƠ", Paper: "A4"},
 	}},
 }
 
@@ -83,6 +90,9 @@ func LookupForm(set string, kind FormKind) (Form, error) {
 			if f.Kind == kind {
 				return f, nil
 			}
+		}
+		if kind == FormRejection {
+			return rejectionForm, nil
 		}
 		if kind == FormStop {
 			return Form{}, fmt.Errorf("bộ biểu mẫu theo %s không có mẫu Thông báo dừng giải quyết hồ sơ (mẫu này chỉ có từ Thông tư 03/2025/TT-VPCP); hồ sơ tiếp nhận theo bộ mẫu cũ thì báo dừng bằng một văn bản soạn riêng", s.Name)

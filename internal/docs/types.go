@@ -1,6 +1,6 @@
-// Package docs renders the commune's paper: the one-stop forms of a dossier (A5), the
-// register book (A4 landscape), letters and staff pledges (A4) in the layout of Decree
-// 30/2020/NĐ-CP, as PDF. It is a renderer only: callers pass plain structs and an io.Writer;
+// Package docs renders the commune's paper: the one-stop forms of a dossier (A4 by default,
+// A5 as an office setting), the register book (A4 landscape), letters and staff pledges (A4)
+// in the layout of Decree 30/2020/NĐ-CP, as PDF. It is a renderer only: callers pass plain structs and an io.Writer;
 // it knows nothing of the database or the window. Every string is NFC-normalised before it
 // reaches the PDF, every time is printed in Vietnam time, and the same inputs always give
 // byte-identical files.
@@ -29,6 +29,12 @@ type Profile struct {
 	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
 	SignAs      string // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
 	FormSet     string // default form set, FormSet2025 when empty
+	FormPaper   string // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+
+	// The end of "Nơi nhận": "- Lưu: VT, <ArchiveUnit>, <ArchiveCopies>." (Decree 30/2020,
+	// Phụ lục III); either is left out when empty or zero.
+	ArchiveUnit   string // the drafting unit's abbreviation, e.g. "VP" (Văn phòng HĐND và UBND)
+	ArchiveCopies int    // copies kept
 }
 
 // Applicant is who filed the dossier (người nộp hồ sơ).
@@ -76,10 +82,18 @@ type DossierDoc struct {
 	Handovers       []Handover // control slip rows
 	SupplementItems []string   // what to add or complete (form 02)
 	Reason          string     // why: supplement, refusal, delay, stop
+	StopBy          string     // the stop notice: StopByApplicant or StopByAgency (the default)
+	Coordinating    string     // cơ quan phối hợp giải quyết, for the control slip
 	NewDueAt        time.Time  // the new date of the apology (form 04)
 	IssuedAt        time.Time  // date of forms 02–05; zero prints dots to fill by hand
 	Officer         string     // who signs forms 02 and 03; ReceivedBy when empty
 }
+
+// Who asked to stop handling a dossier (DossierDoc.StopBy).
+const (
+	StopByApplicant = "applicant"
+	StopByAgency    = "agency"
+)
 
 // Letter is one letter (thư) to a citizen.
 type Letter struct {
@@ -91,7 +105,7 @@ type Letter struct {
 	Recipient   string    // after "Kính gửi:", e.g. "Anh Nguyễn Văn An và chị Lê Thị Bình"
 	Address     string    // the recipient's address, printed under Kính gửi
 	Paragraphs  []string  // the body, from letters.Render
-	NoiNhan     []string  // recipients besides "Như trên" and the archive; "- Lưu: VT." is always last
+	NoiNhan     []string  // recipients besides "Như trên" and the archive; the archive line ("- Lưu: VT, …") is always last
 	DossierCode string    // printed in the QR code with the number
 }
 

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -49,7 +48,8 @@ func (o *Office) DocProfile() docs.Profile {
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
-		SignAs: p.SignAs, FormSet: p.FormSet,
+		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
+		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,
 	}
 }
 
@@ -70,10 +70,9 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 			dd.Handovers = append(dd.Handovers, docs.Handover{From: e.From, To: e.To, Giver: e.Actor, At: e.At,
 				Outcome: e.Outcome.Vietnamese(), Note: e.Note})
 		case register.EvSupplement:
-			// The note is the list itself: printed once, as numbered
-			// items, not again as a reason.
-			dd.SupplementItems = splitItems(e.Note)
-			dd.Reason, dd.IssuedAt = "", e.At
+			if r, ok := d.Supplement(); ok {
+				dd.SupplementItems, dd.Reason, dd.IssuedAt = r.Items, r.Reason, r.At
+			}
 		case register.EvRefused:
 			dd.Reason, dd.IssuedAt = e.Note, e.At
 		case register.EvApologised:
@@ -87,22 +86,6 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	}
 	return dd
 }
-
-// splitItems reads a supplement request typed as "a; b; c" or one item per
-// line into its items, without the numbers or dashes the clerk typed in
-// front (the form numbers them itself).
-func splitItems(s string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
-		if p := strings.TrimSpace(itemLead.ReplaceAllString(part, "")); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// itemLead is a typed list marker: "1.", "2)", "a)", "-", "•", "+".
-var itemLead = regexp.MustCompile(`^\s*(?:[0-9]{1,2}[.)]|[a-zđ]\)|[-•+*])\s*`)
 
 // FormKinds the command line and the window can print for a dossier.
 var FormKinds = []docs.FormKind{docs.FormReceipt, docs.FormSupplement, docs.FormRefusal, docs.FormApology, docs.FormStop, docs.FormControl}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
 	"motcua/internal/calendar"
@@ -40,6 +41,16 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	}
 	if opt.Dossiers > 20_000_000 {
 		return 0, fmt.Errorf("số hồ sơ cần tạo tối đa là 20.000.000")
+	}
+	if opt.Years < 0 || opt.Years > 50 {
+		return 0, fmt.Errorf("số năm trải dữ liệu mẫu %d không hợp lệ: nhập từ 1 đến 50", opt.Years)
+	}
+	if err := o.SeedAllowed(ctx); err != nil {
+		return 0, err
+	}
+	seeded, err := o.seededCount(ctx)
+	if err != nil {
+		return 0, err
 	}
 	procs, err := o.Procedures(ctx)
 	if err != nil {
@@ -89,6 +100,9 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	for done < opt.Dossiers {
 		n := min(batch, opt.Dossiers-done)
 		err := o.st.Tx(ctx, func(tx *store.Tx) error {
+			if err := tx.SetSetting(seededKey, strconv.Itoa(seeded+done+n)); err != nil {
+				return err
+			}
 			for i := 0; i < n; i++ {
 				k := done + i
 				day := days[k*len(days)/opt.Dossiers]
@@ -132,6 +146,40 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 		return done, nil
 	}
 	return done, o.seedPeople(ctx, opt.Seed)
+}
+
+// seededKey is the setting counting the synthetic dossiers in a register,
+// so seeding refuses a register that also holds real ones (the seeder's
+// fast mode commits without flushing to disk).
+const seededKey = "seeded_dossiers"
+
+// SeedAllowed refuses a register that holds real dossiers (any beyond the
+// ones the seeder made).
+func (o *Office) SeedAllowed(ctx context.Context) error {
+	seeded, err := o.seededCount(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := o.Count(ctx, Filter{})
+	if err != nil {
+		return err
+	}
+	if all > seeded {
+		return fmt.Errorf("sổ %s đã có %d hồ sơ thật; lệnh tạo dữ liệu mẫu chỉ chạy trên một tệp mới hoặc tệp chỉ chứa dữ liệu mẫu (dùng --db TỆP_MỚI.db)", o.Path(), all-seeded)
+	}
+	return nil
+}
+
+func (o *Office) seededCount(ctx context.Context) (int, error) {
+	v, ok, err := o.st.Setting(ctx, seededKey)
+	if err != nil || !ok {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("cài đặt %s = %q không hợp lệ", seededKey, v)
+	}
+	return n, nil
 }
 
 type weighted struct {
@@ -236,12 +284,12 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	}
 	switch {
 	case roll < 8: // refused
-		_, err = d.Refuse(step(later(d, r)), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
+		_, err = d.Refuse(step(later(d, r)), d.DefaultRefusal(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
 	case roll < 14: // withdrawn
 		_, err = d.Withdraw(step(later(d, r)), "Công dân xin rút hồ sơ")
 	case roll < 40 && d.State != register.Received: // supplement, then resumed
 		t := later(d, r)
-		if _, err = d.RequestSupplement(step(t), "Bổ sung bản sao giấy tờ tùy thân còn thiếu"); err == nil && t.AddDate(0, 0, 3).Before(now) {
+		if _, _, err = d.RequestSupplement(step(t), []string{"Bản sao giấy tờ tùy thân còn thiếu"}, "Hồ sơ chưa đủ thành phần theo quy định của thủ tục", o.cfg().cal); err == nil && t.AddDate(0, 0, 3).Before(now) {
 			_, err = d.Resume(step(t.AddDate(0, 0, 1+r.IntN(3))), o.cfg().profile.CounterName, o.cfg().cal)
 			if err == nil {
 				err = o.seedFinish(r, d, now, roll)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -39,7 +40,10 @@ func dayKey(t time.Time) int {
 
 // InsertDossier saves a new dossier with its events and search entry.
 func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
-	docs, _ := json.Marshal(nonNil(d.Documents))
+	docs, err := json.Marshal(nonNil(d.Documents))
+	if err != nil {
+		return err
+	}
 	res, err := tx.exec(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
 		procedure_code, procedure_name, procedure_version, form_set, field, limit_value, limit_unit,
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
@@ -79,6 +83,13 @@ func channelOr(c string) string {
 	return c
 }
 
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -93,8 +104,8 @@ func SearchText(d *register.Dossier) string {
 }
 
 func (tx *Tx) insertEvent(n int64, e register.Event) error {
-	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State))
+	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State), boolInt(e.Backdated))
 	return err
 }
 
@@ -179,7 +190,9 @@ func scanDossier(r scanner) (*register.Dossier, int64, error) {
 	d.State = register.State(state)
 	d.Outcome = register.Outcome(outcome)
 	if docs != "" && docs != "[]" {
-		_ = json.Unmarshal([]byte(docs), &d.Documents)
+		if err := json.Unmarshal([]byte(docs), &d.Documents); err != nil {
+			return nil, 0, fmt.Errorf("dữ liệu của hồ sơ %s bị hỏng (danh mục giấy tờ): %v; hãy khôi phục từ bản sao lưu", d.Code, err)
+		}
 	}
 	d.ReceivedAt, d.DueAt, d.UpdatedAt = at(received), at(due), at(updated)
 	d.NewDueAt, d.ForwardedAt, d.DoneAt, d.ReturnedAt = atp(newDue), atp(forwarded), atp(done), atp(returned)
@@ -210,7 +223,7 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state
+	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated
 		FROM events WHERE dossier_n = ? ORDER BY seq`, n)
 	if err != nil {
 		return nil, err
@@ -219,11 +232,12 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 	for rows.Next() {
 		var e register.Event
 		var kind, outcome, state string
-		var t int64
-		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
+		var t, backdated int64
+		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state, &backdated); err != nil {
 			return nil, err
 		}
 		e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(t), register.Outcome(outcome), register.State(state)
+		e.Backdated = backdated != 0
 		d.Events = append(d.Events, e)
 	}
 	return d, rows.Err()
