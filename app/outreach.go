@@ -22,6 +22,7 @@ type outreachScreen struct {
 	survey    *surveyScreen
 	feedback  *feedbackScreen
 	dialogues *dialogueScreen
+	sent      *sentScreen
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
 }
@@ -32,11 +33,13 @@ func newOutreachScreen(e *env) *outreachScreen {
 	s.survey = newSurveyScreen(e)
 	s.feedback = newFeedbackScreen(e)
 	s.dialogues = newDialogueScreen(e)
+	s.sent = newSentScreen(e)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Cán bộ, cam kết", s.staff.content),
 		container.NewTabItem("Hài lòng", s.survey.content),
 		container.NewTabItem("Phản ánh, kiến nghị", s.feedback.content),
 		container.NewTabItem("Đối thoại", s.dialogues.content),
+		container.NewTabItem("Thư đã gửi", s.sent.content),
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { s.shown() }
 	s.content = s.tabs
@@ -54,6 +57,8 @@ func (s *outreachScreen) shown() {
 		s.feedback.reload()
 	case 3:
 		s.dialogues.reload()
+	case 4:
+		s.sent.reload()
 	}
 }
 

@@ -222,3 +222,37 @@ func TestDialogueScreenNeedsAnOwner(t *testing.T) {
 		t.Errorf("detail: %s", texts(dg.detail))
 	}
 }
+
+func TestSentScreenMarksALetterOnce(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	l := f.draft(office.LetterInput{Kind: "thanks", Recipient: "Ông Lò Văn Pọm", Fields: map[string]string{"noi_dung": "ủng hộ quỹ khuyến học"}})
+	draft := f.draft(office.LetterInput{Kind: "thanks", Recipient: "Bà Hà Thị Ý", Fields: map[string]string{"noi_dung": "giúp đỡ"}})
+	if _, err := f.off.IssueLetters(context.Background(), []string{l.ID}); err != nil {
+		t.Fatal(err)
+	}
+	s := f.outreach()
+	s.tabs.SelectIndex(4)
+	f.wait()
+	sv := s.sent
+	if len(sv.rows) != 1 {
+		t.Fatalf("only issued letters are listed: %d", len(sv.rows))
+	}
+	assertContains(t, sv.rowText(0), "chưa gửi")
+	sv.list.Select(0)
+	f.wait()
+	test.Tap(sv.send)
+	f.fill("01/11/2026")
+	f.tapDialog("Lưu")
+	assertContains(t, f.dialogText(), "trước ngày cấp số")
+	f.tapDialog("Đồng ý")
+	f.fill("")
+	f.tapDialog("Lưu")
+	assertContains(t, sv.rowText(0), "đã gửi tận tay")
+	if !sv.send.Disabled() {
+		t.Error("a sent letter can be sent again")
+	}
+	assertContains(t, texts(sv.counts), "Tháng 11: thư cảm ơn 1/1")
+	if _, err := f.off.MarkSent(context.Background(), draft.ID, "post", time.Time{}); err == nil {
+		t.Error("a draft was marked sent")
+	}
+}
