@@ -143,6 +143,15 @@ func TestStaffScreenAddSignAndRefuse(t *testing.T) {
 	if !st.sign.Disabled() {
 		t.Error("sign stays enabled after signing")
 	}
+	// An edit with a bad e-mail is refused and changes nothing.
+	test.Tap(st.edit)
+	f.fill("Nguyễn Thị Lan", "Công chức Văn phòng - Thống kê", "0912 345 678", "lan-khong-a-cong")
+	f.tapDialog("Lưu")
+	assertContains(t, f.dialogText(), "thư điện tử \"lan-khong-a-cong\"")
+	f.tapDialog("Đồng ý")
+	f.fill("Nguyễn Thị Lan", "Công chức Văn phòng - Thống kê", "0912 345 678", "lan@dongvan.gov.vn")
+	f.tapDialog("Lưu")
+	assertContains(t, texts(st.detail), "lan@dongvan.gov.vn")
 	// Someone who has left cannot sign: the office refuses it.
 	lan := st.rows[0]
 	if _, err := f.off.EndStaff(context.Background(), lan.ID, at(2026, 11, 20, 0, 0)); err != nil {

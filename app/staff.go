@@ -24,6 +24,7 @@ type staffScreen struct {
 	list     *keyList
 	detail   *widget.Label
 	add      *keyButton
+	edit     *keyButton
 	end      *keyButton
 	sign     *keyButton
 	note     *keyButton
@@ -49,12 +50,13 @@ func newStaffScreen(e *env) *staffScreen {
 	s.detail = widget.NewLabel("Chọn một cán bộ để xem chi tiết.")
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.add = newButton("Thêm cán bộ…", theme.ContentAddIcon(), s.addStaff)
+	s.edit = newButton("Sửa…", theme.DocumentCreateIcon(), s.editStaff)
 	s.end = newButton("Thôi công tác…", theme.LogoutIcon(), s.endStaff)
 	s.sign = newButton("Ghi ký cam kết năm nay", theme.ConfirmIcon(), s.signPledge)
 	s.note = newButton("Ghi vi phạm, khen ngợi…", theme.InfoIcon(), s.addNote)
 	s.print = newButton("In danh sách công khai", theme.DocumentPrintIcon(), s.printContacts)
 	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.showAll))
-	actions := container.NewHBox(s.sign, s.note, s.end)
+	actions := container.NewHBox(s.sign, s.note, s.edit, s.end)
 	right := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.42
@@ -194,7 +196,7 @@ func (s *staffScreen) setNames(codes []string) string {
 
 func (s *staffScreen) updateButtons() {
 	st, ok := s.current()
-	for _, b := range []*keyButton{s.end, s.sign, s.note} {
+	for _, b := range []*keyButton{s.end, s.sign, s.note, s.edit} {
 		if ok && st.End == nil {
 			b.Enable()
 		} else {
@@ -237,6 +239,37 @@ func (s *staffScreen) addStaff() {
 				}
 			}
 			_, err = s.e.off.AddStaff(s.e.ctx, st)
+			return err
+		}, s.reload)
+}
+
+// editStaff changes the selected member's entry.
+func (s *staffScreen) editStaff() {
+	st, ok := s.current()
+	if !ok {
+		return
+	}
+	name := entryWith("Họ và tên")
+	name.SetText(st.Name)
+	title := entryWith("Chức vụ")
+	title.SetText(st.Position)
+	role := widget.NewSelect(roleNames(), nil)
+	role.SetSelected(st.Role.Vietnamese())
+	phone := entryWith("Điện thoại")
+	phone.SetText(st.Phone)
+	email := entryWith("Thư điện tử")
+	email.SetText(st.Email)
+	formDialog(s.e, "Sửa thông tin cán bộ", []formRow{{"Họ và tên *", name}, {"Vai trò *", role}, {"Chức vụ", title},
+		{"Điện thoại", phone}, {"Thư điện tử", email}},
+		func() error {
+			r, err := people.ParseRole(role.Selected)
+			if err != nil {
+				return err
+			}
+			_, err = s.e.off.EditStaff(s.e.ctx, st.ID, func(x *office.Staff) error {
+				x.Name, x.Role, x.Position, x.Phone, x.Email = name.Text, r, title.Text, phone.Text, email.Text
+				return nil
+			})
 			return err
 		}, s.reload)
 }
