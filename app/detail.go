@@ -366,8 +366,19 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
 	// cancels. The reason boxes say so, as they take Enter as a new line.
 	for _, it := range items {
-		if fe, ok := it.Widget.(*formEntry); ok {
+		fe, ok := it.Widget.(*formEntry)
+		if c, isBox := it.Widget.(*fyne.Container); isBox && !ok {
+			for _, o := range c.Objects { // a field with its date picker
+				if x, isEntry := o.(*formEntry); isEntry {
+					fe, ok = x, true
+				}
+			}
+		}
+		if ok {
 			fe.submit, fe.cancel = d.Submit, d.Hide
+			if !fe.MultiLine {
+				fe.OnSubmitted = func(string) { d.Submit() }
+			}
 		}
 	}
 	p.e.show(d, d.Submit, d.Hide)
@@ -481,7 +492,7 @@ func (p *detailPane) doApologise() {
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{
 		widget.NewFormItem("Lý do", reason),
-		widget.NewFormItem("Ngày hẹn trả mới", date),
+		widget.NewFormItem("Ngày hẹn trả mới", container.NewBorder(nil, nil, nil, datePicker(p.e, &date.Entry, false), date)),
 	}, func() {
 		text, day := reason.Text, date.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
@@ -557,8 +568,7 @@ func (p *detailPane) doReturn() {
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				if err == nil {
-					// Proposed once per dossier and kind, never when drafted.
-					kind, propose, err = p.e.off.ProposeLetter(p.e.ctx, d, letters.AtReturn)
+					kind, propose, _ = p.e.off.ProposeLetter(p.e.ctx, d, letters.AtReturn)
 				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
@@ -576,8 +586,12 @@ func (p *detailPane) doReturn() {
 // citizen takes away (the supplement request, the apology, the refusal) at
 // once, as the receipt is after reception. Enter prints; Escape closes.
 func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, msg string) {
-	f := formByKind(kind)
-	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.title) + " (" + f.paper + ") để giao cho người dân?")
+	f, ok := p.e.off.StepPaper(d, kind)
+	if !ok {
+		p.e.info(title, msg)
+		return
+	}
+	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.Title) + " (" + f.Sheet + ") để giao cho người dân?")
 	label.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog
 	code := d.Code

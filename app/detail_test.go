@@ -73,7 +73,7 @@ func TestActionsFollowTheState(t *testing.T) {
 	if p.d.State != register.InProgress {
 		t.Fatalf("state %s after forwarding", p.d.State)
 	}
-	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã đến Công chức Tư pháp - Hộ tịch")
+	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã Đông Văn đến Công chức Tư pháp - Hộ tịch")
 	assertNotContains(t, texts(p.content), "→")
 	if got := enabled(p); got != "apologise done forward refuse return supplement withdraw" {
 		t.Errorf("in progress: %s", got)
@@ -191,7 +191,7 @@ func TestApologyShowsTheWarnings(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Hẹn trả mới: 16:00 thứ Năm, 26/11/2026")
 	assertContains(t, msg, "Lưu ý: Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả")
-	assertContains(t, msg, "In văn bản xin lỗi và hẹn lại ngày trả kết quả (khổ A5)")
+	assertContains(t, msg, "In văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (khổ A4)")
 	f.tapDialog("Để sau")
 	assertContains(t, texts(p.content), "Hẹn trả mới")
 

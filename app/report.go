@@ -38,6 +38,7 @@ type reportScreen struct {
 	chart  *trendChart
 	pdf    *widget.Button
 	xlsx   *widget.Button
+	imp    *widget.Button // import the Excel register kept so far
 
 	content fyne.CanvasObject
 	gen     int           // generation of the latest request
@@ -79,9 +80,10 @@ func newReportScreen(e *env) *reportScreen {
 	r.xlsx = widget.NewButtonWithIcon("Lưu Excel…", theme.DocumentSaveIcon(), r.saveXLSX)
 	r.pdf.Disable()
 	r.xlsx.Disable()
+	r.imp = widget.NewButtonWithIcon("Nhập sổ Excel…", theme.UploadIcon(), func() { e.startImport(func(int) { r.reload() }) })
 
 	picker := container.NewHBox(widget.NewLabel("Kỳ báo cáo:"), r.kind, r.part, widget.NewLabel("năm"), r.year,
-		layoutSpacer(), r.pdf, r.xlsx)
+		layoutSpacer(), r.pdf, r.xlsx, r.imp)
 	chartBox := container.NewBorder(boldLabel("Diễn biến 12 tháng: số hồ sơ trả trước hạn, đúng hạn, quá hạn (cột, thang bên trái) và tỷ lệ trước hạn, đúng hạn (đường, thang bên phải) so với mục tiêu 90%"),
 		chartLegend(), nil, nil, r.chart.Container)
 	body := container.NewVBox(r.head, r.lines, r.basis)

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 )
 
 // reportFixture opens the report screen alone in the window, on a register
@@ -108,4 +111,47 @@ func TestReportScreenImage(t *testing.T) {
 		out.Close()
 	}
 	test.AssertImageMatches(t, "report.png", img)
+}
+
+func TestImportWizard(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 27, 16, 0))
+	x := excelize.NewFile()
+	rows := [][]any{
+		{"TT", "Mã hồ sơ", "Tên TTHC", "Họ tên người nộp", "Địa chỉ", "Ngày tiếp nhận", "Ngày trả"},
+		{1, "", "Đăng ký khai sinh", "Giàng A Páo", "Thôn Trung", "03/11/2026", "03/11/2026"},
+		{2, "", "Đăng ký khai sinh", "Vàng Thị Mỷ", "Thôn Trung", "3/13/2026", ""},
+		{3, "", "Chứng thực bản sao từ bản chính", "Lò Văn Sáng", "", "04/11/2026", ""},
+	}
+	for i, r := range rows {
+		_ = x.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &r)
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	imported := -1
+	w := &importWizard{e: f.shell.env, name: "so-2026.xlsx", data: buf.Bytes(), onDone: func(n int) { imported = n }}
+	w.check("")
+	f.wait()
+	got := f.dialogText()
+	for _, want := range []string{"Nhập được 2 hồ sơ", "dòng lỗi 1", "Dòng 3: ngày nhận", "Nhập 2 hồ sơ"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("preview lacks %q:\n%s", want, got)
+		}
+	}
+	if w.mapIn.Text != "entry=A,code=B,procedure=C,applicant=D,address=E,received=F,returned=G" {
+		t.Errorf("mapping %q", w.mapIn.Text)
+	}
+	// Correcting a column checks again: without the received column nothing can be read.
+	w.mapIn.SetText("entry=A,code=B,procedure=C,applicant=D,address=E,received=F")
+	w.check(w.mapIn.Text)
+	f.wait()
+	if !strings.Contains(f.dialogText(), "Nhập được 2 hồ sơ") {
+		t.Errorf("after re-check:\n%s", f.dialogText())
+	}
+	f.tapDialog("Nhập 2 hồ sơ")
+	f.wait()
+	if imported != 2 || !strings.Contains(f.dialogText(), "Đã nhập 2 hồ sơ") {
+		t.Errorf("imported %d: %s", imported, f.dialogText())
+	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"motcua/internal/register"
@@ -14,6 +15,8 @@ import (
 func init() {
 	addCommand(command{"refuse", "MÃ_HỒ_SƠ --reason LÝ_DO [--kind counter|appraisal] [--at …]",
 		"Từ chối hồ sơ, nêu rõ lý do: counter = từ chối tiếp nhận tại bộ phận một cửa (mẫu 03), appraisal = cơ quan có thẩm quyền từ chối giải quyết sau thẩm định; mặc định theo quá trình của hồ sơ.", runRefuse})
+	addCommand(command{"papers", "MÃ_HỒ_SƠ",
+		"Liệt kê các giấy tờ in được cho hồ sơ (giấy tiếp nhận, phiếu bổ sung, từ chối, xin lỗi, thông báo dừng…), giấy nào dùng được lúc này và vì sao.", runPapers})
 	addCommand(command{"stop", "MÃ_HỒ_SƠ --by applicant|agency [--reason LÝ_DO] [--at …]",
 		"Dừng giải quyết hồ sơ: theo đề nghị của người nộp (applicant) hoặc quyết định của cơ quan (agency, phải có lý do).", runStop})
 	addCommand(command{"supplement", "MÃ_HỒ_SƠ --items \"GIẤY TỜ; GIẤY TỜ…\" --reason LÝ_DO [--at …]",
@@ -117,4 +120,35 @@ func runStop(e *Env, args []string) error {
 		return err
 	}
 	return e.printDossier(d, nil)
+}
+
+func runPapers(e *Env, args []string) error {
+	fs := flag.NewFlagSet("papers", flag.ContinueOnError)
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cần đúng một mã hồ sơ")
+	}
+	o, err := e.office()
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	d, err := o.Show(e.ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	ps := o.Papers(d)
+	return e.emit(ps, func(w io.Writer) {
+		for _, p := range ps {
+			mark := "  "
+			if p.Enabled {
+				mark = "✓ "
+			}
+			fmt.Fprintf(w, "%s%-11s %s (%s)\n      %s\n", mark, p.Kind, p.Label, p.Sheet, p.Why)
+		}
+		fmt.Fprintf(w, "In bằng: motcua print LOẠI %s -o TỆP.pdf\n", d.Code)
+	})
 }

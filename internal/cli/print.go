@@ -87,7 +87,7 @@ func (e *Env) printed(path string, extra map[string]any, text string) error {
 
 func init() {
 	addCommand(command{"print",
-		"receipt|supplement|refusal|apology|stop|control MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
+		"receipt|control|supplement|apology|refusal|rejection|stop MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
 		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF; --open mở tệp, --print gửi ra máy in.", runPrint})
 
 	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -196,6 +197,11 @@ func cases(t testing.TB) []docCase {
 		}, []string{
 			"Theo đề nghị của Ông/Bà ngày 05/02/2026 về việc dừng giải quyết hồ sơ.", "Ủy ban nhân dân xã Đông Văn thông báo dừng giải quyết hồ sơ nêu trên.",
 		}},
+		{"stop-police", "A4", 1, func(w io.Writer) error {
+			d := dd
+			d.Authority, d.SignLines = "Công an xã Đông Văn", []string{"Trưởng Công an xã"}
+			return StopNotice(w, f, p, d)
+		}, []string{"CÔNG AN XÃ ĐÔNG VĂN", "Công an xã Đông Văn thông báo dừng giải quyết hồ sơ", "TRƯỞNG CÔNG AN XÃ"}},
 		{"rejection", "A4", 1, func(w io.Writer) error { return RejectionNotice(w, f, p, dd) }, append([]string{
 			"THÔNG BÁO Về việc từ chối giải quyết hồ sơ", "Sau khi thẩm định hồ sơ", "không giải quyết hồ sơ nêu trên với lý do: Cần xác minh",
 			"ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN", "TM. ỦY BAN NHÂN DÂN", "- Trung tâm Phục vụ hành chính công xã Đông Văn;",
@@ -317,6 +323,39 @@ func TestDocuments(t *testing.T) {
 				t.Errorf("text differs from %s (rerun with -update if the change is intended):\n%s", golden, text)
 			}
 		})
+	}
+}
+
+// TestPDFBytes keeps every case's PDF byte-identical to testdata/pdf.sha256: a change that
+// should not touch a document (a refactoring, the forms moved into data) must not, and one
+// that should shows which documents it touched (rerun with -update and look at them).
+func TestPDFBytes(t *testing.T) {
+	var b strings.Builder
+	for _, c := range cases(t) {
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(render(t, c.render)), c.name)
+	}
+	golden := filepath.Join("testdata", "pdf.sha256")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	g, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/docs -run TestPDFBytes -update)", err)
+	}
+	want := map[string]string{}
+	for _, ln := range strings.Split(strings.TrimSpace(string(g)), "\n") {
+		if h, name, ok := strings.Cut(ln, "  "); ok {
+			want[name] = h
+		}
+	}
+	for _, ln := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		h, name, _ := strings.Cut(ln, "  ")
+		if want[name] != h {
+			t.Errorf("%s: the PDF's bytes changed (rerun with -update if intended, after looking at it)", name)
+		}
 	}
 }
 
@@ -618,11 +657,20 @@ func TestFormSets(t *testing.T) {
 			t.Errorf("%s %s: %+v %v", tt.set, tt.kind, f, err)
 		}
 	}
-	if n := len(FormSets()[0].Forms); n != 7 || FormSets()[0].Code != FormSet2025 {
-		t.Errorf("2025 set first with 7 forms, got %d", n)
+	numbered := func(s FormSetInfo) int {
+		n := 0
+		for _, f := range s.Forms {
+			if f.Number != "" {
+				n++
+			}
+		}
+		return n
 	}
-	if n := len(FormSets()[1].Forms); n != 6 {
-		t.Errorf("2018 set has 6 forms, got %d", n)
+	if n := numbered(FormSets()[0]); n != 7 || FormSets()[0].Code != FormSet2025 {
+		t.Errorf("2025 set first with 7 numbered forms, got %d", n)
+	}
+	if n := numbered(FormSets()[1]); n != 6 {
+		t.Errorf("2018 set has 6 numbered forms, got %d", n)
 	}
 }
 

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -28,61 +29,50 @@ const (
 	FormRejection FormKind = "rejection"
 )
 
-// rejectionForm is the refusal after appraisal, the same in both sets.
-var rejectionForm = Form{Kind: FormRejection, Title: "THÔNG BÁO", Summary: "Về việc từ chối giải quyết hồ sơ", Paper: "A4"}
-
-// Form is one form of a set: its number ("Mẫu số 04"), its printed title and paper.
+// Form is one form of a set, as the data files under assets/forms describe it: its number
+// ("Mẫu số 04"), printed title, paper, heading and layout.
 type Form struct {
-	Kind    FormKind
-	Number  string // "04"
-	Title   string // as printed, in capitals
-	Summary string // the summary line under the title (trích yếu), bold; empty for the numbered forms
-	Paper   string // the paper the form set assumes: "A4" (Profile.FormPaper may print forms 01–06 on A5)
+	Kind        FormKind `json:"kind"`
+	Number      string   `json:"number,omitempty"`       // "04"; empty for a paper outside the numbered set
+	Title       string   `json:"title"`                  // as printed, in capitals
+	Summary     string   `json:"summary,omitempty"`      // the summary line under the title (trích yếu), bold
+	Paper       string   `json:"paper"`                  // "A4"
+	OfficePaper bool     `json:"office_paper,omitempty"` // the office's paper setting (A5…) applies
+	Issuer      string   `json:"issuer,omitempty"`       // "counter" (the one-stop counter) or "body" (UBND, signed by its chair)
+	Numbered    bool     `json:"numbered,omitempty"`     // prints "Số: …"
+	Date        string   `json:"date,omitempty"`         // place-and-date line: "issued" (the paper's date), "received", or none
+	Copies      []string `json:"copies,omitempty"`       // copy labels, each copy laid out in full ({copy})
+	Blocks      []Block  `json:"blocks,omitempty"`       // the layout
 }
 
 // FormSetInfo is a form set and its forms in order.
 type FormSetInfo struct {
-	Code  string // FormSet2025 or FormSet2018
-	Name  string // "Thông tư 03/2025/TT-VPCP"
-	Forms []Form
+	Code   string // FormSet2025 or FormSet2018
+	Name   string // "Thông tư 03/2025/TT-VPCP"
+	Source string // where the forms come from, and how sure that is
+	Forms  []Form
 }
 
-// formSets is the catalogue of REFERENCE §3. The 2018 list is checked against the circular
-// [V]; the 2025 list against two independent secondary sources [S].
-var formSets = []FormSetInfo{
-	{FormSet2025, "Thông tư 03/2025/TT-VPCP", []Form{
-		{Kind: FormReceipt, Number: "01", Title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", Paper: "A4"},
-		{Kind: FormSupplement, Number: "02", Title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", Paper: "A4"},
-		{Kind: FormRefusal, Number: "03", Title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
-		{Kind: FormApology, Number: "04", Title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", Paper: "A4"},
-		{Kind: FormStop, Number: "05", Title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
-		{Kind: FormControl, Number: "06", Title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
-		{Kind: FormRegister, Number: "07", Title: "SỔ THEO DÕI HỒ SƠ", Paper: "A4"},
-	}},
-	{FormSet2018, "Thông tư 01/2018/TT-VPCP", []Form{
-		{Kind: FormReceipt, Number: "01", Title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", Paper: "A4"},
-		{Kind: FormSupplement, Number: "02", Title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", Paper: "A4"},
-		{Kind: FormRefusal, Number: "03", Title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
-		{Kind: FormApology, Number: "04", Title: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", Paper: "A4"},
-		{Kind: FormControl, Number: "05", Title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", Paper: "A4"},
-		{Kind: FormRegister, Number: "06", Title: "SỔ THEO DÕI HỒ SƠ", Paper: "A4"},
-	}},
-}
+// FormSets lists the shipped form sets, the default first.
+func FormSets() []FormSetInfo { return mustDefault().FormSets() }
 
-// FormSets lists the form sets, the default first.
-func FormSets() []FormSetInfo {
-	out := make([]FormSetInfo, len(formSets))
-	for i, s := range formSets {
-		s.Forms = append([]Form(nil), s.Forms...)
+// FormSets lists the library's form sets, the default first.
+func (l *FormLibrary) FormSets() []FormSetInfo {
+	out := make([]FormSetInfo, len(l.sets))
+	for i, s := range l.sets {
+		s.Forms = slices.Clone(s.Forms)
 		out[i] = s
 	}
 	return out
 }
 
-// LookupForm finds a form in a set; the error says, in Vietnamese, when the set is unknown or
-// has no such form (the stop notice exists only from 2025).
-func LookupForm(set string, kind FormKind) (Form, error) {
-	for _, s := range formSets {
+// LookupForm finds a form in a shipped set; the error says, in Vietnamese, when the set is
+// unknown or has no such form (the stop notice exists only from 2025).
+func LookupForm(set string, kind FormKind) (Form, error) { return mustDefault().Lookup(set, kind) }
+
+// Lookup finds a form in one of the library's sets.
+func (l *FormLibrary) Lookup(set string, kind FormKind) (Form, error) {
+	for _, s := range l.sets {
 		if s.Code != set {
 			continue
 		}
@@ -91,17 +81,22 @@ func LookupForm(set string, kind FormKind) (Form, error) {
 				return f, nil
 			}
 		}
-		if kind == FormRejection {
-			return rejectionForm, nil
-		}
 		if kind == FormStop {
 			return Form{}, fmt.Errorf("bộ biểu mẫu theo %s không có mẫu Thông báo dừng giải quyết hồ sơ (mẫu này chỉ có từ Thông tư 03/2025/TT-VPCP); hồ sơ tiếp nhận theo bộ mẫu cũ thì báo dừng bằng một văn bản soạn riêng", s.Name)
 		}
 		return Form{}, fmt.Errorf("bộ biểu mẫu theo %s không có mẫu %q", s.Name, kind)
 	}
-	codes := make([]string, len(formSets))
-	for i, s := range formSets {
+	codes := make([]string, len(l.sets))
+	for i, s := range l.sets {
 		codes[i] = s.Code
 	}
 	return Form{}, fmt.Errorf("không có bộ biểu mẫu %q: chọn một trong %s", set, strings.Join(codes, ", "))
+}
+
+// library is the profile's form sets, the shipped ones when it names none.
+func (p Profile) library() *FormLibrary {
+	if p.Forms != nil {
+		return p.Forms
+	}
+	return mustDefault()
 }

@@ -18,18 +18,19 @@ import (
 // Profile is the commune office as its paper shows it. Names are in sentence case
 // ("Ủy ban nhân dân xã Đông Văn"); headers print them in capitals.
 type Profile struct {
-	ParentBody  string // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
-	Body        string // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
-	BodyShort   string // the body's name in running text after "TM.": default "Ủy ban nhân dân"
-	CounterName string // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
-	PlaceName   string // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
-	AgencyCode  string // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
-	Phone       string // the counter's phone, printed on the supplement request
-	ChairName   string // who signs letters, the apology and the stop notice
-	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
-	SignAs      string // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
-	FormSet     string // default form set, FormSet2025 when empty
-	FormPaper   string // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+	ParentBody  string       // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
+	Body        string       // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
+	BodyShort   string       // the body's name in running text after "TM.": default "Ủy ban nhân dân"
+	CounterName string       // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
+	PlaceName   string       // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
+	AgencyCode  string       // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
+	Phone       string       // the counter's phone, printed on the supplement request
+	ChairName   string       // who signs letters, the apology and the stop notice
+	ChairTitle  string       // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
+	SignAs      string       // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+	FormSet     string       // default form set, FormSet2025 when empty
+	FormPaper   string       // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+	Forms       *FormLibrary // the form sets to print with; nil: the shipped ones (DefaultForms)
 
 	// The end of "Nơi nhận": "- Lưu: VT, <ArchiveUnit>, <ArchiveCopies>." (Decree 30/2020,
 	// Phụ lục III); either is left out when empty or zero.
@@ -84,9 +85,17 @@ type DossierDoc struct {
 	Reason          string     // why: supplement, refusal, delay, stop
 	StopBy          string     // the stop notice: StopByApplicant or StopByAgency (the default)
 	Coordinating    string     // cơ quan phối hợp giải quyết, for the control slip
-	NewDueAt        time.Time  // the new date of the apology (form 04)
-	IssuedAt        time.Time  // date of forms 02–05; zero prints dots to fill by hand
-	Officer         string     // who signs forms 02 and 03; ReceivedBy when empty
+
+	// The authority that decides the procedure when it is not the commune People's Committee
+	// (residence: the commune police). Papers the body issues (apology, stop notice, refusal
+	// after appraisal) then carry its name in the heading and the text, and its signature
+	// block instead of "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
+	Authority string    // "Công an xã Đông Văn"; empty: the profile's body
+	SignLines []string  // its signature block, e.g. ["Trưởng Công an xã"]
+	Signer    string    // its signer's name; empty leaves the line to write by hand
+	NewDueAt  time.Time // the new date of the apology (form 04)
+	IssuedAt  time.Time // date of forms 02–05; zero prints dots to fill by hand
+	Officer   string    // who signs forms 02 and 03; ReceivedBy when empty
 }
 
 // Who asked to stop handling a dossier (DossierDoc.StopBy).

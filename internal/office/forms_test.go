@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"motcua/assets"
 	"motcua/internal/docs"
 	"motcua/internal/register"
 )
@@ -78,5 +79,181 @@ func TestSupplementNeedsAReasonAndALateOneIsAudited(t *testing.T) {
 	}
 	if strings.Contains(text, "1. 1.") {
 		t.Errorf("numbered twice:\n%s", text)
+	}
+}
+
+// enabledPapers lists the kinds Papers enables, in menu order.
+func enabledPapers(o *Office, d *register.Dossier) string {
+	var on []string
+	for _, p := range o.Papers(d) {
+		if p.Enabled {
+			on = append(on, string(p.Kind))
+		}
+		if p.Why == "" {
+			on = append(on, "(no reason for "+string(p.Kind)+")")
+		}
+	}
+	return strings.Join(on, " ")
+}
+
+func TestPapersFollowTheDossiersHistory(t *testing.T) {
+	o, _ := openClock(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-27 10:00")
+	ctx := context.Background()
+	fresh := func(set string) *register.Dossier {
+		t.Helper()
+		if err := o.SetSettings(ctx, map[string]string{"form_set": set}); err != nil {
+			t.Fatal(err)
+		}
+		d, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "xac-nhan-hon-nhan", At: vn("2026-11-23 08:30"), Applicant: register.Applicant{Name: "Nguyễn Văn An"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	must := func(d *register.Dossier, err error) *register.Dossier {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	at := vn("2026-11-23 09:00")
+	tests := []struct {
+		name string
+		d    *register.Dossier
+		want string
+	}{
+		{"received", fresh(FormSet2025), "receipt control"},
+		{"supplement", func() *register.Dossier {
+			d, _, err := o.RequestSupplement(ctx, fresh(FormSet2025).Code, "Bản sao CCCD", "Thiếu giấy", at)
+			return must(d, err)
+		}(), "receipt control supplement"},
+		{"refused at the counter", must(o.Refuse(ctx, fresh(FormSet2025).Code, "Không thuộc thẩm quyền", at)), "receipt control refusal"},
+		{"refused after appraisal", func() *register.Dossier {
+			d := must(o.Forward(ctx, fresh(FormSet2025).Code, "Tư pháp", at))
+			return must(o.Refuse(ctx, d.Code, "Không đủ điều kiện", vn("2026-11-23 10:00")))
+		}(), "receipt control rejection"},
+		{"withdrawn", must(o.Withdraw(ctx, fresh(FormSet2025).Code, "", at)), "receipt control stop"},
+		{"stopped by the agency", must(o.Stop(ctx, fresh(FormSet2025).Code, register.StopByAgency, "Có tranh chấp", at)), "receipt control stop"},
+		{"withdrawn, 2018 set", must(o.Withdraw(ctx, fresh(FormSet2018).Code, "", at)), "receipt control"},
+	}
+	for _, tt := range tests {
+		if got := enabledPapers(o, tt.d); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	// The apology's title follows the dossier's form set.
+	titles := map[string]string{}
+	for _, set := range []string{FormSet2025, FormSet2018} {
+		for _, p := range o.Papers(fresh(set)) {
+			if p.Kind == docs.FormApology {
+				titles[set] = p.Label
+			}
+		}
+	}
+	if titles[FormSet2025] != "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" || titles[FormSet2018] != "Phiếu xin lỗi và hẹn lại ngày trả kết quả" {
+		t.Errorf("apology labels %q", titles)
+	}
+	// Printing what does not apply is refused with the same sentence.
+	refused := tests[2].d
+	err := o.PrintForms(ctx, &bytes.Buffer{}, docs.FormStop, refused.Code)
+	if err == nil || !strings.Contains(err.Error(), "không bằng thông báo dừng giải quyết") {
+		t.Errorf("stop notice of a refused dossier: %v", err)
+	}
+	err = o.PrintForms(ctx, &bytes.Buffer{}, docs.FormStop, tests[6].d.Code)
+	if err == nil || !strings.Contains(err.Error(), "Thông tư 01/2018/TT-VPCP không có mẫu Thông báo dừng") {
+		t.Errorf("stop notice in the 2018 set: %v", err)
+	}
+	var b bytes.Buffer
+	if err := o.PrintForms(ctx, &b, docs.FormRejection, tests[3].d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfWords(t, b.Bytes()); !strings.Contains(text, "Về việc từ chối giải quyết hồ sơ") || !strings.Contains(text, "Không đủ điều kiện") {
+		t.Errorf("rejection notice:\n%s", text)
+	}
+	b.Reset()
+	if err := o.PrintForms(ctx, &b, docs.FormStop, tests[5].d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfWords(t, b.Bytes()); !strings.Contains(text, "thông báo dừng giải quyết hồ sơ nêu trên với lý do: Có tranh chấp.") {
+		t.Errorf("stop notice:\n%s", text)
+	}
+	// The register book tells the refusals and the stops apart.
+	b.Reset()
+	if err := o.PrintRegister(ctx, &b, vn("2026-11-23 00:00"), vn("2026-11-23 00:00")); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfWords(t, b.Bytes())
+	for _, want := range []string{"Từ chối tiếp nhận: Không thuộc thẩm quyền", "Từ chối giải quyết: Không đủ điều kiện", "Dừng giải quyết: Có tranh chấp", "Rút hồ sơ"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("register book lacks %q", want)
+		}
+	}
+}
+
+func TestFormsFolderReplacesTheShippedWording(t *testing.T) {
+	o, _ := openClock(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 10:00")
+	ctx := context.Background()
+	d := receive(t, o, "khai-sinh", "Giàng A Páo")
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "x.json"), []byte(`{"code": "TT03/2025"`), 0o644)
+	if err := o.SetSettings(ctx, map[string]string{"forms_dir": bad}); err == nil || !strings.Contains(err.Error(), "không đúng định dạng") {
+		t.Fatalf("a broken folder was accepted: %v", err)
+	}
+	b, err := assets.FormSets.ReadFile("forms/tt03-2025.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	b = bytes.Replace(b, []byte("1. Thành phần hồ sơ nộp gồm:"), []byte("1. Giấy tờ đã nộp:"), 1)
+	if err := os.WriteFile(filepath.Join(dir, "tt03-2025.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.SetSettings(ctx, map[string]string{"forms_dir": dir}); err != nil {
+		t.Fatal(err)
+	}
+	var pdf bytes.Buffer
+	if err := o.PrintForms(ctx, &pdf, docs.FormReceipt, d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfWords(t, pdf.Bytes()); !strings.Contains(text, "1. Giấy tờ đã nộp:") || strings.Contains(text, "Thành phần hồ sơ nộp gồm") {
+		t.Errorf("the folder's wording is not printed:\n%s", text)
+	}
+}
+
+// Residence procedures are the commune police's: their papers are issued and
+// signed by the police, never "TM. ỦY BAN NHÂN DÂN".
+func TestResidencePapersAreThePolicesOwn(t *testing.T) {
+	o, _ := openClock(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-30 10:00")
+	ctx := context.Background()
+	if err := o.SetSettings(ctx, map[string]string{"place_name": "Đông Văn", "commune": "Ủy ban nhân dân xã Đông Văn", "chair_name": "Lê Văn Tuấn"}); err != nil {
+		t.Fatal(err)
+	}
+	print := func(proc string) string {
+		t.Helper()
+		d, err := o.Receive(ctx, ReceiveInput{ProcedureCode: proc, At: vn("2026-11-23 08:30"), Applicant: register.Applicant{Name: "Giàng A Páo"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.Stop(ctx, d.Code, register.StopByAgency, "Có tranh chấp về chỗ ở", vn("2026-11-24 09:00")); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := o.PrintForms(ctx, &b, docs.FormStop, d.Code); err != nil {
+			t.Fatal(err)
+		}
+		return pdfWords(t, b.Bytes())
+	}
+	police := print("thuong-tru")
+	for _, want := range []string{"CÔNG AN XÃ ĐÔNG VĂN", "TRƯỞNG CÔNG AN XÃ", "Công an xã Đông Văn thông báo dừng giải quyết hồ sơ"} {
+		if !strings.Contains(police, want) {
+			t.Errorf("residence stop notice lacks %q:\n%s", want, police)
+		}
+	}
+	if strings.Contains(police, "TM. ỦY BAN NHÂN DÂN") || strings.Contains(police, "Lê Văn Tuấn") {
+		t.Errorf("residence stop notice signed for the committee:\n%s", police)
+	}
+	if committee := print("xac-nhan-hon-nhan"); !strings.Contains(committee, "TM. ỦY BAN NHÂN DÂN") || !strings.Contains(committee, "Lê Văn Tuấn") {
+		t.Errorf("the committee's stop notice:\n%s", committee)
 	}
 }

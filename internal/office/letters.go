@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,7 +37,9 @@ type LetterInput struct {
 	DossierCode string
 	Recipient   string
 	Address     string
-	Fields      map[string]string
+	// Salutation is "Ông" or "Bà", as the clerk chose; "" prints "Ông/Bà".
+	Salutation string
+	Fields     map[string]string
 }
 
 // LetterTemplate is the wording in force for a kind: the office's own, or
@@ -118,8 +121,12 @@ func (o *Office) letterFields(in LetterInput, d *register.Dossier) map[string]st
 		v["dia_chi"] = in.Address
 	}
 	if v["ho_ten"] != "" {
-		v["nguoi_nhan"] = "Ông/Bà " + v["ho_ten"]
-		v["danh_xung"] = "Ông/Bà"
+		title := "Ông/Bà"
+		if slices.Contains(Salutations, in.Salutation) {
+			title = in.Salutation
+		}
+		v["nguoi_nhan"] = title + " " + v["ho_ten"]
+		v["danh_xung"] = title
 	}
 	if in.Kind == letters.Birth || in.Kind == letters.Condolence {
 		// The register knows when the birth or death was registered, not

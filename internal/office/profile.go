@@ -31,6 +31,7 @@ type Profile struct {
 	ArchiveUnit   string         `json:"archive_unit"`   // drafting unit's abbreviation in "Lưu: VT, VP, 02."
 	ArchiveCopies int            `json:"archive_copies"` // copies kept, ditto
 	FormPaper     string         `json:"form_paper"`     // paper of the one-stop forms: A4 (Decree 30), A5, or A5x2 (two A5 copies on one A4 sheet)
+	FormsDir      string         `json:"forms_dir"`      // folder of form-set files replacing the shipped ones (assets/forms); empty: shipped
 	BookNo        int            `json:"book_no"`        // quyển số of the register in use
 	UpperLevel    string         `json:"upper_level"`
 	Hours         calendar.Hours `json:"hours"`
@@ -109,6 +110,15 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.FormPaper = v })},
+	{key: "forms_dir", label: "Thư mục biểu mẫu thay thế (tệp .json theo assets/forms; để trống: dùng mẫu có sẵn)", def: "",
+		check: func(v string) error {
+			if v == "" {
+				return nil
+			}
+			_, err := loadForms(v)
+			return err
+		},
+		apply: text(func(p *Profile, v string) { p.FormsDir = v })},
 	{key: "archive_unit", label: "Chữ viết tắt đơn vị soạn thảo (dòng “Lưu: VT, …” ở Nơi nhận)", def: "VP",
 		apply: text(func(p *Profile, v string) { p.ArchiveUnit = v })},
 	{key: "archive_copies", label: "Số bản lưu (dòng “Lưu: VT, …” ở Nơi nhận; 0 để không ghi)", def: "2",

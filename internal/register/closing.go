@@ -63,6 +63,8 @@ func (d *Dossier) DefaultRefusal() RefusalKind {
 // Refusal is the kind of a refused dossier's refusal, from its closing
 // event; false when the dossier is not refused. Refusals recorded before the
 // kinds existed read as refusals at the counter, the paper they printed.
+// It reads the events: a dossier from a list query, loaded without them,
+// reads as refused at the counter.
 func (d *Dossier) Refusal() (RefusalKind, bool) {
 	if d.State != Refused {
 		return "", false
@@ -98,7 +100,8 @@ func (b StopBy) Vietnamese() string {
 }
 
 // Stopped tells who asked to stop a withdrawn dossier, from its closing
-// event; false when the dossier was not stopped.
+// event (so it needs the events loaded); false when the dossier was not
+// stopped.
 func (d *Dossier) Stopped() (StopBy, bool) {
 	if d.State != Withdrawn {
 		return "", false

@@ -32,8 +32,19 @@ func Lock(dbPath string) (*InstanceLock, error) {
 		return nil, fmt.Errorf("không tạo được tệp khóa bên cạnh %s: %v", real, err)
 	}
 	if err := lockFile(f); err != nil {
+		// The lock is the operating system's: it goes with the process
+		// that held it, so a holder is alive. Name it, so a window that
+		// hangs can be ended in the task manager.
+		var pid int
+		b := make([]byte, 32)
+		n, _ := f.ReadAt(b, 0)
+		fmt.Sscanf(string(b[:n]), "%d", &pid)
 		f.Close()
-		return nil, fmt.Errorf("%w (%s). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại", ErrInUse, real)
+		who := ""
+		if pid > 0 {
+			who = fmt.Sprintf(", tiến trình số %d", pid)
+		}
+		return nil, fmt.Errorf("%w (%s%s). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại", ErrInUse, real, who)
 	}
 	// The process id helps whoever finds the lock file; the lock itself is
 	// the OS lock, so a failed write is reported but the file stays usable.

@@ -403,6 +403,10 @@ var migrations = []string{
 	ALTER TABLE audit ADD COLUMN prev TEXT NOT NULL DEFAULT '';
 	ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';`,
 
+	// reports: refusals and withdrawals of a period found by when they
+	// closed, not by walking every refusal ever made.
+	`CREATE INDEX dossiers_state_updated ON dossiers (state, updated_at);`,
+
 	// people 6: dialogue conferences (issues raised as a JSON array) and the
 	// commitments made there, each with its owner and deadline.
 	`CREATE TABLE dialogues (
