@@ -171,5 +171,14 @@ func (o *Office) peopleFigures(ctx context.Context, p report.Period) (report.Peo
 	}
 	pf.Pledged = report.NewRatio(pr.Signed, pr.Staff)
 	pf.NotPledged = pr.Missing
+	// Dialogues held in the period, and what became of their commitments.
+	ds, err := o.Dialogues(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	dsum := o.DialogueSummary(ds)
+	held := dsum.Dialogues
+	pf.Dialogues = &held
+	pf.CommitmentsDone = report.NewRatio(dsum.DoneOnTime+dsum.DoneLate, dsum.Commitments)
 	return pf, nil
 }
