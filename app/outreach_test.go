@@ -265,3 +265,24 @@ func TestSentScreenMarksALetterOnce(t *testing.T) {
 		t.Error("a draft was marked sent")
 	}
 }
+
+func TestDashboardNamesWhoHasNotSigned(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	ctx := context.Background()
+	for _, n := range []string{"Nguyễn Thị Lan", "Lê Văn Tuấn"} {
+		if _, err := f.off.AddStaff(ctx, office.Staff{Name: n, Role: people.RoleCounter, Start: at(2020, 1, 1, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.off.SignPledge(ctx, office.PledgeInput{Staff: "Nguyễn Thị Lan"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.off.AddFeedback(ctx, office.FeedbackInput{Channel: survey.Hotline, Content: "Phòng chờ nóng", ReceivedAt: at(2026, 11, 2, 9, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	f.shell.dashboard.reload()
+	f.wait()
+	got := texts(f.shell.dashboard.hint)
+	assertContains(t, got, "Cam kết năm 2026: 1/2 cán bộ đã ký; chưa ký: Lê Văn Tuấn.")
+	assertContains(t, got, "1 phản ánh, kiến nghị quá hạn chưa trả lời.")
+}
