@@ -451,7 +451,7 @@ func init() {
 				}
 				fmt.Fprintf(w, "Cam kết đối thoại quá hạn: %d.\n", len(a.Commitments))
 				for _, c := range a.Commitments {
-					fmt.Fprintf(w, "  %s.%d hạn %s (%s): %s\n", c.Dialogue, c.Commitment.No, c.Commitment.Deadline.Format("02/01/2006"), c.Commitment.Owner, c.Commitment.Text)
+					fmt.Fprintf(w, "  %s, cam kết %d, hạn %s (%s): %s\n", c.Dialogue, c.Commitment.No, c.Commitment.Deadline.Format("02/01/2006"), c.Commitment.Owner, c.Commitment.Text)
 				}
 			})
 		})
