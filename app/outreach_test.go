@@ -143,6 +143,23 @@ func TestStaffScreenAddSignAndRefuse(t *testing.T) {
 	if !st.sign.Disabled() {
 		t.Error("sign stays enabled after signing")
 	}
+	// The pledge form prints; a scan that is not a PDF or image is refused,
+	// a PDF is kept.
+	test.Tap(st.form)
+	f.wait()
+	if f.shell.env.lastDoc == nil {
+		t.Fatal("no pledge form made")
+	}
+	assertPDF(t, f.shell.env.lastDoc.data, "BẢN CAM KẾT", "Nguyễn Thị Lan")
+	f.tapDialog("Đóng")
+	st.attachScan(st.rows[0], "cam-ket.docx", []byte("PK\x03\x04"))
+	f.wait()
+	assertContains(t, f.dialogText(), "không phải PDF, JPEG hay PNG")
+	f.tapDialog("Đồng ý")
+	st.attachScan(st.rows[0], "cam-ket.pdf", []byte("%PDF-1.4 ký"))
+	f.wait()
+	f.tapDialog("Đồng ý")
+	assertContains(t, texts(st.detail), "có bản quét cam-ket.pdf")
 	// An edit with a bad e-mail is refused and changes nothing.
 	test.Tap(st.edit)
 	f.fill("Nguyễn Thị Lan", "Công chức Văn phòng - Thống kê", "0912 345 678", "lan-khong-a-cong")

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,6 +31,8 @@ type staffScreen struct {
 	sign     *keyButton
 	note     *keyButton
 	print    *keyButton
+	form     *keyButton // prints the selected member's pledge form
+	scan     *keyButton // attaches the scanned signed form
 
 	rows     []office.Staff
 	signed   map[string]people.Signing // staff id → this year's signing
@@ -55,8 +59,10 @@ func newStaffScreen(e *env) *staffScreen {
 	s.sign = newButton("Ghi ký cam kết năm nay", theme.ConfirmIcon(), s.signPledge)
 	s.note = newButton("Ghi vi phạm, khen ngợi…", theme.InfoIcon(), s.addNote)
 	s.print = newButton("In danh sách công khai", theme.DocumentPrintIcon(), s.printContacts)
+	s.form = newButton("In bản cam kết", theme.DocumentPrintIcon(), s.printPledge)
+	s.scan = newButton("Đính kèm bản quét…", theme.FileIcon(), s.pickScan)
 	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.showAll))
-	actions := container.NewHBox(s.sign, s.note, s.edit, s.end)
+	actions := container.NewVBox(container.NewHBox(s.sign, s.form, s.scan), container.NewHBox(s.note, s.edit, s.end))
 	right := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.42
@@ -203,8 +209,17 @@ func (s *staffScreen) updateButtons() {
 			b.Disable()
 		}
 	}
-	if _, signed := s.signed[st.ID]; ok && signed {
+	if ok && st.End == nil {
+		s.form.Enable()
+	} else {
+		s.form.Disable()
+	}
+	_, signed := s.signed[st.ID]
+	if ok && signed {
 		s.sign.Disable()
+		s.scan.Enable()
+	} else {
+		s.scan.Disable()
 	}
 }
 
@@ -343,4 +358,74 @@ func (s *staffScreen) printContacts() {
 	s.e.makeDocument("Danh sách cán bộ, công chức tiếp nhận hồ sơ", "danh-sach-can-bo.pdf", "khổ A4",
 		func(w io.Writer) error { return s.e.off.StaffContacts(s.e.ctx, w) },
 		func(doc *document) { s.e.offer(doc, false) })
+}
+
+// printPledge prints the selected member's pledge form to the sets the
+// commune chose, dated today, to be signed and then scanned.
+func (s *staffScreen) printPledge() {
+	st, ok := s.current()
+	if !ok {
+		return
+	}
+	now := s.e.off.Now()
+	s.e.makeDocument("Bản cam kết của "+st.Name, "cam-ket-"+slug(st.Name)+".pdf", "khổ A4",
+		func(w io.Writer) error {
+			sets, err := s.e.off.ChosenPledgeSets(s.e.ctx)
+			if err != nil {
+				return err
+			}
+			var codes []string
+			for _, set := range sets {
+				codes = append(codes, set.Code)
+			}
+			return s.e.off.PrintPledge(w, st, codes, now)
+		},
+		func(doc *document) { s.e.offer(doc, false) })
+}
+
+// pickScan asks for the scanned signed form (PDF, JPEG or PNG).
+func (s *staffScreen) pickScan() {
+	st, ok := s.current()
+	if !ok {
+		return
+	}
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.e.showError(fmt.Errorf("không mở được tệp: %w", err), nil)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		s.e.background(func() {
+			data, err := io.ReadAll(io.LimitReader(rc, people.MaxScanBytes+1))
+			rc.Close()
+			s.e.do(func() {
+				if err != nil {
+					s.e.showError(fmt.Errorf("không đọc được tệp %s: %w", name, err), nil)
+					return
+				}
+				s.attachScan(st, name, data)
+			})
+		})
+	}, s.e.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".PDF", ".JPG", ".JPEG", ".PNG"}))
+	fd.Show()
+}
+
+// attachScan stores the scan of st's signing of this year.
+func (s *staffScreen) attachScan(st office.Staff, name string, data []byte) {
+	year := s.e.off.Now().Year()
+	s.e.background(func() {
+		_, err := s.e.off.AttachPledgeScan(s.e.ctx, st.ID, year, name, data)
+		s.e.do(func() {
+			if err != nil {
+				s.e.showError(err, nil)
+				return
+			}
+			s.e.info("Đã đính kèm bản quét", fmt.Sprintf("Đã lưu bản quét %s vào bản cam kết năm %d của %s.", name, year, st.Name))
+			s.reload()
+		})
+	})
 }
