@@ -12,7 +12,7 @@ DEMO_DOSSIERS ?= 3000
 BENCH_DOSSIERS ?= 1000000
 BENCH_DB ?= /tmp/motcua-bench.db
 
-.PHONY: run build cli test vet bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
+.PHONY: run build cli test test-pg vet bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
 
 ## run: build the desktop program and open it on the default database (DEMO=1 fills it with demo data first)
 run: deps-run build
@@ -32,6 +32,12 @@ cli:
 ## test: vet and every test, headless
 test: deps-test vet
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
+
+## test-pg: the store, office and cli tests on both engines; needs MOTCUA_TEST_PG
+## (bash scripts/pg-test.sh make test-pg starts a throwaway PostgreSQL and sets it)
+test-pg:
+	@test -n "$$MOTCUA_TEST_PG" || { echo "MOTCUA_TEST_PG is not set: run bash scripts/pg-test.sh make test-pg"; exit 1; }
+	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./internal/store/... ./internal/office/... ./internal/cli/...
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -114,6 +114,12 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 				if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
 					return err
 				}
+				if i == n-1 || days[(k+1)*len(days)/opt.Dossiers] != day {
+					// The numbers were given here, not by NextNumbers: tell the counters.
+					if err := tx.NoteNumbers(o.cfg().profile.AgencyCode, d.ReceivedAt, seq, entries[day.Year()]); err != nil {
+						return err
+					}
+				}
 			}
 			return nil
 		})

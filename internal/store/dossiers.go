@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,16 +21,50 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at`
 
 // NextNumbers reserves the day's sequence number for a dossier code and the
-// year's register entry number. Both are computed inside the write
-// transaction, so two receipts never share them.
+// year's register entry number from their counter rows, inside the write
+// transaction: two desks receiving at once queue on the row and never share
+// a number, and a receive that rolls back gives its numbers back.
 func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err error) {
 	at = at.In(calendar.Zone)
 	day := dayKey(at)
-	if err = tx.tx.QueryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
+	if seq, err = tx.next("seq/"+agency+"/"+strconv.Itoa(day),
+		`SELECT COALESCE(MAX(seq), 0) FROM dossiers WHERE agency = ? AND day = ?`, agency, day); err != nil {
 		return
 	}
-	err = tx.tx.QueryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
+	entryNo, err = tx.next("entry/"+strconv.Itoa(at.Year()),
+		`SELECT COALESCE(MAX(entry_no), 0) FROM dossiers WHERE year = ?`, at.Year())
 	return
+}
+
+// NoteNumbers records numbers given out without NextNumbers (a bulk fill
+// that numbers a day's dossiers itself): the day's sequence counter and the
+// year's entry counter move up to at least seq and entryNo.
+func (tx *Tx) NoteNumbers(agency string, at time.Time, seq, entryNo int) error {
+	at = at.In(calendar.Zone)
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"seq/" + agency + "/" + strconv.Itoa(dayKey(at)), seq}, {"entry/" + strconv.Itoa(at.Year()), entryNo}} {
+		if _, err := tx.exec(`INSERT INTO counters (name, n) VALUES (?, ?)
+			ON CONFLICT (name) DO UPDATE SET n = CASE WHEN excluded.n > counters.n THEN excluded.n ELSE counters.n END`, c.name, c.n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// next takes the next value of a counter. A counter met for the first time
+// starts after the maximum the register already holds (start is that
+// query), so databases from before the counters keep their sequence.
+func (tx *Tx) next(name, start string, args ...any) (int, error) {
+	var n int
+	err := tx.tx.QueryRow(`UPDATE counters SET n = n + 1 WHERE name = ? RETURNING n`, name).Scan(&n)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return n, err
+	}
+	err = tx.tx.QueryRow(`INSERT INTO counters (name, n) VALUES (?, (`+start+`) + 1)
+		ON CONFLICT (name) DO UPDATE SET n = counters.n + 1 RETURNING n`, append([]any{name}, args...)...).Scan(&n)
+	return n, err
 }
 
 func dayKey(t time.Time) int {
@@ -40,27 +75,24 @@ func dayKey(t time.Time) int {
 // InsertDossier saves a new dossier with its events and search entry.
 func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 	docs, _ := json.Marshal(nonNil(d.Documents))
-	res, err := tx.exec(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
+	var n int64
+	err := tx.queryRow(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
 		procedure_code, procedure_name, procedure_version, form_set, field, limit_value, limit_unit,
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
 		handling_unit, holder, received_by, received_at, due_at, new_due_at, state, forwarded_at, done_at,
 		returned_at, outcome, supplement_at, supplement_reason, resumed_at, apology_at, apology_reason,
 		closed_reason, note, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING n`,
 		d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
 		d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.FormSet, d.Field, d.Limit.Value, string(d.Limit.Unit),
 		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
 		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
 		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
-		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt))
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt)).Scan(&n)
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
 			return duplicate("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ", d.Code, d.EntryNo, d.Year)
 		}
-		return err
-	}
-	n, err := res.LastInsertId()
-	if err != nil {
 		return err
 	}
 	for _, e := range d.Events {
@@ -68,7 +100,7 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 			return err
 		}
 	}
-	_, err = tx.exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, n, SearchText(d))
+	_, err = tx.exec(tx.tx.d.indexSQL(), n, tx.tx.d.indexText(SearchText(d)))
 	return err
 }
 
@@ -139,7 +171,7 @@ func (tx *Tx) reindexAll() error {
 		return err
 	}
 	for _, it := range items {
-		if _, err := tx.tx.Exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, it.n, it.text); err != nil {
+		if _, err := tx.tx.Exec(tx.tx.d.indexSQL(), it.n, tx.tx.d.indexText(it.text)); err != nil {
 			return err
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -26,10 +27,11 @@ import (
 
 // Store is an open database.
 type Store struct {
-	db         *sql.DB
+	db         *DB
 	path       string
 	contigOnce sync.Once
 	contig     bool
+	local      atomic.Int64 // commits made through this Store
 }
 
 // Options tune Open.
@@ -44,8 +46,13 @@ type Options struct {
 }
 
 // Open opens (creating if needed) the database at path and brings its
-// schema up to date.
+// schema up to date. A postgres:// or postgresql:// URL opens the register
+// on a PostgreSQL server instead (see postgres.go); a URL is never taken for
+// a file name.
 func Open(path string, opt Options) (*Store, error) {
+	if IsURL(path) {
+		return openPostgres(strings.TrimSpace(path), opt)
+	}
 	if path == "" {
 		return nil, errors.New("chưa chỉ định tệp cơ sở dữ liệu")
 	}
@@ -66,13 +73,14 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.ReadOnly {
 		dsn += "&mode=ro"
 	}
-	db, err := sql.Open("sqlite", dsn)
+	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, Explain(err)
 	}
 	// One connection: SQLite has one writer anyway, and a single connection
 	// keeps transactions strictly serial within the process.
-	db.SetMaxOpenConns(1)
+	sqldb.SetMaxOpenConns(1)
+	db := &DB{DB: sqldb, d: sqliteDialect{}}
 	s := &Store{db: db, path: path}
 	if err := db.Ping(); err != nil {
 		db.Close()
@@ -91,29 +99,36 @@ func Open(path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// Path is the database file.
+// Path is the database file, or the server's address without its password.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database, folding the WAL back into the main file.
 func (s *Store) Close() error {
-	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.db.d.close(s.db)
 	return s.db.Close()
 }
 
 // DB exposes the handle for benchmarks and tests in other packages.
-func (s *Store) DB() *sql.DB { return s.db }
+func (s *Store) DB() *DB { return s.db }
 
 func (s *Store) migrate(max int) error {
-	var v int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+	ctx := context.Background()
+	v, err := s.db.d.version(ctx, s.db)
+	if err != nil {
 		return err
 	}
 	if v > len(migrations) {
 		return fmt.Errorf("cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", v, len(migrations))
 	}
 	for i := v; i < max; i++ {
-		err := s.Tx(context.Background(), func(tx *Tx) error {
-			if _, err := tx.tx.Exec(migrations[i]); err != nil {
+		err := s.Tx(ctx, func(tx *Tx) error {
+			if err := s.db.d.beginMigration(tx.tx); err != nil {
+				return err
+			}
+			if cur, err := s.db.d.version(ctx, tx.tx); err == nil && cur > i {
+				return nil // another desk migrated while this one waited
+			}
+			if _, err := tx.tx.Exec(s.db.d.migration(i)); err != nil {
 				return fmt.Errorf("nâng cấp lược đồ lên %d: %w", i+1, err)
 			}
 			if i+1 == 2 {
@@ -121,8 +136,7 @@ func (s *Store) migrate(max int) error {
 					return err
 				}
 			}
-			_, err := tx.tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1))
-			return err
+			return s.db.d.setVersion(tx.tx, i+1)
 		})
 		if err != nil {
 			return err
@@ -133,14 +147,12 @@ func (s *Store) migrate(max int) error {
 
 // Version is the schema version of the open database.
 func (s *Store) Version() (int, error) {
-	var v int
-	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
-	return v, err
+	return s.db.d.version(context.Background(), s.db)
 }
 
 // Tx is a write transaction.
 type Tx struct {
-	tx    *sql.Tx
+	tx    *sqlTx
 	stmts map[string]*sql.Stmt
 }
 
@@ -161,27 +173,59 @@ func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
 	return st.Exec(args...)
 }
 
+// queryRow is exec for a statement that returns one row (INSERT … RETURNING).
+func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	st, ok := tx.stmts[query]
+	if !ok {
+		var err error
+		if st, err = tx.tx.Prepare(query); err != nil {
+			return tx.tx.QueryRow(query, args...) // reports the same error
+		}
+		if tx.stmts == nil {
+			tx.stmts = map[string]*sql.Stmt{}
+		}
+		tx.stmts[query] = st
+	}
+	return st.QueryRow(args...)
+}
+
 func (tx *Tx) closeStmts() {
 	for _, st := range tx.stmts {
 		st.Close()
 	}
 }
 
-// Tx runs fn in one immediate transaction: all of it is saved or none.
+// Tx runs fn in one write transaction: all of it is saved or none. On
+// PostgreSQL a serialization failure (another desk wrote what fn read) runs
+// fn again from the start, so fn must not keep state between attempts
+// beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	for attempt := 1; ; attempt++ {
+		err := s.tx1(ctx, fn)
+		if err == nil || !s.db.d.retry(err) || attempt >= maxAttempts || ctx.Err() != nil {
+			if err == nil {
+				s.committed()
+			}
+			return Explain(err)
+		}
+		backoff(attempt)
+	}
+}
+
+func (s *Store) tx1(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, s.db.d.txOptions())
 	if err != nil {
-		return Explain(err)
+		return err
 	}
 	t := &Tx{tx: tx}
 	defer t.closeStmts()
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
-		return Explain(err)
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		_ = tx.Rollback()
-		return Explain(err)
+		return err
 	}
 	return nil
 }
@@ -216,6 +260,9 @@ func duplicate(format string, a ...any) error {
 func Explain(err error) error {
 	if err == nil {
 		return nil
+	}
+	if e, ok := explainPostgres(err); ok {
+		return e
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {

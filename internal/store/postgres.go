@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// ErrConnection is matched (errors.Is) by every error that means the
+// PostgreSQL server could not be reached or the connection broke: nothing of
+// the operation was saved, and the same operation can be tried again.
+var ErrConnection = errors.New("mất kết nối tới máy chủ cơ sở dữ liệu")
+
+// connError is the one sentence a clerk reads when the server is out of
+// reach; the driver's own words stay reachable through Unwrap for logs.
+type connError struct {
+	msg   string
+	cause error
+}
+
+func (e *connError) Error() string        { return e.msg }
+func (e *connError) Unwrap() error        { return e.cause }
+func (e *connError) Is(target error) bool { return target == ErrConnection }
+
+// openPostgres opens the register on a PostgreSQL server.
+func openPostgres(dsn string, opt Options) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("địa chỉ máy chủ cơ sở dữ liệu %q không hợp lệ (dạng đúng: postgres://tài_khoản@máy_chủ:5432/tên_csdl): %v", Redact(dsn), err)
+	}
+	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > 10*time.Second {
+		cfg.ConnectTimeout = 5 * time.Second
+	}
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	cfg.RuntimeParams["application_name"] = "motcua"
+	if opt.Fast {
+		// Only the seeder: a crash loses the last moments of a bulk fill.
+		cfg.RuntimeParams["synchronous_commit"] = "off"
+	}
+	if opt.ReadOnly {
+		cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	}
+	sqldb := stdlib.OpenDB(*cfg)
+	// A desk needs few connections; a dead one is dropped after a minute idle
+	// so a restarted server is met with fresh ones.
+	sqldb.SetMaxOpenConns(8)
+	sqldb.SetMaxIdleConns(4)
+	sqldb.SetConnMaxIdleTime(time.Minute)
+	s := &Store{db: &DB{DB: sqldb, d: postgresDialect{}}, path: Redact(dsn)}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := sqldb.PingContext(ctx); err != nil {
+		sqldb.Close()
+		return nil, explainPostgresOpen(cfg, err)
+	}
+	if !opt.ReadOnly {
+		max := len(migrations)
+		if opt.MaxMigration > 0 && opt.MaxMigration < max {
+			max = opt.MaxMigration
+		}
+		if err := s.migrate(max); err != nil {
+			sqldb.Close()
+			return nil, explainPostgresOpen(cfg, err)
+		}
+	}
+	return s, nil
+}
+
+// Redact is a database address fit for a message or a log: a URL loses its
+// password; a file path stays as it is.
+func Redact(dsn string) string {
+	if !IsURL(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	if u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	return u.String()
+}
+
+func explainPostgresOpen(cfg *pgx.ConnConfig, err error) error {
+	where := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "3D000":
+			return fmt.Errorf("máy chủ %s:%d chưa có cơ sở dữ liệu %q; hãy nhờ quản trị viên tạo nó (xem docs/postgresql.md): %w", cfg.Host, cfg.Port, cfg.Database, err)
+		case "28000", "28P01":
+			return fmt.Errorf("máy chủ cơ sở dữ liệu %s từ chối tài khoản %q (sai tên hoặc mật khẩu, hoặc máy này chưa được phép kết nối); kiểm tra lại với quản trị viên: %w", where, cfg.User, err)
+		case "42501":
+			return fmt.Errorf("tài khoản %q không có quyền nâng cấp lược đồ cơ sở dữ liệu %s; hãy nhờ quản trị viên mở phần mềm một lần bằng tài khoản chủ sở hữu cơ sở dữ liệu để nâng cấp: %w", cfg.User, where, err)
+		}
+	}
+	if e := Explain(err); errors.Is(e, ErrConnection) {
+		return &connError{fmt.Sprintf("Không kết nối được tới máy chủ cơ sở dữ liệu %s; kiểm tra máy chủ đã bật và mạng hoạt động, rồi thử lại.", where), err}
+	} else if e != err {
+		return e
+	}
+	return fmt.Errorf("không mở được cơ sở dữ liệu trên máy chủ %s: %w", where, err)
+}
+
+// explainPostgres classifies a PostgreSQL or network error; ok is false for
+// errors that are not the server's.
+func explainPostgres(err error) (error, bool) {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case pe.Code == "23505":
+			return duplicate("dữ liệu bị trùng với một bản ghi đã có (%v)", err), true
+		case pe.Code == "53100":
+			return fmt.Errorf("ổ đĩa của máy chủ cơ sở dữ liệu đã đầy nên dữ liệu chưa được lưu (không mất dữ liệu cũ). Hãy báo quản trị viên giải phóng dung lượng rồi thử lại: %w", err), true
+		case pe.Code == "40001" || pe.Code == "40P01":
+			return fmt.Errorf("nhiều quầy cùng ghi một lúc nên dữ liệu chưa được lưu; hãy thử lại: %w", err), true
+		case pe.Code == "25006":
+			return fmt.Errorf("cơ sở dữ liệu đang mở ở chế độ chỉ đọc nên không ghi được: %w", err), true
+		case pe.Code == "42501":
+			return fmt.Errorf("tài khoản kết nối không có quyền làm việc này trên máy chủ cơ sở dữ liệu; hãy hỏi quản trị viên: %w", err), true
+		case strings.HasPrefix(pe.Code, "08"), strings.HasPrefix(pe.Code, "57P"), pe.Code == "53300":
+			return lostConnection(err), true
+		}
+		return err, true
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || pgconn.Timeout(err) ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "connection reset") {
+		return lostConnection(err), true
+	}
+	return err, false
+}
+
+func lostConnection(err error) error {
+	return &connError{"Mất kết nối tới máy chủ cơ sở dữ liệu; dữ liệu chưa được lưu, hãy thử lại khi mạng hoạt động.", err}
+}
