@@ -35,6 +35,7 @@ type dialect interface {
 	// txOptions are the options of a write transaction; retry tells whether
 	// an error is a serialization failure worth running the transaction again.
 	txOptions() *sql.TxOptions
+	begin(tx *sqlTx) error
 	retry(err error) bool
 	// denseRows: row numbers never skip (SQLite numbers rows max+1 and
 	// dossiers are never deleted; a PostgreSQL sequence skips a number when a

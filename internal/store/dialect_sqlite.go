@@ -42,6 +42,7 @@ func (sqliteDialect) match(q string) (string, string) { return ftsQueries(q) }
 // txOptions: the DSN's _txlock=immediate takes the write lock at BEGIN, so
 // SQLite transactions are serial and never need a retry.
 func (sqliteDialect) txOptions() *sql.TxOptions { return nil }
+func (sqliteDialect) begin(*sqlTx) error        { return nil }
 func (sqliteDialect) retry(error) bool          { return false }
 func (sqliteDialect) denseRows() bool           { return true }
 

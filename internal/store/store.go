@@ -195,10 +195,11 @@ func (tx *Tx) closeStmts() {
 	}
 }
 
-// Tx runs fn in one write transaction: all of it is saved or none. On
-// PostgreSQL a serialization failure (another desk wrote what fn read) runs
-// fn again from the start, so fn must not keep state between attempts
-// beyond what it reassigns.
+// Tx runs fn in one write transaction: all of it is saved or none. Write
+// transactions are serial (SQLite's immediate lock; PostgreSQL's register
+// lock, see postgresDialect.begin). Should PostgreSQL still report a
+// serialization failure, fn runs again from the start, so fn must not keep
+// state between attempts beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := s.tx1(ctx, fn)
@@ -219,6 +220,10 @@ func (s *Store) tx1(ctx context.Context, fn func(*Tx) error) error {
 	}
 	t := &Tx{tx: tx}
 	defer t.closeStmts()
+	if err := s.db.d.begin(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
 		return err
