@@ -41,6 +41,10 @@ type dialect interface {
 	// dossiers are never deleted; a PostgreSQL sequence skips a number when a
 	// receive rolls back).
 	denseRows() bool
+	// references lists the tables a table's foreign keys point to;
+	// afterCopy runs after Copy filled the tables (row-number sequences).
+	references(ctx context.Context, db *DB, table string) ([]string, error)
+	afterCopy(tx *sqlTx, tables []string) error
 	// close runs before the handle closes.
 	close(db *DB)
 }
@@ -191,4 +195,20 @@ func rebindDollar(q string) string {
 		}
 	}
 	return b.String()
+}
+
+func stringsOf(rows *sql.Rows, err error) ([]string, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

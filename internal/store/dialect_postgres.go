@@ -156,3 +156,38 @@ func (postgresDialect) retry(err error) bool {
 
 func (postgresDialect) denseRows() bool { return false }
 func (postgresDialect) close(*DB)       {}
+
+func (postgresDialect) references(ctx context.Context, db *DB, table string) ([]string, error) {
+	return stringsOf(db.QueryContext(ctx, `SELECT DISTINCT p.relname FROM pg_constraint k
+		JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+		WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ?`, table))
+}
+
+// afterCopy moves each identity column's sequence past the copied rows, so
+// the next dossier received gets the next row number.
+func (postgresDialect) afterCopy(tx *sqlTx, tables []string) error {
+	rows, err := tx.Query(`SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND is_identity = 'YES'`)
+	if err != nil {
+		return err
+	}
+	var idents [][2]string
+	for rows.Next() {
+		var t, c string
+		if err := rows.Scan(&t, &c); err != nil {
+			rows.Close()
+			return err
+		}
+		idents = append(idents, [2]string{t, c})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, tc := range idents {
+		if _, err := tx.Exec(`SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(`+tc[1]+`) FROM `+tc[0]+`), 0) + 1, false)`, tc[0], tc[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

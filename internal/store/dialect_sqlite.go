@@ -48,3 +48,10 @@ func (sqliteDialect) denseRows() bool           { return true }
 
 // close folds the WAL back into the main file.
 func (sqliteDialect) close(db *DB) { _, _ = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+
+func (sqliteDialect) references(ctx context.Context, db *DB, table string) ([]string, error) {
+	return stringsOf(db.QueryContext(ctx, `SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`, table))
+}
+
+// afterCopy: a row number is max+1 in SQLite; nothing to move on.
+func (sqliteDialect) afterCopy(*sqlTx, []string) error { return nil }
