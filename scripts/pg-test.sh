@@ -71,9 +71,8 @@ SQL
 
 export MOTCUA_TEST_PG="postgres://motcua_owner@127.0.0.1:$port/motcua?sslmode=disable"
 export MOTCUA_TEST_PG_DESK="postgres://motcua_desk@127.0.0.1:$port/motcua?sslmode=disable"
-# For tests that restart the server mid-test (connection loss).
-export MOTCUA_TEST_PG_CTL="$bindir/pg_ctl -D $dir/data"
-export MOTCUA_TEST_PG_AS_ROOT=$([ "$(id -u)" = 0 ] && echo 1 || echo 0)
+# For tests that start, stop and restart a server of their own (connection loss).
+export MOTCUA_TEST_PG_BIN=$bindir
 echo "pg-test: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port; MOTCUA_TEST_PG=$MOTCUA_TEST_PG" >&2
 set +e
 "$@"

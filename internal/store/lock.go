@@ -16,8 +16,12 @@ var ErrInUse = errors.New("cơ sở dữ liệu đang được mở bởi một 
 // confuse the clerk. The lock is released by the OS if the program dies.
 type InstanceLock struct{ f *os.File }
 
-// Lock takes the instance lock of the database at dbPath.
+// Lock takes the instance lock of the database at dbPath. For a register
+// on a PostgreSQL server (a URL) the lock is this desk's only.
 func Lock(dbPath string) (*InstanceLock, error) {
+	if IsURL(dbPath) {
+		dbPath = deskLockPath(dbPath)
+	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
 		return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %v", filepath.Dir(dbPath), err)
 	}

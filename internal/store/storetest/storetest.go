@@ -16,8 +16,10 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
+	"os/exec"
 	"sync"
 	"testing"
 
@@ -158,3 +160,80 @@ func NewSchema(t testing.TB) string {
 }
 
 var _ = stdlib.GetDefaultDriver // registers the "pgx" driver
+
+// Server is a PostgreSQL cluster of a test's own, for tests that stop and
+// restart the server under a desk (the shared one must stay up for the
+// other packages' tests).
+type Server struct {
+	URL  string
+	bin  string
+	dir  string
+	port int
+	t    testing.TB
+}
+
+// StartServer initialises and starts a private cluster with the binaries
+// scripts/pg-test.sh names in MOTCUA_TEST_PG_BIN; it skips the test when
+// there are none. The cluster is removed when the test ends.
+func StartServer(t testing.TB) *Server {
+	t.Helper()
+	bin := os.Getenv("MOTCUA_TEST_PG_BIN")
+	if bin == "" || URL() == "" {
+		t.Skip("needs MOTCUA_TEST_PG_BIN (bash scripts/pg-test.sh sets it)")
+	}
+	dir, err := os.MkdirTemp("", "motcua-pgtest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o777)
+	s := &Server{bin: bin, dir: dir, port: freePort(t), t: t}
+	s.run("initdb -D " + dir + "/data -A trust -U postgres -E UTF8 --locale=C.UTF-8")
+	s.Start()
+	t.Cleanup(func() {
+		s.sh(s.bin + "/pg_ctl -D " + s.dir + "/data -m immediate stop")
+		os.RemoveAll(dir)
+	})
+	s.URL = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable&connect_timeout=3", s.port)
+	return s
+}
+
+// Start starts (or restarts) the server and waits until it accepts connections.
+func (s *Server) Start() {
+	s.t.Helper()
+	s.run(fmt.Sprintf("pg_ctl -D %s/data -o '-p %d -k %s -c listen_addresses=127.0.0.1' -l %s/log -w start", s.dir, s.port, s.dir, s.dir))
+}
+
+// Stop stops the server at once, as a power cut or a pulled cable would
+// look to a desk (open connections break).
+func (s *Server) Stop() {
+	s.t.Helper()
+	s.run("pg_ctl -D " + s.dir + "/data -m immediate -w stop")
+}
+
+func (s *Server) run(cmd string) {
+	s.t.Helper()
+	if out, err := s.sh(s.bin + "/" + cmd); err != nil {
+		log, _ := os.ReadFile(s.dir + "/log")
+		s.t.Fatalf("%s: %v\n%s\n%s", cmd, err, out, log)
+	}
+}
+
+func (s *Server) sh(line string) ([]byte, error) {
+	var c *exec.Cmd
+	if os.Geteuid() == 0 { // initdb refuses root
+		exec.Command("chown", "-R", "postgres", s.dir).Run()
+		c = exec.Command("su", "postgres", "-s", "/bin/sh", "-c", line)
+	} else {
+		c = exec.Command("/bin/sh", "-c", line)
+	}
+	return c.CombinedOutput()
+}
+
+func freePort(t testing.TB) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
