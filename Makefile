@@ -35,7 +35,7 @@ test: deps-test vet
 
 ## test-pg: the store, office and cli tests on both engines; needs MOTCUA_TEST_PG
 ## (bash scripts/pg-test.sh make test-pg starts a throwaway PostgreSQL and sets it)
-test-pg:
+test-pg: deps-test
 	@test -n "$$MOTCUA_TEST_PG" || { echo "MOTCUA_TEST_PG is not set: run bash scripts/pg-test.sh make test-pg"; exit 1; }
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./internal/store/... ./internal/office/... ./internal/cli/...
 
