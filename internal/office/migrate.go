@@ -48,6 +48,9 @@ func MoveRegister(ctx context.Context, from, to string) (*store.CopyReport, erro
 		return nil, err
 	}
 	rep, err := store.Copy(ctx, src, dst)
+	if err == nil {
+		err = dst.Analyze(ctx)
+	}
 	dst.Close()
 	if err != nil && created {
 		// Leave nothing behind of a move that did not happen.

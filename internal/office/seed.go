@@ -86,6 +86,8 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	for done < opt.Dossiers {
 		n := min(batch, opt.Dossiers-done)
 		err := o.st.Tx(ctx, func(tx *store.Tx) error {
+			batchDs := make([]*register.Dossier, 0, n)
+			batchSeqs := make([]int, 0, n)
 			for i := 0; i < n; i++ {
 				k := done + i
 				day := days[k*len(days)/opt.Dossiers]
@@ -111,9 +113,7 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 				d.ID = newID()
 				d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 				d.EntryNo, d.BookNo = entries[day.Year()], o.cfg().profile.BookNo
-				if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
-					return err
-				}
+				batchDs, batchSeqs = append(batchDs, d), append(batchSeqs, seq)
 				if i == n-1 || days[(k+1)*len(days)/opt.Dossiers] != day {
 					// The numbers were given here, not by NextNumbers: tell the counters.
 					if err := tx.NoteNumbers(o.cfg().profile.AgencyCode, d.ReceivedAt, seq, entries[day.Year()]); err != nil {
@@ -121,7 +121,7 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 					}
 				}
 			}
-			return nil
+			return tx.InsertDossiers(o.cfg().profile.AgencyCode, batchSeqs, batchDs)
 		})
 		if err != nil {
 			return done, err
@@ -131,7 +131,7 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 			opt.Progress(done)
 		}
 	}
-	return done, nil
+	return done, o.st.Analyze(ctx)
 }
 
 type weighted struct {

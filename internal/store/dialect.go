@@ -35,6 +35,10 @@ type dialect interface {
 	// txOptions are the options of a write transaction; retry tells whether
 	// an error is a serialization failure worth running the transaction again.
 	txOptions() *sql.TxOptions
+	// prepare: Tx.exec prepares its statements once per transaction (SQLite);
+	// pgx already caches prepared statements per connection, where an
+	// explicit Prepare would cost one more round trip to the server.
+	prepare() bool
 	begin(tx *sqlTx) error
 	retry(err error) bool
 	// denseRows: row numbers never skip (SQLite numbers rows max+1 and

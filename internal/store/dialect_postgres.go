@@ -155,6 +155,7 @@ func (postgresDialect) retry(err error) bool {
 }
 
 func (postgresDialect) denseRows() bool { return false }
+func (postgresDialect) prepare() bool   { return false }
 func (postgresDialect) close(*DB)       {}
 
 func (postgresDialect) references(ctx context.Context, db *DB, table string) ([]string, error) {

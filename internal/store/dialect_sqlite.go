@@ -43,6 +43,7 @@ func (sqliteDialect) match(q string) (string, string) { return ftsQueries(q) }
 // SQLite transactions are serial and never need a retry.
 func (sqliteDialect) txOptions() *sql.TxOptions { return nil }
 func (sqliteDialect) begin(*sqlTx) error        { return nil }
+func (sqliteDialect) prepare() bool             { return true }
 func (sqliteDialect) retry(error) bool          { return false }
 func (sqliteDialect) denseRows() bool           { return true }
 

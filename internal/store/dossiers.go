@@ -72,23 +72,30 @@ func dayKey(t time.Time) int {
 	return y*10000 + int(m)*100 + d
 }
 
-// InsertDossier saves a new dossier with its events and search entry.
-func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
-	docs, _ := json.Marshal(nonNil(d.Documents))
-	var n int64
-	err := tx.queryRow(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
+// dossierInsertCols are the columns InsertDossier fills, in dossierArgs' order.
+const dossierInsertCols = `id, code, agency, day, seq, year, entry_no, book_no,
 		procedure_code, procedure_name, procedure_version, form_set, field, limit_value, limit_unit,
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
 		handling_unit, holder, received_by, received_at, due_at, new_due_at, state, forwarded_at, done_at,
 		returned_at, outcome, supplement_at, supplement_reason, resumed_at, apology_at, apology_reason,
-		closed_reason, note, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING n`,
-		d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
+		closed_reason, note, updated_at`
+
+func dossierArgs(agency string, seq int, d *register.Dossier) []any {
+	docs, _ := json.Marshal(nonNil(d.Documents))
+	return []any{d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
 		d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.FormSet, d.Field, d.Limit.Value, string(d.Limit.Unit),
 		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
 		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
 		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
-		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt)).Scan(&n)
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt)}
+}
+
+// InsertDossier saves a new dossier with its events and search entry.
+func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
+	var n int64
+	err := tx.queryRow(`INSERT INTO dossiers (`+dossierInsertCols+`)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING n`,
+		dossierArgs(agency, seq, d)...).Scan(&n)
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
 			return duplicate("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ", d.Code, d.EntryNo, d.Year)
@@ -117,9 +124,13 @@ func SearchText(d *register.Dossier) string {
 	return textvn.Fold(d.Applicant.Name + " " + d.Applicant.Address + " " + d.Code + " " + textvn.Digits(d.Applicant.Phone))
 }
 
+func eventArgs(n int64, e register.Event) []any {
+	return []any{n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State)}
+}
+
 func (tx *Tx) insertEvent(n int64, e register.Event) error {
 	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State))
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, eventArgs(n, e)...)
 	return err
 }
 

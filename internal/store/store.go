@@ -159,6 +159,9 @@ type Tx struct {
 // exec runs a statement prepared once per transaction: bulk work (seeding,
 // imports) repeats the same few statements many times.
 func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if !tx.tx.d.prepare() {
+		return tx.tx.Exec(query, args...)
+	}
 	st, ok := tx.stmts[query]
 	if !ok {
 		var err error
@@ -175,6 +178,9 @@ func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
 
 // queryRow is exec for a statement that returns one row (INSERT … RETURNING).
 func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	if !tx.tx.d.prepare() {
+		return tx.tx.QueryRow(query, args...)
+	}
 	st, ok := tx.stmts[query]
 	if !ok {
 		var err error
