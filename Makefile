@@ -45,7 +45,8 @@ vet:
 	GOOS=windows CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys
 
-## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB)
+## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB;
+## with MOTCUA_BENCH_PG=postgres://… or through bash scripts/pg-test.sh make bench, PostgreSQL beside it)
 bench: deps-test
 	CGO_ENABLED=0 $(GO) build -tags ci -ldflags "$(LDFLAGS)" -o /tmp/motcua-bench-bin .
 	bash scripts/bench.sh /tmp/motcua-bench-bin "$(BENCH_DB)" $(BENCH_DOSSIERS)
