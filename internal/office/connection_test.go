@@ -87,3 +87,16 @@ func TestChangedSince(t *testing.T) {
 		t.Fatal("the desk's own receive went unnoticed")
 	}
 }
+
+func TestCheckDatabase(t *testing.T) {
+	dsn := storetest.DSN(t, t.TempDir()+"/k.db")
+	o := openAt(t, dsn, "2026-11-23 09:00")
+	receive(t, o, "khai-sinh", "Một")
+	c, err := CheckDatabase(context.Background(), dsn)
+	if err != nil || c.Dossiers != 1 || c.Version != store.SchemaVersion || c.Engine != storetest.Engine() {
+		t.Fatalf("%+v %v", c, err)
+	}
+	if _, err := CheckDatabase(context.Background(), "postgres://x@127.0.0.1:1/none?connect_timeout=2"); !errors.Is(err, store.ErrConnection) {
+		t.Fatalf("unreachable server: %v", err)
+	}
+}

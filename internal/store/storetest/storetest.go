@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 
@@ -91,8 +92,8 @@ func Note(t *testing.T) {
 // the same path is asked for, dropped when the test ends.
 func DSN(t testing.TB, path string) string {
 	t.Helper()
-	if Engine() != "postgres" {
-		return path
+	if Engine() != "postgres" || strings.HasPrefix(path, "postgres://") {
+		return path // already a server's address: a helper was given DSN's answer
 	}
 	return pgSchema(t, path)
 }
