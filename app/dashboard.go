@@ -138,7 +138,7 @@ func pressingColumns() []column {
 		{width: w("000.00.00.H00-261123-0000", false)},
 		{weight: 1},
 		{weight: 1.3},
-		{width: w("00:00 thứ Năm, 00/00/0000 (ngày mai)", true)},
+		{width: w("00:00 thứ Năm, 00/00/0000 (ngày mai, hẹn lại)", true)},
 	}
 }
 
@@ -164,7 +164,7 @@ func (d *dashboard) updatePressRow(id widget.ListItemID, o fyne.CanvasObject) {
 	set(0, p.Code)
 	set(1, p.Applicant.Name)
 	set(2, p.ProcedureName)
-	set(3, fmtDueFrom(p.DueAt, d.now))
+	set(3, fmtPromised(&p, d.now))
 	tint := st.Objects[0].(*canvas.Rectangle)
 	c := dueSoonTint
 	if d.e.off.UrgencyOf(&p) == office.Overdue {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/internal/docs"
 	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
@@ -30,9 +31,9 @@ type detailPane struct {
 	empty    *widget.Label
 	body     *fyne.Container
 
-	forward, done, supplement, resume, apologise, refuse, withdraw, ret *widget.Button
-	buttons                                                             map[string]*widget.Button
-	papers                                                              *widget.Button // "Giấy tờ, thư": forms and letters
+	forward, done, supplement, resume, apologise, refuse, withdraw, ret *keyButton
+	buttons                                                             map[string]*keyButton
+	papers                                                              *keyButton // "Giấy tờ, thư": forms and letters
 
 	// proposed is the letter the open dossier's procedure proposes, if any.
 	proposed letters.Kind
@@ -68,10 +69,7 @@ func newDetail(e *env) *detailPane {
 	p.empty.TextStyle.Italic = true
 	p.empty.Wrapping = fyne.TextWrapWord
 
-	mk := func(label string, icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon(label, icon, f)
-		return b
-	}
+	mk := newButton
 	p.forward = mk("Chuyển xử lý", theme.MailForwardIcon(), p.doForward)
 	p.done = mk("Có kết quả", theme.ConfirmIcon(), p.doDone)
 	p.supplement = mk("Yêu cầu bổ sung", theme.DocumentCreateIcon(), p.doSupplement)
@@ -81,8 +79,8 @@ func newDetail(e *env) *detailPane {
 	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
 	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
-	p.papers = widget.NewButtonWithIcon("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
-	p.buttons = map[string]*widget.Button{
+	p.papers = newButton("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
+	p.buttons = map[string]*keyButton{
 		"forward": p.forward, "done": p.done, "supplement": p.supplement, "resume": p.resume,
 		"apologise": p.apologise, "refuse": p.refuse, "withdraw": p.withdraw, "return": p.ret,
 	}
@@ -146,6 +144,15 @@ func (p *detailPane) show(row register.Dossier) {
 	})
 }
 
+// clear empties the pane: no dossier, no actions.
+func (p *detailPane) clear() {
+	p.d = nil
+	p.proposed = ""
+	p.body.Hide()
+	p.empty.Show()
+	p.updateButtons()
+}
+
 // set fills the pane with d.
 func (p *detailPane) set(d *register.Dossier) {
 	p.d = d
@@ -159,6 +166,11 @@ func (p *detailPane) set(d *register.Dossier) {
 		sub += " · " + d.Outcome.Vietnamese()
 		if d.Outcome == register.Late {
 			p.subtitle.Importance = widget.DangerImportance
+		}
+	case d.NewDueAt != nil && p.e.off.UrgencyOf(d) != office.Overdue:
+		sub += " · Hẹn lại " + fmtDate(*d.NewDueAt)
+		if p.e.off.UrgencyOf(d) == office.DueSoon {
+			p.subtitle.Importance = widget.WarningImportance
 		}
 	case p.e.off.UrgencyOf(d) == office.Overdue:
 		sub += " · Quá hạn"
@@ -230,7 +242,8 @@ func (p *detailPane) set(d *register.Dossier) {
 			case ev.To == "":
 				parts = append(parts, "Từ: "+ev.From)
 			default:
-				parts = append(parts, ev.From+" → "+ev.To)
+				// In words: the theme font draws "→" badly on some PCs.
+				parts = append(parts, "Từ "+ev.From+" đến "+ev.To)
 			}
 		}
 		if ev.Outcome != "" {
@@ -264,7 +277,7 @@ func (p *detailPane) set(d *register.Dossier) {
 func (p *detailPane) updateButtons() {
 	for key, b := range p.buttons {
 		ok := p.d != nil && !p.busy
-		ok = ok && p.d.State.Allows(register.Action(key))
+		ok = ok && p.d.Can(register.Action(key))
 		if ok {
 			b.Enable()
 		} else {
@@ -312,15 +325,12 @@ func (p *detailPane) act(do func(code string) (*register.Dossier, []string, erro
 	})
 }
 
-// draftEntry is an entry whose text survives errors and cancels.
-func (p *detailPane) draftEntry(key, initial string, multiline bool) *widget.Entry {
-	var en *widget.Entry
+// draftEntry is an entry whose text survives errors and cancels. Tab
+// leaves it, even a multi-line reason box (see formEntry).
+func (p *detailPane) draftEntry(key, initial string, multiline bool) *formEntry {
+	en := newFormEntry()
 	if multiline {
-		en = widget.NewMultiLineEntry()
-		en.SetMinRowsVisible(3)
-		en.Wrapping = fyne.TextWrapWord
-	} else {
-		en = widget.NewEntry()
+		en = newReasonEntry()
 	}
 	key = p.d.Code + "/" + key
 	if s, ok := p.drafts[key]; ok {
@@ -342,13 +352,25 @@ func (p *detailPane) forgetDrafts(action string) {
 
 // form shows a dialog with the given fields; ok runs on confirmation.
 func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok func()) dialog.Dialog {
+	for _, it := range items {
+		if fe, isEntry := it.Widget.(*formEntry); isEntry && fe.MultiLine && it.HintText == "" {
+			it.HintText = "Ctrl+Enter: " + strings.ToLower(confirm) + " · Tab: sang ô tiếp theo"
+		}
+	}
 	d := dialog.NewForm(title, confirm, "Hủy", items, func(yes bool) {
 		if yes {
 			ok()
 		}
 	}, p.e.win)
 	d.Resize(fyne.NewSize(560, 0))
-	p.e.show(d, nil, d.Hide)
+	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
+	// cancels. The reason boxes say so, as they take Enter as a new line.
+	for _, it := range items {
+		if fe, ok := it.Widget.(*formEntry); ok {
+			fe.submit, fe.cancel = d.Submit, d.Hide
+		}
+	}
+	p.e.show(d, d.Submit, d.Hide)
 	// The cursor goes straight into the first field: the clerk types at once.
 	if len(items) > 0 {
 		if f, ok := items[0].Widget.(fyne.Focusable); ok {
@@ -417,7 +439,11 @@ func (p *detailPane) doSupplement() {
 		p.act(func(code string) (*register.Dossier, []string, error) {
 			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
 			return d, nil, err
-		}, p.doSupplement, func(*register.Dossier, []string) { p.forgetDrafts("supplement") })
+		}, p.doSupplement, func(d *register.Dossier, _ []string) {
+			p.forgetDrafts("supplement")
+			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung",
+				"Đã ghi nhận yêu cầu bổ sung hồ sơ "+d.Code+". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ.")
+		})
 	})
 }
 
@@ -445,13 +471,7 @@ func (p *detailPane) doApologise() {
 	}
 	reason := p.draftEntry("apologise.reason", "", true)
 	reason.SetPlaceHolder("Lý do chậm trả kết quả")
-	// Suggest the working day after the due date, or after today when the
-	// due date has passed; the clerk changes it as agreed with the unit.
-	from := p.d.DueAt
-	if now := p.e.off.Now(); now.After(from) {
-		from = now
-	}
-	suggest := p.e.off.Calendar().AddWorkingDays(from, 1)
+	suggest := p.e.off.SuggestApologyDate(p.d)
 	date := p.draftEntry("apologise.date", fmtDate(suggest), false)
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{
@@ -476,7 +496,7 @@ func (p *detailPane) doApologise() {
 				title = "Đã hẹn lại ngày trả – lưu ý"
 				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
 			}
-			p.e.info(title, msg)
+			p.offerPaper(d, docs.FormApology, title, msg)
 		})
 	})
 }
@@ -494,7 +514,10 @@ func (p *detailPane) doRefuse() {
 		p.act(func(code string) (*register.Dossier, []string, error) {
 			d, err := p.e.off.Refuse(p.e.ctx, code, text, time.Time{})
 			return d, nil, err
-		}, p.doRefuse, func(*register.Dossier, []string) { p.forgetDrafts("refuse") })
+		}, p.doRefuse, func(d *register.Dossier, _ []string) {
+			p.forgetDrafts("refuse")
+			p.offerPaper(d, docs.FormRefusal, "Đã từ chối hồ sơ", "Đã ghi nhận từ chối hồ sơ "+d.Code+".")
+		})
 	})
 }
 
@@ -546,4 +569,25 @@ func (p *detailPane) doReturn() {
 					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})
+}
+
+// offerPaper tells what was recorded and offers to print the paper the
+// citizen takes away (the supplement request, the apology, the refusal) at
+// once, as the receipt is after reception. Enter prints; Escape closes.
+func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, msg string) {
+	f := formByKind(kind)
+	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.title) + " (" + f.paper + ") để giao cho người dân?")
+	label.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	code := d.Code
+	printBtn := newButton("In ngay", theme.DocumentPrintIcon(), func() {
+		dlg.Hide()
+		printForm(p.e, f, code, true)
+	})
+	printBtn.Importance = widget.HighImportance
+	later := newButton("Để sau", theme.CancelIcon(), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(title, label, p.e.win)
+	dlg.SetButtons([]fyne.CanvasObject{later, printBtn})
+	dlg.Resize(fyne.NewSize(560, 0))
+	p.e.show(dlg, printBtn.OnTapped, dlg.Hide)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/internal/register"
@@ -71,7 +73,8 @@ func TestActionsFollowTheState(t *testing.T) {
 	if p.d.State != register.InProgress {
 		t.Fatalf("state %s after forwarding", p.d.State)
 	}
-	assertContains(t, texts(p.content), "Trung tâm Phục vụ hành chính công xã → Công chức Tư pháp - Hộ tịch")
+	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã đến Công chức Tư pháp - Hộ tịch")
+	assertNotContains(t, texts(p.content), "→")
 	if got := enabled(p); got != "apologise done forward refuse return supplement withdraw" {
 		t.Errorf("in progress: %s", got)
 	}
@@ -131,29 +134,11 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 		t.Fatalf("state %s after resuming", p.d.State)
 	}
 
-	// The law allows one supplement request: the office says so.
-	test.Tap(p.supplement)
-	test.Type(f.dialogEntries()[0], "Thiếu sổ hộ khẩu")
-	f.tapDialog("Yêu cầu bổ sung")
-	msg := f.dialogText()
-	assertContains(t, msg, "Lỗi")
-	assertContains(t, msg, "pháp luật chỉ cho phép yêu cầu bổ sung một lần")
-	f.tapDialog("Đồng ý")
-	// Nothing typed is lost: the form comes back as it was.
-	es := f.dialogEntries()
-	if len(es) != 1 || es[0].Text != "Thiếu sổ hộ khẩu" {
-		t.Fatalf("the reason was lost: %d entries", len(es))
+	// The law allows one supplement request: the button says so before
+	// anything is typed.
+	if !p.supplement.Disabled() {
+		t.Error("a second supplement request can still be started")
 	}
-	f.tapDialog("Hủy")
-	if p.d.State != register.Received {
-		t.Errorf("state %s", p.d.State)
-	}
-	// Cancelling keeps the draft too, until it succeeds.
-	test.Tap(p.supplement)
-	if es := f.dialogEntries(); es[0].Text != "Thiếu sổ hộ khẩu" {
-		t.Errorf("draft lost after cancel: %q", es[0].Text)
-	}
-	f.tapDialog("Hủy")
 }
 
 func TestRefuseWithoutReasonKeepsTheDialog(t *testing.T) {
@@ -169,6 +154,12 @@ func TestRefuseWithoutReasonKeepsTheDialog(t *testing.T) {
 	if p.d.State != register.Refused {
 		t.Fatalf("state %s", p.d.State)
 	}
+	// The refusal paper is offered at once, and Enter prints it.
+	assertContains(t, f.dialogText(), "In phiếu từ chối tiếp nhận giải quyết hồ sơ")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	assertPDF(t, f.lastPrinted(), "Không thuộc thẩm quyền của xã")
+	f.tapDialog("Đóng")
 	assertContains(t, texts(p.content), "Không thuộc thẩm quyền của xã")
 	if got := enabled(p); got != "" {
 		t.Errorf("refused: %s enabled", got)
@@ -199,17 +190,50 @@ func TestApologyShowsTheWarnings(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Hẹn trả mới: 16:00 thứ Năm, 26/11/2026")
 	assertContains(t, msg, "Lưu ý: Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả")
-	f.tapDialog("Đồng ý")
+	assertContains(t, msg, "In văn bản xin lỗi và hẹn lại ngày trả kết quả (khổ A5)")
+	f.tapDialog("Để sau")
 	assertContains(t, texts(p.content), "Hẹn trả mới")
 
-	// Once only.
+	// Once only: the button is greyed out.
+	if !p.apologise.Disabled() {
+		t.Error("a second apology can still be started")
+	}
+}
+
+// A clerk types the reason, presses Tab and types the date: the date lands
+// in the date field, the reason holds no tab, and Ctrl+Enter records it.
+func TestTabLeavesTheReasonBox(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "thuong-tru", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
 	test.Tap(p.apologise)
-	test.Type(f.dialogEntries()[0], "lần hai")
-	f.dialogEntries()[1].SetText("27/11/2026")
-	f.tapDialog("Ghi nhận")
-	assertContains(t, f.dialogText(), "chỉ cho phép hẹn lại một lần")
-	f.tapDialog("Đồng ý")
-	f.tapDialog("Hủy")
+	c := f.win.Canvas()
+	es := f.dialogEntries()
+	if c.Focused() == nil {
+		t.Fatal("the apology form opens without a focused field")
+	}
+	typeFocused(c, "Chờ xác minh")
+	pressTab(c, false)
+	c.Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	typeFocused(c, "08/12/2026")
+	// And back: Shift+Tab returns to the reason, typing goes on there.
+	pressTab(c, true)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	typeFocused(c, "\tcủa công an")
+	if strings.Contains(es[0].Text, "\t") || strings.Contains(es[0].Text, "08/12") {
+		t.Fatalf("reason %q", es[0].Text)
+	}
+	if es[1].Text != "08/12/2026" {
+		t.Fatalf("date %q", es[1].Text)
+	}
+	assertContains(t, f.dialogText(), "Ctrl+Enter")
+	c.Focused().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	f.wait()
+	assertContains(t, f.dialogText(), "Hẹn trả mới: 16:00 thứ Ba, 08/12/2026")
+	d, _ := f.off.Show(context.Background(), p.d.Code)
+	if d.ApologyReason != "Chờ xác minhcủa công an" {
+		t.Errorf("saved reason %q", d.ApologyReason)
+	}
 }
 
 func TestWithdraw(t *testing.T) {
@@ -226,4 +250,67 @@ func TestWithdraw(t *testing.T) {
 	if ds.ClosedReason != "Công dân xin rút" {
 		t.Errorf("saved reason %q", ds.ClosedReason)
 	}
+}
+
+// After an apology the new date is what the register, the dashboard and
+// the detail show, and the one allowed apology cannot be started again.
+func TestApologyNewDateShownEverywhere(t *testing.T) {
+	// Wednesday 25/11 10:00; the dossier was due Monday 23/11.
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	assertContains(t, f.rowText(0), "quá hạn")
+	test.Tap(p.apologise)
+	es := f.dialogEntries()
+	test.Type(es[0], "Chờ xác minh của công an xã")
+	if es[1].Text != "26/11/2026" {
+		t.Errorf("suggested %q", es[1].Text)
+	}
+	f.tapDialog("Ghi nhận")
+	f.tapDialog("Để sau")
+	if !p.apologise.Disabled() {
+		t.Error("the apology can be started twice")
+	}
+	row := f.rowText(0)
+	assertContains(t, row, "16:00 26/11/2026")
+	assertContains(t, row, "hẹn lại · đến hạn")
+	assertNotContains(t, row, "quá hạn")
+	assertContains(t, texts(p.subtitle), "Hẹn lại 26/11/2026")
+
+	d := f.shell.dashboard
+	d.reload()
+	f.wait()
+	if len(d.pressing) != 1 {
+		t.Fatalf("pressing %d", len(d.pressing))
+	}
+	item := d.pressList.CreateItem()
+	d.updatePressRow(0, item)
+	assertContains(t, texts(item), "16:00 thứ Năm, 26/11/2026 (ngày mai, hẹn lại)")
+	if d.overdue.Text != "0" || d.dueNext.Text != "1" {
+		t.Errorf("dashboard: %s overdue, %s due next working day", d.overdue.Text, d.dueNext.Text)
+	}
+	assertNotContains(t, texts(d.content), "Có hồ sơ quá hạn")
+}
+
+// A supplement list typed as numbered lines stays on its lines and prints
+// numbered once, without repeating itself as a reason.
+func TestSupplementListPrintsOnce(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "thuong-tru", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	test.Tap(p.supplement)
+	f.dialogEntries()[0].SetText("1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu")
+	f.tapDialog("Yêu cầu bổ sung")
+	if p.d.SupplementReason != "1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu" {
+		t.Fatalf("saved %q", p.d.SupplementReason)
+	}
+	f.tapDialog("In ngay")
+	text := pdfText(t, f.lastPrinted())
+	if text == "" {
+		t.Skip("pdftotext is not installed")
+	}
+	assertContains(t, text, "1. Giấy xác nhận của chủ hộ")
+	assertContains(t, text, "2. Bản sao sổ hộ khẩu")
+	assertNotContains(t, text, "1. 1.")
+	assertNotContains(t, text, "Lý do:")
 }

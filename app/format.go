@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"motcua/internal/calendar"
+	"motcua/internal/office"
+	"motcua/internal/register"
 )
 
 // weekdays names the days as written in a sentence: "thứ Hai", "Chủ nhật".
@@ -109,4 +111,50 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// fmtPromised is the date the citizen was last promised, as the clerk says
+// it, with "hôm nay"/"ngày mai" and "hẹn lại" when an apology moved it.
+func fmtPromised(d *register.Dossier, now time.Time) string {
+	due := d.EffectiveDue()
+	s := fmtDue(due)
+	var tags []string
+	switch dayDiff(now, due) {
+	case 0:
+		tags = append(tags, "hôm nay")
+	case 1:
+		tags = append(tags, "ngày mai")
+	}
+	if d.NewDueAt != nil {
+		tags = append(tags, "hẹn lại")
+	}
+	if len(tags) > 0 {
+		s += " (" + strings.Join(tags, ", ") + ")"
+	}
+	return s
+}
+
+// urgencyWord says in words what a row's tint says in colour: never colour
+// alone.
+func urgencyWord(u office.Urgency) string {
+	switch u {
+	case office.Overdue:
+		return "quá hạn"
+	case office.DueSoon:
+		return "đến hạn"
+	}
+	return ""
+}
+
+// stateWords is a register row's state: the state, "hẹn lại" when an
+// apology moved the date, and the urgency word.
+func stateWords(d *register.Dossier, u office.Urgency) string {
+	parts := []string{d.State.Vietnamese()}
+	if d.NewDueAt != nil && d.State.Open() {
+		parts = append(parts, "hẹn lại")
+	}
+	if w := urgencyWord(u); w != "" {
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, " · ")
 }

@@ -70,11 +70,17 @@ type sysRecorder struct {
 	printed []string
 	// viaViewer makes "In" open the viewer, as on Windows.
 	viaViewer bool
+	// noViewer makes opening a PDF fail, as on a PC without a viewer;
+	// folders still open.
+	noViewer error
 }
 
 func (r *sysRecorder) open(path string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.noViewer != nil && strings.HasSuffix(path, ".pdf") {
+		return r.noViewer
+	}
 	r.opened = append(r.opened, path)
 	return nil
 }
@@ -82,6 +88,9 @@ func (r *sysRecorder) open(path string) error {
 func (r *sysRecorder) print(path string) (bool, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.noViewer != nil && r.viaViewer {
+		return false, r.noViewer
+	}
 	r.printed = append(r.printed, path)
 	return !r.viaViewer, nil
 }
@@ -190,7 +199,11 @@ func (f *fixture) tapDialog(label string) {
 		f.t.Fatalf("no dialog to tap %q in", label)
 	}
 	for _, obj := range visibleObjects(o) {
-		if b, ok := obj.(*widget.Button); ok && b.Text == label {
+		b, ok := obj.(*widget.Button)
+		if kb, isKB := obj.(*keyButton); isKB {
+			b, ok = &kb.Button, true
+		}
+		if ok && b.Text == label {
 			if b.Disabled() {
 				f.t.Fatalf("button %q is disabled", label)
 			}
@@ -211,6 +224,8 @@ func (f *fixture) dialogEntries() []*widget.Entry {
 		case *widget.Entry:
 			out = append(out, e)
 		case *widget.SelectEntry:
+			out = append(out, &e.Entry)
+		case *formEntry:
 			out = append(out, &e.Entry)
 		}
 	}
@@ -300,4 +315,27 @@ func assertPDF(t *testing.T, data []byte, wants ...string) {
 // ctrl is Ctrl plus a key.
 func ctrl(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// pressTab is the Tab key as the window's driver delivers it: a widget
+// that accepts tabs gets the key, otherwise the focus moves on (backwards
+// with Shift).
+func pressTab(c fyne.Canvas, shift bool) {
+	if t, ok := c.Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	if shift {
+		test.FocusPrevious(c)
+	} else {
+		test.FocusNext(c)
+	}
+}
+
+// typeFocused types chars into whatever has the focus, as the keyboard
+// does.
+func typeFocused(c fyne.Canvas, chars string) {
+	for _, r := range chars {
+		c.Focused().TypedRune(r)
+	}
 }

@@ -89,10 +89,10 @@ func (e *env) offer(doc *document, printNow bool) {
 	status.Wrapping = fyne.TextWrapWord
 
 	var d *dialog.CustomDialog
-	printBtn := widget.NewButtonWithIcon("In", theme.DocumentPrintIcon(), nil)
-	viewBtn := widget.NewButtonWithIcon("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
-	saveBtn := widget.NewButtonWithIcon("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
-	closeBtn := widget.NewButtonWithIcon("Đóng", theme.CancelIcon(), func() { d.Hide() })
+	printBtn := newButton("In", theme.DocumentPrintIcon(), nil)
+	viewBtn := newButton("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
+	saveBtn := newButton("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
+	closeBtn := newButton("Đóng", theme.CancelIcon(), func() { d.Hide() })
 	printBtn.OnTapped = func() {
 		printBtn.Disable()
 		e.printDocument(doc, status, func() { printBtn.Enable() })
@@ -142,8 +142,8 @@ func (e *env) printDocument(doc *document, status *widget.Label, after func()) {
 		e.do(func() {
 			after()
 			if err != nil {
-				status.SetText("Chưa in được. Có thể bấm “Xem” rồi in từ chương trình xem PDF, hoặc “Lưu…” để in sau.")
-				e.showError(fmt.Errorf("không in được %s: %w", lowerFirst(doc.title), err), nil)
+				status.SetText("Chưa in được: chưa có gì được gửi tới máy in hay mở ra. Có thể bấm “Lưu…” để lưu thành tệp rồi in sau.")
+				e.fileProblem("Chưa in được", fmt.Errorf("không in được %s: %w", lowerFirst(doc.title), err), path)
 				return
 			}
 			status.SetText(printResult(doc, printed))
@@ -160,12 +160,47 @@ func (e *env) viewDocument(doc *document, status *widget.Label) {
 		}
 		e.do(func() {
 			if err != nil {
-				e.showError(fmt.Errorf("không mở được %s để xem: %w. Có thể bấm “Lưu…” để lưu thành tệp rồi mở tệp đó", lowerFirst(doc.title), err), nil)
+				status.SetText("Chưa mở được tài liệu trong chương trình xem PDF.")
+				e.fileProblem("Chưa mở được tài liệu", fmt.Errorf("không mở được %s để xem: %w", lowerFirst(doc.title), err), path)
 				return
 			}
 			status.SetText("Đã mở tài liệu trong chương trình xem PDF.")
 		})
 	})
+}
+
+// fileProblem says that the viewer or the printer failed and, when the
+// PDF was written, where it is, with a button that opens its folder so the
+// clerk can open or print the file by hand.
+func (e *env) fileProblem(title string, err error, path string) {
+	msg := capitalise(err.Error()) + "."
+	if path == "" {
+		msg += "\n\nBấm “Lưu…” để lưu tài liệu thành tệp rồi mở tệp đó."
+		e.showError(errors.New(msg), nil)
+		return
+	}
+	msg += "\n\nTài liệu đã được lưu ở:\n" + path + "\nBấm “Mở thư mục chứa tệp” rồi mở hoặc in tệp đó bằng chương trình khác."
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	openDir := newButton("Mở thư mục chứa tệp", theme.FolderOpenIcon(), func() {
+		d.Hide()
+		dir := filepath.Dir(path)
+		e.background(func() {
+			err := e.openFile(dir)
+			e.do(func() {
+				if err != nil {
+					e.showError(fmt.Errorf("không mở được thư mục %s: %w. Hãy mở thư mục đó bằng File Explorer", dir, err), nil)
+				}
+			})
+		})
+	})
+	openDir.Importance = widget.HighImportance
+	closeBtn := widget.NewButtonWithIcon("Đóng", theme.CancelIcon(), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, label, e.win)
+	d.SetButtons([]fyne.CanvasObject{closeBtn, openDir})
+	d.Resize(fyne.NewSize(560, 0))
+	e.show(d, openDir.OnTapped, d.Hide)
 }
 
 // saveDocument asks where to save, proposing the document's file name in

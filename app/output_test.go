@@ -76,7 +76,7 @@ func TestPrintFailureSaysWhatToDo(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Không in được giấy tiếp nhận hồ sơ X")
 	assertContains(t, msg, "no default destination")
-	f.tapDialog("Đồng ý")
+	f.tapDialog("Đóng")
 	// The document dialog is still there, saying how to go on.
 	assertContains(t, f.dialogText(), "Chưa in được")
 	f.tapDialog("Đóng")

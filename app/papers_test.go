@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"motcua/internal/docs"
 	"motcua/internal/letters"
 	"motcua/internal/office"
 	"motcua/internal/register"
@@ -300,4 +302,28 @@ func TestReturningADeathWithoutALetterStillProposesIt(t *testing.T) {
 	f.tapDialog("Có")
 	assertContains(t, f.dialogText(), "Ngày mất *")
 	f.tapDialog("Hủy")
+}
+
+// When the viewer fails, "In" says so instead of claiming the document
+// opened, tells where the file is and opens its folder on request.
+func TestPrintingSaysWhenTheViewerFailed(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	f.sys.viaViewer = true
+	f.sys.noViewer = errors.New("máy tính chưa có chương trình mở tệp PDF")
+	printForm(f.shell.env, formByKind(docs.FormReceipt), p.d.Code, true)
+	f.wait()
+	msg := f.dialogText()
+	assertNotContains(t, msg, "Đã mở tài liệu")
+	assertContains(t, msg, "chưa có chương trình mở tệp PDF")
+	assertContains(t, msg, "Tài liệu đã được lưu ở:")
+	f.tapDialog("Mở thư mục chứa tệp")
+	if len(f.sys.opened) != 1 || strings.HasSuffix(f.sys.opened[0], ".pdf") {
+		t.Fatalf("opened %q, want the folder", f.sys.opened)
+	}
+	// The document dialog under it says nothing was printed.
+	msg = f.dialogText()
+	assertContains(t, msg, "Chưa in được")
+	assertNotContains(t, msg, "bấm nút In (hoặc Ctrl+P)")
 }

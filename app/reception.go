@@ -34,26 +34,30 @@ type reception struct {
 	procList   *widget.List
 	chosenName *widget.Label
 	chosenInfo *widget.Label
+	// variant picks a special case of the chosen procedure (e.g. "cần xác
+	// minh") with its own time limit; shown only when the procedure has one.
+	variant    *widget.Select
+	variantRow *fyne.Container
 
 	name, address, phone, email, sets *keyEntry
 	method                            *widget.Select
 	docsBox                           *fyne.Container
 	docs                              []*widget.Check
 	due                               *widget.Label
-	save                              *widget.Button
-	clear                             *widget.Button
+	save                              *keyButton
+	clear                             *keyButton
 
 	saved     *fyne.Container // the last receipt, hidden until the first save
 	savedHead *widget.Label
 	savedCode *widget.Label
 	savedInfo *widget.Label
-	printBtn  *widget.Button // prints the last receipt (Ctrl+P)
-	lastCode  string         // the dossier saved last, whose receipt prints
+	printBtn  *keyButton // prints the last receipt (Ctrl+P)
+	lastCode  string     // the dossier saved last, whose receipt prints
 	// letterBtn drafts the condolence letter for a death registration
 	// just received: the family comes once, so the letter is proposed
 	// now, not when the result is returned. letterDr keeps what the form
 	// typed until the letter is in the chair's queue.
-	letterBtn *widget.Button
+	letterBtn *keyButton
 	letterDr  *letterDraft
 
 	saving     bool
@@ -105,19 +109,32 @@ func newReception(e *env) *reception {
 	r.chosenInfo.SizeName = theme.SizeNameCaptionText
 	r.chosenInfo.Wrapping = fyne.TextWrapWord
 
+	r.variant = widget.NewSelect(nil, func(string) { r.refreshDue() })
+	r.variantRow = container.NewBorder(nil, nil, widget.NewLabel("Trường hợp"), nil, r.variant)
+	r.variantRow.Hide()
+
 	r.name = newKeyEntry("Ví dụ: Giàng A Páo")
 	r.address = newKeyEntry("Thôn, xã")
 	r.phone = newKeyEntry("Ví dụ: 0912 345 678")
 	r.email = newKeyEntry("")
 	r.sets = newKeyEntry("")
 	r.sets.SetText("1")
-	// Enter moves to the next field; in the last one it saves.
+	// Enter saves from any field once the form is complete (the save
+	// button says so); before that it moves to the next field, and in the
+	// last one it saves, so the office names what is missing.
 	order := []*keyEntry{r.name, r.address, r.phone, r.email, r.sets}
 	for i, en := range order {
 		en.onShortcut = r.shortcut
+		en.OnChanged = func(string) { r.updateSaveLabel() }
 		if i+1 < len(order) {
 			next := order[i+1]
-			en.OnSubmitted = func(string) { r.e.win.Canvas().Focus(next) }
+			en.OnSubmitted = func(string) {
+				if r.complete() {
+					r.submit()
+					return
+				}
+				r.e.win.Canvas().Focus(next)
+			}
 		}
 	}
 	r.sets.OnSubmitted = func(string) { r.submit() }
@@ -135,9 +152,9 @@ func newReception(e *env) *reception {
 	r.due.TextStyle.Bold = true
 	r.due.Importance = widget.HighImportance
 	r.due.Wrapping = fyne.TextWrapWord
-	r.save = widget.NewButtonWithIcon("Lưu và cấp giấy hẹn (Enter, Ctrl+S)", theme.DocumentSaveIcon(), r.submit)
+	r.save = newButton(saveLabelPending, theme.DocumentSaveIcon(), r.submit)
 	r.save.Importance = widget.HighImportance
-	r.clear = widget.NewButtonWithIcon("Nhập lại", theme.ContentClearIcon(), r.reset)
+	r.clear = newButton("Nhập lại", theme.ContentClearIcon(), r.reset)
 
 	r.savedHead = widget.NewLabel("")
 	r.savedHead.Wrapping = fyne.TextWrapWord
@@ -150,9 +167,9 @@ func newReception(e *env) *reception {
 	r.savedInfo.Wrapping = fyne.TextWrapWord
 	savedBg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameSuccess), 0x38))
 	savedBg.CornerRadius = theme.InputRadiusSize()
-	r.printBtn = widget.NewButtonWithIcon("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
+	r.printBtn = newButton("In giấy tiếp nhận (2 liên) – Ctrl+P", theme.DocumentPrintIcon(), r.printReceipt)
 	r.printBtn.Importance = widget.HighImportance
-	r.letterBtn = widget.NewButtonWithIcon("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
+	r.letterBtn = newButton("Soạn thư chia buồn…", theme.MailComposeIcon(), r.draftLetter)
 	r.letterBtn.Hide()
 	r.saved = container.NewStack(savedBg, container.NewBorder(nil, nil,
 		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())),
@@ -166,7 +183,7 @@ func newReception(e *env) *reception {
 		return container.NewGridWithColumns(2, a, container.NewBorder(nil, nil, widget.NewLabel(label), nil, b))
 	}
 	form := container.New(layout.NewFormLayout(),
-		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo),
+		fieldLabel("Thủ tục"), container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.chosenName, r.chosenInfo, r.variantRow),
 		fieldLabel("Họ tên người nộp *"), r.name,
 		fieldLabel("Địa chỉ"), r.address,
 		fieldLabel("Điện thoại"), pair(r.phone, "Thư điện tử", r.email),
@@ -361,8 +378,63 @@ func (r *reception) choose(p register.Procedure) {
 		info += " · Chuyển đến: " + p.Unit
 	}
 	r.chosenInfo.SetText(info)
+	r.showVariants()
 	r.showDocs()
 	r.refreshDue()
+	r.updateSaveLabel()
+}
+
+// complete reports whether the form holds what a dossier needs: the
+// procedure, the applicant's name and address.
+func (r *reception) complete() bool {
+	return r.chosen != nil && strings.TrimSpace(r.name.Text) != "" && strings.TrimSpace(r.address.Text) != ""
+}
+
+// Labels of the save button: Enter saves only a complete form.
+const (
+	saveLabelReady   = "Lưu và cấp giấy hẹn (Enter, Ctrl+S)"
+	saveLabelPending = "Lưu và cấp giấy hẹn (Ctrl+S)"
+)
+
+// updateSaveLabel says on the save button whether Enter saves now.
+func (r *reception) updateSaveLabel() {
+	label := saveLabelPending
+	if r.complete() {
+		label = saveLabelReady
+	}
+	if r.save.Text != label {
+		r.save.SetText(label)
+	}
+}
+
+// variantStandard is the variant choice that keeps the standard limit.
+const variantStandard = "Thông thường"
+
+// showVariants offers the chosen procedure's special cases (each with its
+// own limit), the standard one selected; hidden when there are none.
+func (r *reception) showVariants() {
+	if r.chosen == nil || len(r.chosen.Variants) == 0 {
+		r.variant.Options = nil
+		r.variant.ClearSelected()
+		r.variantRow.Hide()
+		return
+	}
+	opts := []string{variantStandard + " (" + r.chosen.Limit.Vietnamese() + ")"}
+	for _, v := range r.chosen.Variants {
+		opts = append(opts, v.Name+" ("+v.Limit.Vietnamese()+")")
+	}
+	r.variant.Options = opts
+	r.variant.SetSelectedIndex(0)
+	r.variantRow.Show()
+}
+
+// variantCode is the code of the selected variant, empty for the standard limit.
+func (r *reception) variantCode() string {
+	i := r.variant.SelectedIndex()
+	if r.chosen == nil || i < 1 || i > len(r.chosen.Variants) {
+		return ""
+	}
+	return r.chosen.Variants[i-1].Code
 }
 
 // showDocs lists the chosen procedure's papers as checkboxes, all ticked:
@@ -400,19 +472,23 @@ func (r *reception) refreshDue() {
 		r.due.SetText("Hạn trả dự kiến: chọn thủ tục để xem.")
 		return
 	}
-	code := r.chosen.Code
+	code, variant := r.chosen.Code, r.variantCode()
 	r.e.background(func() {
-		due, err := r.e.off.Due(r.e.ctx, code, time.Time{})
+		est, err := r.e.off.DueFor(r.e.ctx, code, variant, time.Time{})
 		now := r.e.off.Now()
 		r.e.do(func() {
-			if r.chosen == nil || r.chosen.Code != code {
+			if r.chosen == nil || r.chosen.Code != code || r.variantCode() != variant {
 				return
 			}
 			if err != nil {
 				r.due.SetText("Hạn trả dự kiến: không tính được (" + err.Error() + ")")
 				return
 			}
-			r.due.SetText("Hạn trả dự kiến: " + fmtDueFrom(due, now))
+			text := "Hạn trả dự kiến: " + fmtDueFrom(est.Due, now)
+			if est.Provisional {
+				text += " (tính qua ngày nghỉ dự kiến, chưa có thông báo chính thức: báo người nộp hạn có thể thay đổi)"
+			}
+			r.due.SetText(text)
 		})
 	})
 }
@@ -460,6 +536,7 @@ func (r *reception) input() (office.ReceiveInput, error) {
 		Sets:         sets,
 		Documents:    docs,
 		ResultMethod: method,
+		Variant:      r.variantCode(),
 	}, nil
 }
 
@@ -477,6 +554,10 @@ func (r *reception) submit() {
 	}
 	in, err := r.input()
 	if err != nil {
+		if r.chosen == nil {
+			// What is missing is the procedure: the cursor goes there.
+			refocus = func() { r.e.win.Canvas().Focus(r.procSearch) }
+		}
 		r.e.showError(err, refocus)
 		return
 	}
@@ -567,6 +648,7 @@ func (r *reception) reset() {
 	r.chosenInfo.SetText("Chọn thủ tục ở danh sách bên trái.")
 	r.showDocs()
 	r.refreshDue()
+	r.updateSaveLabel()
 	r.e.win.Canvas().Focus(r.procSearch)
 }
 

@@ -38,20 +38,24 @@ func TestReceptionSavesWithEnterAndShowsTheCode(t *testing.T) {
 		t.Errorf("after Enter in the procedure search the focus is on %T, want the name", got)
 	}
 	test.Type(r.name, "Giàng A Páo")
-	enter(r.name) // Enter moves to the next field, it does not save yet
+	if r.save.Text != "Lưu và cấp giấy hẹn (Ctrl+S)" {
+		t.Errorf("incomplete form, button %q", r.save.Text)
+	}
+	enter(r.name) // Enter moves to the next field while the form is incomplete
 	f.wait()
-	test.Type(r.address, "Thôn Trung, xã Trung Lý")
-	enter(r.address)
-	test.Type(r.phone, "0912345678")
-	enter(r.phone)
-	enter(r.email)
 	if n, _ := f.off.Count(context.Background(), office.Filter{}); n != 0 {
-		t.Fatalf("saved before the last field: %d dossiers", n)
+		t.Fatalf("saved an incomplete form: %d dossiers", n)
 	}
-	if got := f.win.Canvas().Focused(); got != r.sets {
-		t.Fatalf("Enter did not walk to the last field, focus on %T", got)
+	if got := f.win.Canvas().Focused(); got != r.address {
+		t.Fatalf("Enter did not move to the address, focus on %T", got)
 	}
-	enter(r.sets)
+	test.Type(r.address, "Thôn Trung, xã Trung Lý")
+	test.Type(r.phone, "0912345678")
+	// Complete: the button says Enter saves, and Enter in any field does.
+	if r.save.Text != "Lưu và cấp giấy hẹn (Enter, Ctrl+S)" {
+		t.Errorf("complete form, button %q", r.save.Text)
+	}
+	enter(r.phone)
 	f.wait()
 
 	ds, err := f.off.Page(context.Background(), office.Filter{Limit: 10})

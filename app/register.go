@@ -25,17 +25,19 @@ const (
 
 // stateFilter is one choice of the state selector.
 type stateFilter struct {
-	label  string
-	states []register.State
+	label   string
+	states  []register.State
+	overdue bool // past the promised date (office.OverdueFilter)
 }
 
 var stateFilters = func() []stateFilter {
 	fs := []stateFilter{
-		{"Tất cả trạng thái", nil},
-		{"Chưa trả kết quả", []register.State{register.Received, register.InProgress, register.SupplementRequested, register.Done}},
+		{"Tất cả trạng thái", nil, false},
+		{"Chưa trả kết quả", []register.State{register.Received, register.InProgress, register.SupplementRequested, register.Done}, false},
+		{"Quá hạn", nil, true},
 	}
 	for _, s := range register.States {
-		fs = append(fs, stateFilter{s.Vietnamese(), []register.State{s}})
+		fs = append(fs, stateFilter{s.Vietnamese(), []register.State{s}, false})
 	}
 	return fs
 }()
@@ -49,7 +51,7 @@ type registerScreen struct {
 	search  *keyEntry
 	state   *widget.Select
 	count   *widget.Label
-	list    *widget.List
+	list    *keyList
 	detail  *detailPane
 	content fyne.CanvasObject
 	cols    []column
@@ -68,9 +70,9 @@ type registerScreen struct {
 	listSelected int  // the line the list shows selected, -1 for none
 	quiet        bool // selecting programmatically: do not reload the detail
 
-	mu      sync.Mutex // guards what the page loader touches
-	gen     int        // bumped on every reload; stale pages are dropped
-	states  []register.State
+	mu      sync.Mutex    // guards what the page loader touches
+	gen     int           // bumped on every reload; stale pages are dropped
+	filter  office.Filter // the selector's choice; Limit and Offset unset
 	pages   map[int][]register.Dossier
 	pending map[int]int // page → order of request (the latest wins)
 	reqSeq  int
@@ -93,11 +95,18 @@ func newRegister(e *env) *registerScreen {
 	// Down leaves the search for the list, where the arrows move and
 	// Space opens a dossier.
 	r.search.onKey = func(k *fyne.KeyEvent) bool {
-		if k.Name != fyne.KeyDown || r.length() == 0 {
+		if r.length() == 0 {
 			return false
 		}
-		r.e.win.Canvas().Focus(r.list)
-		return true
+		switch k.Name {
+		case fyne.KeyDown:
+			r.e.win.Canvas().Focus(r.list)
+			return true
+		case fyne.KeyPageDown, fyne.KeyPageUp:
+			r.e.win.Canvas().Focus(r.list)
+			return r.pageKey(k)
+		}
+		return false
 	}
 	labels := make([]string, len(stateFilters))
 	for i, f := range stateFilters {
@@ -109,7 +118,8 @@ func newRegister(e *env) *registerScreen {
 	r.count.Truncation = fyne.TextTruncateEllipsis
 
 	r.cols = registerColumns()
-	r.list = widget.NewList(r.length, r.createRow, r.updateRow)
+	r.list = newKeyList(r.length, r.createRow, r.updateRow)
+	r.list.onKey = r.pageKey
 	r.list.OnSelected = r.selectRow
 	r.state.OnChanged = func(string) { r.reload() }
 
@@ -167,11 +177,11 @@ func registerColumns() []column {
 	}
 	return []column{
 		{width: w("000.00.00.H00-261123-0000", false)}, // Mã hồ sơ
-		{weight: 1},                              // Người nộp
-		{weight: 1.3},                            // Thủ tục
-		{width: w("00:00 00/00/0000", false)},    // Tiếp nhận
-		{width: w("00:00 00/00/0000", true)},     // Hạn trả
-		{width: w("Có kết quả, chờ trả", false)}, // Trạng thái
+		{weight: 1},                           // Người nộp
+		{weight: 1.3},                         // Thủ tục
+		{width: w("00:00 00/00/0000", false)}, // Tiếp nhận
+		{width: w("00:00 00/00/0000", true)},  // Hạn trả
+		{width: w("Có kết quả, chờ trả · quá hạn", false)}, // Trạng thái
 	}
 }
 
@@ -245,10 +255,11 @@ func (r *registerScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	set(1, d.Applicant.Name)
 	set(2, d.ProcedureName)
 	set(3, fmtStamp(d.ReceivedAt))
-	set(4, fmtStamp(d.DueAt))
-	set(5, d.State.Vietnamese())
+	set(4, fmtStamp(d.EffectiveDue()))
+	u := r.e.off.UrgencyOf(d)
+	set(5, stateWords(d, u))
 	c := noTint
-	switch r.e.off.UrgencyOf(d) {
+	switch u {
 	case office.Overdue:
 		c = overdueTint
 	case office.DueSoon:
@@ -317,12 +328,13 @@ func (r *registerScreen) loadPages() {
 			}
 		}
 		delete(r.pending, best)
-		gen, states := r.gen, r.states
+		gen, filter := r.gen, r.filter
 		ctx, cancel := context.WithCancel(r.e.ctx)
 		r.loadingPage, r.cancelLoad = best, cancel
 		r.mu.Unlock()
 
-		rows, err := r.e.off.Page(ctx, office.Filter{States: states, Limit: pageSize, Offset: best * pageSize})
+		filter.Limit, filter.Offset = pageSize, best*pageSize
+		rows, err := r.e.off.Page(ctx, filter)
 
 		r.mu.Lock()
 		cancelled := ctx.Err() != nil
@@ -372,18 +384,22 @@ func (r *registerScreen) evict(near int) {
 	}
 }
 
-func (r *registerScreen) filterStates() []register.State {
+// currentFilter is the selector's choice as an office filter.
+func (r *registerScreen) currentFilter() office.Filter {
 	i := r.state.SelectedIndex()
 	if i < 0 || i >= len(stateFilters) {
-		return nil
+		return office.Filter{}
 	}
-	return stateFilters[i].states
+	if stateFilters[i].overdue {
+		return r.e.off.OverdueFilter()
+	}
+	return office.Filter{States: stateFilters[i].states}
 }
 
 // reload reads the register again under the current search and filter:
 // after a change, a new filter, a new search.
 func (r *registerScreen) reload() {
-	states := r.filterStates()
+	filter := r.currentFilter()
 	r.quiet = true
 	r.list.UnselectAll()
 	r.quiet = false
@@ -391,7 +407,7 @@ func (r *registerScreen) reload() {
 	r.mu.Lock()
 	r.gen++
 	gen := r.gen
-	r.states = states
+	r.filter = filter
 	r.pages = map[int][]register.Dossier{}
 	clear(r.pending)
 	if r.cancelLoad != nil {
@@ -417,7 +433,7 @@ func (r *registerScreen) reload() {
 					return
 				}
 				full := len(found) >= searchLimit
-				r.results = keepStates(found, states)
+				r.results = keepMatching(found, filter)
 				r.searching = true
 				switch {
 				case len(r.results) == 0:
@@ -429,12 +445,13 @@ func (r *registerScreen) reload() {
 				}
 				r.list.Refresh()
 				r.restoreSelection()
+				r.dropDetailIfGone()
 			})
 		})
 		return
 	}
 	r.e.background(func() {
-		n, err := r.e.off.Count(r.e.ctx, office.Filter{States: states})
+		n, err := r.e.off.Count(r.e.ctx, filter)
 		r.e.do(func() {
 			if !current() {
 				return
@@ -447,22 +464,17 @@ func (r *registerScreen) reload() {
 			r.count.SetText(fmtCount(n) + " hồ sơ, mới nhất ở trên cùng.")
 			r.list.Refresh()
 			r.restoreSelection()
+			r.dropDetailIfGone()
 		})
 	})
 }
 
-// keepStates filters search results by the state selector.
-func keepStates(ds []register.Dossier, states []register.State) []register.Dossier {
-	if len(states) == 0 {
-		return ds
-	}
+// keepMatching filters search results by the state selector.
+func keepMatching(ds []register.Dossier, f office.Filter) []register.Dossier {
 	out := ds[:0:0]
-	for _, d := range ds {
-		for _, s := range states {
-			if d.State == s {
-				out = append(out, d)
-				break
-			}
+	for i := range ds {
+		if office.Matches(&ds[i], f) {
+			out = append(out, ds[i])
 		}
 	}
 	return out
@@ -498,6 +510,39 @@ func (r *registerScreen) applySearch() {
 	r.query = q
 	r.list.ScrollToTop()
 	r.reload()
+}
+
+// pageKey moves the selection a screenful with Page Up/Down and to the
+// first or last row with Home/End, as in a spreadsheet.
+func (r *registerScreen) pageKey(k *fyne.KeyEvent) bool {
+	n := r.length()
+	if n == 0 {
+		return false
+	}
+	cur := r.listSelected
+	if cur < 0 {
+		cur = 0
+	}
+	page := 10
+	if h := r.createRow().MinSize().Height + theme.Padding(); h > 0 && r.list.Size().Height > 2*h {
+		page = int(r.list.Size().Height/h) - 1
+	}
+	to := cur
+	switch k.Name {
+	case fyne.KeyPageDown:
+		to = min(cur+page, n-1)
+	case fyne.KeyPageUp:
+		to = max(cur-page, 0)
+	case fyne.KeyHome:
+		to = 0
+	case fyne.KeyEnd:
+		to = n - 1
+	default:
+		return false
+	}
+	r.list.ScrollTo(to)
+	r.list.Select(to)
+	return true
 }
 
 func (r *registerScreen) selectRow(id widget.ListItemID) {
@@ -555,18 +600,64 @@ func (r *registerScreen) shown() {
 	r.e.win.Canvas().Focus(r.search)
 }
 
-// open shows d in the detail pane, as if chosen in the list (from the
-// dashboard's pressing list); its line is marked when it is among the
-// rows read.
-func (r *registerScreen) open(d register.Dossier) {
+// dropDetailIfGone empties the detail pane when its dossier is not among
+// the rows the table now holds (a new search, another filter): the pane
+// and its buttons always belong to the marked row, or to none.
+func (r *registerScreen) dropDetailIfGone() {
+	d := r.detail.d
+	if d == nil {
+		return
+	}
+	keep := false
+	if r.searching {
+		for i := range r.results {
+			if r.results[i].Code == d.Code {
+				keep = true
+				break
+			}
+		}
+	} else {
+		// The whole register under a state filter: the dossier is in it
+		// when its state is, wherever its page is.
+		keep = office.Matches(d, r.currentFilter())
+	}
+	if !keep {
+		r.clearSelection()
+	}
+}
+
+// clearSelection unmarks the line and empties the detail pane.
+func (r *registerScreen) clearSelection() {
 	r.quiet = true
 	r.list.UnselectAll()
 	r.quiet = false
+	old := r.listSelected
+	r.selected, r.selectedIdx, r.listSelected = "", -1, -1
+	if old >= 0 {
+		r.list.RefreshItem(old)
+	}
+	r.detail.clear()
+}
+
+// open shows d (from the dashboard's pressing list) as the one row of the
+// table, selected, with its detail: the table never keeps the results of
+// an older search beside it.
+func (r *registerScreen) open(d register.Dossier) {
+	onChanged := r.search.OnChanged
+	r.search.OnChanged = nil
+	r.search.SetText(d.Code)
+	r.search.OnChanged = onChanged
+	r.stopTimer()
+	r.query = d.Code
+	r.state.OnChanged = nil
+	r.state.SetSelectedIndex(0)
+	r.state.OnChanged = func(string) { r.reload() }
 	old := r.listSelected
 	r.selected, r.selectedIdx, r.listSelected = d.Code, -1, -1
 	if old >= 0 {
 		r.list.RefreshItem(old)
 	}
 	r.detail.show(d)
-	r.restoreSelection()
+	r.list.ScrollToTop()
+	r.reload()
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"image/color"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -207,4 +208,133 @@ func TestRegisterLoadsOnlyVisiblePages(t *testing.T) {
 		t.Errorf("after scrolling to the bottom: last page %v, page 1 %v", lastPage, middle)
 	}
 	assertContains(t, f.rowText(3*pageSize+9), "08:00 05/01/2026")
+}
+
+// searchFor types q into the register's search box and waits for the
+// results.
+func (f *fixture) searchFor(q string) *registerScreen {
+	r := f.shell.register
+	r.search.SetText(q)
+	r.applySearch()
+	f.wait()
+	return r
+}
+
+// After a new search the detail pane never shows a dossier the table no
+// longer holds: it empties, and its buttons are greyed out.
+func TestNewSearchEmptiesTheDetailOfAnotherDossier(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	f.receive("Nguyễn Thị Hoa", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.openRegister()
+	r := f.searchFor("pao")
+	r.list.Select(0)
+	f.wait()
+	assertContains(t, texts(r.detail.content), "Giàng A Páo")
+
+	r = f.searchFor("hoa")
+	if r.length() != 1 {
+		t.Fatalf("%d rows", r.length())
+	}
+	shown := texts(r.detail.content)
+	assertNotContains(t, shown, "Giàng A Páo")
+	assertContains(t, shown, "Chọn một hồ sơ trong sổ")
+	if got := enabled(r.detail); got != "" || !r.detail.papers.Disabled() {
+		t.Errorf("buttons of a dossier no longer shown: %q", got)
+	}
+
+	// A search that still holds it keeps it, marked.
+	r.list.Select(0)
+	f.wait()
+	r = f.searchFor("nguyen")
+	assertContains(t, texts(r.detail.content), "Nguyễn Thị Hoa")
+	if r.listSelected != 0 {
+		t.Errorf("line %d marked", r.listSelected)
+	}
+}
+
+// Opening a dossier from the dashboard shows it as the table's one row,
+// whatever was searched before.
+func TestOpeningFromTheDashboardReplacesOldResults(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	pao := f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	f.receive("Nguyễn Thị Hoa", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.openRegister()
+	r := f.searchFor("hoa")
+	r.list.Select(0)
+	f.wait()
+
+	f.shell.tabs.SelectIndex(tabDashboard)
+	f.shell.dashboard.openDossier(*pao)
+	f.wait()
+	if f.shell.tabs.SelectedIndex() != tabRegister {
+		t.Fatal("the register did not open")
+	}
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Giàng A Páo") {
+		t.Fatalf("table: %d rows, first %q", r.length(), f.rowText(0))
+	}
+	if r.listSelected != 0 {
+		t.Errorf("line %d marked", r.listSelected)
+	}
+	shown := texts(r.detail.content)
+	assertContains(t, shown, "Giàng A Páo")
+	assertNotContains(t, shown, "Nguyễn Thị Hoa")
+	assertContains(t, r.search.Text, pao.Code)
+}
+
+// Page Down, Page Up, End and Home move the selection through the
+// register, from the search box too.
+func TestRegisterPagesByKeyboard(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	for i := 0; i < 30; i++ {
+		f.receive("Công dân "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 23, 7, 40))
+	}
+	r := f.openRegister()
+	key := func(name fyne.KeyName) string {
+		f.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: name})
+		f.wait()
+		if r.detail.d == nil {
+			t.Fatalf("%s selected nothing", name)
+		}
+		return r.detail.d.Applicant.Name
+	}
+	f.win.Canvas().Focus(r.search)
+	if got := key(fyne.KeyPageDown); got == "Công dân 29" || r.listSelected <= 0 {
+		t.Errorf("Page Down from the search: line %d (%s)", r.listSelected, got)
+	}
+	if got := key(fyne.KeyEnd); got != "Công dân 0" || r.listSelected != 29 {
+		t.Errorf("End: line %d (%s)", r.listSelected, got)
+	}
+	if key(fyne.KeyPageUp); r.listSelected >= 29 || r.listSelected < 0 {
+		t.Errorf("Page Up: line %d", r.listSelected)
+	}
+	if got := key(fyne.KeyHome); got != "Công dân 29" || r.listSelected != 0 {
+		t.Errorf("Home: line %d (%s)", r.listSelected, got)
+	}
+}
+
+// "Quá hạn" lists the dossiers past the date last promised, in the whole
+// register and among search results.
+func TestOverdueFilter(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	f.receive("Quá Hạn Một", "khai-sinh", at(2026, 11, 20, 8, 0))
+	f.receive("Quá Hạn Hai", "khai-sinh", at(2026, 11, 23, 8, 0))
+	f.receive("Hôm Nay", "khai-sinh", at(2026, 11, 25, 8, 0))
+	r := f.openRegister()
+	r.state.SetSelected("Quá hạn")
+	f.wait()
+	if r.length() != 2 {
+		t.Fatalf("%d overdue rows", r.length())
+	}
+	assertContains(t, texts(r.count), "2 hồ sơ")
+	assertContains(t, f.rowText(0), "Quá Hạn Hai")
+	assertContains(t, f.rowText(0), "quá hạn")
+	r = f.searchFor("qua han mot")
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Quá Hạn Một") {
+		t.Fatalf("search among overdue: %d rows", r.length())
+	}
+	r = f.searchFor("hom nay")
+	if r.length() != 0 {
+		t.Errorf("a dossier due today is listed as overdue")
+	}
 }

@@ -101,6 +101,7 @@ func Run(opt Options) error {
 	w.SetMaster()
 	w.CenterOnScreen()
 	w.Show()
+	s.restorePlacement()
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)

@@ -306,7 +306,11 @@ func (s *settingsScreen) prefillStaff() {
 
 // doSave sends every changed value at once: the office checks them all and
 // saves all or nothing. On an error the form stays as typed.
-func (s *settingsScreen) doSave() {
+func (s *settingsScreen) doSave() { s.saveThen(nil) }
+
+// saveThen is doSave that runs after once the values are saved (not on an
+// error, which is shown and keeps the form as typed).
+func (s *settingsScreen) saveThen(after func()) {
 	values := map[string]string{}
 	for k, en := range s.entries {
 		if en.Text != s.loaded[k] {
@@ -336,6 +340,9 @@ func (s *settingsScreen) doSave() {
 			s.status.SetText("Đã lưu " + strconv.Itoa(len(values)) + " cài đặt.")
 			if s.e.settingsChanged != nil {
 				s.e.settingsChanged()
+			}
+			if after != nil {
+				after()
 			}
 		})
 	})

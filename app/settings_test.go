@@ -36,9 +36,14 @@ func TestSettingsValidationKeepsWhatWasTyped(t *testing.T) {
 	if f.off.Profile().ChairName != "" {
 		t.Error("a setting was saved although another was wrong")
 	}
-	// Leaving the screen and coming back keeps them too.
+	// Leaving the screen asks; going back keeps what was typed.
 	f.shell.tabs.SelectIndex(tabDashboard)
-	f.openSettings()
+	assertContains(t, f.dialogText(), "Các thay đổi trong Cài đặt chưa được lưu")
+	f.tapDialog("Quay lại Cài đặt")
+	if f.shell.tabs.SelectedIndex() != tabSettings {
+		t.Fatal("did not go back to the settings")
+	}
+	f.wait()
 	if s.entries["sign_as"].Text != "XX" {
 		t.Error("reopening the screen lost the typed value")
 	}
@@ -115,5 +120,30 @@ func TestSettingsPrintTheRegisterAndAPledge(t *testing.T) {
 	assertPDF(t, f.lastPrinted(), "Nguyễn Thị Lan")
 	if got := f.shell.env.lastDoc.file; got != "ban-cam-ket-nguyen-thi-lan.pdf" {
 		t.Errorf("file name %q", got)
+	}
+}
+
+// Closing the window with unsaved settings asks; "Lưu cài đặt" saves them
+// and then closes.
+func TestClosingWithUnsavedSettingsAsks(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	s := f.openSettings()
+	s.entries["chair_name"].SetText("Lê Văn Tuấn")
+	closed := 0
+	f.shell.close = func() { closed++ }
+	f.shell.closeWindow()
+	if closed != 0 {
+		t.Fatal("closed without asking")
+	}
+	assertContains(t, f.dialogText(), "chưa được lưu")
+	f.tapDialog("Bỏ thay đổi")
+	if s.dirty() {
+		t.Error("the change was not dropped")
+	}
+	if f.off.Profile().ChairName != "" {
+		t.Error("a dropped change was saved")
+	}
+	if closed != 1 {
+		t.Errorf("closed %d times", closed)
 	}
 }

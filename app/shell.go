@@ -142,12 +142,12 @@ func (e *env) infoThen(title, msg string, then func()) {
 	e.show(d, d.Hide, d.Hide)
 }
 
-// confirm asks a yes/no question. Escape answers no; Enter does nothing,
-// so a key meant for the form behind cannot return a result or close a
-// dossier.
+// confirm asks a yes/no question: Enter answers yes, Escape no. The
+// question follows a button the clerk pressed on purpose (Enter on a
+// focused button presses it), so Enter twice returns a result by keyboard.
 func (e *env) confirm(title, msg string, then func(bool)) {
 	d := dialog.NewConfirm(title, msg, then, e.win)
-	e.show(d, nil, func() { d.Dismiss() })
+	e.show(d, d.Confirm, func() { d.Dismiss() })
 }
 
 // show shows d and remembers what Enter and Escape do while it is on top.
@@ -213,6 +213,11 @@ type shell struct {
 	letters   *lettersScreen
 	settings  *settingsScreen
 
+	// restorePlacement moves the shown window where it was last time.
+	restorePlacement func()
+	// close closes the window (tests record it instead).
+	close func()
+
 	tabs    *container.AppTabs
 	status  *widget.Label
 	content fyne.CanvasObject
@@ -276,11 +281,16 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
 	}
+	current := 0
 	s.tabs.OnSelected = func(*container.TabItem) {
-		if f := screens[s.tabs.SelectedIndex()].shown; f != nil {
+		s.leavingTab(current)
+		current = s.tabs.SelectedIndex()
+		if f := screens[current].shown; f != nil {
 			f()
 		}
 	}
+	s.close = w.Close
+	w.SetCloseIntercept(s.closeWindow)
 
 	s.status = widget.NewLabel("Tệp dữ liệu: " + dbPath)
 	s.status.Truncation = fyne.TextTruncateEllipsis
@@ -296,10 +306,16 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
+	for _, k := range tabKeys {
+		for _, m := range []fyne.KeyModifier{fyne.KeyModifierAlt, fyne.KeyModifierShortcutDefault} {
+			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: m},
+				func(sc fyne.Shortcut) { s.shortcut(sc) })
+		}
+	}
 	w.Canvas().SetOnTypedKey(e.typedKey)
 	s.dashboard.reload()
 	w.SetContent(s.content)
-	w.Resize(fyne.NewSize(1100, 700))
+	s.restorePlacement = placeWindow(a, w)
 	return s
 }
 
@@ -307,7 +323,19 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 // reports whether the shortcut was one of them.
 func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	cs, ok := sc.(*desktop.CustomShortcut)
-	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+	if !ok {
+		return false
+	}
+	// Alt+1…9 or Ctrl+1…9: the tabs, in the order of the navigation.
+	if cs.Modifier == fyne.KeyModifierAlt || cs.Modifier == fyne.KeyModifierShortcutDefault {
+		for i, k := range tabKeys {
+			if cs.KeyName == k && i < len(s.tabs.Items) {
+				s.tabs.SelectIndex(i)
+				return true
+			}
+		}
+	}
+	if cs.Modifier != fyne.KeyModifierShortcutDefault {
 		return false
 	}
 	switch cs.KeyName {
@@ -335,6 +363,9 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	}
 	return false
 }
+
+// tabKeys open the tabs with Alt or Ctrl: 1 is the first tab.
+var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 
 // startTicker refreshes what depends on the clock: the due time the
 // reception form announces (the 15:00 cut-off moves it), the register's

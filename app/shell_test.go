@@ -98,7 +98,6 @@ func TestEnterAndEscapeCloseMessages(t *testing.T) {
 	f.receive("Giàng A Páo", "khai-sinh", monday0740)
 	p := f.selectDossier(0)
 	test.Tap(p.ret)
-	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter does not return the result
 	assertContains(t, f.dialogText(), "Trả kết quả")
 	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	f.wait()
@@ -107,5 +106,45 @@ func TestEnterAndEscapeCloseMessages(t *testing.T) {
 	}
 	if p.d.State != "received" {
 		t.Errorf("Escape changed the dossier to %s", p.d.State)
+	}
+	// Enter on the focused button asks, Enter again answers yes.
+	p.ret.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assertContains(t, f.dialogText(), "Trả kết quả")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	if p.d.State != "returned" {
+		t.Errorf("Enter, Enter: state %s", p.d.State)
+	}
+}
+
+// Alt+digit (or Ctrl+digit) opens the tabs, from a field too.
+func TestTabsByNumber(t *testing.T) {
+	f := newFixture(t, monday0740)
+	r := f.shell.reception
+	f.shell.tabs.SelectIndex(tabReception)
+	r.name.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierAlt})
+	if got := f.shell.tabs.SelectedIndex(); got != tabRegister {
+		t.Fatalf("Alt+3 opened tab %d", got)
+	}
+	f.shell.register.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault})
+	if got := f.shell.tabs.SelectedIndex(); got != tabDashboard {
+		t.Fatalf("Ctrl+1 opened tab %d", got)
+	}
+}
+
+// Saving without a procedure says so, then puts the cursor in the
+// procedure search, not in the name.
+func TestNoProcedureFocusesTheProcedureSearch(t *testing.T) {
+	f := newFixture(t, monday0740)
+	r := f.shell.reception
+	f.shell.tabs.SelectIndex(tabReception)
+	f.win.Canvas().Focus(r.name)
+	test.Type(r.name, "Giàng A Páo")
+	r.submit()
+	f.wait()
+	assertContains(t, f.dialogText(), "Chưa chọn thủ tục hành chính")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.win.Canvas().Focused() != r.procSearch {
+		t.Errorf("focus on %T after the message, want the procedure search", f.win.Canvas().Focused())
 	}
 }

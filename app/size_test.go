@@ -32,3 +32,32 @@ func TestWindowFitsAnOldScreen(t *testing.T) {
 	f.selectDossier(0)
 	check("register with a dossier selected")
 }
+
+// The window opens small enough for a 1024×768 screen, then as the clerk
+// left it.
+func TestWindowSizeIsRemembered(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	if got := f.win.Canvas().Size(); got.Width > 1024 || got.Height > 768-40-30 {
+		t.Fatalf("opens at %v: wider or taller than a 1024×768 screen with its taskbar", got)
+	}
+	a := f.shell.env.app
+	p := a.Preferences()
+	w1 := a.NewWindow(WindowTitle)
+	placeWindow(a, w1)
+	w1.Resize(fyne.NewSize(1300, 720))
+	w1.Close()
+	if w, h := p.Float(prefWinW), p.Float(prefWinH); w != 1300 || h != 720 {
+		t.Fatalf("remembered %v×%v", w, h)
+	}
+	w2 := a.NewWindow(WindowTitle)
+	defer w2.Close()
+	placeWindow(a, w2)
+	if got := w2.Canvas().Size(); got != fyne.NewSize(1300, 720) {
+		t.Errorf("reopened at %v", got)
+	}
+	// A window shrunk to nothing is not remembered.
+	rememberWindowSize(p, fyne.NewSize(200, 100))
+	if got := initialWindowSize(p); got != fyne.NewSize(1300, 720) {
+		t.Errorf("after a tiny window: %v", got)
+	}
+}

@@ -20,13 +20,17 @@ const (
 // or the reason of an announced schedule's entry (a swapped day off, a
 // make-up working day). Holiday is the name of the public holiday the day is
 // part of, also when it falls on a weekend, and empty for ordinary,
-// compensatory, swapped and make-up days.
+// compensatory, swapped and make-up days. Provisional marks a day off that
+// the program picked by rule (which weekdays make the Tết break, the Quốc
+// khánh adjacent day, and the nghỉ bù they give) in a year whose notice is
+// not known yet: shown as "dự kiến", never as the law.
 type DayInfo struct {
-	Date    time.Time // midnight in Zone
-	Working bool
-	Reason  string
-	Holiday string
-	Lunar   Lunar
+	Date        time.Time // midnight in Zone
+	Working     bool
+	Provisional bool
+	Reason      string
+	Holiday     string
+	Lunar       Lunar
 }
 
 // Calendar answers working-day questions for one office: its Hours and the
@@ -40,6 +44,7 @@ type Calendar struct {
 	work   []int32  // the tabulated index of every working day, in order
 	reason []uint16 // index in texts of each tabulated day's Reason
 	holy   []uint16 // index in texts of each tabulated day's Holiday
+	prov   []int32  // the tabulated index of every provisional day, in order
 	texts  []string
 }
 
@@ -84,6 +89,9 @@ func New(h Hours, schedules ...Schedule) (*Calendar, error) {
 				c.prefix[i+1]++
 				c.work = append(c.work, int32(i))
 			}
+			if r.provisional {
+				c.prov = append(c.prov, int32(i))
+			}
 			c.reason[i] = intern(r.reason)
 			c.holy[i] = intern(r.holiday)
 			i++
@@ -114,7 +122,7 @@ func (c *Calendar) Day(t time.Time) DayInfo {
 
 func (c *Calendar) dayInfo(w *walker, dn int64) DayInfo {
 	r := w.rec(dn)
-	return DayInfo{Date: midnight(dn), Working: r.working, Reason: r.reason, Holiday: r.holiday, Lunar: lunarOfJD(int(dn) + jdUnix)}
+	return DayInfo{Date: midnight(dn), Working: r.working, Provisional: r.provisional, Reason: r.reason, Holiday: r.holiday, Lunar: lunarOfJD(int(dn) + jdUnix)}
 }
 
 // IsWorkingDay tells whether t's date in Zone is a working day.
@@ -248,7 +256,8 @@ type walker struct {
 func (w *walker) rec(dn int64) dayRec {
 	c := w.c
 	if i := c.tabulated(dn); i >= 0 {
-		return dayRec{working: c.prefix[i+1] > c.prefix[i], reason: c.texts[c.reason[i]], holiday: c.texts[c.holy[i]]}
+		_, prov := slices.BinarySearch(c.prov, int32(i))
+		return dayRec{working: c.prefix[i+1] > c.prefix[i], provisional: prov, reason: c.texts[c.reason[i]], holiday: c.texts[c.holy[i]]}
 	}
 	if w.recs == nil || dn < w.jan1 || dn >= w.jan1+int64(len(w.recs)) {
 		w.year = time.Unix(dn*secPerDay, 0).UTC().Year()

@@ -91,8 +91,44 @@ func TestYear2026Announced(t *testing.T) {
 	checkYear(t, c, 2026, join(
 		[]string{"2026-01-01", "2026-01-02"},
 		span(t, "2026-02-16", "2026-02-20"), // Tết: Sat 14/02 – Sun 22/02
-		[]string{"2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02", "2026-11-24"},
-	), []string{"2026-01-10"})
+		[]string{"2026-04-27", "2026-04-30", "2026-05-01"},
+		// Thông báo 9441/TB-BNV: off Sat 29/08 – Wed 02/09, Mon 31/08 swapped
+		// with the make-up Saturday 22/08, Tue 01/09 the adjacent day.
+		[]string{"2026-08-31", "2026-09-01", "2026-09-02", "2026-11-24"},
+	), []string{"2026-01-10", "2026-08-22"})
+}
+
+// The announced years 2021–2024, as the notices give them (REFERENCE §5 and
+// the independent dataset that cites the same notices).
+func TestYears2021To2024Announced(t *testing.T) {
+	c := newCal(t, shipped(t)...)
+	// 2021 (4875/TB-LĐTBXH): Tết Wed 10/02 – Tue 16/02; Giỗ Tổ Wed 21/04;
+	// 1/5 Saturday → Mon 03/05; Quốc khánh Thu 02/09 + Fri 03/09.
+	checkYear(t, c, 2021, join(
+		[]string{"2021-01-01"}, span(t, "2021-02-10", "2021-02-16"),
+		[]string{"2021-04-21", "2021-04-30", "2021-05-03", "2021-09-02", "2021-09-03"},
+	), nil)
+	// 2022 (119/TB-LĐTBXH): 1/1 Saturday → Mon 03/01; Tết Mon 31/01 – Fri 04/02;
+	// Giỗ Tổ Sun 10/04 → Mon 11/04; 30/4 and 1/5 on the weekend → Mon 02, Tue 03/05;
+	// Quốc khánh Thu 01/09 + Fri 02/09.
+	checkYear(t, c, 2022, join(
+		[]string{"2022-01-03"}, span(t, "2022-01-31", "2022-02-04"),
+		[]string{"2022-04-11", "2022-05-02", "2022-05-03", "2022-09-01", "2022-09-02"},
+	), nil)
+	// 2023 (5034/TB-LĐTBXH): 1/1 Sunday → Mon 02/01; Tết Fri 20/01 – Thu 26/01;
+	// Giỗ Tổ Sat 29/04 and 30/4 Sunday → Tue 02, Wed 03/05; Quốc khánh Fri 01/09,
+	// Sat 02/09 → Mon 04/09.
+	checkYear(t, c, 2023, join(
+		[]string{"2023-01-02"}, span(t, "2023-01-20", "2023-01-26"),
+		[]string{"2023-05-01", "2023-05-02", "2023-05-03", "2023-09-01", "2023-09-04"},
+	), nil)
+	// 2024 (5015/TB-LĐTBXH, 1570/TB-LĐTBXH): Tết Thu 08/02 – Wed 14/02; Giỗ Tổ
+	// Thu 18/04; Mon 29/04 off, swapped with the make-up Sat 04/05; Quốc khánh
+	// Mon 02/09 + Tue 03/09.
+	checkYear(t, c, 2024, join(
+		[]string{"2024-01-01"}, span(t, "2024-02-08", "2024-02-14"),
+		[]string{"2024-04-18", "2024-04-29", "2024-04-30", "2024-05-01", "2024-09-02", "2024-09-03"},
+	), []string{"2024-05-04"})
 }
 
 // Without the announced schedules, the rules alone give 2025 and 2026 except
@@ -125,16 +161,18 @@ func TestYears2027To2030FromRules(t *testing.T) {
 		[]string{"2028-04-04", "2028-05-01", "2028-05-02", "2028-09-01", "2028-09-04", "2028-11-24"},
 	), nil)
 	// 2029: Tết mùng 1 Tue 13/02 → Sun 11 – Thu 15, nghỉ bù Fri 16; Giỗ Tổ Mon 23/04;
-	// 2/9 Sunday → 3/9 Monday and nghỉ bù Tue 04/09; 24/11 Saturday → Mon 26/11.
+	// 2/9 Sunday → 3/9 Monday and nghỉ bù Tue 04/09; 24/11 Saturday: no nghỉ bù
+	// (Ngày Văn hóa Việt Nam is outside Bộ luật Lao động Điều 112(1)).
 	checkYear(t, c, 2029, join(
 		[]string{"2029-01-01"}, span(t, "2029-02-12", "2029-02-16"),
-		[]string{"2029-04-23", "2029-04-30", "2029-05-01", "2029-09-03", "2029-09-04", "2029-11-26"},
+		[]string{"2029-04-23", "2029-04-30", "2029-05-01", "2029-09-03", "2029-09-04"},
 	), nil)
 	// 2030: Tết mùng 1 Sat 02/02 (Vietnam; 03/02 in China) → Thu 31/01 – Mon 04/02,
-	// nghỉ bù Tue 05, Wed 06; Giỗ Tổ Fri 12/04; 2/9 Monday → 3/9; 24/11 Sunday → Mon 25/11.
+	// nghỉ bù Tue 05, Wed 06; Giỗ Tổ Fri 12/04; 2/9 Monday → 3/9; 24/11 Sunday:
+	// no nghỉ bù.
 	checkYear(t, c, 2030, join(
 		[]string{"2030-01-01"}, span(t, "2030-01-31", "2030-02-06"),
-		[]string{"2030-04-12", "2030-04-30", "2030-05-01", "2030-09-02", "2030-09-03", "2030-11-25"},
+		[]string{"2030-04-12", "2030-04-30", "2030-05-01", "2030-09-02", "2030-09-03"},
 	), nil)
 }
 
@@ -194,7 +232,9 @@ func TestDayReasons(t *testing.T) {
 		{"2026-04-27", false, "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)", ""},
 		{"2026-04-30", false, NameVictory, NameVictory},
 		{"2026-05-01", false, NameLabour, NameLabour},
-		{"2026-09-01", false, "Quốc khánh (ngày liền kề 2/9, chưa xác nhận)", NameNationalAdj},
+		{"2026-08-22", true, "Làm bù cho thứ Hai 31/08/2026 (Thông báo 9441/TB-BNV)", ""},
+		{"2026-08-31", false, "Nghỉ hoán đổi, làm bù thứ Bảy 22/08/2026 (Thông báo 9441/TB-BNV)", ""},
+		{"2026-09-01", false, NameNationalAdj, NameNationalAdj},
 		{"2026-09-02", false, NameNational, NameNational},
 		{"2026-11-24", false, NameCulture, NameCulture},
 		{"2025-04-26", true, "Làm bù cho thứ Sáu 02/05/2025", ""},
@@ -208,7 +248,9 @@ func TestDayReasons(t *testing.T) {
 		{"2028-04-30", false, NameVictory, NameVictory},
 		{"2028-05-02", false, "Nghỉ bù Ngày Chiến thắng (30/4)", ""},
 		{"2029-09-04", false, "Nghỉ bù Quốc khánh (2/9)", ""},
-		{"2029-11-26", false, "Nghỉ bù Ngày Văn hóa Việt Nam (24/11)", ""},
+		{"2029-11-24", false, NameCulture, NameCulture},
+		{"2029-11-26", true, ReasonWorking, ""}, // no nghỉ bù for 24/11
+		{"2030-11-25", true, ReasonWorking, ""},
 		{"2006-04-07", true, ReasonWorking, ""}, // Giỗ Tổ 10/3 lunar, a paid holiday from 2007
 		{"2007-04-26", false, NameHungKings, NameHungKings},
 	} {
@@ -239,7 +281,9 @@ func TestHolidays2026(t *testing.T) {
 		"04-27 Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)",
 		"04-30 Ngày Chiến thắng (30/4)",
 		"05-01 Ngày Quốc tế Lao động (1/5)",
-		"09-01 Quốc khánh (ngày liền kề 2/9, chưa xác nhận)",
+		"08-22 Làm bù cho thứ Hai 31/08/2026 (Thông báo 9441/TB-BNV)",
+		"08-31 Nghỉ hoán đổi, làm bù thứ Bảy 22/08/2026 (Thông báo 9441/TB-BNV)",
+		"09-01 Quốc khánh (ngày liền kề 2/9)",
 		"09-02 Quốc khánh (2/9)",
 		"11-24 Ngày Văn hóa Việt Nam (24/11)",
 	}
@@ -424,8 +468,8 @@ func dayStart(t time.Time) time.Time { return midnight(dayNumber(t)) }
 func TestWorkingDaysIn2026(t *testing.T) {
 	c := newCal(t, shipped(t)...)
 	// 261 weekdays, 11 weekdays off (01-01, 01-02, 16–20/02, 27/04, 30/04, 01/05,
-	// 01/09, 02/09, 24/11: 13), plus 1 make-up Saturday.
-	if got := c.WorkingDaysBetween(day(t, "2025-12-31"), day(t, "2026-12-31")); got != 261-13+1 {
+	// 31/08, 01/09, 02/09, 24/11: 14), plus 2 make-up Saturdays.
+	if got := c.WorkingDaysBetween(day(t, "2025-12-31"), day(t, "2026-12-31")); got != 261-14+2 {
 		t.Errorf("working days in 2026 = %d", got)
 	}
 }

@@ -12,6 +12,9 @@ import "time"
 //     15:00 and in time; 15:01 is late); otherwise the next working day at
 //     ReturnAt. Never before the receipt: received after ReturnAt but by the
 //     cut-off (possible only with unusual hours) it is due at Close.
+//   - CalendarDays n: the nth day after the day of receipt, at ReturnAt; when
+//     that day is not a working day, the next working day (Bộ luật Dân sự
+//     2015 Điều 148).
 //   - WorkingHours n: n hours of office time (Open–LunchStart and
 //     LunchEnd–Close of working days) counted from the receipt minute, or from
 //     the start of the next office period when received outside office time.
@@ -30,6 +33,12 @@ func (c *Calendar) Due(receivedAt time.Time, l Limit) time.Time {
 		return at(c.addWorking(dn, l.Value), h.ReturnAt)
 	case l.Unit == WorkingHours && l.Value >= 1:
 		return c.dueHours(dn, m, l.Value*60)
+	case l.Unit == CalendarDays && l.Value >= 1:
+		end := dn + int64(l.Value)
+		if !c.working(end) {
+			end = c.addWorking(end, 1)
+		}
+		return at(end, h.ReturnAt)
 	}
 	if m <= h.Cutoff && c.working(dn) {
 		if secOfDay <= int64(h.ReturnAt)*60 {

@@ -57,3 +57,21 @@ func TestLimitText(t *testing.T) {
 		t.Errorf("Validate(weeks) = %v", err)
 	}
 }
+
+func TestCalendarDays(t *testing.T) {
+	c := newCal(t, shipped(t)...)
+	l, err := ParseLimit("23c")
+	if err != nil || l != (Limit{23, CalendarDays}) || l.String() != "23c" || l.Vietnamese() != "23 ngày" {
+		t.Fatalf("ParseLimit(23c) = %+v, %v", l, err)
+	}
+	for _, tc := range []struct{ from, want string }{
+		{"2026-08-03 10:00", "2026-08-26 16:00"}, // Mon + 23 days = Wed 26/08
+		{"2026-08-08 10:00", "2026-09-03 16:00"}, // + 23 = Mon 31/08 (swapped day off) → … → Thu 03/09
+		{"2026-02-01 10:00", "2026-02-24 16:00"}, // + 23 = Tue 24/02, after Tết
+		{"2026-01-25 10:00", "2026-02-23 16:00"}, // + 23 = Tue 17/02 (mùng 1) → Mon 23/02
+	} {
+		if got := c.Due(moment(t, tc.from), l); !got.Equal(moment(t, tc.want)) {
+			t.Errorf("Due(%s, 23 ngày) = %s, want %s", tc.from, got.Format("2006-01-02 15:04"), tc.want)
+		}
+	}
+}

@@ -33,14 +33,16 @@ const (
 	tetFiveDaysFrom = 2013 // Tết 5 days instead of 4 (Bộ luật Lao động 2012)
 	nationalAdjFrom = 2021 // Quốc khánh 2 days (Bộ luật Lao động 2019)
 	cultureFrom     = 2026 // 24/11 Ngày Văn hóa Việt Nam
+	provisionalFrom = 2021 // the first year shipped with an announced schedule; rule picks from here on are provisional
 	tetWindow       = 10   // days either side of mùng 1 in which a schedule's day off belongs to Tết
 )
 
 // dayRec is the classification of one day.
 type dayRec struct {
-	working bool
-	reason  string
-	holiday string
+	working     bool
+	provisional bool // a day off the program picked by rule, in a year whose notice does not say (dự kiến)
+	reason      string
+	holiday     string
 }
 
 // daysFromCivil is the day number (days since 1970-01-01) of a Gregorian date.
@@ -135,48 +137,60 @@ func buildYear(y int, s *Schedule) []dayRec {
 	type hol struct {
 		i    int
 		name string
+		prov bool // its nghỉ bù is provisional
 	}
 	var hols []hol
-	add := func(i int, name string) {
+	// add makes day i a holiday; prov marks a day the rules picked where the
+	// year's notice would decide (the Tết days, the Quốc khánh adjacent day)
+	// and no notice is known: such days, and the nghỉ bù they give, are
+	// provisional (dự kiến).
+	add := func(i int, name string, prov, provComp bool) {
 		if i < 0 || i >= n {
 			return
 		}
-		recs[i] = dayRec{reason: name, holiday: name}
-		hols = append(hols, hol{i, name})
+		recs[i] = dayRec{reason: name, holiday: name, provisional: prov && !isWeekend(jan1+int64(i))}
+		hols = append(hols, hol{i, name, prov || provComp})
 	}
-	add(idx(time.January, 1), NameNewYear)
+	provTet := y >= provisionalFrom && !tetPicked
+	provNatl := y >= provisionalFrom && !natlPicked
+	add(idx(time.January, 1), NameNewYear, false, false)
 	if tet1 >= 0 && !tetPicked {
 		first := tet1 - 1
 		if y >= tetFiveDaysFrom {
 			first = tet1 - 2
 		}
 		for i := first; i <= tet1+2; i++ {
-			add(i, NameTet)
+			add(i, NameTet, provTet, false)
 		}
 	}
 	if y >= hungKingsFrom {
 		if jd, err := jdOfLunar(Lunar{Day: 10, Month: 3, Year: y}); err == nil {
-			add(jd-jdUnix-int(jan1), NameHungKings)
+			add(jd-jdUnix-int(jan1), NameHungKings, false, false)
 		}
 	}
-	add(idx(time.April, 30), NameVictory)
-	add(idx(time.May, 1), NameLabour)
-	add(natl, NameNational)
+	add(idx(time.April, 30), NameVictory, false, false)
+	add(idx(time.May, 1), NameLabour, false, false)
+	add(natl, NameNational, false, provNatl) // law; its nghỉ bù depends on the adjacent pick
 	if y >= nationalAdjFrom && !natlPicked {
-		add(natl+int(nationalAdjacent(weekdayOf(jan1+int64(natl)))), NameNationalAdj)
+		add(natl+int(nationalAdjacent(weekdayOf(jan1+int64(natl)))), NameNationalAdj, provNatl, false)
 	}
 	if y >= cultureFrom {
-		add(idx(time.November, 24), NameCulture)
+		add(idx(time.November, 24), NameCulture, false, false)
 	}
 
-	// Nghỉ bù: a holiday on a Saturday or Sunday, or on a day another holiday
-	// already took, gives the next weekday that is not itself off. Holidays are
-	// taken in date order so stacked ones take the following days in turn.
+	// Nghỉ bù (Bộ luật Lao động 2019 Điều 111(3)): a holiday of Article
+	// 112(1) on a Saturday or Sunday, or on a day another holiday already
+	// took, gives the next weekday that is not itself off. Holidays are taken
+	// in date order so stacked ones take the following days in turn. 24/11 is
+	// set outside Article 112(1) and gives none (see the package doc).
 	sort.SliceStable(hols, func(a, b int) bool { return hols[a].i < hols[b].i })
 	taken := map[int]bool{}
 	for _, h := range hols {
 		clash := taken[h.i]
 		taken[h.i] = true
+		if h.name == NameCulture {
+			continue
+		}
 		if !isWeekend(jan1+int64(h.i)) && !clash {
 			continue
 		}
@@ -185,7 +199,7 @@ func buildYear(y int, s *Schedule) []dayRec {
 			j++
 		}
 		if j < n {
-			recs[j] = dayRec{reason: ReasonCompensation + h.name}
+			recs[j] = dayRec{reason: ReasonCompensation + h.name, provisional: h.prov}
 		}
 	}
 

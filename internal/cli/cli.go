@@ -41,6 +41,7 @@ type Env struct {
 	ctx            context.Context
 	flags          *flag.FlagSet
 	open           func() (*office.Office, error)
+	opened         *office.Office // the office the command opened, for printDossier
 }
 
 type command struct {
@@ -193,6 +194,14 @@ func translateFlagError(err error) string {
 }
 
 func (e *Env) office() (*office.Office, error) {
+	o, err := e.openOffice()
+	if err == nil {
+		e.opened = o
+	}
+	return o, err
+}
+
+func (e *Env) openOffice() (*office.Office, error) {
 	if e.open != nil {
 		return e.open()
 	}

@@ -215,7 +215,14 @@ func TestAdministratorEditsCatalogueAndSchedule(t *testing.T) {
 	}
 	good := filepath.Join(dir, "good.json")
 	os.WriteFile(good, []byte(`{"year": 2027, "source": "Thông báo (thử)", "confidence": "high", "off": [{"date": "2027-04-15", "reason": "Nghỉ thử"}], "work": []}`), 0o644)
-	if _, errs, code := run(t, db, monday, "calendar", "schedule", "2027", "import", good); code != 0 {
+	// Without --apply the import is a dry run: nothing is saved.
+	if out, errs, code := run(t, db, monday, "calendar", "schedule", "2027", "import", good); code != 0 || !strings.Contains(out, "--apply") {
+		t.Fatal(out, errs)
+	}
+	if out, _, _ = run(t, db, monday, "calendar", "day", "2027-04-15", "--json"); !strings.Contains(out, `"working": true`) {
+		t.Fatalf("a dry run saved the schedule: %s", out)
+	}
+	if _, errs, code := run(t, db, monday, "calendar", "schedule", "2027", "import", good, "--apply"); code != 0 {
 		t.Fatal(errs)
 	}
 	out, _, _ = run(t, db, monday, "calendar", "day", "2027-04-15", "--json")

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"motcua/internal/calendar"
 	"motcua/internal/office"
 	"motcua/internal/register"
 )
@@ -16,12 +15,16 @@ import (
 // dossierOut is a dossier as printed by the commands that change or show it.
 type dossierOut struct {
 	*register.Dossier
-	DueDate  string   `json:"due_date"`
-	Warnings []string `json:"warnings,omitempty"`
+	DueDate     string   `json:"due_date"`
+	Provisional bool     `json:"provisional"` // the due date rests on a provisional (dự kiến) day off
+	Warnings    []string `json:"warnings,omitempty"`
 }
 
 func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 	out := dossierOut{Dossier: d, DueDate: d.DueAt.Format("2006-01-02"), Warnings: warnings}
+	if e.opened != nil {
+		out.Provisional = e.opened.DueProvisional(d)
+	}
 	return e.emit(out, func(w io.Writer) {
 		fmt.Fprintf(w, "Mã hồ sơ:      %s (số thứ tự %d, quyển %d)\n", d.Code, d.EntryNo, d.BookNo)
 		fmt.Fprintf(w, "Thủ tục:       %s\n", d.ProcedureName)
@@ -33,7 +36,7 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 			fmt.Fprintf(w, "Điện thoại:    %s\n", d.Applicant.Phone)
 		}
 		fmt.Fprintf(w, "Tiếp nhận:     %s\n", d.ReceivedAt.Format(stamp))
-		fmt.Fprintf(w, "Hẹn trả:       %s (%s)\n", d.DueAt.Format(stamp), d.Limit.Vietnamese())
+		fmt.Fprintf(w, "Hẹn trả:       %s; thời hạn %s\n", d.DueAt.Format(stamp), office.LimitText(d))
 		if d.NewDueAt != nil {
 			fmt.Fprintf(w, "Hẹn trả mới:   %s\n", d.NewDueAt.Format(stamp))
 		}
@@ -57,6 +60,9 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 				fmt.Fprintln(w, line)
 			}
 		}
+		if out.Provisional {
+			fmt.Fprintln(w, "Lưu ý: hạn trả tính qua ngày nghỉ dự kiến (chưa có thông báo chính thức của năm đó), có thể thay đổi; hãy báo cho người nộp.")
+		}
 		for _, s := range warnings {
 			fmt.Fprintf(w, "Lưu ý: %s\n", s)
 		}
@@ -64,53 +70,11 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 }
 
 func init() {
-	addCommand(command{"procedures", "[import TỆP.json]", "Liệt kê danh mục thủ tục hành chính và thời hạn giải quyết; import: thêm hoặc sửa thủ tục từ tệp JSON (mỗi lần sửa thành một phiên bản mới).", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("procedures", flag.ContinueOnError)
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) > 0 && (pos[0] != "import" || len(pos) != 2) {
-			return usagef("dùng: motcua procedures hoặc motcua procedures import TỆP.json")
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
-		if len(pos) == 2 {
-			data, err := os.ReadFile(pos[1])
-			if err != nil {
-				return fmt.Errorf("không đọc được tệp %s: %v", pos[1], err)
-			}
-			in, err := register.ParseCatalogue(data)
-			if err != nil {
-				return err
-			}
-			for _, p := range in {
-				if _, err := o.SaveProcedure(e.ctx, p); err != nil {
-					return err
-				}
-			}
-		}
-		ps, err := o.Procedures(e.ctx)
-		if err != nil {
-			return err
-		}
-		return e.emit(ps, func(w io.Writer) {
-			for _, p := range ps {
-				fmt.Fprintf(w, "%-22s %-18s %s\n", p.Code, p.Limit.Vietnamese(), p.Name)
-			}
-		})
-	}})
-
-	addCommand(command{"calendar", "due --from \"YYYY-MM-DD HH:MM\" --limit 3d|16h|same-day | day YYYY-MM-DD | holidays YYYY | schedule YYYY [import TỆP.json]",
-		"Tính hạn trả kết quả, xem một ngày là ngày làm việc hay ngày nghỉ, liệt kê ngày nghỉ của một năm, xem hoặc nhập lịch nghỉ đã công bố.", runCalendar})
-
-	addCommand(command{"receive", "--procedure MÃ --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
+	addCommand(command{"receive", "--procedure MÃ [--variant xac-minh] [--channel counter|post|online] --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
 		"Tiếp nhận hồ sơ: cấp mã hồ sơ, số thứ tự và hạn trả kết quả.", func(e *Env, args []string) error {
 			fs := flag.NewFlagSet("receive", flag.ContinueOnError)
 			proc := fs.String("procedure", "", "mã thủ tục")
+			variant := fs.String("variant", "", "trường hợp đặc biệt của thủ tục (ví dụ xac-minh); xem motcua procedures")
 			var a register.Applicant
 			fs.StringVar(&a.Name, "applicant", "", "họ tên người nộp")
 			fs.StringVar(&a.Address, "address", "", "địa chỉ")
@@ -118,6 +82,7 @@ func init() {
 			fs.StringVar(&a.Email, "email", "", "thư điện tử")
 			sets := fs.Int("sets", 1, "số bộ hồ sơ")
 			method := fs.String("result", "counter", "nơi nhận kết quả: counter, post, online")
+			channel := fs.String("channel", "counter", "kênh tiếp nhận: counter (tại quầy), post (bưu chính), online (trực tuyến)")
 			atS := fs.String("at", "", "thời điểm tiếp nhận")
 			note := fs.String("note", "", "ghi chú")
 			pos, err := e.parse(fs, args)
@@ -139,7 +104,7 @@ func init() {
 				return err
 			}
 			defer o.Close()
-			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Note: *note})
+			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note, Variant: *variant})
 			if err != nil {
 				return err
 			}
@@ -356,137 +321,6 @@ func init() {
 			}
 		})
 	}})
-}
-
-func runCalendar(e *Env, args []string) error {
-	if len(args) == 0 {
-		return usagef("thiếu lệnh con: due, day hoặc holidays")
-	}
-	sub, args := args[0], args[1:]
-	fs := flag.NewFlagSet("calendar "+sub, flag.ContinueOnError)
-	from := fs.String("from", "", "thời điểm tiếp nhận")
-	limitS := fs.String("limit", "", "thời hạn: 3d, 16h hoặc same-day")
-	pos, err := e.parse(fs, args)
-	if err != nil {
-		return err
-	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	cal := o.Calendar()
-	switch sub {
-	case "due":
-		if *limitS == "" {
-			return usagef("thiếu --limit")
-		}
-		l, err := calendar.ParseLimit(*limitS)
-		if err != nil {
-			return err
-		}
-		at, err := parseAt(*from)
-		if err != nil {
-			return err
-		}
-		if at.IsZero() {
-			at = o.Now()
-		}
-		due := cal.Due(at, l)
-		return e.emit(map[string]any{"from": at, "limit": l, "due_at": due, "due_date": due.Format("2006-01-02")}, func(w io.Writer) {
-			fmt.Fprintf(w, "Tiếp nhận %s, thời hạn %s → hẹn trả %s\n", at.Format(stamp), l.Vietnamese(), due.Format(stamp))
-		})
-	case "day":
-		if len(pos) != 1 {
-			return usagef("cần đúng một ngày YYYY-MM-DD")
-		}
-		day, err := parseDate(pos[0])
-		if err != nil {
-			return err
-		}
-		info := cal.Day(day)
-		return e.emit(map[string]any{"date": day.Format("2006-01-02"), "working": info.Working, "reason": info.Reason,
-			"holiday": info.Holiday, "lunar": info.Lunar.String(), "lunar_date": info.Lunar}, func(w io.Writer) {
-			kind := "ngày làm việc"
-			if !info.Working {
-				kind = "ngày nghỉ"
-			}
-			fmt.Fprintf(w, "%s: %s (%s). Âm lịch: %s\n", day.Format("02/01/2006"), kind, info.Reason, info.Lunar)
-		})
-	case "schedule":
-		if len(pos) != 1 && len(pos) != 3 {
-			return usagef("dùng: calendar schedule NĂM (xem) hoặc calendar schedule NĂM import TỆP.json (lưu lịch nghỉ đã công bố)")
-		}
-		var year int
-		if _, err := fmt.Sscanf(pos[0], "%d", &year); err != nil || year < 1990 || year > 2100 {
-			return fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", pos[0])
-		}
-		if len(pos) == 3 {
-			if pos[1] != "import" {
-				return usagef("dùng: calendar schedule NĂM import TỆP.json")
-			}
-			data, err := os.ReadFile(pos[2])
-			if err != nil {
-				return fmt.Errorf("không đọc được tệp %s: %v", pos[2], err)
-			}
-			ss, err := calendar.ParseSchedules(append(append([]byte("["), data...), ']'))
-			if err != nil {
-				return err
-			}
-			if len(ss) != 1 || ss[0].Year != year {
-				return fmt.Errorf("tệp %s phải chứa lịch nghỉ của đúng năm %d", pos[2], year)
-			}
-			if err := o.SaveSchedule(e.ctx, ss[0]); err != nil {
-				return err
-			}
-			cal = o.Calendar()
-		}
-		s, ok := cal.Schedule(year)
-		if !ok {
-			s = calendar.Schedule{Year: year}
-		}
-		return e.emit(s, func(w io.Writer) {
-			if !ok {
-				fmt.Fprintf(w, "Năm %d chưa có lịch nghỉ công bố; đang dùng quy tắc mặc định (xem motcua calendar holidays %d).\n", year, year)
-				return
-			}
-			fmt.Fprintf(w, "Lịch nghỉ năm %d (nguồn: %s; độ tin cậy: %s)\n", year, s.Source, s.Confidence)
-			for _, x := range s.Off {
-				fmt.Fprintf(w, "  nghỉ      %s  %s\n", x.Date, x.Reason)
-			}
-			for _, x := range s.Work {
-				fmt.Fprintf(w, "  làm việc  %s  %s\n", x.Date, x.Reason)
-			}
-		})
-	case "holidays":
-		if len(pos) != 1 {
-			return usagef("cần đúng một năm, ví dụ 2026")
-		}
-		var year int
-		if _, err := fmt.Sscanf(pos[0], "%d", &year); err != nil || year < 1990 || year > 2100 {
-			return fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", pos[0])
-		}
-		days := cal.Holidays(year)
-		type row struct {
-			Date    string `json:"date"`
-			Working bool   `json:"working"`
-			Reason  string `json:"reason"`
-		}
-		rows := make([]row, 0, len(days))
-		for _, d := range days {
-			rows = append(rows, row{d.Date.Format("2006-01-02"), d.Working, d.Reason})
-		}
-		return e.emit(rows, func(w io.Writer) {
-			for _, r := range rows {
-				k := "nghỉ"
-				if r.Working {
-					k = "làm việc"
-				}
-				fmt.Fprintf(w, "%s  %-9s %s\n", r.Date, k, r.Reason)
-			}
-		})
-	}
-	return usagef("lệnh con %q không có: dùng due, day, holidays hoặc schedule", sub)
 }
 
 func init() {

@@ -17,13 +17,14 @@ import (
 // Kind is a kind of letter (loại thư).
 type Kind string
 
-// The five letter kinds the model names.
+// The five letter kinds the model names, and a free letter for anything else.
 const (
 	Thanks     Kind = "thanks"     // thư cảm ơn
 	Apology    Kind = "apology"    // thư xin lỗi
 	Marriage   Kind = "marriage"   // thư chúc mừng kết hôn
 	Birth      Kind = "birth"      // thư chúc mừng khai sinh
 	Condolence Kind = "condolence" // thư chia buồn
+	Other      Kind = "other"      // thư khác: a free letter (thăm hỏi, mời, động viên…) with its own title
 )
 
 var kindInfo = []struct {
@@ -36,6 +37,7 @@ var kindInfo = []struct {
 	{Marriage, "Thư chúc mừng kết hôn", "THƯ CHÚC MỪNG"},
 	{Birth, "Thư chúc mừng khai sinh", "THƯ CHÚC MỪNG"},
 	{Condolence, "Thư chia buồn", "THƯ CHIA BUỒN"},
+	{Other, "Thư khác", "THƯ"},
 }
 
 // Kinds lists the letter kinds in the order the app shows them.
@@ -60,7 +62,7 @@ func ParseKind(s string) (Kind, error) {
 	return "", fmt.Errorf("không có loại thư %q: các loại thư là %s", s, strings.Join(codes, ", "))
 }
 
-// Valid reports whether k is one of the five kinds.
+// Valid reports whether k is one of the kinds.
 func (k Kind) Valid() bool {
 	for _, ki := range kindInfo {
 		if ki.kind == k {

@@ -25,6 +25,7 @@ func sampleValues() map[string]string {
 		"ly_do":      "phải xác minh thêm tại nơi cư trú trước đây",
 		"ngay_hen":   "16 giờ 00 phút, ngày 10 tháng 02 năm 2026",
 		"noi_dung":   "ủng hộ 50 triệu đồng xây dựng nhà văn hóa thôn Trung",
+		"loi_thu":    "nhân dịp Tết Nguyên đán, Ủy ban nhân dân xã đến thăm và tặng quà gia đình",
 	}
 }
 
@@ -106,7 +107,7 @@ func TestRender(t *testing.T) {
 }
 
 func TestKinds(t *testing.T) {
-	if len(Kinds()) != 5 {
+	if len(Kinds()) != 6 {
 		t.Fatal(Kinds())
 	}
 	if Birth.Name() != "Thư chúc mừng khai sinh" || Condolence.Title() != "THƯ CHIA BUỒN" {
@@ -191,5 +192,19 @@ func TestTriggers(t *testing.T) {
 	}
 	if _, ok := (Triggers{"x": "wedding"}).Propose("x"); ok {
 		t.Error("an invalid kind must not be proposed")
+	}
+}
+
+func TestDeliveriesAndMoments(t *testing.T) {
+	for in, want := range map[string]Delivery{"post": ByPost, "bưu điện": ByPost, "Qua bưu điện": ByPost, "tan tay": ByHand, "Tại quầy": AtCounter} {
+		if got, err := ParseDelivery(in); err != nil || got != want {
+			t.Errorf("ParseDelivery(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseDelivery("fax"); err == nil {
+		t.Error("fax accepted")
+	}
+	if !ProposesAt(Condolence, AtReceive) || ProposesAt(Birth, AtReceive) || !ProposesAt(Birth, AtReturn) || ProposesAt(Condolence, AtReopen) || ProposesAt(Thanks, AtReturn) {
+		t.Error("moments")
 	}
 }

@@ -42,6 +42,8 @@ var fields = []Field{
 	{"ly_do", "lý do chậm trễ (thư xin lỗi)", "phải xác minh thêm tại nơi cư trú trước đây"},
 	{"ngay_hen", "ngày hẹn trả kết quả mới (thư xin lỗi)", "16 giờ 00 phút, ngày 10 tháng 02 năm 2026"},
 	{"noi_dung", "việc được cảm ơn (thư cảm ơn)", "ủng hộ 50 triệu đồng xây dựng nhà văn hóa thôn"},
+	{"tieu_de", "tiêu đề in trên thư khác, thay cho chữ THƯ", "THƯ THĂM HỎI"},
+	{"loi_thu", "nội dung chính của thư khác", "nhân dịp Tết Nguyên đán, Ủy ban nhân dân xã đến thăm và tặng quà gia đình"},
 }
 
 // Fields lists the merge fields a template may use.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -57,7 +58,7 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	dd := docs.DossierDoc{
 		Code: d.Code, FormSet: d.FormSet, BookNo: d.BookNo, EntryNo: d.EntryNo, ProcedureName: d.ProcedureName,
 		Applicant: docs.Applicant{Name: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, Email: d.Applicant.Email},
-		Sets:      d.Sets, LimitText: d.Limit.Vietnamese(), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
+		Sets:      d.Sets, LimitText: LimitText(d), ReceivedAt: d.ReceivedAt, DueAt: d.DueAt,
 		ResultMethod: d.ResultMethod, ReceivedBy: d.ReceivedBy, HandlingUnit: d.HandlingUnit,
 	}
 	for _, name := range d.Documents {
@@ -69,8 +70,10 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 			dd.Handovers = append(dd.Handovers, docs.Handover{From: e.From, To: e.To, Giver: e.Actor, At: e.At,
 				Outcome: e.Outcome.Vietnamese(), Note: e.Note})
 		case register.EvSupplement:
+			// The note is the list itself: printed once, as numbered
+			// items, not again as a reason.
 			dd.SupplementItems = splitItems(e.Note)
-			dd.Reason, dd.IssuedAt = e.Note, e.At
+			dd.Reason, dd.IssuedAt = "", e.At
 		case register.EvRefused:
 			dd.Reason, dd.IssuedAt = e.Note, e.At
 		case register.EvApologised:
@@ -86,16 +89,20 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 }
 
 // splitItems reads a supplement request typed as "a; b; c" or one item per
-// line into its numbered items.
+// line into its items, without the numbers or dashes the clerk typed in
+// front (the form numbers them itself).
 func splitItems(s string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
-		if p := strings.TrimSpace(part); p != "" {
+		if p := strings.TrimSpace(itemLead.ReplaceAllString(part, "")); p != "" {
 			out = append(out, p)
 		}
 	}
 	return out
 }
+
+// itemLead is a typed list marker: "1.", "2)", "a)", "-", "•", "+".
+var itemLead = regexp.MustCompile(`^\s*(?:[0-9]{1,2}[.)]|[a-zđ]\)|[-•+*])\s*`)
 
 // FormKinds the command line and the window can print for a dossier.
 var FormKinds = []docs.FormKind{docs.FormReceipt, docs.FormSupplement, docs.FormRefusal, docs.FormApology, docs.FormStop, docs.FormControl}

@@ -21,7 +21,9 @@ type ReceiveInput struct {
 	Sets          int
 	Documents     []string
 	ResultMethod  string
+	Channel       string // received through: counter (default), post, online
 	Note          string
+	Variant       string // the procedure's variant chosen at reception (e.g. "xac-minh"); empty: the standard limit
 }
 
 // Receive registers a new dossier: code, entry number and due date are
@@ -42,9 +44,12 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		if err != nil {
 			return err
 		}
+		if p, err = p.WithVariant(in.Variant); err != nil {
+			return err
+		}
 		d, err = register.Receive(register.Intake{
 			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
-			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, FormSet: o.cfg().profile.FormSet, Note: in.Note,
+			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, Channel: in.Channel, FormSet: o.cfg().profile.FormSet, Note: in.Note,
 		}, o.cfg().cal)
 		if err != nil {
 			return err
@@ -57,6 +62,7 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
 		}
 		d.ID = newID()
+		d.Variant = textvn.Clean(in.Variant)
 		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
 		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
@@ -236,19 +242,21 @@ const (
 	Overdue         // past its due date
 )
 
-// UrgencyOf judges an open dossier against the office clock.
+// UrgencyOf judges an open dossier against the office clock, by the date
+// the citizen was last promised (an apology's new date moves it).
 func (o *Office) UrgencyOf(d *register.Dossier) Urgency {
 	if !d.State.Open() || d.State == register.SupplementRequested {
 		return Calm
 	}
 	now := o.Now()
-	switch register.Classify(now, d.DueAt) {
+	due := d.EffectiveDue()
+	switch register.Classify(now, due) {
 	case register.Late:
 		return Overdue
 	case register.OnTime:
 		return DueSoon
 	}
-	if o.cfg().cal.WorkingDaysBetween(now, d.DueAt) <= 1 {
+	if o.cfg().cal.WorkingDaysBetween(now, due) <= 1 {
 		return DueSoon
 	}
 	return Calm

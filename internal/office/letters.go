@@ -296,6 +296,9 @@ func (o *Office) RenderLetters(ctx context.Context, w io.Writer, ls []Letter) er
 		}
 		dl := docs.Letter{Kind: letters.Kind(l.Kind), Number: l.Number, Symbol: l.Symbol, Date: *l.IssuedAt,
 			Recipient: l.Recipient, Address: l.Address, Paragraphs: l.Paragraphs, DossierCode: l.Fields["ma_ho_so"]}
+		if l.Kind == string(letters.Other) {
+			dl.Title = strings.ToUpper(l.Fields["tieu_de"])
+		}
 		out = append(out, dl)
 	}
 	return docs.Letters(w, f, o.DocProfile(), out)

@@ -122,6 +122,9 @@ func (o *Office) init(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := o.upgradeShippedCatalogue(ctx); err != nil {
+		return err
+	}
 	return o.reload(ctx)
 }
 
@@ -134,6 +137,9 @@ func (o *Office) reload(ctx context.Context) error {
 	}
 	p, err := profileFrom(settings)
 	if err != nil {
+		return err
+	}
+	if err := o.fromRegister(ctx, &p); err != nil {
 		return err
 	}
 	scheds, err := o.schedules(ctx)
@@ -212,7 +218,9 @@ func (o *Office) at(t time.Time) time.Time {
 }
 
 // SaveSchedule stores an administrator's corrected schedule for one year,
-// replacing the shipped one.
+// replacing the shipped one, without touching any dossier: the dossiers it
+// would change then show in PendingCorrections. ImportSchedule reviews and
+// recomputes in one go.
 func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
 	data, err := json.Marshal(s)
 	if err != nil {

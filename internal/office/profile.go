@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"motcua/internal/calendar"
+	"motcua/internal/report"
 	"motcua/internal/store"
 	"motcua/internal/textvn"
 )
@@ -28,6 +29,9 @@ type Profile struct {
 	BookNo      int            `json:"book_no"`  // quyển số of the register in use
 	UpperLevel  string         `json:"upper_level"`
 	Hours       calendar.Hours `json:"hours"`
+	// ReportStartDay is the day reporting months start: 15 (the 15th of the
+	// previous month to the 14th) or 1 (calendar months).
+	ReportStartDay int `json:"report_start_day"`
 }
 
 // Form sets a dossier can be received under.
@@ -101,6 +105,15 @@ var settingDefs = []settingDef{
 		},
 		apply: func(p *Profile, v string) error { p.BookNo, _ = strconv.Atoi(v); return nil }},
 	{key: "upper_level", label: "Cấp trên nhận báo cáo", def: "Văn phòng UBND tỉnh", apply: text(func(p *Profile, v string) { p.UpperLevel = v })},
+	{key: "report.start_day", label: "Ngày chốt số liệu báo cáo (15: từ ngày 15 tháng trước đến ngày 14; 1: theo tháng dương lịch)", def: "15",
+		check: func(v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return fmt.Errorf("ngày chốt số liệu %q không hợp lệ: nhập một số từ 1 đến 28, thường là 15", v)
+			}
+			return report.CheckStartDay(n)
+		},
+		apply: func(p *Profile, v string) error { p.ReportStartDay, _ = strconv.Atoi(v); return nil }},
 	{key: "hours.open", label: "Giờ mở cửa buổi sáng", def: "07:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Open = c })},
 	{key: "hours.lunch_start", label: "Giờ nghỉ trưa", def: "11:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchStart = c })},
 	{key: "hours.lunch_end", label: "Giờ làm việc buổi chiều", def: "13:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchEnd = c })},
@@ -117,7 +130,9 @@ func profileFrom(settings map[string]string) (Profile, error) {
 			v = d.def
 		}
 		if err := d.apply(&p, v); err != nil {
-			return p, fmt.Errorf("cài đặt %s (%s): %w", d.key, d.label, err)
+			// The label is what the clerk reads beside the field; the key
+			// ("hours.close") means nothing to them.
+			return p, fmt.Errorf("ô “%s” trong Cài đặt: %w", d.label, err)
 		}
 	}
 	if err := p.Hours.Validate(); err != nil {

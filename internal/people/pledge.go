@@ -126,21 +126,3 @@ func FindSet(sets []PledgeSet, code string) (PledgeSet, bool) {
 	}
 	return PledgeSet{}, false
 }
-
-// Staff is a staff member (cán bộ, công chức) who signs a pledge.
-type Staff struct {
-	Name     string `json:"name"`               // họ và tên
-	Position string `json:"position,omitempty"` // chức vụ, chức danh
-	Unit     string `json:"unit,omitempty"`     // đơn vị công tác
-}
-
-// Validate normalises the staff member's fields and refuses an empty name.
-func (s *Staff) Validate() error {
-	s.Name = textvn.Clean(s.Name)
-	s.Position = textvn.Clean(s.Position)
-	s.Unit = textvn.Clean(s.Unit)
-	if s.Name == "" {
-		return errors.New("họ tên cán bộ ký cam kết không được để trống: hãy nhập họ và tên đầy đủ")
-	}
-	return nil
-}

@@ -166,10 +166,12 @@ type Dossier struct {
 	FormSet          string         `json:"form_set"` // TT03/2025 or TT01/2018, fixed at receipt
 	Field            string         `json:"field,omitempty"`
 	Limit            calendar.Limit `json:"limit"`
+	Variant          string         `json:"variant,omitempty"` // variant of the procedure's limit chosen at reception (e.g. xac-minh); empty: the standard limit
 	Applicant        Applicant      `json:"applicant"`
 	Sets             int            `json:"sets"`                // số lượng hồ sơ (bộ)
 	Documents        []string       `json:"documents,omitempty"` // giấy tờ kèm theo
 	ResultMethod     string         `json:"result_method"`       // counter, post, online
+	Channel          string         `json:"channel,omitempty"`   // received through: counter, post, online
 	HandlingUnit     string         `json:"handling_unit,omitempty"`
 	Holder           string         `json:"holder"` // unit that holds the dossier now
 	ReceivedBy       string         `json:"received_by,omitempty"`

@@ -41,6 +41,7 @@ type Intake struct {
 	Sets         int
 	Documents    []string
 	ResultMethod string
+	Channel      string // received through: counter (default), post, online
 	FormSet      string
 	Note         string
 }
@@ -77,6 +78,13 @@ func Receive(in Intake, cal *calendar.Calendar) (*Dossier, error) {
 	default:
 		return nil, fmt.Errorf("phương thức nhận kết quả %q không có; dùng counter, post hoặc online", in.ResultMethod)
 	}
+	switch in.Channel {
+	case "":
+		in.Channel = AtCounter
+	case AtCounter, ByPost, Online:
+	default:
+		return nil, fmt.Errorf("kênh tiếp nhận %q không có; dùng counter (tại quầy), post (bưu chính) hoặc online (trực tuyến)", in.Channel)
+	}
 	counter := textvn.Clean(in.Counter)
 	if counter == "" {
 		counter = DefaultCounter
@@ -100,6 +108,7 @@ func Receive(in Intake, cal *calendar.Calendar) (*Dossier, error) {
 		Sets:             in.Sets,
 		Documents:        docs,
 		ResultMethod:     in.ResultMethod,
+		Channel:          in.Channel,
 		HandlingUnit:     in.Procedure.Unit,
 		Holder:           counter,
 		ReceivedBy:       textvn.Clean(in.Actor),
@@ -265,7 +274,8 @@ func (d *Dossier) RequestSupplement(s Step, reason string) (Event, error) {
 		return Event{}, fmt.Errorf("hồ sơ %s đã được yêu cầu bổ sung một lần (%s); pháp luật chỉ cho phép yêu cầu bổ sung một lần",
 			d.Code, d.SupplementAt.Format("02/01/2006"))
 	}
-	if reason = textvn.Clean(reason); reason == "" {
+	// One missing paper per line stays one per line.
+	if reason = textvn.CleanLines(reason); reason == "" {
 		return Event{}, errors.New("chưa nhập nội dung cần bổ sung, hoàn thiện")
 	}
 	from := d.Holder

@@ -25,7 +25,7 @@ func (tx *Tx) InsertDossiers(agency string, seqs []int, ds []*register.Dossier) 
 		}
 		return nil
 	}
-	const cols = 41
+	const cols = dossierInsertN
 	per := 60000 / cols
 	ns := map[string]int64{}
 	for lo := 0; lo < len(ds); lo += per {

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,18 +62,30 @@ func Copy(ctx context.Context, src, dst *Store) (*CopyReport, error) {
 	if !slices.Equal(sortedCopy(tables), sortedCopy(dtables)) {
 		return nil, fmt.Errorf("hai cơ sở dữ liệu có bảng khác nhau (nguồn %v, đích %v)", tables, dtables)
 	}
+	// Empty means as a new register is: some migrations put rows in (a
+	// counter starting at 0), so each table is compared with a fresh one.
+	fresh, err := freshHashes(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, t := range tables {
-		var n int64
-		if err := dst.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t).Scan(&n); err != nil {
+		n, h, err := tableHash(ctx, dst.db, t)
+		if err != nil {
 			return nil, Explain(err)
 		}
-		if n > 0 {
+		if f, ok := fresh[t]; n > 0 && (!ok || f.Hash != h) {
 			return nil, fmt.Errorf("cơ sở dữ liệu đích %s đã có dữ liệu (bảng %s có %d dòng); chỉ chuyển vào một cơ sở dữ liệu trống, không gộp hai sổ", dst.Path(), t, n)
 		}
 	}
 	rep := &CopyReport{From: src.Path(), To: dst.Path()}
 	err = dst.Tx(ctx, func(tx *Tx) error {
 		rep.Tables = rep.Tables[:0]
+		// The rows a new register starts with make way for the source's.
+		for i := len(tables) - 1; i >= 0; i-- {
+			if _, err := tx.tx.Exec(`DELETE FROM ` + tables[i]); err != nil {
+				return err
+			}
+		}
 		for _, t := range tables {
 			tc, err := copyTable(ctx, src, tx, t)
 			if err != nil {
@@ -332,4 +346,27 @@ func (h *rowHasher) sum() string {
 	binary.BigEndian.PutUint64(b[:8], h.hi)
 	binary.BigEndian.PutUint64(b[8:], h.lo)
 	return hex.EncodeToString(b[:])
+}
+
+// freshHashes fingerprints the tables of a new, empty register.
+func freshHashes(ctx context.Context) (map[string]TableCopy, error) {
+	dir, err := os.MkdirTemp("", "motcua-fresh")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	s, err := Open(filepath.Join(dir, "fresh.db"), Options{Fast: true})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	hs, err := s.TableHashes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]TableCopy{}
+	for _, h := range hs {
+		out[h.Table] = h
+	}
+	return out, nil
 }

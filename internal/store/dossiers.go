@@ -18,7 +18,7 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 	form_set, field, limit_value, limit_unit, applicant_name, applicant_address, applicant_phone,
 	applicant_email, sets, documents, result_method, handling_unit, holder, received_by, received_at,
 	due_at, new_due_at, state, forwarded_at, done_at, returned_at, outcome, supplement_at,
-	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at`
+	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at, variant, channel`
 
 // NextNumbers reserves the day's sequence number for a dossier code and the
 // year's register entry number from their counter rows, inside the write
@@ -78,7 +78,10 @@ const dossierInsertCols = `id, code, agency, day, seq, year, entry_no, book_no,
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
 		handling_unit, holder, received_by, received_at, due_at, new_due_at, state, forwarded_at, done_at,
 		returned_at, outcome, supplement_at, supplement_reason, resumed_at, apology_at, apology_reason,
-		closed_reason, note, updated_at`
+		closed_reason, note, updated_at, variant, channel`
+
+// dossierInsertN is the number of dossierInsertCols.
+const dossierInsertN = 43
 
 func dossierArgs(agency string, seq int, d *register.Dossier) []any {
 	docs, _ := json.Marshal(nonNil(d.Documents))
@@ -87,14 +90,14 @@ func dossierArgs(agency string, seq int, d *register.Dossier) []any {
 		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
 		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
 		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
-		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt)}
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt), d.Variant, channelOr(d.Channel)}
 }
 
 // InsertDossier saves a new dossier with its events and search entry.
 func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 	var n int64
 	err := tx.queryRow(`INSERT INTO dossiers (`+dossierInsertCols+`)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING n`,
+		VALUES (`+strings.TrimSuffix(strings.Repeat("?,", dossierInsertN), ",")+`) RETURNING n`,
 		dossierArgs(agency, seq, d)...).Scan(&n)
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
@@ -109,6 +112,13 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 	}
 	_, err = tx.exec(tx.tx.d.indexSQL(), n, tx.tx.d.indexText(SearchText(d)))
 	return err
+}
+
+func channelOr(c string) string {
+	if c == "" {
+		return register.AtCounter
+	}
+	return c
 }
 
 func nonNil(s []string) []string {
@@ -159,8 +169,11 @@ func (tx *Tx) UpdateDossier(d *register.Dossier) error {
 	return tx.insertEvent(n, d.Events[len(d.Events)-1])
 }
 
+// reindexAll fills the search index; it runs inside migration 2, so it reads
+// only the columns that existed then (not dossierCols, which later
+// migrations extend).
 func (tx *Tx) reindexAll() error {
-	rows, err := tx.tx.Query(`SELECT ` + dossierCols + ` FROM dossiers`)
+	rows, err := tx.tx.Query(`SELECT n, code, applicant_name, applicant_address, applicant_phone FROM dossiers`)
 	if err != nil {
 		return err
 	}
@@ -170,12 +183,13 @@ func (tx *Tx) reindexAll() error {
 	}
 	var items []item
 	for rows.Next() {
-		d, n, err := scanDossier(rows)
-		if err != nil {
+		var d register.Dossier
+		var n int64
+		if err := rows.Scan(&n, &d.Code, &d.Applicant.Name, &d.Applicant.Address, &d.Applicant.Phone); err != nil {
 			rows.Close()
 			return err
 		}
-		items = append(items, item{n, SearchText(d)})
+		items = append(items, item{n, SearchText(&d)})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -203,7 +217,7 @@ func scanDossier(r scanner) (*register.Dossier, int64, error) {
 		&d.FormSet, &d.Field, &d.Limit.Value, &unit, &d.Applicant.Name, &d.Applicant.Address, &d.Applicant.Phone,
 		&d.Applicant.Email, &d.Sets, &docs, &d.ResultMethod, &d.HandlingUnit, &d.Holder, &d.ReceivedBy, &received,
 		&due, &newDue, &state, &forwarded, &done, &returned, &outcome, &supplement,
-		&d.SupplementReason, &resumed, &apology, &d.ApologyReason, &d.ClosedReason, &d.Note, &updated)
+		&d.SupplementReason, &resumed, &apology, &d.ApologyReason, &d.ClosedReason, &d.Note, &updated, &d.Variant, &d.Channel)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -146,6 +146,251 @@ var migrations = []string{
 		updated_at  INTEGER NOT NULL
 	);`,
 
+	// calendar: the variant of a procedure's time limit chosen at reception
+	// (e.g. "xac-minh"), and for each year the fingerprint of the working
+	// days the register's due dates were last checked against, so that a
+	// corrected schedule is offered for review instead of applied silently.
+	`ALTER TABLE dossiers ADD COLUMN variant TEXT NOT NULL DEFAULT '';
+	CREATE TABLE calendar_reconciled (
+		year           INTEGER PRIMARY KEY,
+		fingerprint    TEXT NOT NULL,
+		reconciled_at  BIGINT NOT NULL
+	);`,
+
+	// reports: the channel a dossier was received through (counter, post,
+	// online; older dossiers were all taken at the counter), and an index
+	// so a period's returned dossiers are found without a table scan.
+	`ALTER TABLE dossiers ADD COLUMN channel TEXT NOT NULL DEFAULT 'counter';
+	CREATE INDEX dossiers_returned ON dossiers (returned_at) WHERE returned_at IS NOT NULL;`,
+
+	// bundles: signed bundles for the upper level (docs/bundle-format.md). The
+	// commune side keeps its signing keys (sealed under a passphrase), the
+	// counter of bundle numbers and the chain of bundles it made; the upper
+	// level keeps registered communes, the bundles it imported and the
+	// communes' records keyed by (agency, id), so two communes' codes never
+	// collide. upper_records holds every other kind of record file.
+	// upper_keys remembers a commune's earlier keys, each valid for the
+	// bundles numbered before the one that rotated it away.
+	`CREATE TABLE signing_keys (
+		key_id      TEXT PRIMARY KEY,
+		public_key  TEXT NOT NULL,
+		sealed      TEXT NOT NULL,
+		rotation    TEXT NOT NULL DEFAULT '',
+		created_at  BIGINT NOT NULL,
+		retired_at  BIGINT
+	);
+	CREATE TABLE bundle_counter (
+		name  TEXT PRIMARY KEY,
+		n     BIGINT NOT NULL
+	);
+	INSERT INTO bundle_counter (name, n) VALUES ('export', 0);
+	CREATE TABLE bundle_exports (
+		seq          BIGINT PRIMARY KEY,
+		bundle_id    TEXT NOT NULL UNIQUE,
+		period_from  TEXT NOT NULL,
+		period_to    TEXT NOT NULL,
+		key_id       TEXT NOT NULL,
+		records      BIGINT NOT NULL,
+		created_at   BIGINT NOT NULL
+	);
+	CREATE INDEX dossiers_updated ON dossiers (updated_at);
+	CREATE TABLE upper_communes (
+		agency         TEXT PRIMARY KEY,
+		name           TEXT NOT NULL,
+		key_id         TEXT NOT NULL,
+		public_key     TEXT NOT NULL,
+		registered_at  BIGINT NOT NULL,
+		updated_at     BIGINT NOT NULL
+	);
+	CREATE TABLE upper_keys (
+		agency          TEXT NOT NULL REFERENCES upper_communes (agency),
+		key_id          TEXT NOT NULL,
+		public_key      TEXT NOT NULL,
+		registered_at   BIGINT NOT NULL,
+		replaced_at_seq BIGINT,
+		PRIMARY KEY (agency, key_id)
+	);
+	CREATE TABLE upper_bundles (
+		agency       TEXT NOT NULL REFERENCES upper_communes (agency),
+		seq          BIGINT NOT NULL,
+		bundle_id    TEXT NOT NULL UNIQUE,
+		previous     TEXT NOT NULL,
+		period_from  TEXT NOT NULL,
+		period_to    TEXT NOT NULL,
+		key_id       TEXT NOT NULL,
+		records      BIGINT NOT NULL,
+		changed      BIGINT NOT NULL,
+		created_at   BIGINT NOT NULL,
+		imported_at  BIGINT NOT NULL,
+		PRIMARY KEY (agency, seq)
+	);
+	CREATE TABLE upper_dossiers (
+		agency          TEXT NOT NULL,
+		id              TEXT NOT NULL,
+		code            TEXT NOT NULL,
+		procedure_code  TEXT NOT NULL,
+		state           TEXT NOT NULL,
+		outcome         TEXT NOT NULL,
+		received_at     BIGINT NOT NULL,
+		due_at          BIGINT NOT NULL,
+		returned_at     BIGINT,
+		updated_at      BIGINT NOT NULL,
+		data            TEXT NOT NULL,
+		PRIMARY KEY (agency, id)
+	);
+	CREATE INDEX upper_dossiers_received ON upper_dossiers (agency, received_at);
+	CREATE INDEX upper_dossiers_returned ON upper_dossiers (agency, returned_at);
+	CREATE TABLE upper_letters (
+		agency      TEXT NOT NULL,
+		id          TEXT NOT NULL,
+		kind        TEXT NOT NULL,
+		status      TEXT NOT NULL,
+		drafted_at  BIGINT NOT NULL,
+		issued_at   BIGINT,
+		updated_at  BIGINT NOT NULL,
+		data        TEXT NOT NULL,
+		PRIMARY KEY (agency, id)
+	);
+	CREATE TABLE upper_records (
+		agency      TEXT NOT NULL,
+		kind        TEXT NOT NULL,
+		id          TEXT NOT NULL,
+		updated_at  BIGINT NOT NULL,
+		data        TEXT NOT NULL,
+		PRIMARY KEY (agency, kind, id)
+	);`,
+
+	// people 1: the staff register (cán bộ, công chức). Days are unix
+	// seconds of midnight, Vietnam time; end_on is NULL while the member
+	// still works. role is the basis of permissions; an accounts feature adds
+	// its password hash column here with ALTER TABLE.
+	`CREATE TABLE staff (
+		id          TEXT PRIMARY KEY,
+		name        TEXT NOT NULL,
+		title       TEXT NOT NULL DEFAULT '',
+		unit        TEXT NOT NULL DEFAULT '',
+		role        TEXT NOT NULL,
+		phone       TEXT NOT NULL DEFAULT '',
+		email       TEXT NOT NULL DEFAULT '',
+		start_on    BIGINT NOT NULL,
+		end_on      BIGINT,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE INDEX staff_role ON staff (role, end_on);`,
+
+	// people 2: pledges signed each year, the scanned signed paper (base64
+	// TEXT rather than BLOB, which PostgreSQL spells BYTEA; capped at 2 MiB
+	// by internal/people), and violations or praise noted on staff.
+	`CREATE TABLE pledge_signings (
+		id           TEXT PRIMARY KEY,
+		staff_id     TEXT NOT NULL REFERENCES staff (id),
+		year         INTEGER NOT NULL,
+		signed_on    BIGINT NOT NULL,
+		sets         TEXT NOT NULL,
+		scan_name    TEXT NOT NULL DEFAULT '',
+		scan_type    TEXT NOT NULL DEFAULT '',
+		scan_size    INTEGER NOT NULL DEFAULT 0,
+		scan_sha256  TEXT NOT NULL DEFAULT '',
+		created_at   BIGINT NOT NULL,
+		updated_at   BIGINT NOT NULL,
+		UNIQUE (staff_id, year)
+	);
+	CREATE INDEX pledge_signings_year ON pledge_signings (year);
+	CREATE TABLE pledge_scans (
+		signing_id  TEXT PRIMARY KEY REFERENCES pledge_signings (id),
+		data        TEXT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE TABLE staff_notes (
+		id          TEXT PRIMARY KEY,
+		staff_id    TEXT NOT NULL REFERENCES staff (id),
+		kind        TEXT NOT NULL,
+		noted_on    BIGINT NOT NULL,
+		source      TEXT NOT NULL,
+		text        TEXT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE INDEX staff_notes_staff ON staff_notes (staff_id, noted_on);`,
+
+	// people 3: how and when an issued letter was sent, and the letters the
+	// window proposed for a dossier (one proposal per dossier and kind, so a
+	// letter is never proposed twice for one event).
+	`CREATE TABLE letter_sendings (
+		id          TEXT PRIMARY KEY,
+		letter_id   TEXT NOT NULL UNIQUE REFERENCES letters (id),
+		how         TEXT NOT NULL,
+		sent_at     BIGINT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL
+	);
+	CREATE INDEX letter_sendings_sent ON letter_sendings (sent_at);
+	CREATE TABLE letter_proposals (
+		id          TEXT PRIMARY KEY,
+		dossier_id  TEXT NOT NULL REFERENCES dossiers (id),
+		kind        TEXT NOT NULL,
+		moment      TEXT NOT NULL,
+		proposed_at BIGINT NOT NULL,
+		created_at  BIGINT NOT NULL,
+		updated_at  BIGINT NOT NULL,
+		UNIQUE (dossier_id, kind)
+	);`,
+
+	// people 4: satisfaction ratings, one per returned dossier (UNIQUE);
+	// returned_at is copied from the dossier so a period's ratings are read
+	// without touching the register. SIPAS scores are 1-5, 0 when not asked.
+	`CREATE TABLE ratings (
+		id               TEXT PRIMARY KEY,
+		dossier_id       TEXT NOT NULL UNIQUE REFERENCES dossiers (id),
+		dossier_code     TEXT NOT NULL,
+		returned_at      BIGINT NOT NULL,
+		level            INTEGER NOT NULL,
+		sipas_access     INTEGER NOT NULL DEFAULT 0,
+		sipas_procedure  INTEGER NOT NULL DEFAULT 0,
+		sipas_staff      INTEGER NOT NULL DEFAULT 0,
+		sipas_result     INTEGER NOT NULL DEFAULT 0,
+		sipas_feedback   INTEGER NOT NULL DEFAULT 0,
+		comment          TEXT NOT NULL DEFAULT '',
+		channel          TEXT NOT NULL,
+		captured_by      TEXT NOT NULL,
+		rated_at         BIGINT NOT NULL,
+		created_at       BIGINT NOT NULL,
+		updated_at       BIGINT NOT NULL
+	);
+	CREATE INDEX ratings_returned ON ratings (returned_at);`,
+
+	// people 5: citizens' feedback and petitions (phản ánh, kiến nghị),
+	// numbered per year from a counter row; accepted is NULL until the
+	// citizen's reaction is known, then 1 or 0.
+	`CREATE TABLE people_counters (
+		name  TEXT PRIMARY KEY,
+		n     INTEGER NOT NULL
+	);
+	CREATE TABLE feedback (
+		id           TEXT PRIMARY KEY,
+		year         INTEGER NOT NULL,
+		no           INTEGER NOT NULL,
+		received_at  BIGINT NOT NULL,
+		channel      TEXT NOT NULL,
+		sender       TEXT NOT NULL DEFAULT '',
+		contact      TEXT NOT NULL DEFAULT '',
+		dossier_id   TEXT REFERENCES dossiers (id),
+		staff_id     TEXT REFERENCES staff (id),
+		content      TEXT NOT NULL,
+		handler      TEXT NOT NULL DEFAULT '',
+		due_on       BIGINT NOT NULL,
+		answer       TEXT NOT NULL DEFAULT '',
+		answered_at  BIGINT,
+		accepted     INTEGER,
+		created_at   BIGINT NOT NULL,
+		updated_at   BIGINT NOT NULL,
+		UNIQUE (year, no)
+	);
+	CREATE INDEX feedback_received ON feedback (received_at);
+	CREATE INDEX feedback_due ON feedback (due_on);`,
+
 	countersMigration,
 }
 

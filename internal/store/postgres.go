@@ -9,7 +9,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
-	"syscall"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -33,8 +33,12 @@ func (e *connError) Error() string        { return e.msg }
 func (e *connError) Unwrap() error        { return e.cause }
 func (e *connError) Is(target error) bool { return target == ErrConnection }
 
+// pgOpened: this process has talked to a PostgreSQL server.
+var pgOpened atomic.Bool
+
 // openPostgres opens the register on a PostgreSQL server.
 func openPostgres(dsn string, opt Options) (*Store, error) {
+	pgOpened.Store(true)
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("địa chỉ máy chủ cơ sở dữ liệu %q không hợp lệ (dạng đúng: postgres://tài_khoản@máy_chủ:5432/tên_csdl): %v", Redact(dsn), err)
@@ -126,6 +130,9 @@ func explainPostgresOpen(cfg *pgx.ConnConfig, err error) error {
 // explainPostgres classifies a PostgreSQL or network error; ok is false for
 // errors that are not the server's.
 func explainPostgres(err error) (error, bool) {
+	if errors.Is(err, ErrConnection) {
+		return err, true // already said
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch {
@@ -144,12 +151,17 @@ func explainPostgres(err error) (error, bool) {
 		}
 		return err, true
 	}
+	// Only errors the driver made: a use case's own error (a bundle's bad
+	// passphrase wrapping io.ErrUnexpectedEOF, say) must pass through.
 	var ce *pgconn.ConnectError
-	var ne net.Error
-	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || pgconn.Timeout(err) ||
-		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "connection reset") {
+	var oe *net.OpError
+	var pgx interface{ SafeToRetry() bool } // pgconn's network and protocol errors
+	if errors.As(err, &ce) || errors.As(err, &oe) || errors.Is(err, driver.ErrBadConn) || errors.As(err, &pgx) {
+		return lostConnection(err), true
+	}
+	// The driver also hands up a bare (unwrapped) EOF when the server closes
+	// the socket mid-statement; only a process talking to a server counts it.
+	if (err == io.EOF || err == io.ErrUnexpectedEOF) && pgOpened.Load() {
 		return lostConnection(err), true
 	}
 	return err, false

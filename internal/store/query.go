@@ -13,7 +13,8 @@ import (
 // Filter selects rows of the register table.
 type Filter struct {
 	States []register.State
-	// DueBefore keeps open dossiers whose statutory due time is before it.
+	// DueBefore keeps open dossiers due before it: by the apology's new
+	// date when there is one, else by the statutory due time.
 	DueBefore time.Time
 	Limit     int
 	Offset    int
@@ -29,8 +30,10 @@ func (f Filter) where() (string, []any) {
 		}
 	}
 	if !f.DueBefore.IsZero() {
-		conds = append(conds, "state IN ('received','in_progress','done') AND due_at < ?")
-		args = append(args, f.DueBefore.Unix())
+		// A new date is always later than the statutory one, so the
+		// (due_at) index still narrows the rows.
+		conds = append(conds, "state IN ('received','in_progress','done') AND due_at < ? AND (new_due_at IS NULL OR new_due_at < ?)")
+		args = append(args, f.DueBefore.Unix(), f.DueBefore.Unix())
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -185,9 +188,11 @@ func (s *Store) ReceivedBetween(ctx context.Context, from, to time.Time) ([]regi
 		ORDER BY year, entry_no`, from.Unix(), to.Unix())
 }
 
-// OpenDueBefore lists open dossiers (not waiting for a supplement) whose
-// statutory due time is before t, the most pressing first.
+// OpenDueBefore lists open dossiers (not waiting for a supplement) due
+// before t, by the apology's new date when there is one, the most pressing
+// first.
 func (s *Store) OpenDueBefore(ctx context.Context, t time.Time, limit int) ([]register.Dossier, error) {
 	return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers
-		WHERE state IN ('received','in_progress','done') AND due_at < ? ORDER BY due_at, n LIMIT ?`, t.Unix(), limit)
+		WHERE state IN ('received','in_progress','done') AND due_at < ? AND (new_due_at IS NULL OR new_due_at < ?)
+		ORDER BY COALESCE(new_due_at, due_at), n LIMIT ?`, t.Unix(), t.Unix(), limit)
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"time"
 )
 
 // ErrNoViewer is returned when nothing on the PC can open the file.
@@ -50,9 +51,23 @@ func Open(path string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("không mở được tệp %s: %v", path, err)
 	}
-	go cmd.Wait() // reap it; the viewer lives on after we return
+	// The launchers (xdg-open, rundll32, open) hand the file on and exit
+	// at once; one that exits with an error found no viewer that works.
+	// A launcher still running after a moment is the viewer itself.
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("chương trình xem PDF không mở được tệp %s (%v)", path, err)
+		}
+	case <-time.After(launchWait):
+	}
 	return nil
 }
+
+// launchWait is how long Open waits for the launcher's verdict.
+const launchWait = 3 * time.Second
 
 // Print sends path to the default printer where the system can do that
 // without a dialog (Linux with CUPS); elsewhere it opens the viewer so the

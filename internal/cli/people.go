@@ -1,0 +1,424 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"motcua/internal/letters"
+	"motcua/internal/office"
+	"motcua/internal/people"
+)
+
+func init() {
+	addCommand(command{"staff", "add --name HỌ_TÊN --role VAI_TRÒ [--title CHỨC_VỤ] [--unit ĐƠN_VỊ] [--phone SĐT] [--email E] [--start YYYY-MM-DD] | edit MÃ|HỌ_TÊN [--…] | end MÃ|HỌ_TÊN [--date YYYY-MM-DD] | list [--all] | print -o TỆP.pdf",
+		"Danh sách cán bộ, công chức: thêm, sửa, ghi ngày thôi công tác, liệt kê, in danh sách công khai tại quầy. Vai trò: counter (cán bộ một cửa), chair (chủ tịch), vice_chair (phó chủ tịch), specialist (công chức chuyên môn), admin (quản trị).", runStaff})
+}
+
+// useOffice opens the office for one command and closes it after.
+func (e *Env) useOffice(fn func(o *office.Office) error) error {
+	o, err := e.office()
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	return fn(o)
+}
+
+// optDate parses an optional YYYY-MM-DD flag.
+func optDate(s string) (time.Time, error) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, nil
+	}
+	return parseDate(s)
+}
+
+type staffFlags struct {
+	name, title, unit, role, phone, email, start string
+	set                                          map[string]bool
+}
+
+func (f *staffFlags) define(fs *flag.FlagSet) {
+	fs.StringVar(&f.name, "name", "", "họ và tên")
+	fs.StringVar(&f.title, "title", "", "chức vụ, chức danh")
+	fs.StringVar(&f.unit, "unit", "", "đơn vị công tác")
+	fs.StringVar(&f.role, "role", "", "vai trò: counter, chair, vice_chair, specialist, admin")
+	fs.StringVar(&f.phone, "phone", "", "điện thoại")
+	fs.StringVar(&f.email, "email", "", "thư điện tử")
+	fs.StringVar(&f.start, "start", "", "ngày bắt đầu công tác YYYY-MM-DD")
+}
+
+// apply copies the flags given on the command line onto s.
+func (f *staffFlags) apply(fs *flag.FlagSet, s *people.Staff) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		if err != nil {
+			return
+		}
+		switch fl.Name {
+		case "name":
+			s.Name = f.name
+		case "title":
+			s.Position = f.title
+		case "unit":
+			s.Unit = f.unit
+		case "phone":
+			s.Phone = f.phone
+		case "email":
+			s.Email = f.email
+		case "role":
+			s.Role, err = people.ParseRole(f.role)
+		case "start":
+			s.Start, err = parseDate(f.start)
+		}
+	})
+	return err
+}
+
+func staffLine(w io.Writer, s people.Staff) {
+	line := fmt.Sprintf("%s  %-28s %-22s", s.ID, s.Name, s.Role.Vietnamese())
+	if s.Position != "" {
+		line += "  " + s.Position
+	}
+	if s.Phone != "" {
+		line += "  ĐT " + s.Phone
+	}
+	if s.End != nil {
+		line += "  (thôi công tác từ " + s.End.Format("02/01/2006") + ")"
+	}
+	fmt.Fprintln(w, line)
+}
+
+func runStaff(e *Env, args []string) error {
+	fs := flag.NewFlagSet("staff", flag.ContinueOnError)
+	var sf staffFlags
+	sf.define(fs)
+	all := fs.Bool("all", false, "cả cán bộ đã thôi công tác")
+	date := fs.String("date", "", "ngày thôi công tác YYYY-MM-DD")
+	out := fs.String("o", "", "tệp PDF")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("cần một việc: add, edit, end, list hoặc print")
+	}
+	return e.useOffice(func(o *office.Office) error {
+		switch pos[0] {
+		case "add":
+			if len(pos) != 1 {
+				return usagef("thừa tham số %q", pos[1])
+			}
+			if sf.name == "" || sf.role == "" {
+				return usagef("cần --name HỌ_TÊN và --role VAI_TRÒ")
+			}
+			var s people.Staff
+			if err := sf.apply(fs, &s); err != nil {
+				return err
+			}
+			s, err := o.AddStaff(e.ctx, s)
+			if err != nil {
+				return err
+			}
+			return e.emit(s, func(w io.Writer) { fmt.Fprint(w, "Đã thêm cán bộ: "); staffLine(w, s) })
+		case "edit", "end":
+			if len(pos) != 2 {
+				return usagef("cần đúng một mã hoặc họ tên cán bộ")
+			}
+			found, err := o.FindStaff(e.ctx, pos[1])
+			if err != nil {
+				return err
+			}
+			var s people.Staff
+			if pos[0] == "edit" {
+				s, err = o.EditStaff(e.ctx, found.ID, func(s *people.Staff) error { return sf.apply(fs, s) })
+			} else {
+				var day time.Time
+				if day, err = optDate(*date); err != nil {
+					return err
+				}
+				s, err = o.EndStaff(e.ctx, found.ID, day)
+			}
+			if err != nil {
+				return err
+			}
+			return e.emit(s, func(w io.Writer) { fmt.Fprint(w, "Đã lưu: "); staffLine(w, s) })
+		case "list":
+			list, err := o.StaffList(e.ctx, *all)
+			if err != nil {
+				return err
+			}
+			if list == nil {
+				list = []people.Staff{}
+			}
+			return e.emit(list, func(w io.Writer) {
+				if len(list) == 0 {
+					fmt.Fprintln(w, "Danh sách cán bộ còn trống; thêm bằng lệnh motcua staff add.")
+				}
+				for _, s := range list {
+					staffLine(w, s)
+				}
+			})
+		case "print":
+			if err := writePDF(*out, func(w io.Writer) error { return o.StaffContacts(e.ctx, w) }); err != nil {
+				return err
+			}
+			return e.printed(*out, nil, "Đã in danh sách cán bộ tiếp nhận hồ sơ ra tệp")
+		}
+		return usagef("không có việc %q: dùng add, edit, end, list hoặc print", pos[0])
+	})
+}
+
+func init() {
+	addCommand(command{"pledge", "sign CÁN_BỘ [--sets BỘ,BỘ] [--date YYYY-MM-DD] [--year NĂM] [--scan TỆP] | attach CÁN_BỘ TỆP [--year NĂM] | list [--year NĂM] | missing [--year NĂM] | sets [--choose BỘ,BỘ] | note CÁN_BỘ --kind violation|praise --source NGUỒN --text NỘI_DUNG [--date …] | notes [CÁN_BỘ]",
+		"Cam kết của cán bộ: ghi việc ký bản cam kết mỗi năm (kèm bản quét PDF, JPEG hoặc PNG tối đa 2 MB), xem ai chưa ký, chọn các bộ cam kết của xã, ghi nhận vi phạm hoặc khen ngợi.", runPledge})
+}
+
+func runPledge(e *Env, args []string) error {
+	fs := flag.NewFlagSet("pledge", flag.ContinueOnError)
+	sets := fs.String("sets", "", "mã các bộ cam kết, cách nhau bằng dấu phẩy")
+	choose := fs.String("choose", "", "chọn các bộ cam kết của xã")
+	date := fs.String("date", "", "ngày YYYY-MM-DD")
+	year := fs.Int("year", 0, "năm cam kết")
+	scan := fs.String("scan", "", "tệp bản quét bản cam kết đã ký")
+	kind := fs.String("kind", "", "violation hoặc praise")
+	source := fs.String("source", "", "nguồn ghi nhận")
+	text := fs.String("text", "", "nội dung ghi nhận")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("cần một việc: sign, attach, list, missing, sets, note hoặc notes")
+	}
+	want := func(n int, what string) error {
+		if len(pos) != n+1 {
+			return usagef("cần %s", what)
+		}
+		return nil
+	}
+	return e.useOffice(func(o *office.Office) error {
+		switch pos[0] {
+		case "sign":
+			if err := want(1, "đúng một mã hoặc họ tên cán bộ"); err != nil {
+				return err
+			}
+			in := office.PledgeInput{Staff: pos[1], Year: *year}
+			if *sets != "" {
+				in.Sets = strings.Split(*sets, ",")
+			}
+			var err error
+			if in.SignedOn, err = optDate(*date); err != nil {
+				return err
+			}
+			if *scan != "" {
+				if in.Scan, err = os.ReadFile(*scan); err != nil {
+					return fmt.Errorf("không đọc được tệp %s: %v", *scan, err)
+				}
+				in.ScanName = *scan
+			}
+			g, err := o.SignPledge(e.ctx, in)
+			if err != nil {
+				return err
+			}
+			return e.emit(g, func(w io.Writer) { signingLine(w, g) })
+		case "attach":
+			if err := want(2, "mã hoặc họ tên cán bộ và tệp bản quét"); err != nil {
+				return err
+			}
+			data, err := os.ReadFile(pos[2])
+			if err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", pos[2], err)
+			}
+			y := *year
+			if y == 0 {
+				y = o.Now().Year()
+			}
+			g, err := o.AttachPledgeScan(e.ctx, pos[1], y, pos[2], data)
+			if err != nil {
+				return err
+			}
+			return e.emit(g, func(w io.Writer) { signingLine(w, g) })
+		case "list":
+			gs, err := o.PledgeSignings(e.ctx, *year)
+			if err != nil {
+				return err
+			}
+			if gs == nil {
+				gs = []people.Signing{}
+			}
+			return e.emit(gs, func(w io.Writer) {
+				if len(gs) == 0 {
+					fmt.Fprintln(w, "Chưa có bản cam kết nào được ghi.")
+				}
+				for _, g := range gs {
+					signingLine(w, g)
+				}
+			})
+		case "missing":
+			p, err := o.PledgeProgress(e.ctx, *year)
+			if err != nil {
+				return err
+			}
+			return e.emit(p, func(w io.Writer) {
+				fmt.Fprintf(w, "Năm %d: %d/%d cán bộ đang công tác đã ký cam kết (%.0f%%).\n", p.Year, p.Signed, p.Staff, p.Percent)
+				if len(p.Missing) > 0 {
+					fmt.Fprintln(w, "Chưa ký:")
+					for _, n := range p.Missing {
+						fmt.Fprintln(w, "  "+n)
+					}
+				}
+			})
+		case "sets":
+			if *choose != "" {
+				if err := o.ChoosePledgeSets(e.ctx, strings.Split(*choose, ",")); err != nil {
+					return err
+				}
+			}
+			ss, err := o.ChosenPledgeSets(e.ctx)
+			if err != nil {
+				return err
+			}
+			return e.emit(ss, func(w io.Writer) {
+				fmt.Fprintln(w, "Các bộ cam kết của xã:")
+				for _, s := range ss {
+					fmt.Fprintf(w, "  %-12s %s\n", s.Code, s.Label())
+				}
+			})
+		case "note":
+			if err := want(1, "đúng một mã hoặc họ tên cán bộ"); err != nil {
+				return err
+			}
+			k, err := people.ParseNoteKind(*kind)
+			if err != nil {
+				return err
+			}
+			n := people.Note{Kind: k, Source: *source, Text: *text}
+			if n.On, err = optDate(*date); err != nil {
+				return err
+			}
+			n, err = o.AddStaffNote(e.ctx, pos[1], n)
+			if err != nil {
+				return err
+			}
+			return e.emit(n, func(w io.Writer) { noteLine(w, n) })
+		case "notes":
+			ref := ""
+			if len(pos) == 2 {
+				ref = pos[1]
+			}
+			ns, err := o.StaffNotes(e.ctx, ref)
+			if err != nil {
+				return err
+			}
+			if ns == nil {
+				ns = []people.Note{}
+			}
+			return e.emit(ns, func(w io.Writer) {
+				for _, n := range ns {
+					noteLine(w, n)
+				}
+			})
+		}
+		return usagef("không có việc %q: dùng sign, attach, list, missing, sets, note hoặc notes", pos[0])
+	})
+}
+
+func signingLine(w io.Writer, g people.Signing) {
+	line := fmt.Sprintf("%d  %-28s ký ngày %s  %s", g.Year, g.StaffName, g.SignedOn.Format("02/01/2006"), strings.Join(g.Sets, ", "))
+	if g.Scan != nil {
+		line += fmt.Sprintf("  (bản quét %s, %d KB)", g.Scan.Name, (g.Scan.Size+1023)/1024)
+	} else {
+		line += "  (chưa có bản quét)"
+	}
+	fmt.Fprintln(w, line)
+}
+
+func noteLine(w io.Writer, n people.Note) {
+	fmt.Fprintf(w, "%s  %-16s %s. Nguồn: %s\n", n.On.Format("02/01/2006"), n.Kind.Vietnamese(), n.Text, n.Source)
+}
+
+func init() {
+	addCommand(command{"letter-sent", "SỐ_THƯ|MÃ_THƯ --how hand|post|counter [--year NĂM] [--at \"YYYY-MM-DD HH:MM\"]",
+		"Ghi thư đã gửi công dân: tận tay (hand), qua bưu điện (post) hoặc tại quầy (counter), và khi nào. SỐ_THƯ là số trong sổ văn bản đi (ví dụ 05), của năm nay nếu không có --year.", runLetterSent})
+	addCommand(command{"letter-counts", "[--year NĂM]", "Đếm thư theo loại và theo tháng: đã soạn, đã cấp số, đã gửi.", runLetterCounts})
+}
+
+func runLetterSent(e *Env, args []string) error {
+	fs := flag.NewFlagSet("letter-sent", flag.ContinueOnError)
+	how := fs.String("how", "", "hand, post hoặc counter")
+	year := fs.Int("year", 0, "năm của số thư")
+	atS := fs.String("at", "", "thời điểm gửi")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *how == "" {
+		return usagef("cần đúng một số thư (hoặc mã thư) và --how")
+	}
+	d, err := letters.ParseDelivery(*how)
+	if err != nil {
+		return err
+	}
+	at, err := parseAt(*atS)
+	if err != nil {
+		return err
+	}
+	return e.useOffice(func(o *office.Office) error {
+		ls, err := o.Letters(e.ctx, office.LetterIssued, time.Time{})
+		if err != nil {
+			return err
+		}
+		y := *year
+		if y == 0 {
+			y = o.Now().Year()
+		}
+		var l *office.Letter
+		for i := range ls {
+			if ls[i].ID == pos[0] || ls[i].Year == y && fmt.Sprint(ls[i].Number) == strings.TrimLeft(pos[0], "0") {
+				l = &ls[i]
+				break
+			}
+		}
+		if l == nil {
+			return fmt.Errorf("không có thư đã cấp số %s năm %d; xem danh sách bằng lệnh motcua letters --status issued", pos[0], y)
+		}
+		s, err := o.MarkSent(e.ctx, l.ID, d, at)
+		if err != nil {
+			return err
+		}
+		return e.emit(s, func(w io.Writer) {
+			fmt.Fprintf(w, "Đã ghi thư %s gửi %s: %s lúc %s.\n", office.LetterRef(*l), l.Recipient, strings.ToLower(d.Vietnamese()), s.SentAt.Format(stamp))
+		})
+	})
+}
+
+func runLetterCounts(e *Env, args []string) error {
+	fs := flag.NewFlagSet("letter-counts", flag.ContinueOnError)
+	year := fs.Int("year", 0, "năm")
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	return e.useOffice(func(o *office.Office) error {
+		cs, err := o.LetterCounts(e.ctx, *year)
+		if err != nil {
+			return err
+		}
+		if cs == nil {
+			cs = []office.LetterMonth{}
+		}
+		return e.emit(cs, func(w io.Writer) {
+			if len(cs) == 0 {
+				fmt.Fprintln(w, "Chưa có thư nào trong năm.")
+				return
+			}
+			fmt.Fprintf(w, "%-7s %-26s %8s %8s %8s\n", "Tháng", "Loại thư", "Đã soạn", "Cấp số", "Đã gửi")
+			for _, c := range cs {
+				fmt.Fprintf(w, "%-7d %-26s %8d %8d %8d\n", c.Month, c.Name, c.Drafted, c.Issued, c.Sent)
+			}
+		})
+	})
+}

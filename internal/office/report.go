@@ -1,0 +1,98 @@
+package office
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/internal/register"
+	"motcua/internal/report"
+)
+
+// ReportStartDay is the reporting cut-off in force (report.DefaultStartDay
+// unless the settings say otherwise).
+func (o *Office) ReportStartDay() int {
+	if d := o.cfg().profile.ReportStartDay; report.CheckStartDay(d) == nil {
+		return d
+	}
+	return report.DefaultStartDay
+}
+
+// ReportPeriod reads a period as the clerk gives it: "2027-01", "2027-Q1",
+// "2027-H1" or "2027" with the office's cut-off; or a custom range of whole
+// days when from and to are set. Empty means the current reporting month.
+func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, error) {
+	spec = strings.TrimSpace(spec)
+	switch {
+	case !from.IsZero() || !to.IsZero():
+		if spec != "" {
+			return report.Period{}, fmt.Errorf("chọn kỳ báo cáo hoặc khoảng ngày (từ ngày, đến ngày), không chọn cả hai")
+		}
+		if from.IsZero() || to.IsZero() {
+			return report.Period{}, fmt.Errorf("khoảng ngày cần cả ngày đầu và ngày cuối")
+		}
+		return report.Custom(from, to)
+	case spec == "":
+		return report.MonthOf(o.Now(), o.ReportStartDay()), nil
+	}
+	return report.ParsePeriod(spec, o.ReportStartDay())
+}
+
+// Report computes the period's figures from the register, with the trend
+// of the 12 reporting months ending with the period when trend is set.
+func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (report.Report, error) {
+	t := report.NewTally(p, o.Now())
+	if err := o.st.ReportTally(ctx, t); err != nil {
+		return report.Report{}, err
+	}
+	r := report.Build(t)
+	r.Commune = o.cfg().profile.Commune
+	if trend {
+		months := report.TrendMonths(p, 12)
+		for _, m := range months {
+			mt := report.NewTally(m, o.Now())
+			if err := o.st.ReportTally(ctx, mt); err != nil {
+				return report.Report{}, err
+			}
+			r.Trend = append(r.Trend, report.Point{Period: m, Total: report.Build(mt).Total})
+		}
+	}
+	return r, nil
+}
+
+// ReportBook is the register book of the dossiers received in the period,
+// laid out as the paper book's columns.
+func (o *Office) ReportBook(ctx context.Context, p report.Period) ([]report.BookRow, error) {
+	ds, err := o.st.ReceivedBetween(ctx, p.From, p.To)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]report.BookRow, 0, len(ds))
+	for i := range ds {
+		d := &ds[i]
+		r := report.BookRow{EntryNo: d.EntryNo, Code: d.Code, Procedure: d.ProcedureName, Sets: d.Sets,
+			Applicant: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, HandlingUnit: d.HandlingUnit,
+			ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, ForwardedAt: d.ForwardedAt, ResultAt: d.DoneAt, ReturnedAt: d.ReturnedAt,
+			ResultMethod: register.ResultMethodVietnamese(d.ResultMethod), Channel: report.ChannelVietnamese(d.Channel),
+			Outcome: d.Outcome.Vietnamese(), State: d.State.Vietnamese()}
+		var note []string
+		switch d.State {
+		case register.Refused:
+			note = append(note, "Từ chối: "+d.ClosedReason)
+		case register.Withdrawn:
+			note = append(note, "Rút hồ sơ")
+		case register.SupplementRequested:
+			note = append(note, "Chờ bổ sung")
+		}
+		if d.NewDueAt != nil {
+			note = append(note, "Hẹn lại "+d.NewDueAt.Format("02/01/2006"))
+		}
+		if d.Note != "" {
+			note = append(note, d.Note)
+		}
+		r.Note = strings.Join(note, "; ")
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
