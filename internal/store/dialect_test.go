@@ -80,6 +80,10 @@ func TestExplainPostgres(t *testing.T) {
 			t.Errorf("%s: %v", code, err)
 		}
 	}
+	once := Explain(&pgconn.PgError{Code: "53100", Message: "x"})
+	if twice := Explain(once); twice.Error() != once.Error() {
+		t.Errorf("explained twice: %v", twice)
+	}
 	if err := Explain(&pgconn.PgError{Code: "23505"}); !errors.Is(err, ErrDuplicate) {
 		t.Error("unique violation is not ErrDuplicate")
 	}

@@ -112,11 +112,11 @@ func explainPostgresOpen(cfg *pgx.ConnConfig, err error) error {
 	if errors.As(err, &pe) {
 		switch pe.Code {
 		case "3D000":
-			return fmt.Errorf("máy chủ %s:%d chưa có cơ sở dữ liệu %q; hãy nhờ quản trị viên tạo nó (xem docs/postgresql.md): %w", cfg.Host, cfg.Port, cfg.Database, err)
+			return explained(fmt.Sprintf("máy chủ %s:%d chưa có cơ sở dữ liệu %q; hãy nhờ quản trị viên tạo nó (xem docs/postgresql.md): %v", cfg.Host, cfg.Port, cfg.Database, err), err)
 		case "28000", "28P01":
-			return fmt.Errorf("máy chủ cơ sở dữ liệu %s từ chối tài khoản %q (sai tên hoặc mật khẩu, hoặc máy này chưa được phép kết nối); kiểm tra lại với quản trị viên: %w", where, cfg.User, err)
+			return explained(fmt.Sprintf("máy chủ cơ sở dữ liệu %s từ chối tài khoản %q (sai tên hoặc mật khẩu, hoặc máy này chưa được phép kết nối); kiểm tra lại với quản trị viên: %v", where, cfg.User, err), err)
 		case "42501":
-			return fmt.Errorf("tài khoản %q không có quyền nâng cấp lược đồ cơ sở dữ liệu %s; hãy nhờ quản trị viên mở phần mềm một lần bằng tài khoản chủ sở hữu cơ sở dữ liệu để nâng cấp: %w", cfg.User, where, err)
+			return explained(fmt.Sprintf("tài khoản %q không có quyền nâng cấp lược đồ cơ sở dữ liệu %s; hãy nhờ quản trị viên mở phần mềm một lần bằng tài khoản chủ sở hữu cơ sở dữ liệu để nâng cấp: %v", cfg.User, where, err), err)
 		}
 	}
 	if e := Explain(err); errors.Is(e, ErrConnection) {
@@ -124,13 +124,14 @@ func explainPostgresOpen(cfg *pgx.ConnConfig, err error) error {
 	} else if e != err {
 		return e
 	}
-	return fmt.Errorf("không mở được cơ sở dữ liệu trên máy chủ %s: %w", where, err)
+	return explained(fmt.Sprintf("không mở được cơ sở dữ liệu trên máy chủ %s: %v", where, err), err)
 }
 
 // explainPostgres classifies a PostgreSQL or network error; ok is false for
 // errors that are not the server's.
 func explainPostgres(err error) (error, bool) {
-	if errors.Is(err, ErrConnection) {
+	var ex *explainedError
+	if errors.Is(err, ErrConnection) || errors.As(err, &ex) {
 		return err, true // already said
 	}
 	var pe *pgconn.PgError
@@ -139,13 +140,13 @@ func explainPostgres(err error) (error, bool) {
 		case pe.Code == "23505":
 			return duplicate("dữ liệu bị trùng với một bản ghi đã có (%v)", err), true
 		case pe.Code == "53100":
-			return fmt.Errorf("ổ đĩa của máy chủ cơ sở dữ liệu đã đầy nên dữ liệu chưa được lưu (không mất dữ liệu cũ). Hãy báo quản trị viên giải phóng dung lượng rồi thử lại: %w", err), true
+			return explained(fmt.Sprintf("ổ đĩa của máy chủ cơ sở dữ liệu đã đầy nên dữ liệu chưa được lưu (không mất dữ liệu cũ). Hãy báo quản trị viên giải phóng dung lượng rồi thử lại: %v", err), err), true
 		case pe.Code == "40001" || pe.Code == "40P01":
-			return fmt.Errorf("nhiều quầy cùng ghi một lúc nên dữ liệu chưa được lưu; hãy thử lại: %w", err), true
+			return explained(fmt.Sprintf("nhiều quầy cùng ghi một lúc nên dữ liệu chưa được lưu; hãy thử lại: %v", err), err), true
 		case pe.Code == "25006":
-			return fmt.Errorf("cơ sở dữ liệu đang mở ở chế độ chỉ đọc nên không ghi được: %w", err), true
+			return explained(fmt.Sprintf("cơ sở dữ liệu đang mở ở chế độ chỉ đọc nên không ghi được: %v", err), err), true
 		case pe.Code == "42501":
-			return fmt.Errorf("tài khoản kết nối không có quyền làm việc này trên máy chủ cơ sở dữ liệu; hãy hỏi quản trị viên: %w", err), true
+			return explained(fmt.Sprintf("tài khoản kết nối không có quyền làm việc này trên máy chủ cơ sở dữ liệu; hãy hỏi quản trị viên: %v", err), err), true
 		case strings.HasPrefix(pe.Code, "08"), strings.HasPrefix(pe.Code, "57P"), pe.Code == "53300":
 			return lostConnection(err), true
 		}
@@ -170,3 +171,16 @@ func explainPostgres(err error) (error, bool) {
 func lostConnection(err error) error {
 	return &connError{"Mất kết nối tới máy chủ cơ sở dữ liệu; dữ liệu chưa được lưu, hãy thử lại khi mạng hoạt động.", err}
 }
+
+// explainedError is a server error already turned into a sentence, so that
+// passing through Explain again (a store function explains, then Tx does)
+// does not say it twice.
+type explainedError struct {
+	msg   string
+	cause error
+}
+
+func (e *explainedError) Error() string { return e.msg }
+func (e *explainedError) Unwrap() error { return e.cause }
+
+func explained(msg string, cause error) error { return &explainedError{msg, cause} }
