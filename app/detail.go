@@ -366,8 +366,19 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 	// Enter in a one-line field, Ctrl+Enter anywhere, confirms; Escape
 	// cancels. The reason boxes say so, as they take Enter as a new line.
 	for _, it := range items {
-		if fe, ok := it.Widget.(*formEntry); ok {
+		fe, ok := it.Widget.(*formEntry)
+		if c, isBox := it.Widget.(*fyne.Container); isBox && !ok {
+			for _, o := range c.Objects { // a field with its date picker
+				if x, isEntry := o.(*formEntry); isEntry {
+					fe, ok = x, true
+				}
+			}
+		}
+		if ok {
 			fe.submit, fe.cancel = d.Submit, d.Hide
+			if !fe.MultiLine {
+				fe.OnSubmitted = func(string) { d.Submit() }
+			}
 		}
 	}
 	p.e.show(d, d.Submit, d.Hide)
@@ -430,19 +441,24 @@ func (p *detailPane) doSupplement() {
 	if p.d == nil {
 		return
 	}
+	items := p.draftEntry("supplement.items", "", true)
+	items.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung, mỗi dòng một nội dung: pháp luật chỉ cho yêu cầu bổ sung một lần")
 	reason := p.draftEntry("supplement.reason", "", true)
-	reason.SetPlaceHolder("Ghi đầy đủ mọi giấy tờ cần bổ sung: pháp luật chỉ cho yêu cầu bổ sung một lần")
+	reason.SetPlaceHolder("Lý do yêu cầu bổ sung, in trên phiếu")
 	p.form("Yêu cầu bổ sung "+p.noun(), "Yêu cầu bổ sung", []*widget.FormItem{
-		widget.NewFormItem("Nội dung cần bổ sung", reason),
+		widget.NewFormItem("Nội dung cần bổ sung", items),
+		widget.NewFormItem("Lý do", reason),
 	}, func() {
-		text := reason.Text
+		list, why := items.Text, reason.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
-			d, err := p.e.off.RequestSupplement(p.e.ctx, code, text, time.Time{})
-			return d, nil, err
-		}, p.doSupplement, func(d *register.Dossier, _ []string) {
+			return p.e.off.RequestSupplement(p.e.ctx, code, list, why, time.Time{})
+		}, p.doSupplement, func(d *register.Dossier, warnings []string) {
 			p.forgetDrafts("supplement")
-			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung",
-				"Đã ghi nhận yêu cầu bổ sung hồ sơ "+d.Code+". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ.")
+			msg := "Đã ghi nhận yêu cầu bổ sung hồ sơ " + d.Code + ". Thời hạn giải quyết tạm dừng cho tới khi người dân nộp đủ giấy tờ."
+			if len(warnings) > 0 {
+				msg += "\n\nLưu ý: " + strings.Join(warnings, "\n")
+			}
+			p.offerPaper(d, docs.FormSupplement, "Đã yêu cầu bổ sung", msg)
 		})
 	})
 }
@@ -476,7 +492,7 @@ func (p *detailPane) doApologise() {
 	date.SetPlaceHolder("ngày/tháng/năm")
 	p.form("Xin lỗi và hẹn lại ngày trả "+p.noun(), "Ghi nhận", []*widget.FormItem{
 		widget.NewFormItem("Lý do", reason),
-		widget.NewFormItem("Ngày hẹn trả mới", date),
+		widget.NewFormItem("Ngày hẹn trả mới", container.NewBorder(nil, nil, nil, datePicker(p.e, &date.Entry, false), date)),
 	}, func() {
 		text, day := reason.Text, date.Text
 		p.act(func(code string) (*register.Dossier, []string, error) {
@@ -552,12 +568,7 @@ func (p *detailPane) doReturn() {
 			p.act(func(code string) (*register.Dossier, []string, error) {
 				d, err := p.e.off.Return(p.e.ctx, code, time.Time{})
 				if err == nil {
-					kind, propose = p.e.off.ProposedLetter(p.e.ctx, d)
-					// A condolence letter is proposed when the death is
-					// registered; drafted then, it is not asked for again.
-					if propose && kind == letters.Condolence && hasLetter(p.e, d, kind) {
-						propose = false
-					}
+					kind, propose, _ = p.e.off.ProposeLetter(p.e.ctx, d, letters.AtReturn)
 				}
 				return d, nil, err
 			}, nil, func(d *register.Dossier, _ []string) {
@@ -575,8 +586,12 @@ func (p *detailPane) doReturn() {
 // citizen takes away (the supplement request, the apology, the refusal) at
 // once, as the receipt is after reception. Enter prints; Escape closes.
 func (p *detailPane) offerPaper(d *register.Dossier, kind docs.FormKind, title, msg string) {
-	f := formByKind(kind)
-	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.title) + " (" + f.paper + ") để giao cho người dân?")
+	f, ok := p.e.off.StepPaper(d, kind)
+	if !ok {
+		p.e.info(title, msg)
+		return
+	}
+	label := widget.NewLabel(msg + "\n\nIn " + lowerFirst(f.Title) + " (" + f.Sheet + ") để giao cho người dân?")
 	label.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog
 	code := d.Code

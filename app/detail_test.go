@@ -73,7 +73,7 @@ func TestActionsFollowTheState(t *testing.T) {
 	if p.d.State != register.InProgress {
 		t.Fatalf("state %s after forwarding", p.d.State)
 	}
-	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã đến Công chức Tư pháp - Hộ tịch")
+	assertContains(t, texts(p.content), "Từ Trung tâm Phục vụ hành chính công xã Đông Văn đến Công chức Tư pháp - Hộ tịch")
 	assertNotContains(t, texts(p.content), "→")
 	if got := enabled(p); got != "apologise done forward refuse return supplement withdraw" {
 		t.Errorf("in progress: %s", got)
@@ -117,6 +117,7 @@ func TestSecondSupplementIsRefusedAndTheTextKept(t *testing.T) {
 
 	test.Tap(p.supplement)
 	test.Type(f.dialogEntries()[0], "Thiếu giấy xác nhận của chủ hộ")
+	test.Type(f.dialogEntries()[1], "Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
 	if p.d.State != register.SupplementRequested {
 		t.Fatalf("state %s", p.d.State)
@@ -190,7 +191,7 @@ func TestApologyShowsTheWarnings(t *testing.T) {
 	msg := f.dialogText()
 	assertContains(t, msg, "Hẹn trả mới: 16:00 thứ Năm, 26/11/2026")
 	assertContains(t, msg, "Lưu ý: Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả")
-	assertContains(t, msg, "In văn bản xin lỗi và hẹn lại ngày trả kết quả (khổ A5)")
+	assertContains(t, msg, "In văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (khổ A4)")
 	f.tapDialog("Để sau")
 	assertContains(t, texts(p.content), "Hẹn trả mới")
 
@@ -300,8 +301,9 @@ func TestSupplementListPrintsOnce(t *testing.T) {
 	p := f.selectDossier(0)
 	test.Tap(p.supplement)
 	f.dialogEntries()[0].SetText("1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu")
+	f.dialogEntries()[1].SetText("Hồ sơ thiếu giấy tờ theo quy định")
 	f.tapDialog("Yêu cầu bổ sung")
-	if p.d.SupplementReason != "1. Giấy xác nhận của chủ hộ\n2. Bản sao sổ hộ khẩu" {
+	if p.d.SupplementReason != "Giấy xác nhận của chủ hộ\nBản sao sổ hộ khẩu" {
 		t.Fatalf("saved %q", p.d.SupplementReason)
 	}
 	f.tapDialog("In ngay")
@@ -312,5 +314,8 @@ func TestSupplementListPrintsOnce(t *testing.T) {
 	assertContains(t, text, "1. Giấy xác nhận của chủ hộ")
 	assertContains(t, text, "2. Bản sao sổ hộ khẩu")
 	assertNotContains(t, text, "1. 1.")
-	assertNotContains(t, text, "Lý do:")
+	if n := strings.Count(text, "Giấy xác nhận của chủ hộ"); n != 1 {
+		t.Errorf("the list prints %d times", n)
+	}
+	assertContains(t, text, "Hồ sơ thiếu giấy tờ theo quy định")
 }

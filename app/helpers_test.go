@@ -114,6 +114,13 @@ func (f *fixture) lastPrinted() []byte {
 // clock fixed at now.
 func newFixture(t *testing.T, now time.Time) *fixture {
 	t.Helper()
+	return newFixtureAt(t, now, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, true)
+}
+
+// newFixtureAt is newFixture with the register's shown path and, with
+// profile false, the placeholders of a register just created.
+func newFixtureAt(t *testing.T, now time.Time, shownPath string, profile bool) *fixture {
+	t.Helper()
 	a := test.NewTempApp(t)
 	clk := &clock{t: now}
 	path := filepath.Join(t.TempDir(), "t.db")
@@ -122,8 +129,15 @@ func newFixture(t *testing.T, now time.Time) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { o.Close() })
+	// A commune's profile, as every office has once set up: reception
+	// refuses to issue under placeholders (TestReceptionNamesTheMissingProfile).
+	if profile {
+		if err := o.FillDemoProfile(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	w := a.NewWindow(WindowTitle)
-	s := buildShell(a, w, o, `C:\Users\lan\AppData\Roaming\MotCuaThanThien\motcua.db`, "0.1.0", true)
+	s := buildShell(a, w, o, shownPath, "0.1.0", true)
 	t.Cleanup(s.env.wait) // before the office closes
 	t.Cleanup(w.Close)
 	rec := &sysRecorder{}
@@ -338,4 +352,15 @@ func typeFocused(c fyne.Canvas, chars string) {
 	for _, r := range chars {
 		c.Focused().TypedRune(r)
 	}
+}
+
+// focusedEntry is the text field with the focus, as dialogEntries lists it.
+func (f *fixture) focusedEntry() *widget.Entry {
+	switch e := f.win.Canvas().Focused().(type) {
+	case *widget.Entry:
+		return e
+	case *formEntry:
+		return &e.Entry
+	}
+	return nil
 }

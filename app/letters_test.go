@@ -365,3 +365,40 @@ func TestDiscardingADraftAsksFirst(t *testing.T) {
 	assertContains(t, f.dialogText(), "số 02/UBND gửi Ông/Bà Lê Thị Bình")
 	f.tapDialog("Đóng")
 }
+
+// The clerk picks Ông or Bà; the form guesses from the name and the letter
+// prints the choice instead of "Ông/Bà".
+func TestLetterFormSalutation(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	p.draftLetter(letters.Thanks)
+	f.wait()
+	var radio *widget.RadioGroup
+	for _, o := range visibleObjects(f.overlay()) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			radio = r
+		}
+	}
+	if radio == nil {
+		t.Fatalf("no Ông/Bà choice: %s", f.dialogText())
+	}
+	if radio.Selected != "Chưa rõ (Ông/Bà)" {
+		t.Errorf("guessed %q for Giàng A Páo", radio.Selected)
+	}
+	es := f.dialogEntries()
+	es[0].SetText("Nguyễn Thị Hoa")
+	if radio.Selected != "Bà" {
+		t.Errorf("guessed %q for Nguyễn Thị Hoa", radio.Selected)
+	}
+	es[0].SetText("Giàng A Páo")
+	radio.SetSelected("Ông")
+	for _, en := range es[2:] {
+		if en.Text == "" {
+			en.SetText("đã góp ý cho bộ phận một cửa")
+		}
+	}
+	f.tapDialog("Đưa vào danh sách chờ duyệt")
+	assertContains(t, f.dialogText(), "Ông Giàng A Páo")
+	assertNotContains(t, f.dialogText(), "Ông/Bà")
+}

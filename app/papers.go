@@ -13,64 +13,32 @@ import (
 	"motcua/internal/register"
 )
 
-// dossierForm is a form printed for one dossier, and when it applies.
-type dossierForm struct {
-	kind    docs.FormKind
-	label   string // in the detail pane's menu
-	title   string // the document's name; its title adds the dossier code
-	file    string // the file name's start, followed by the dossier code
-	paper   string
-	applies func(d *register.Dossier) bool
-}
+// formByKind describes a paper without a dossier (the receipt just saved),
+// in the office's form set.
+func formByKind(e *env, k docs.FormKind) office.Paper { return e.off.PaperOf(k, "") }
 
-var dossierForms = []dossierForm{
-	{docs.FormReceipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (2 liên)", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "giay-hen", "khổ A5, 2 liên",
-		func(*register.Dossier) bool { return true }},
-	{docs.FormControl, "Phiếu kiểm soát quá trình giải quyết hồ sơ", "Phiếu kiểm soát quá trình giải quyết hồ sơ", "phieu-kiem-soat", "khổ A5",
-		func(*register.Dossier) bool { return true }},
-	{docs.FormSupplement, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "phieu-bo-sung", "khổ A5",
-		func(d *register.Dossier) bool { return d.SupplementAt != nil }},
-	{docs.FormApology, "Văn bản xin lỗi và hẹn lại ngày trả kết quả", "Văn bản xin lỗi và hẹn lại ngày trả kết quả", "phieu-xin-loi", "khổ A5",
-		func(d *register.Dossier) bool { return d.ApologyAt != nil }},
-	{docs.FormRefusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "phieu-tu-choi", "khổ A5",
-		func(d *register.Dossier) bool { return d.State == register.Refused }},
-	// The stop notice exists from the 2025 form set on.
-	{docs.FormStop, "Thông báo dừng giải quyết hồ sơ", "Thông báo dừng giải quyết hồ sơ", "thong-bao-dung", "khổ A5",
-		func(d *register.Dossier) bool {
-			return (d.State == register.Refused || d.State == register.Withdrawn) && d.FormSet != office.FormSet2018
-		}},
-}
-
-func formByKind(k docs.FormKind) dossierForm {
-	for _, f := range dossierForms {
-		if f.kind == k {
-			return f
-		}
-	}
-	panic("no form " + string(k))
-}
-
-// printForm renders one form of one dossier and offers it (printNow: sends
-// it to the printer at once).
-func printForm(e *env, f dossierForm, code string, printNow bool) {
-	e.makeDocument(f.title+" – "+code, f.file+"-"+code+".pdf", f.paper,
-		func(w io.Writer) error { return e.off.PrintForms(e.ctx, w, f.kind, code) },
+// printForm renders one paper of one dossier and offers it (printNow:
+// sends it to the printer at once).
+func printForm(e *env, f office.Paper, code string, printNow bool) {
+	e.makeDocument(f.Title+" – "+code, f.File+"-"+code+".pdf", f.Sheet,
+		func(w io.Writer) error { return e.off.PrintForms(e.ctx, w, f.Kind, code) },
 		func(doc *document) { e.offer(doc, printNow) })
 }
 
-// paperMenu is the detail pane's "Giấy tờ, thư" menu: the forms that apply
-// to the dossier (the others greyed out), then a letter to the citizen.
+// paperMenu is the detail pane's "Giấy tờ, thư" menu: the papers the office
+// lists for the dossier (those its history does not call for greyed out),
+// then a letter to the citizen.
 func (p *detailPane) paperMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	if p.d == nil {
 		return fyne.NewMenu("")
 	}
 	code := p.d.Code
-	for _, f := range dossierForms {
+	for _, f := range p.e.off.Papers(p.d) {
 		f := f
-		it := fyne.NewMenuItem("In "+lowerFirst(f.label), func() { printForm(p.e, f, code, false) })
+		it := fyne.NewMenuItem("In "+lowerFirst(f.Label), func() { printForm(p.e, f, code, false) })
 		it.Icon = nil
-		it.Disabled = !f.applies(p.d)
+		it.Disabled = !f.Enabled
 		items = append(items, it)
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),

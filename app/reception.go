@@ -60,6 +60,11 @@ type reception struct {
 	letterBtn *keyButton
 	letterDr  *letterDraft
 
+	// profileNote says what the commune's profile lacks, with a link to
+	// the settings; hidden when it is complete.
+	profileNote *fyne.Container
+	profileText *widget.Label
+
 	saving     bool
 	content    fyne.CanvasObject
 	onShortcut func(fyne.Shortcut) bool // the window's shortcuts (set by the shell)
@@ -195,7 +200,18 @@ func newReception(e *env) *reception {
 	left := container.NewBorder(
 		container.NewVBox(heading("1. Thủ tục hành chính"), r.procSearch),
 		nil, nil, nil, r.procList)
+	r.profileText = widget.NewLabel("")
+	r.profileText.Wrapping = fyne.TextWrapWord
+	r.profileText.Importance = widget.DangerImportance
+	r.profileNote = container.NewBorder(nil, nil, nil,
+		container.NewCenter(newButton("Mở Cài đặt", theme.SettingsIcon(), func() {
+			if r.e.goToSettings != nil {
+				r.e.goToSettings()
+			}
+		})), r.profileText)
+	r.profileNote.Hide()
 	right := container.NewVBox(
+		r.profileNote,
 		heading("2. Người nộp hồ sơ"),
 		form,
 		heading("3. Giấy tờ kèm theo"), r.docsBox,
@@ -211,7 +227,23 @@ func newReception(e *env) *reception {
 	r.showDocs()
 	r.refreshDue()
 	e.background(r.loadProcedures)
+	r.refreshProfile()
 	return r
+}
+
+// refreshProfile shows or hides what the commune's profile lacks.
+func (r *reception) refreshProfile() {
+	r.e.background(func() {
+		err := r.e.profileCheck()
+		r.e.do(func() {
+			if err == nil {
+				r.profileNote.Hide()
+				return
+			}
+			r.profileText.SetText(capitalise(err.Error()) + ".")
+			r.profileNote.Show()
+		})
+	})
 }
 
 func fieldLabel(s string) *widget.Label {
@@ -564,11 +596,27 @@ func (r *reception) submit() {
 	r.saving = true
 	r.save.Disable()
 	r.e.background(func() {
+		// Nothing is issued under placeholders: the office says what the
+		// profile lacks, and the clerk is offered the settings.
+		if err := r.e.profileCheck(); err != nil {
+			r.e.do(func() {
+				r.saving = false
+				r.save.Enable()
+				r.profileText.SetText(capitalise(err.Error()) + ".")
+				r.profileNote.Show()
+				r.e.confirmAction("Chưa đủ thông tin của xã", capitalise(err.Error())+".", "Mở Cài đặt", func() {
+					if r.e.goToSettings != nil {
+						r.e.goToSettings()
+					}
+				}, refocus)
+			})
+			return
+		}
 		d, err := r.e.off.Receive(r.e.ctx, in)
 		now := r.e.off.Now()
 		var kind letters.Kind
 		if err == nil {
-			kind, _ = r.e.off.ProposedLetter(r.e.ctx, d)
+			kind, _, _ = r.e.off.ProposeLetter(r.e.ctx, d, letters.AtReceive)
 		}
 		r.e.do(func() {
 			r.saving = false
@@ -598,7 +646,8 @@ func (r *reception) showSaved(d *register.Dossier, now time.Time, kind letters.K
 	r.lastCode = d.Code
 	r.letterDr = nil
 	r.letterBtn.Hide()
-	if kind == letters.Condolence {
+	if kind != "" { // the office proposes at reception only what cannot wait
+		r.letterBtn.SetText("Soạn " + lowerFirst(kind.Name()) + "…")
 		r.letterDr = &letterDraft{kind: kind, dossier: d.Code, recipient: d.Applicant.Name, address: d.Applicant.Address,
 			about: d.Code + " · " + d.ProcedureName + " · " + d.Applicant.Name, fields: map[string]string{}}
 		r.letterBtn.Show()
@@ -623,14 +672,14 @@ func (r *reception) draftLetter() {
 }
 
 // printReceipt prints the receipt of the dossier saved last, two copies
-// on A5 ("Liên 1" for the office, "Liên 2" for the citizen): one key
+// ("Liên 1" for the office, "Liên 2" for the citizen): one key
 // after saving. The dialog that follows offers to view, save or reprint.
 func (r *reception) printReceipt() {
 	if r.lastCode == "" {
 		r.e.info("Chưa có giấy để in", "Chưa lưu hồ sơ nào trong lần mở phần mềm này. Muốn in lại giấy tiếp nhận của hồ sơ cũ, mở hồ sơ trong Sổ theo dõi rồi bấm “Giấy tờ, thư”.")
 		return
 	}
-	printForm(r.e, formByKind(docs.FormReceipt), r.lastCode, true)
+	printForm(r.e, formByKind(r.e, docs.FormReceipt), r.lastCode, true)
 }
 
 // reset clears the form for the next citizen (the last receipt stays on
@@ -654,6 +703,7 @@ func (r *reception) reset() {
 
 // shown is called each time the clerk opens the screen.
 func (r *reception) shown() {
+	r.refreshProfile()
 	if r.chosen == nil {
 		r.e.win.Canvas().Focus(r.procSearch)
 	} else {

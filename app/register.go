@@ -56,9 +56,10 @@ type registerScreen struct {
 	content fyne.CanvasObject
 	cols    []column
 
-	onShortcut func(fyne.Shortcut) bool
-	debounce   time.Duration
-	timer      *time.Timer
+	onShortcut  func(fyne.Shortcut) bool
+	debounce    time.Duration
+	searchLimit int // search results shown at most
+	timer       *time.Timer
 
 	// On the UI goroutine only.
 	query        string             // the search being shown ("" = the whole register)
@@ -82,10 +83,12 @@ type registerScreen struct {
 	// scrolled far away (a page deep in a million rows takes a second).
 	loadingPage int
 	cancelLoad  context.CancelFunc
+	// cancelSearch abandons the search being run (UI goroutine only).
+	cancelSearch context.CancelFunc
 }
 
 func newRegister(e *env) *registerScreen {
-	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, selectedIdx: -1, listSelected: -1, loadingPage: -1,
+	r := &registerScreen{e: e, debounce: 250 * time.Millisecond, searchLimit: searchLimit, selectedIdx: -1, listSelected: -1, loadingPage: -1,
 		pages: map[int][]register.Dossier{}, pending: map[int]int{}}
 
 	r.search = newKeyEntry("Tìm theo tên, địa chỉ, số điện thoại hoặc mã hồ sơ (gõ không dấu cũng được)")
@@ -422,26 +425,35 @@ func (r *registerScreen) reload() {
 		return gen == r.gen
 	}
 	if query != "" {
+		// A newer search abandons the one still running: results come
+		// after the last key, not after every key typed before it.
+		ctx, cancel := context.WithCancel(r.e.ctx)
+		if r.cancelSearch != nil {
+			r.cancelSearch()
+		}
+		r.cancelSearch = cancel
 		r.e.background(func() {
-			found, err := r.e.off.Search(r.e.ctx, query, searchLimit)
+			f := filter
+			f.Limit = r.searchLimit
+			found, err := r.e.off.SearchFiltered(ctx, query, f)
 			r.e.do(func() {
-				if !current() {
+				if !current() || ctx.Err() != nil {
 					return
 				}
 				if err != nil {
 					r.count.SetText("Không tìm được: " + err.Error())
 					return
 				}
-				full := len(found) >= searchLimit
-				r.results = keepMatching(found, filter)
+				r.results = found
 				r.searching = true
 				switch {
-				case len(r.results) == 0:
+				case len(found) == 0:
 					r.count.SetText("Không tìm thấy hồ sơ nào khớp với “" + query + "”.")
-				case full:
-					r.count.SetText("Hiện " + fmtCount(len(r.results)) + " hồ sơ mới nhất khớp với “" + query + "”; gõ thêm để thu hẹp.")
+				case len(found) >= r.searchLimit:
+					r.count.SetText("Hiện " + fmtCount(len(found)) + " hồ sơ mới nhất khớp với “" + query + "”; đang đếm…")
+					r.countSearch(ctx, query, filter, len(found), current)
 				default:
-					r.count.SetText("Tìm thấy " + fmtCount(len(r.results)) + " hồ sơ khớp với “" + query + "”.")
+					r.count.SetText("Tìm thấy " + fmtCount(len(found)) + " hồ sơ khớp với “" + query + "”.")
 				}
 				r.list.Refresh()
 				r.restoreSelection()
@@ -469,15 +481,18 @@ func (r *registerScreen) reload() {
 	})
 }
 
-// keepMatching filters search results by the state selector.
-func keepMatching(ds []register.Dossier, f office.Filter) []register.Dossier {
-	out := ds[:0:0]
-	for i := range ds {
-		if office.Matches(&ds[i], f) {
-			out = append(out, ds[i])
-		}
-	}
-	return out
+// countSearch counts every match of a search whose first rows are shown,
+// after them: the rows come first, the total when it is known.
+func (r *registerScreen) countSearch(ctx context.Context, query string, filter office.Filter, shown int, current func() bool) {
+	r.e.background(func() {
+		n, err := r.e.off.SearchCount(ctx, query, filter)
+		r.e.do(func() {
+			if err != nil || !current() || ctx.Err() != nil {
+				return
+			}
+			r.count.SetText("Tìm thấy " + fmtCount(n) + " hồ sơ khớp với “" + query + "”; hiện " + fmtCount(shown) + " hồ sơ mới nhất, gõ thêm để thu hẹp.")
+		})
+	})
 }
 
 // scheduleSearch waits for the clerk to pause typing before searching.

@@ -338,3 +338,29 @@ func TestOverdueFilter(t *testing.T) {
 		t.Errorf("a dossier due today is listed as overdue")
 	}
 }
+
+// A search that finds more than it shows says how many it found, under
+// the state selector.
+func TestSearchShowsItsTotal(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 25, 10, 0))
+	for i := 0; i < 4; i++ {
+		f.receive("Nguyễn Văn "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 25, 8, i))
+	}
+	done := f.receive("Nguyễn Thị Xong", "khai-sinh", at(2026, 11, 25, 9, 0))
+	if _, err := f.off.Return(context.Background(), done.Code, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	r := f.openRegister()
+	r.searchLimit = 2
+	r = f.searchFor("nguyen")
+	if r.length() != 2 {
+		t.Fatalf("%d rows shown", r.length())
+	}
+	assertContains(t, texts(r.count), "Tìm thấy 5 hồ sơ khớp với “nguyen”; hiện 2 hồ sơ mới nhất")
+	r.state.SetSelected(register.Returned.Vietnamese())
+	f.wait()
+	if r.length() != 1 || !strings.Contains(f.rowText(0), "Nguyễn Thị Xong") {
+		t.Fatalf("returned only: %d rows", r.length())
+	}
+	assertContains(t, texts(r.count), "Tìm thấy 1 hồ sơ")
+}

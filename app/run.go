@@ -9,8 +9,10 @@
 package app
 
 import (
+	"context"
 	"embed"
 	"errors"
+	"log"
 	"motcua/app/winkeys"
 	"os"
 	"path/filepath"
@@ -19,6 +21,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -80,7 +83,8 @@ func Run(opt Options) error {
 		if errors.Is(err, store.ErrInUse) {
 			msg = "Phần mềm Một Cửa Thân Thiện đang mở ở một cửa sổ khác trên máy này.\n\n" +
 				"Hãy dùng cửa sổ đang mở (tìm trên thanh tác vụ ở cuối màn hình), " +
-				"hoặc đóng cửa sổ đó rồi mở lại phần mềm.\n\nTệp dữ liệu: " + path
+				"hoặc đóng cửa sổ đó rồi mở lại phần mềm. Nếu không thấy cửa sổ nào, cửa sổ cũ đã bị treo: " +
+				"kết thúc nó trong Trình quản lý tác vụ (Ctrl+Shift+Esc) rồi mở lại.\n\nChi tiết: " + capitalise(err.Error())
 		}
 		showFatal(a, msg)
 		return err
@@ -94,6 +98,9 @@ func Run(opt Options) error {
 		return err
 	}
 	defer o.Close()
+	// Automatic backups in sao-luu beside the register: today's first open
+	// and every exit (runs before o.Close, deferred after it).
+	defer o.StartBackups(context.Background(), func(err error) { fyne.LogError("sao lưu tự động", err) })()
 
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
@@ -103,12 +110,86 @@ func Run(opt Options) error {
 	w.Show()
 	s.restorePlacement()
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
+	if derr := o.Damaged(); derr != nil {
+		dialog.ShowError(derr, w) // opened read-only; the sentence names the backup to restore
+	}
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
-	defer stop()
+	// The shells this window showed (the real register, then perhaps the
+	// demo one) and how to close what they opened, last first.
+	shells := []*shell{s}
+	var closers []func()
+	defer func() {
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
+	}()
+	stopSignals := watchSignals(func() { fyne.Do(a.Quit) }, func() {
+		// The loop is stuck: free the lock and go. SQLite's journal keeps
+		// the register whole; an open transaction is rolled back.
+		lock.Release()
+		os.Exit(1)
+	}, quitGrace)
+
+	// An empty register with placeholders opens on the first-start wizard.
+	if first, err := o.FirstStart(context.Background()); err == nil && first && !office.IsDemoPath(path) {
+		newWizard(s.env, func() {
+			demo, closeDemo, err := openDemo(a, w, office.DemoPath(path), opt.Version)
+			if err != nil {
+				s.env.showError(err, nil)
+				return
+			}
+			stop()
+			closers = append(closers, closeDemo)
+			shells = append(shells, demo)
+			stop = demo.startTicker(time.Minute)
+		}).show()
+	}
 	a.Run()
-	s.env.wait()
+	stopSignals()
+	stop()
+	for _, sh := range shells {
+		if !waitAtMost(sh.env.wait, quitGrace) {
+			log.Printf("background work did not finish within %v after the window closed; closing anyway", quitGrace)
+		}
+	}
 	return nil
+}
+
+// openDemo puts the demo register in the window in place of the real one:
+// its own file and lock, filled with a living office the first time. It
+// runs on the UI goroutine; the seeding runs behind a wait message.
+func openDemo(a fyne.App, w fyne.Window, path, version string) (*shell, func(), error) {
+	lock, err := store.Lock(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	o, err := office.Open(path, office.Options{})
+	if err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	s := newShell(a, w, o, path, version)
+	closeAll := func() {
+		o.Close()
+		lock.Release()
+	}
+	wait := dialog.NewCustomWithoutButtons("Đang tạo dữ liệu mẫu",
+		container.NewVBox(widget.NewLabel("Đang tạo sổ theo dõi mẫu để tập, chỉ mất vài giây…"), widget.NewProgressBarInfinite()), w)
+	wait.Show()
+	s.env.background(func() {
+		err := prepareDemo(s.env.ctx, o)
+		s.env.do(func() {
+			wait.Hide()
+			if err != nil {
+				s.env.showError(err, nil)
+				return
+			}
+			s.env.changed()
+			s.letters.reload()
+		})
+	})
+	return s, closeAll, nil
 }
 
 // showFatal shows why the program cannot start, in a small window of its

@@ -92,8 +92,8 @@ func newSettingsScreen(e *env) *settingsScreen {
 	register := container.NewVBox(
 		heading("In sổ theo dõi hồ sơ"),
 		container.New(layout.NewFormLayout(),
-			fieldLabel("Từ ngày"), s.regFrom,
-			fieldLabel("Đến ngày"), s.regTo),
+			fieldLabel("Từ ngày"), container.NewBorder(nil, nil, nil, datePicker(e, s.regFrom, false), s.regFrom),
+			fieldLabel("Đến ngày"), container.NewBorder(nil, nil, nil, datePicker(e, s.regTo, false), s.regTo)),
 		container.NewHBox(layout.NewSpacer(), year, month),
 		container.NewHBox(layout.NewSpacer(), s.regPrint),
 	)
@@ -115,7 +115,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 			fieldLabel("Họ tên *"), s.staffName,
 			fieldLabel("Chức vụ"), s.staffTitle,
 			fieldLabel("Đơn vị"), s.staffUnit,
-			fieldLabel("Ngày ký"), s.pledgeDate,
+			fieldLabel("Ngày ký"), container.NewBorder(nil, nil, nil, datePicker(e, s.pledgeDate, false), s.pledgeDate),
 			fieldLabel("Nội dung cam kết"), s.pledgeBox),
 		container.NewHBox(layout.NewSpacer(), s.pledgePrint),
 	)

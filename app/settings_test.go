@@ -23,17 +23,17 @@ func TestSettingsValidationKeepsWhatWasTyped(t *testing.T) {
 	if !s.save.Disabled() {
 		t.Error("Lưu enabled before any change")
 	}
-	s.entries["chair_name"].SetText("Lê Văn Tuấn")
+	s.entries["chair_name"].SetText("Hà Văn Bình")
 	s.entries["sign_as"].SetText("XX")
 	assertContains(t, texts(s.status), "Chưa lưu")
 	test.Tap(s.save)
 	f.wait()
 	assertContains(t, f.dialogText(), "Thể thức ký \"XX\" không hợp lệ")
 	f.tapDialog("Đồng ý")
-	if s.entries["chair_name"].Text != "Lê Văn Tuấn" || s.entries["sign_as"].Text != "XX" {
+	if s.entries["chair_name"].Text != "Hà Văn Bình" || s.entries["sign_as"].Text != "XX" {
 		t.Errorf("typed values lost: %q %q", s.entries["chair_name"].Text, s.entries["sign_as"].Text)
 	}
-	if f.off.Profile().ChairName != "" {
+	if f.off.Profile().ChairName != "Lê Văn Tuấn" {
 		t.Error("a setting was saved although another was wrong")
 	}
 	// Leaving the screen asks; going back keeps what was typed.
@@ -53,7 +53,7 @@ func TestSettingsValidationKeepsWhatWasTyped(t *testing.T) {
 	f.wait()
 	assertContains(t, texts(s.status), "Đã lưu 2 cài đặt")
 	p := f.off.Profile()
-	if p.ChairName != "Lê Văn Tuấn" || p.SignAs != "KT" {
+	if p.ChairName != "Hà Văn Bình" || p.SignAs != "KT" {
 		t.Errorf("profile %+v", p)
 	}
 	if !s.save.Disabled() {
@@ -128,7 +128,7 @@ func TestSettingsPrintTheRegisterAndAPledge(t *testing.T) {
 func TestClosingWithUnsavedSettingsAsks(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 23, 10, 0))
 	s := f.openSettings()
-	s.entries["chair_name"].SetText("Lê Văn Tuấn")
+	s.entries["chair_name"].SetText("Hà Văn Bình")
 	closed := 0
 	f.shell.close = func() { closed++ }
 	f.shell.closeWindow()
@@ -140,7 +140,7 @@ func TestClosingWithUnsavedSettingsAsks(t *testing.T) {
 	if s.dirty() {
 		t.Error("the change was not dropped")
 	}
-	if f.off.Profile().ChairName != "" {
+	if f.off.Profile().ChairName != "Lê Văn Tuấn" {
 		t.Error("a dropped change was saved")
 	}
 	if closed != 1 {

@@ -49,6 +49,9 @@ type env struct {
 	// or issued; settingsChanged after the settings were saved.
 	lettersChanged  func()
 	settingsChanged func()
+	// goToSettings opens the settings tab (reception links to it when the
+	// commune's profile is incomplete).
+	goToSettings func()
 
 	// The system's viewer and printer (internal/sysopen); tests replace
 	// them. tempDir holds the PDFs handed to them ("" is a folder in the
@@ -150,6 +153,26 @@ func (e *env) confirm(title, msg string, then func(bool)) {
 	e.show(d, d.Confirm, func() { d.Dismiss() })
 }
 
+// confirmAction asks whether to do something, with the action's own
+// label; Enter does it, Escape closes and runs cancelled (if any).
+func (e *env) confirmAction(title, msg, label string, do, cancelled func()) {
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	yes := newButton(label, theme.ConfirmIcon(), func() { d.Hide(); do() })
+	yes.Importance = widget.HighImportance
+	no := newButton("Đóng", theme.CancelIcon(), func() {
+		d.Hide()
+		if cancelled != nil {
+			cancelled()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons(title, text, e.win)
+	d.SetButtons([]fyne.CanvasObject{no, yes})
+	d.Resize(fyne.NewSize(560, 0))
+	e.show(d, yes.OnTapped, no.OnTapped)
+}
+
 // show shows d and remembers what Enter and Escape do while it is on top.
 // When it closes, the keys go back to the dialog under it, if still open
 // (a message shown over the document dialog, say).
@@ -212,6 +235,8 @@ type shell struct {
 	register  *registerScreen
 	letters   *lettersScreen
 	settings  *settingsScreen
+	calendar  *calendarScreen
+	bundles   *bundleScreen
 
 	// restorePlacement moves the shown window where it was last time.
 	restorePlacement func()
@@ -231,6 +256,8 @@ const (
 	tabRegister
 	tabLetters
 	tabSettings
+	tabCalendar
+	tabBundles
 )
 
 // newShell builds the window's content and puts it in w, sized for a
@@ -251,6 +278,8 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.register = newRegister(e)
 	s.letters = newLettersScreen(e)
 	s.settings = newSettingsScreen(e)
+	s.calendar = newCalendarScreen(e)
+	s.bundles = newBundleScreen(e, version)
 	e.changed = func() {
 		s.dashboard.reload()
 		s.register.reload()
@@ -260,6 +289,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	e.settingsChanged = func() {
 		e.changed()
 		s.reception.refreshDue()
+		s.reception.refreshProfile()
 		s.letters.reload()
 	}
 	s.reception.onShortcut = s.shortcut
@@ -276,7 +306,13 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		{"Sổ theo dõi", theme.ListIcon(), s.register.content, s.register.shown},
 		{"Thư", theme.MailComposeIcon(), s.letters.content, s.letters.shown},
 		{"Cài đặt", theme.SettingsIcon(), s.settings.content, s.settings.shown},
+		// New screens are appended here, in the order of their tabs; the
+		// tab constants above follow this list.
+		{"Lịch", theme.CalendarIcon(), s.calendar.content, s.calendar.shown},
+		{"Gửi cấp trên", theme.UploadIcon(), s.bundles.content, s.bundles.shown},
 	}
+	reports := newReportScreen(e)
+	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
@@ -298,7 +334,13 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	ver := widget.NewLabel("Phiên bản " + version)
 	ver.SizeName = theme.SizeNameCaptionText
 	bar := container.NewBorder(widget.NewSeparator(), nil, nil, ver, s.status)
-	s.content = container.NewBorder(nil, bar, nil, nil, s.tabs)
+	var top fyne.CanvasObject
+	if office.IsDemoPath(dbPath) {
+		top = demoBanner()
+		w.SetTitle(WindowTitle + " – DỮ LIỆU MẪU")
+	}
+	s.content = container.NewBorder(top, bar, nil, nil, s.tabs)
+	e.goToSettings = func() { s.tabs.SelectIndex(tabSettings) }
 
 	// The same keys when no entry has the focus (after ticking a
 	// checkbox, say); a focused entry passes them on itself.

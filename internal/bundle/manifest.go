@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -182,7 +183,7 @@ func (m *Manifest) check() error {
 		if !nameRe.MatchString(f.Name) || (i > 0 && m.Files[i-1].Name == f.Name) {
 			return bad("tên tệp " + f.Name + " không hợp lệ hoặc lặp lại")
 		}
-		if !hexHashRe.MatchString(f.SHA256) || f.Size < 0 || f.Records < 0 {
+		if !hexHashRe.MatchString(f.SHA256) || f.Size < 0 || f.Records < 0 || (f.Records != 0 && !strings.HasSuffix(f.Name, ".jsonl")) {
 			return bad("thông tin tệp " + f.Name + " không hợp lệ")
 		}
 		if f.Size > MaxFile {

@@ -83,6 +83,11 @@ func (r *Reader) ID() string { return ID(r.raw) }
 // they stream. Nothing is loaded whole except the manifest (at most
 // MaxManifest bytes).
 func Open(ra io.ReaderAt, size int64, keys Keyring) (*Reader, error) {
+	if n, ok := declaredEntries(ra, size); ok && n > MaxEntries {
+		// Refused before archive/zip reads a central directory that could
+		// hold millions of entries.
+		return nil, fail(ErrTooManyEntries, "", "Gói có %d mục, quá giới hạn %d. Không nhập gói này; %s", n, MaxEntries, lowerFirst(askAgain))
+	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil, fail(ErrCorrupt, "", "Tệp này không phải gói dữ liệu đọc được: tệp ZIP bị cắt cụt hoặc hỏng (%v). Có thể việc chép ra USB chưa xong; %s", err, lowerFirst(askAgain))
@@ -385,4 +390,27 @@ func RecordKey(name string, line []byte) (id string, updated time.Time, err erro
 		return "", time.Time{}, fail(ErrRecord, name, "Bản ghi %s trong tệp %s thiếu thời điểm cập nhật (updated_at) hợp lệ. %s", *k.ID, name, askAgain)
 	}
 	return *k.ID, updated, nil
+}
+
+// declaredEntries reads the entry count of the zip's end-of-central-
+// directory record (0xFFFF when a zip64 record holds the real count).
+func declaredEntries(ra io.ReaderAt, size int64) (int, bool) {
+	const eocdLen, maxComment = 22, 0xFFFF
+	n := int64(eocdLen + maxComment)
+	if n > size {
+		n = size
+	}
+	if n < eocdLen {
+		return 0, false
+	}
+	buf := make([]byte, n)
+	if _, err := ra.ReadAt(buf, size-n); err != nil && err != io.EOF {
+		return 0, false
+	}
+	for i := len(buf) - eocdLen; i >= 0; i-- {
+		if buf[i] == 'P' && buf[i+1] == 'K' && buf[i+2] == 5 && buf[i+3] == 6 {
+			return int(buf[i+10]) | int(buf[i+11])<<8, true
+		}
+	}
+	return 0, false
 }

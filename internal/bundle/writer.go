@@ -12,6 +12,7 @@ import (
 	"hash"
 	"io"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -58,15 +59,19 @@ type FileWriter struct {
 	enc     *json.Encoder
 	buf     bytes.Buffer
 	name    string
+	lines   bool // JSON Lines: count records
 }
 
 // Write writes raw bytes: for JSON Lines, whole lines each ended by LF
-// (every LF counts one record).
+// (every LF counts one record); for other files (report.json, report.pdf)
+// the file as it is.
 func (f *FileWriter) Write(p []byte) (int, error) {
 	n, err := f.w.Write(p)
 	f.h.Write(p[:n])
 	f.size += int64(n)
-	f.records += int64(bytes.Count(p[:n], []byte{'\n'}))
+	if f.lines {
+		f.records += int64(bytes.Count(p[:n], []byte{'\n'}))
+	}
 	return n, err
 }
 
@@ -99,7 +104,7 @@ func (w *Writer) Create(name string) (*FileWriter, error) {
 		return nil, err
 	}
 	w.names[name] = true
-	f := &FileWriter{w: zf, h: sha256.New(), name: name}
+	f := &FileWriter{w: zf, h: sha256.New(), name: name, lines: strings.HasSuffix(name, ".jsonl")}
 	f.enc = json.NewEncoder(&f.buf)
 	f.enc.SetEscapeHTML(false)
 	w.cur = f

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -79,7 +81,7 @@ func (e *Env) benchDesks(desks, n int, procs []string) (benchFigure, int, error)
 
 func init() {
 	addCommand(command{"bench", "[--samples N]",
-		"Đo tốc độ trên cơ sở dữ liệu đang có (tiếp nhận, tìm kiếm, trang sổ); dùng để kiểm tra máy cũ. Ghi thêm hồ sơ thử vào cơ sở dữ liệu.",
+		"Đo tốc độ trên một bản sao của cơ sở dữ liệu đang có (tiếp nhận, tìm kiếm, trang sổ); dùng để kiểm tra máy cũ. Sổ thật không bị ghi gì.",
 		func(e *Env, args []string) error {
 			fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 			samples := fs.Int("samples", 300, "số lần đo mỗi phép")
@@ -91,7 +93,29 @@ func init() {
 			if len(pos) > 0 {
 				return usagef("thừa tham số %q", pos[0])
 			}
-			o, err := e.office()
+			if *samples < 1 || *samples > 100000 {
+				return usagef("--samples phải từ 1 đến 100000")
+			}
+			// The test dossiers go into a scratch copy: the real register
+			// never gets entry numbers for dossiers nobody brought.
+			real, err := e.office()
+			if err != nil {
+				return err
+			}
+			scratchDir, err := os.MkdirTemp("", "motcua-bench-*")
+			if err != nil {
+				real.Close()
+				return fmt.Errorf("không tạo được thư mục tạm để đo: %v", err)
+			}
+			defer os.RemoveAll(scratchDir)
+			scratch, err := real.Backup(e.ctx, filepath.Join(scratchDir, "bench.db"))
+			if cerr := real.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
+			o, err := office.Open(scratch, office.Options{Now: e.Now})
 			if err != nil {
 				return err
 			}

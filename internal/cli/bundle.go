@@ -20,8 +20,8 @@ import (
 // level, and at the upper level verify, import and the communes list.
 
 func init() {
-	addCommand(command{"keys", "init | show | rotate [--passphrase-file TỆP]",
-		"Khóa ký gói dữ liệu gửi cấp trên: tạo khóa (init), xem khóa công khai và dấu vân tay để đọc cho cấp trên (show), đổi khóa (rotate). Mật khẩu hỏi khi chạy, hoặc lấy từ --passphrase-file hay biến MOTCUA_PASSPHRASE.", runKeys})
+	addCommand(command{"keys", "init | show | rotate [--passphrase-file TỆP] [--new-passphrase-file TỆP]",
+		"Khóa ký gói dữ liệu gửi cấp trên: tạo khóa (init), xem khóa công khai và dấu vân tay để đọc cho cấp trên (show), đổi khóa (rotate: khóa cũ ký xác nhận khóa mới). Mật khẩu hỏi khi chạy (không hiện lên màn hình), hoặc lấy từ --passphrase-file hay biến MOTCUA_PASSPHRASE; mật khẩu của khóa mới khi đổi khóa từ --new-passphrase-file hay MOTCUA_NEW_PASSPHRASE.", runKeys})
 	addCommand(command{"export", "--period YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD -o TỆP.zip [--passphrase-file TỆP]",
 		"Xuất gói dữ liệu đã ký gửi cấp trên: mọi hồ sơ, thư và lịch nghỉ tạo mới hoặc thay đổi trong kỳ.", runExport})
 	addCommand(command{"verify", "TỆP.zip [--key KHÓA_CÔNG_KHAI | --keyring CSDL]",
@@ -34,7 +34,7 @@ func init() {
 
 // passphrase reads the key's passphrase: --passphrase-file, then
 // MOTCUA_PASSPHRASE, then a prompt on the terminal.
-func (e *Env) passphrase(file, prompt string) ([]byte, error) {
+func (e *Env) passphrase(file, prompt string, confirm bool) ([]byte, error) {
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
@@ -45,12 +45,32 @@ func (e *Env) passphrase(file, prompt string) ([]byte, error) {
 	if v, ok := os.LookupEnv("MOTCUA_PASSPHRASE"); ok {
 		return []byte(v), nil
 	}
-	fmt.Fprint(e.Stderr, prompt+": ")
-	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
-	if err != nil && (err != io.EOF || line == "") {
-		return nil, errors.New("chưa nhập mật khẩu của khóa ký; nhập khi được hỏi, hoặc dùng --passphrase-file TỆP hay biến MOTCUA_PASSPHRASE")
+	in := bufio.NewReader(os.Stdin)
+	ask := func(prompt string) (string, error) {
+		fmt.Fprint(e.Stderr, prompt+": ")
+		restore, hidden := withoutEcho(os.Stdin)
+		line, err := in.ReadString('\n')
+		restore()
+		if hidden {
+			fmt.Fprintln(e.Stderr)
+		}
+		if err != nil && (err != io.EOF || line == "") {
+			return "", errors.New("chưa nhập mật khẩu của khóa ký; nhập khi được hỏi, hoặc dùng --passphrase-file TỆP hay biến MOTCUA_PASSPHRASE")
+		}
+		return strings.TrimRight(line, "\r\n"), nil
 	}
-	return []byte(strings.TrimRight(line, "\r\n")), nil
+	p, err := ask(prompt)
+	if err != nil || !confirm {
+		return []byte(p), err
+	}
+	again, err := ask("Nhập lại mật khẩu")
+	if err != nil {
+		return nil, err
+	}
+	if again != p {
+		return nil, errors.New("hai lần nhập mật khẩu không giống nhau; hãy chạy lại lệnh và nhập lại")
+	}
+	return []byte(p), nil
 }
 
 func runKeys(e *Env, args []string) error {
@@ -75,15 +95,15 @@ func runKeys(e *Env, args []string) error {
 		info, err = o.KeysShow(e.ctx)
 	case "init":
 		var p []byte
-		if p, err = e.passphrase(*passFile, "Đặt mật khẩu cho khóa ký (ít nhất 8 ký tự)"); err == nil {
+		if p, err = e.passphrase(*passFile, "Đặt mật khẩu cho khóa ký (ít nhất 8 ký tự)", true); err == nil {
 			info, err = o.KeysInit(e.ctx, office.KeyRequest{Passphrase: p})
 		}
 	case "rotate":
 		var old, p []byte
-		if old, err = e.passphrase(*passFile, "Mật khẩu của khóa đang dùng"); err == nil {
+		if old, err = e.passphrase(*passFile, "Mật khẩu của khóa đang dùng", false); err == nil {
 			if *newPassFile == "" && os.Getenv("MOTCUA_NEW_PASSPHRASE") != "" {
 				p = []byte(os.Getenv("MOTCUA_NEW_PASSPHRASE"))
-			} else if p, err = e.passphrase(*newPassFile, "Đặt mật khẩu cho khóa mới (ít nhất 8 ký tự)"); err != nil {
+			} else if p, err = e.passphrase(*newPassFile, "Đặt mật khẩu cho khóa mới (ít nhất 8 ký tự)", true); err != nil {
 				return err
 			}
 			info, err = o.KeysRotate(e.ctx, office.KeyRequest{OldPassphrase: old, Passphrase: p})
@@ -165,7 +185,7 @@ func runExport(e *Env, args []string) error {
 	if _, err := o.KeysShow(e.ctx); err != nil {
 		return err
 	}
-	pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký")
+	pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
 	if err != nil {
 		return err
 	}

@@ -106,4 +106,24 @@ func TestBundleCommands(t *testing.T) {
 	if out, _, _ = run(t, upper, now, "communes", "--period", "2026-10"); !strings.Contains(out, "Chưa gửi đủ kỳ: 000.17.22.H56") {
 		t.Fatalf("October not flagged as missing:\n%s", out)
 	}
+
+	// Rotation: the old passphrase opens the old key, the new one seals the
+	// new key; the next bundle imports and registers it.
+	t.Setenv("MOTCUA_NEW_PASSPHRASE", "mật khẩu mới của xã")
+	out, errs, code = run(t, commune, now, "keys", "rotate", "--json")
+	if code != 0 || strings.Contains(out, key.Fingerprint) {
+		t.Fatalf("rotate: %d %s %s", code, out, errs)
+	}
+	t.Setenv("MOTCUA_PASSPHRASE", "mật khẩu xã Đông Văn")
+	if _, errs, code = run(t, commune, now, "export", "--period", "2026-11", "-o", filepath.Join(dir, "old-pass.zip")); code != 1 || !strings.Contains(errs, "Sai mật khẩu") {
+		t.Fatalf("export with the old passphrase after rotation: %d %s", code, errs)
+	}
+	t.Setenv("MOTCUA_PASSPHRASE", "mật khẩu mới của xã")
+	dec := filepath.Join(dir, "dec.zip")
+	if _, errs, code = run(t, commune, now, "export", "--from", "2026-12-01", "--to", "2026-12-31", "-o", dec); code != 0 {
+		t.Fatal(errs)
+	}
+	if out, errs, code = run(t, upper, now, "import", dec); code != 0 || !strings.Contains(out, "chuyển sang khóa mới") {
+		t.Fatalf("import after rotation: %d %s %s", code, out, errs)
+	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/office"
-	"motcua/internal/register"
 )
 
 func init() {
@@ -49,14 +48,12 @@ func runProcedures(e *Env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("không đọc được tệp %s: %v", pos[1], err)
 		}
-		in, err := register.ParseCatalogue(data)
+		in, err := office.ParseProcedureFile(data)
 		if err != nil {
-			return err
+			return fmt.Errorf("%w. Không thủ tục nào trong tệp %s được lưu", err, pos[1])
 		}
-		for _, p := range in {
-			if _, err := o.SaveProcedure(e.ctx, p); err != nil {
-				return err
-			}
+		if _, err := o.SaveProcedures(e.ctx, in); err != nil {
+			return fmt.Errorf("%w. Không thủ tục nào trong tệp %s được lưu", err, pos[1])
 		}
 	}
 	if *unconfirmed {
@@ -107,14 +104,6 @@ func runProcedures(e *Env, args []string) error {
 	})
 }
 
-func parseYear(s string) (int, error) {
-	var year int
-	if _, err := fmt.Sscanf(s, "%d", &year); err != nil || year < 1990 || year > 2100 {
-		return 0, fmt.Errorf("năm %q không hợp lệ: nhập từ 1990 đến 2100", s)
-	}
-	return year, nil
-}
-
 func runCalendar(e *Env, args []string) error {
 	if len(args) == 0 {
 		return usagef("thiếu lệnh con: due, day, holidays, years, review hoặc schedule")
@@ -144,6 +133,9 @@ func runCalendar(e *Env, args []string) error {
 		l, err := calendar.ParseLimit(*limitS)
 		if err != nil {
 			return err
+		}
+		if l.Unit != calendar.SameDay && l.Value <= 0 {
+			return fmt.Errorf("thời hạn %q không hợp lệ: số ngày hoặc số giờ phải lớn hơn 0 (hoặc dùng same-day)", *limitS)
 		}
 		at, err := parseAt(*from)
 		if err != nil {
@@ -238,14 +230,9 @@ func runCalendar(e *Env, args []string) error {
 				if err != nil {
 					return fmt.Errorf("không đọc được tệp %s: %v", pos[2], err)
 				}
-				ss, err := calendar.ParseSchedules(append(append([]byte("["), data...), ']'))
-				if err != nil {
-					return err
+				if s, err = office.ParseScheduleFile(data, year); err != nil {
+					return fmt.Errorf("tệp %s: %w", pos[2], err)
 				}
-				if len(ss) != 1 || ss[0].Year != year {
-					return fmt.Errorf("tệp %s phải chứa lịch nghỉ của đúng năm %d", pos[2], year)
-				}
-				s = ss[0]
 			case pos[1] == "shipped" && len(pos) == 2:
 				var ok bool
 				if s, ok, err = office.ShippedSchedule(year); err != nil {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,7 +42,9 @@ type Env struct {
 	ctx            context.Context
 	flags          *flag.FlagSet
 	open           func() (*office.Office, error)
-	opened         *office.Office // the office the command opened, for printDossier
+	Stdin          io.Reader      // answers to confirmations (restore); os.Stdin when nil
+	opened         *office.Office // the register the command opened, if any
+	dbPath         string         // its path
 }
 
 type command struct {
@@ -123,6 +126,7 @@ func (e *Env) run(args []string) int {
 	}
 	err := c.run(e, rest)
 	if err == nil {
+		e.noteWindow()
 		return ExitOK
 	}
 	var ue usageError
@@ -212,7 +216,15 @@ func (e *Env) openOffice() (*office.Office, error) {
 			return nil, err
 		}
 	}
-	return office.Open(path, office.Options{Now: e.Now})
+	o, err := office.Open(path, office.Options{Now: e.Now})
+	if err != nil {
+		return nil, err
+	}
+	e.opened, e.dbPath = o, path
+	if derr := o.Damaged(); derr != nil {
+		fmt.Fprintf(e.Stderr, "Cảnh báo: %s\n", derr)
+	}
+	return o, nil
 }
 
 // emit prints v as JSON with --json, or calls text otherwise.
@@ -236,6 +248,9 @@ func parseAt(s string) (time.Time, error) {
 	}
 	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02"} {
 		if t, err := time.ParseInLocation(layout, s, calendar.Zone); err == nil {
+			if t.Year() < minYear || t.Year() > maxYear {
+				return time.Time{}, fmt.Errorf("thời điểm %q có năm ngoài khoảng %d–%d; kiểm tra lại năm", s, minYear, maxYear)
+			}
 			return t, nil
 		}
 	}
@@ -247,7 +262,23 @@ func parseDate(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("ngày %q không hợp lệ: nhập dạng YYYY-MM-DD, ví dụ 2026-11-23", s)
 	}
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, fmt.Errorf("ngày %q có năm ngoài khoảng %d–%d; kiểm tra lại năm", s, minYear, maxYear)
+	}
 	return t, nil
+}
+
+// The years the command line accepts in dates: a mistyped 0000 or 20266
+// is refused where it is typed.
+const minYear, maxYear = 1990, 2100
+
+// parseYear reads a year strictly: "2026abc" and "0000" are refused.
+func parseYear(s string) (int, error) {
+	y, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || y < minYear || y > maxYear {
+		return 0, fmt.Errorf("năm %q không hợp lệ: nhập bốn chữ số từ %d đến %d, ví dụ 2026", s, minYear, maxYear)
+	}
+	return y, nil
 }
 
 const stamp = "15:04 02/01/2006"

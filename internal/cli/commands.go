@@ -35,7 +35,11 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 		if d.Applicant.Phone != "" {
 			fmt.Fprintf(w, "Điện thoại:    %s\n", d.Applicant.Phone)
 		}
-		fmt.Fprintf(w, "Tiếp nhận:     %s\n", d.ReceivedAt.Format(stamp))
+		mark := ""
+		if len(d.Events) > 0 && d.Events[0].Backdated {
+			mark = " [ghi lùi ngày]"
+		}
+		fmt.Fprintf(w, "Tiếp nhận:     %s%s\n", d.ReceivedAt.Format(stamp), mark)
 		fmt.Fprintf(w, "Hẹn trả:       %s; thời hạn %s\n", d.DueAt.Format(stamp), office.LimitText(d))
 		if d.NewDueAt != nil {
 			fmt.Fprintf(w, "Hẹn trả mới:   %s\n", d.NewDueAt.Format(stamp))
@@ -56,6 +60,9 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 				}
 				if ev.Note != "" {
 					line += ". " + ev.Note
+				}
+				if ev.Backdated {
+					line += " [ghi lùi ngày]"
 				}
 				fmt.Fprintln(w, line)
 			}
@@ -157,17 +164,9 @@ func init() {
 		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
 			return o.MarkDone(e.ctx, code, at)
 		})
-	simple("supplement", "MÃ_HỒ_SƠ --reason NỘI_DUNG [--at …]", "Yêu cầu bổ sung, hoàn thiện hồ sơ (chỉ một lần).", true,
-		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
-			return o.RequestSupplement(e.ctx, code, reason, at)
-		})
 	simple("resume", "MÃ_HỒ_SƠ [--at …]", "Nhận hồ sơ đã bổ sung đầy đủ; thời hạn tính lại từ đầu.", false,
 		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
 			return o.Resume(e.ctx, code, at)
-		})
-	simple("refuse", "MÃ_HỒ_SƠ --reason LÝ_DO [--at …]", "Từ chối giải quyết hồ sơ, nêu rõ lý do.", true,
-		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
-			return o.Refuse(e.ctx, code, reason, at)
 		})
 	simple("withdraw", "MÃ_HỒ_SƠ [--reason LÝ_DO] [--at …]", "Công dân rút hồ sơ.", false,
 		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
@@ -241,7 +240,7 @@ func init() {
 		return e.printDossier(d, nil)
 	}})
 
-	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu.", func(e *Env, args []string) error {
+	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu. Từ khóa bắt đầu bằng dấu - thì đặt sau --, ví dụ: motcua search -- -a", func(e *Env, args []string) error {
 		fs := flag.NewFlagSet("search", flag.ContinueOnError)
 		limit := fs.Int("limit", 50, "số kết quả tối đa")
 		pos, err := e.parse(fs, args)
@@ -342,6 +341,9 @@ func init() {
 			if *n <= 0 {
 				return usagef("thiếu --dossiers N (số hồ sơ cần tạo, lớn hơn 0)")
 			}
+			if *years < 0 || *years > 50 {
+				return usagef("--years phải từ 1 đến 50")
+			}
 			path := e.DB
 			if path == "" {
 				if path, err = office.DefaultDBPath(); err != nil {
@@ -353,6 +355,9 @@ func init() {
 				return err
 			}
 			defer o.Close()
+			if err := o.SeedAllowed(e.ctx); err != nil && !*ifEmpty {
+				return err
+			}
 			if *demoProfile {
 				if err := o.FillDemoProfile(e.ctx); err != nil {
 					return err

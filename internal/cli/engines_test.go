@@ -7,7 +7,5 @@ import (
 )
 
 // Every test of this package runs on SQLite, then again on PostgreSQL when
-// MOTCUA_TEST_PG names a server (bash scripts/pg-test.sh make test-pg).
-func TestMain(m *testing.M) { storetest.Main(m) }
-
+// MOTCUA_TEST_PG names a server (TestMain in process_test.go).
 func TestPostgreSQLEngine(t *testing.T) { storetest.Note(t) }

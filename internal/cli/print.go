@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,24 +40,31 @@ func writePDF(path string, render func(w io.Writer) error) error {
 	if err := render(&buf); err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".motcua-*.pdf")
-	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %v", dir, err)
+	return office.WriteFileAtomic(path, buf.Bytes())
+}
+
+// saveOnce is the save step handed to the office when a number is given in
+// the same transaction as the file is written: if the transaction fails
+// after the file was written, the file goes too, so no PDF carries a number
+// the outgoing book does not have.
+type saveOnce struct {
+	path  string
+	wrote bool
+}
+
+func (s *saveOnce) save(pdf []byte) error {
+	if err := office.WriteFileAtomic(s.path, pdf); err != nil {
+		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("không ghi được tệp %s (ổ đĩa đầy hoặc không có quyền ghi): %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("không ghi được tệp %s: %v", path, err)
-	}
-	_ = os.Chmod(tmp.Name(), 0o644)
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("không ghi được tệp %s (tệp có đang mở trong trình xem PDF không?): %v", path, err)
-	}
+	s.wrote = true
 	return nil
+}
+
+func (s *saveOnce) undo(err error) error {
+	if err != nil && s.wrote {
+		os.Remove(s.path)
+	}
+	return err
 }
 
 func (e *Env) printed(path string, extra map[string]any, text string) error {
@@ -81,7 +87,7 @@ func (e *Env) printed(path string, extra map[string]any, text string) error {
 
 func init() {
 	addCommand(command{"print",
-		"receipt|supplement|refusal|apology|stop|control MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
+		"receipt|control|supplement|apology|refusal|rejection|stop MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
 		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF; --open mở tệp, --print gửi ra máy in.", runPrint})
 
 	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {
@@ -109,6 +115,9 @@ func init() {
 		date := fs.String("date", "", "ngày soạn")
 		if _, err := e.parse(fs, args); err != nil {
 			return err
+		}
+		if *status != "" && *status != office.LetterDraft && *status != office.LetterIssued {
+			return usagef("--status %q không có: dùng draft (chờ duyệt) hoặc issued (đã cấp số)", *status)
 		}
 		var day time.Time
 		if *date != "" {
@@ -165,6 +174,9 @@ func init() {
 			if b, err = os.ReadFile(*set); err != nil {
 				return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
 			}
+			if strings.TrimSpace(string(b)) == "" {
+				return fmt.Errorf("tệp %s trống nên không dùng làm mẫu thư; muốn dùng lại mẫu mặc định thì chạy: motcua letter-template %s --reset", *set, k)
+			}
 			err = o.SetLetterTemplate(e.ctx, k, string(b))
 		}
 		if err != nil {
@@ -190,6 +202,7 @@ func runPrint(e *Env, args []string) error {
 	fromS := fs.String("from", "", "từ ngày")
 	toS := fs.String("to", "", "đến ngày; với letter: họ tên người nhận")
 	kind := fs.String("kind", "", "loại thư")
+	number := fs.String("number", "", "in lại thư đã cấp số SỐ/NĂM, ví dụ 12/2026")
 	dossier := fs.String("dossier", "", "mã hồ sơ")
 	address := fs.String("address", "", "địa chỉ người nhận")
 	fields := fieldsFlag{}
@@ -249,6 +262,21 @@ func runPrint(e *Env, args []string) error {
 		}
 		return e.printed(*out, nil, "Đã in sổ theo dõi hồ sơ ra tệp")
 	case "letter":
+		if *number != "" {
+			n, y, err := office.ParseLetterNumber(*number)
+			if err != nil {
+				return err
+			}
+			l, err := o.LetterByNumber(e.ctx, y, n)
+			if err != nil {
+				return err
+			}
+			if err := writePDF(*out, func(w io.Writer) error { return o.RenderLetters(e.ctx, w, []office.Letter{l}) }); err != nil {
+				return err
+			}
+			return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
+				"Đã in lại thư số "+office.LetterRef(l)+" ra tệp")
+		}
 		if *kind == "" {
 			return usagef("thiếu --kind (thanks, apology, marriage, birth, condolence)")
 		}
@@ -259,14 +287,10 @@ func runPrint(e *Env, args []string) error {
 		if (*dossier == "") == (*toS == "") {
 			return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
 		}
-		var l office.Letter
-		err = writePDF(*out, func(w io.Writer) error {
-			var err error
-			l, err = o.PrintLetter(e.ctx, w, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields})
-			return err
-		})
-		if err != nil {
-			return err
+		sv := &saveOnce{path: *out}
+		l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
+		if err := sv.undo(err); err != nil {
+			return fmt.Errorf("%w. Thư chưa được cấp số", err)
 		}
 		return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
 			"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
@@ -288,16 +312,10 @@ func runPrint(e *Env, args []string) error {
 		for i, l := range drafts {
 			ids[i] = l.ID
 		}
-		var issued []office.Letter
-		err = writePDF(*out, func(w io.Writer) error {
-			var err error
-			if issued, err = o.IssueLetters(e.ctx, ids); err != nil {
-				return err
-			}
-			return o.RenderLetters(e.ctx, w, issued)
-		})
-		if err != nil {
-			return err
+		sv := &saveOnce{path: *out}
+		issued, err := o.IssueLettersTo(e.ctx, ids, sv.save)
+		if err := sv.undo(err); err != nil {
+			return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
 		}
 		return e.printed(*out, map[string]any{"letters": len(issued)}, fmt.Sprintf("Đã cấp số và in %d thư ra tệp", len(issued)))
 	case "pledge":

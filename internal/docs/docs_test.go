@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -151,43 +152,76 @@ func pledge() Pledge {
 func cases(t testing.TB) []docCase {
 	f := testFonts(t)
 	p := sampleProfile()
+	pA5, pA5x2 := p, p
+	pA5.FormPaper, pA5x2.FormPaper = PaperA5, PaperA5OnA4
 	dd := sampleDossier()
 	ls := allLetters(t)
 	quoc := []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}
 	cs := []docCase{
-		{"receipt", "A5", 2, func(w io.Writer) error { return Receipt(w, f, p, dd) }, append([]string{
+		{"receipt", "A4", 2, func(w io.Writer) error { return Receipt(w, f, p, dd) }, append([]string{
 			"Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: 000.17.22.H56-260205-0001",
 			"(Liên 1: lưu)", "(Liên 2: giao người nộp)", "Ông/Bà: Đặng Thị Ngọc Ánh", "Đăng ký khai sinh",
 			"Giấy chứng nhận kết hôn của cha, mẹ", "Bản sao có chứng thực",
 			"3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày",
 			"4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 tháng 02 năm 2026",
 			"16 giờ 00 phút, ngày 05 tháng 02 năm 2026",
-			"Quyển số: 01, Số thứ tự: 125", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Nguyễn Thị Lan",
+			"Quyển số: 01, Số thứ tự: 125", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Nguyễn Thị Lan", "Đông Văn, ngày 05 tháng 02 năm 2026",
+			"Ghi chú:", "được lập thành 02 liên: 01 liên giao người nộp hồ sơ, 01 liên lưu tại Trung tâm Phục vụ hành chính công xã Đông Văn.",
 			"ỦY BAN NHÂN DÂN", "XÃ ĐÔNG VĂN",
 		}, quoc...)},
-		{"supplement", "A5", 1, func(w io.Writer) error { return Supplement(w, f, p, dd) }, append([]string{
+		{"supplement", "A4", 1, func(w io.Writer) error { return Supplement(w, f, p, dd) }, append([]string{
 			"Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Đông Văn, ngày 05 tháng 02 năm 2026",
 			"1. Bản sao Giấy chứng nhận kết hôn của cha, mẹ có chứng thực", "NGƯỜI HƯỚNG DẪN", "0237 3812 345",
+			"Địa chỉ: Thôn Trung Lý, xã Đông Văn, tỉnh Thanh Hóa", "Số điện thoại: 0912 345 678; Thư điện tử: ngocanh.dang@example.vn",
+			"Lý do: Cần xác minh thêm thông tin cư trú",
 		}, quoc...)},
-		{"refusal", "A5", 1, func(w io.Writer) error { return Refusal(w, f, p, dd) }, append([]string{
+		{"refusal", "A4", 1, func(w io.Writer) error { return Refusal(w, f, p, dd) }, append([]string{
 			"Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "không tiếp nhận, giải quyết hồ sơ này với lý do",
 		}, quoc...)},
-		{"apology", "A5", 1, func(w io.Writer) error { return Apology(w, f, p, dd) }, append([]string{
+		{"apology", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dd) }, append([]string{
 			"Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
 			"Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà",
-			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
+			"16 giờ 00 phút, ngày 10 tháng 02 năm 2026", "Nơi nhận:", "- Như trên; - Trung tâm Phục vụ hành chính công xã Đông Văn; - Lưu: VT, VP, 02.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Tuấn",
 		}, quoc...)},
-		{"apology-2018", "A5", 1, func(w io.Writer) error { return Apology(w, f, p, dossier2018()) }, []string{
+		{"apology-2018", "A4", 1, func(w io.Writer) error { return Apology(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "16 giờ 00 phút, ngày 10 tháng 02 năm 2026",
 		}},
-		{"stop", "A5", 1, func(w io.Writer) error { return StopNotice(w, f, p, dd) }, append([]string{
+		{"stop", "A4", 1, func(w io.Writer) error { return StopNotice(w, f, p, dd) }, append([]string{
 			"Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "thông báo dừng giải quyết hồ sơ nêu trên với lý do",
+			"- Trung tâm Phục vụ hành chính công xã Đông Văn;",
 		}, quoc...)},
-		{"control", "A5", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dd) }, append([]string{
+		{"stop-applicant", "A4", 1, func(w io.Writer) error {
+			d := dd
+			d.StopBy, d.Reason = StopByApplicant, ""
+			return StopNotice(w, f, p, d)
+		}, []string{
+			"Theo đề nghị của Ông/Bà ngày 05/02/2026 về việc dừng giải quyết hồ sơ.", "Ủy ban nhân dân xã Đông Văn thông báo dừng giải quyết hồ sơ nêu trên.",
+		}},
+		{"stop-police", "A4", 1, func(w io.Writer) error {
+			d := dd
+			d.Authority, d.SignLines = "Công an xã Đông Văn", []string{"Trưởng Công an xã"}
+			return StopNotice(w, f, p, d)
+		}, []string{"CÔNG AN XÃ ĐÔNG VĂN", "Công an xã Đông Văn thông báo dừng giải quyết hồ sơ", "TRƯỞNG CÔNG AN XÃ"}},
+		{"rejection", "A4", 1, func(w io.Writer) error { return RejectionNotice(w, f, p, dd) }, append([]string{
+			"THÔNG BÁO Về việc từ chối giải quyết hồ sơ", "Sau khi thẩm định hồ sơ", "không giải quyết hồ sơ nêu trên với lý do: Cần xác minh",
+			"ỦY BAN NHÂN DÂN XÃ ĐÔNG VĂN", "TM. ỦY BAN NHÂN DÂN", "- Trung tâm Phục vụ hành chính công xã Đông Văn;",
+		}, quoc...)},
+		{"control", "A4", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dd) }, append([]string{
 			"Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Trịnh Văn Lực", "Trước hạn", "Đúng hạn", "15 giờ 10 phút",
+			"TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ",
+			"Cơ quan (bộ phận) giải quyết hồ sơ: Công chức Tư pháp - Hộ tịch", "Cơ quan phối hợp giải quyết hồ sơ:", "Người giao", "Người nhận",
 		}, quoc...)},
-		{"control-2018", "A5", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dossier2018()) }, []string{
+		{"control-2018", "A4", 1, func(w io.Writer) error { return ControlSlip(w, f, p, dossier2018()) }, []string{
 			"Mẫu số 05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+		}},
+		{"receipt-a5", "A5", 2, func(w io.Writer) error { return Receipt(w, f, pA5, dd) }, []string{
+			"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "(Liên 1: lưu)", "(Liên 2: giao người nộp)",
+		}},
+		{"receipt-a5x2", "A4L", 1, func(w io.Writer) error { return Receipt(w, f, pA5x2, dd) }, []string{
+			"(Liên 1: lưu)", "(Liên 2: giao người nộp)",
+		}},
+		{"receipt-post", "A4", 2, func(w io.Writer) error { d := dd; d.ResultMethod = "post"; return Receipt(w, f, p, d) }, []string{
+			"6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích", "Ông/Bà đã đăng ký nhận kết quả qua dịch vụ bưu chính công ích",
 		}},
 		{"register", "A4L", 5, func(w io.Writer) error {
 			return RegisterBook(w, f, p, RegisterBookInput{From: at(2026, 1, 1, 0, 0), To: at(2026, 12, 31, 0, 0), Rows: registerRows()})
@@ -207,7 +241,7 @@ func cases(t testing.TB) []docCase {
 		l := l
 		want := append([]string{
 			l.Kind.Title(), "Số: " + letters.Reference(l.Number, "UBND"), "Đông Văn, ngày 05 tháng 02 năm 2026",
-			"Kính gửi: " + l.Recipient, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tuấn", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+			"Kính gửi: " + l.Recipient, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tuấn", "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP, 02.",
 		}, quoc...)
 		want = append(want, []string{
 			"Ông Nguyễn Văn Khiêm", "Bà Đặng Thị Ngọc Ánh", "Anh Phạm Đức Thắng", "Lường Gia Bảo", "cụ bà Trần Thị Dậu",
@@ -289,6 +323,39 @@ func TestDocuments(t *testing.T) {
 				t.Errorf("text differs from %s (rerun with -update if the change is intended):\n%s", golden, text)
 			}
 		})
+	}
+}
+
+// TestPDFBytes keeps every case's PDF byte-identical to testdata/pdf.sha256: a change that
+// should not touch a document (a refactoring, the forms moved into data) must not, and one
+// that should shows which documents it touched (rerun with -update and look at them).
+func TestPDFBytes(t *testing.T) {
+	var b strings.Builder
+	for _, c := range cases(t) {
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(render(t, c.render)), c.name)
+	}
+	golden := filepath.Join("testdata", "pdf.sha256")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	g, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/docs -run TestPDFBytes -update)", err)
+	}
+	want := map[string]string{}
+	for _, ln := range strings.Split(strings.TrimSpace(string(g)), "\n") {
+		if h, name, ok := strings.Cut(ln, "  "); ok {
+			want[name] = h
+		}
+	}
+	for _, ln := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		h, name, _ := strings.Cut(ln, "  ")
+		if want[name] != h {
+			t.Errorf("%s: the PDF's bytes changed (rerun with -update if intended, after looking at it)", name)
+		}
 	}
 }
 
@@ -398,17 +465,19 @@ func TestLongTextWraps(t *testing.T) {
 	size := pageSizeRe.FindStringSubmatch(poppler(t, pdf, "pdfinfo"))
 	pageW, _ := strconv.ParseFloat(size[1], 64)
 	pageH, _ := strconv.ParseFloat(size[2], 64)
-	qrLeft := pageW - (a5Margins.right+qrSide-1.5)*mm
+	ps := styleFor(p.FormPaper)
+	qs := ps.sc(qrSide)
+	qrLeft := pageW - (ps.m.right+qs-1.5)*mm
 	for page := 1; page <= pages(t, pdf); page++ {
 		ws := bboxWords(t, pdf, page)
 		if len(ws) == 0 {
 			t.Fatal("no words")
 		}
 		for _, w := range ws {
-			if w.xMin < a5Margins.left*mm-1 || w.xMax > pageW-a5Margins.right*mm+1 {
+			if w.xMin < ps.m.left*mm-1 || w.xMax > pageW-ps.m.right*mm+1 {
 				t.Errorf("page %d: %q runs outside the margins: x %.1f–%.1f of %.1f", page, w.text, w.xMin, w.xMax, pageW)
 			}
-			if w.yMax > pageH-a5Margins.bottom*mm+1 {
+			if w.yMax > pageH-ps.m.bottom*mm+1 {
 				t.Errorf("page %d: %q below the bottom margin", page, w.text)
 			}
 		}
@@ -416,7 +485,7 @@ func TestLongTextWraps(t *testing.T) {
 		qrTop, qrBottom := -1.0, -1.0
 		for i, w := range ws {
 			if w.text == "Mã" && i+1 < len(ws) && ws[i+1].text == "hồ" && qrTop < 0 {
-				qrTop, qrBottom = w.yMin, w.yMin+qrSide*mm-2
+				qrTop, qrBottom = w.yMin, w.yMin+qs*mm-2
 			}
 		}
 		if qrTop < 0 && page%2 == 1 {
@@ -588,11 +657,20 @@ func TestFormSets(t *testing.T) {
 			t.Errorf("%s %s: %+v %v", tt.set, tt.kind, f, err)
 		}
 	}
-	if n := len(FormSets()[0].Forms); n != 7 || FormSets()[0].Code != FormSet2025 {
-		t.Errorf("2025 set first with 7 forms, got %d", n)
+	numbered := func(s FormSetInfo) int {
+		n := 0
+		for _, f := range s.Forms {
+			if f.Number != "" {
+				n++
+			}
+		}
+		return n
 	}
-	if n := len(FormSets()[1].Forms); n != 6 {
-		t.Errorf("2018 set has 6 forms, got %d", n)
+	if n := numbered(FormSets()[0]); n != 7 || FormSets()[0].Code != FormSet2025 {
+		t.Errorf("2025 set first with 7 numbered forms, got %d", n)
+	}
+	if n := numbered(FormSets()[1]); n != 6 {
+		t.Errorf("2018 set has 6 numbered forms, got %d", n)
 	}
 }
 

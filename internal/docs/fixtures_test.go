@@ -37,6 +37,9 @@ func sampleProfile() Profile {
 		ChairName:   "Lê Văn Tuấn",
 		ChairTitle:  "Chủ tịch",
 		SignAs:      "TM",
+		FormPaper:   *dumpPaper,
+
+		ArchiveUnit: "VP", ArchiveCopies: 2,
 	}
 }
 

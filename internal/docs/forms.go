@@ -9,19 +9,8 @@ import (
 	"motcua/internal/textvn"
 )
 
-// A5 margins: Decree 30's A4 margins scaled down, the binding edge on the left.
-var a5Margins = margins{top: 10, right: 10, bottom: 10, left: 15}
-
-// Sizes on A5 forms, in pt.
-const (
-	a5Head  = 10   // bodies, "Số", the place line
-	a5QH    = 9.5  // the national name
-	a5Motto = 10.5 // the motto
-	a5Title = 12
-	a5Text  = 11
-	a5Small = 9.5
-	qrSide  = 19.0 // mm, the receipt's QR code
-)
+// qrSide is the side of the receipt's QR code on A5, in mm.
+const qrSide = 19.0
 
 // Receipt prints the receipt with appointment (form 01) in two copies, "Liên 1: lưu" and
 // "Liên 2: giao người nộp", each on its own A5 page.
@@ -31,46 +20,44 @@ func Receipt(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
 
 // Receipts prints the receipts of several dossiers into one A5 PDF, two copies each.
 func Receipts(w io.Writer, f *Fonts, p Profile, ds []DossierDoc) error {
-	return forms(w, f, p, ds, FormReceipt, drawReceipt)
+	return forms(w, f, p, ds, FormReceipt)
 }
 
 // Supplement prints the supplement request (phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, form 02).
 func Supplement(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
-	return forms(w, f, p, []DossierDoc{d}, FormSupplement, drawSupplement)
+	return forms(w, f, p, []DossierDoc{d}, FormSupplement)
 }
 
 // Refusal prints the refusal (phiếu từ chối tiếp nhận giải quyết hồ sơ, form 03).
 func Refusal(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
-	return forms(w, f, p, []DossierDoc{d}, FormRefusal, drawRefusal)
+	return forms(w, f, p, []DossierDoc{d}, FormRefusal)
 }
 
 // Apology prints the apology with the new date (form 04 of either set), signed by the chair.
 func Apology(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
-	return forms(w, f, p, []DossierDoc{d}, FormApology, drawApology)
+	return forms(w, f, p, []DossierDoc{d}, FormApology)
 }
 
 // StopNotice prints the notice that handling stops (thông báo dừng giải quyết hồ sơ, form 05
 // of the 2025 set). A dossier received under the 2018 set has no such form: the error says so.
 func StopNotice(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
-	return forms(w, f, p, []DossierDoc{d}, FormStop, drawStop)
+	return forms(w, f, p, []DossierDoc{d}, FormStop)
 }
 
 // ControlSlip prints the control slip (phiếu kiểm soát quá trình giải quyết hồ sơ) with one
 // row per hand-over, and blank rows to fill by hand when there are few.
 func ControlSlip(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
-	return forms(w, f, p, []DossierDoc{d}, FormControl, drawControl)
+	return forms(w, f, p, []DossierDoc{d}, FormControl)
 }
 
-type formDrawer func(d *doc, p Profile, form Form, dd DossierDoc) error
-
 // forms checks every dossier, then lays each out from a fresh A5 page.
-func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, draw formDrawer) error {
+func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind) error {
 	if len(ds) == 0 {
 		return errors.New("không có hồ sơ nào để in: hãy chọn ít nhất một hồ sơ")
 	}
 	found := make([]Form, len(ds))
 	for i, dd := range ds {
-		form, err := LookupForm(p.formSet(dd.FormSet), kind)
+		form, err := p.library().Lookup(p.formSet(dd.FormSet), kind)
 		if err != nil {
 			return withCode(dd, err)
 		}
@@ -91,10 +78,15 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind, dra
 			md.date = dd.IssuedAt
 		}
 	}
-	d := newDoc(f, "P", "A5", a5Margins, md)
-	d.onPage = pageNumberTop(a5Small)
+	ps := styleFor(p.FormPaper)
+	if !found[0].OfficePaper {
+		ps = a4Style // a paper the office's A5 setting does not reach (the competent body's own notice)
+	}
+	d := newDoc(f, ps.orient, ps.size, ps.m, md)
+	d.ps = ps
+	d.onPage = pageNumberTop(ps.small)
 	for i, dd := range ds {
-		if err := draw(d, p, found[i], dd); err != nil {
+		if err := drawForm(d, p, found[i], dd); err != nil {
 			return withCode(dd, err)
 		}
 	}
@@ -144,9 +136,13 @@ func checkDossier(dd DossierDoc, kind FormKind) error {
 		if n == 0 {
 			return errors.New("phiếu yêu cầu bổ sung phải ghi đủ các nội dung cần bổ sung (chỉ được yêu cầu một lần): hãy nhập ít nhất một nội dung")
 		}
-	case FormRefusal, FormStop:
+	case FormRefusal, FormRejection:
 		if textvn.Clean(dd.Reason) == "" {
-			return errors.New("chưa ghi lý do: phiếu từ chối và thông báo dừng phải nêu rõ lý do")
+			return errors.New("chưa ghi lý do: phiếu từ chối và thông báo từ chối giải quyết phải nêu rõ lý do")
+		}
+	case FormStop:
+		if textvn.Clean(dd.Reason) == "" && dd.StopBy != StopByApplicant {
+			return errors.New("chưa ghi lý do: thông báo dừng giải quyết do cơ quan quyết định phải nêu rõ lý do")
 		}
 	case FormApology:
 		if textvn.Clean(dd.Reason) == "" {
@@ -162,26 +158,38 @@ func checkDossier(dd DossierDoc, kind FormKind) error {
 	return nil
 }
 
-// formHeader prints the A5 heading and the title. The counter issues forms 01, 02, 03 and
-// the control slip; the body (signed by its chair) issues the apology and the stop notice.
-func formHeader(d *doc, p Profile, form Form, dd DossierDoc, withNumber bool) {
+// formHeader prints the heading and the title: the counter issues the forms it signs, the
+// body (signed by its chair) the others; "Số" and the place-and-date line as the form says.
+func formHeader(d *doc, p Profile, form Form, dd DossierDoc) {
 	h := header{
-		formNo: "Mẫu số " + form.Number,
-		size:   a5Head, qhSize: a5QH, mottoSize: a5Motto,
+		size: d.ps.head, qhSize: d.ps.qh, mottoSize: d.ps.motto,
 	}
-	switch form.Kind {
-	case FormApology, FormStop:
+	if form.Number != "" {
+		h.formNo = "Mẫu số " + form.Number
+	}
+	if form.Issuer == "body" {
 		h.parent, h.body = p.ParentBody, p.Body
-	default:
+		if textvn.Clean(dd.Authority) != "" {
+			h.parent, h.body = "", dd.Authority
+		}
+	} else {
 		h.parent, h.body = p.Body, p.CounterName
 	}
-	if withNumber {
+	if form.Numbered {
 		h.number = "Số: " + orDots(dd.DocNumber)
+	}
+	switch form.Date {
+	case "issued":
 		h.place = placeDate(p.PlaceName, dd.IssuedAt)
+	case "received":
+		h.place = placeDate(p.PlaceName, dd.ReceivedAt)
 	}
 	d.header(h)
 	d.gap(10)
-	d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Title)}, a5Title, d.contentW()), a5Title, alignCenter)
+	d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Title)}, d.ps.title, d.contentW()), d.ps.title, alignCenter)
+	if form.Summary != "" {
+		d.y = d.drawLines(d.m.left, d.contentW(), d.y, d.balancedLines([]run{bd(form.Summary)}, d.ps.title, d.contentW()), d.ps.title, alignCenter)
+	}
 	d.gap(2)
 }
 
@@ -193,38 +201,6 @@ func (d *doc) label(label string, value []run, size float64) {
 		hang = 0 // a long label: continuation lines start at the margin
 	}
 	d.para(para{runs: append([]run{lr}, value...), size: size, al: alignLeft, hang: hang})
-}
-
-func drawReceipt(d *doc, p Profile, form Form, dd DossierDoc) error {
-	for _, copyLabel := range []string{"Liên 1: lưu", "Liên 2: giao người nộp"} {
-		d.section()
-		formHeader(d, p, form, dd, false)
-		qrTop := d.y + 1
-		d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
-		d.para(para{runs: []run{it("(" + copyLabel + ")")}, size: a5Text, al: alignCenter, after: 4})
-		// The QR code sits at the right under the title; the lines beside it make room.
-		if err := d.qrCode(d.w-d.m.right-qrSide+1.5, qrTop, qrSide, dd.Code); err != nil {
-			return err
-		}
-		d.exclPage, d.exclBottom, d.exclW = d.physicalPage, qrTop+qrSide, qrSide+1
-		d.para(para{runs: []run{rg(counterName(p) + " tiếp nhận hồ sơ của:")}, size: a5Text})
-		d.label("Ông/Bà", []run{bd(dd.Applicant.Name)}, a5Text)
-		d.label("Địa chỉ", []run{rg(orDots(dd.Applicant.Address))}, a5Text)
-		d.label("Số điện thoại", []run{rg(orDots(dd.Applicant.Phone) + "; Thư điện tử: " + orDots(dd.Applicant.Email))}, a5Text)
-		d.exclBottom = 0
-		d.label("Nội dung yêu cầu giải quyết", []run{bd(orDots(dd.ProcedureName))}, a5Text)
-		d.para(para{runs: []run{rg("1. Thành phần hồ sơ nộp gồm:")}, size: a5Text, after: 2})
-		documentsTable(d, dd.Documents)
-		d.gap(2)
-		d.label("2. Số lượng hồ sơ", []run{rg(setsText(dd.Sets))}, a5Text)
-		d.label("3. Thời gian giải quyết hồ sơ theo quy định là", []run{rg(orDots(dd.LimitText))}, a5Text)
-		d.label("4. Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, a5Text)
-		d.label("5. Thời gian trả kết quả giải quyết hồ sơ", []run{bd(timeWords(dd.DueAt))}, a5Text)
-		d.label("6. Đăng ký nhận kết quả tại", []run{rg(orDots(p.resultMethod(dd.ResultMethod)))}, a5Text)
-		d.para(para{runs: []run{rg(fmt.Sprintf("Vào Sổ theo dõi hồ sơ, Quyển số: %s, Số thứ tự: %s", numOrDots(dd.BookNo), numOrDots(dd.EntryNo)))}, size: a5Text, after: 4})
-		twoSignatures(d, "NGƯỜI NỘP HỒ SƠ", dd.Applicant.Name, "NGƯỜI TIẾP NHẬN HỒ SƠ", dd.ReceivedBy)
-	}
-	return nil
 }
 
 func numOrDots(n int) string {
@@ -241,79 +217,92 @@ func setsText(n int) string {
 	return fmt.Sprintf("%02d bộ", n)
 }
 
-// documentsTable lists the papers received: TT, name, form (original or copy), count.
-func documentsTable(d *doc, docs []Document) {
-	cw := d.contentW()
-	cols := []col{{8, alignCenter}, {cw - 8 - 34 - 16, alignLeft}, {34, alignCenter}, {16, alignCenter}}
-	t := table{x: d.m.left, cols: cols, size: a5Small, pad: 0.9}
+// documentsTable lists the papers received, in the columns the form's data gives (TT, name,
+// form as original or copy, count): a row per paper, or empty rows to fill by hand.
+func documentsTable(d *doc, b Block, docs []Document) {
+	ws := colWidths(d, b.Columns)
+	cols := make([]col, len(ws))
+	for i, w := range ws {
+		cols[i] = col{w, alignOf(b.Columns[i].Align)}
+	}
+	t := table{x: d.m.left, cols: cols, size: d.ps.small, pad: 0.9}
 	head := func(d *doc) {
-		x, h := d.m.left, d.lineH(a5Small)*2+1.8
-		for i, s := range []string{"TT", "Tên giấy tờ", "Hình thức (bản chính, bản sao…)", "Số lượng"} {
-			d.box(x, d.y, cols[i].w, h, []run{bd(s)}, a5Small)
+		x, h := d.m.left, d.lineH(d.ps.small)*2+1.8
+		for i, c := range b.Columns {
+			d.box(x, d.y, cols[i].w, h, []run{bd(c.Title)}, d.ps.small)
 			x += cols[i].w
 		}
 		d.y += h
 	}
-	t.header, t.headH = head, d.lineH(a5Small)*2+1.8
-	d.need(t.headH + d.lineH(a5Small) + 2)
+	t.header, t.headH = head, d.lineH(d.ps.small)*2+1.8
+	d.need(t.headH + d.lineH(d.ps.small) + 2)
 	head(d)
 	if len(docs) == 0 {
-		docs = []Document{{}, {}}
+		docs = make([]Document, b.EmptyRows)
 	}
 	for i, doc := range docs {
 		count := ""
 		if doc.Count > 0 {
 			count = fmt.Sprintf("%02d", doc.Count)
 		}
-		d.row(t, [][]run{{rg(fmt.Sprint(i + 1))}, {rg(doc.Name)}, {rg(doc.Form)}, {rg(count)}})
+		v := fields{"n": {fmt.Sprint(i + 1), true}, "name": {doc.Name, doc.Name != ""}, "form": {doc.Form, doc.Form != ""}, "count": {count, count != ""}}
+		cells := make([][]run, len(b.cols))
+		for j, c := range b.cols {
+			cells[j] = v.runs(c)
+		}
+		d.row(t, cells)
 	}
 }
 
 const signNote = "(Ký và ghi rõ họ tên)"
 
 // twoSignatures puts two signature blocks side by side, kept together on one page.
-func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName string) {
+func twoSignatures(d *doc, leftTitle, leftName, rightTitle, rightName, note string) {
 	cw := d.contentW()
 	bs := []signBlock{
-		{x: d.m.left, w: cw / 2, titles: []string{leftTitle}, note: signNote, name: leftName},
-		{x: d.m.left + cw/2, w: cw / 2, titles: []string{rightTitle}, note: signNote, name: rightName},
+		{x: d.m.left, w: cw / 2, titles: []string{leftTitle}, note: note, name: leftName},
+		{x: d.m.left + cw/2, w: cw / 2, titles: []string{rightTitle}, note: note, name: rightName},
 	}
-	const room = 15.0
-	d.need(d.signBlocksHeight(room, a5Text, bs...))
-	d.y = d.signBlocks(d.y, room, a5Text, bs...)
+	room := d.ps.room
+	d.need(d.signBlocksHeight(room, d.ps.text, bs...))
+	d.y = d.signBlocks(d.y, room, d.ps.text, bs...)
 }
 
 // oneSignature puts a signature block on the right half.
-func oneSignature(d *doc, title, name string) {
+func oneSignature(d *doc, title, name, note string) {
 	cw := d.contentW()
-	b := signBlock{x: d.m.left + cw/2, w: cw / 2, titles: []string{title}, note: signNote, name: name}
-	const room = 15.0
+	b := signBlock{x: d.m.left + cw/2, w: cw / 2, titles: []string{title}, note: note, name: name}
+	room := d.ps.room
 	d.gap(4)
-	d.need(d.signBlocksHeight(room, a5Text, b))
-	d.y = d.signBlocks(d.y, room, a5Text, b)
+	d.need(d.signBlocksHeight(room, d.ps.text, b))
+	d.y = d.signBlocks(d.y, room, d.ps.text, b)
 }
 
-// a5Closing is the chair-signed end of forms 04 and 05: Nơi nhận left, signature right.
-func a5Closing(d *doc, p Profile) {
+// formClosing is the chair-signed end of forms 04 and 05 and of the refusal after appraisal:
+// Nơi nhận left ("Như trên", the others given, the archive), signature right.
+func formClosing(d *doc, p Profile, dd DossierDoc, others ...string) {
 	cw := d.contentW()
 	sigW := cw * 0.55
 	b := signBlock{x: d.m.left + cw - sigW, w: sigW, titles: p.signLines(), name: p.ChairName}
-	const room = 16.0
-	items := noiNhanItems([]string{"Như trên"}, nil)
+	if len(dd.SignLines) > 0 {
+		// Another authority decides the procedure (the commune police): its own block, and
+		// its signer's name when known, never "TM. ỦY BAN NHÂN DÂN".
+		b.titles, b.name = nil, dd.Signer
+		for _, l := range dd.SignLines {
+			b.titles = append(b.titles, upper(l))
+		}
+	}
+	room := d.ps.closeRoom
+	items := p.noiNhanItems([]string{"Như trên"}, others)
 	d.gap(4)
-	d.need(max(d.signBlocksHeight(room, a5Text, b), d.lineH(a5Small)*float64(len(items)+1)))
+	d.need(max(d.signBlocksHeight(room, d.ps.text, b), d.lineH(d.ps.small)*float64(len(items)+1)))
 	top := d.y
-	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, a5Small+0.5)
-	d.y = max(y1, d.signBlocks(top, room, a5Text, b))
-}
-
-func kinhGui(d *doc, dd DossierDoc) {
-	d.gap(2)
-	d.para(para{runs: []run{rg("Kính gửi: Ông/Bà "), bd(dd.Applicant.Name)}, size: a5Text, al: alignCenter, after: 3})
+	y1 := d.noiNhan(d.m.left, cw-sigW-2, top+0.5, items, d.ps.noiNhan)
+	d.y = max(y1, d.signBlocks(top, room, d.ps.text, b))
 }
 
 func body(d *doc, runs ...run) {
-	d.para(para{runs: runs, size: a5Text, al: alignJustify, indent: 8, after: 2})
+	d.para(para{runs: runs, size: d.ps.text, al: alignJustify, indent: d.ps.indent, after: d.ps.after})
 }
 
 func counterName(p Profile) string {
@@ -330,56 +319,6 @@ func bodyName(p Profile) string {
 	return "Ủy ban nhân dân xã"
 }
 
-func drawSupplement(d *doc, p Profile, form Form, dd DossierDoc) error {
-	d.section()
-	formHeader(d, p, form, dd, true)
-	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
-	kinhGui(d, dd)
-	body(d, rg(fmt.Sprintf("Lúc %s, %s đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
-		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà."))
-	body(d, rg("Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà cần được bổ sung, hoàn thiện các nội dung sau:"))
-	n := 0
-	for _, s := range dd.SupplementItems {
-		if textvn.Clean(s) == "" {
-			continue
-		}
-		n++
-		lead := fmt.Sprintf("%d. ", n)
-		d.para(para{runs: []run{rg(lead + s)}, size: a5Text, al: alignLeft, indent: 8, hang: 8 + d.f.width(regular, a5Text, lead), after: 1})
-	}
-	if textvn.Clean(dd.Reason) != "" {
-		body(d, rg("Lý do: "+ensureStop(dd.Reason)))
-	}
-	phone := textvn.Clean(p.Phone)
-	if phone == "" {
-		phone = dots + dots
-	}
-	body(d, rg("Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ "+counterName(p)+", số điện thoại "+phone+" để được hướng dẫn."))
-	officer := dd.Officer
-	if textvn.Clean(officer) == "" {
-		officer = dd.ReceivedBy
-	}
-	oneSignature(d, "NGƯỜI HƯỚNG DẪN", officer)
-	return nil
-}
-
-func drawRefusal(d *doc, p Profile, form Form, dd DossierDoc) error {
-	d.section()
-	formHeader(d, p, form, dd, true)
-	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
-	kinhGui(d, dd)
-	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
-		bd(orDots(dd.ProcedureName)), rg("."))
-	body(d, rg("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, "+counterName(p)+" không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau: "), bd(ensureStop(dd.Reason)))
-	body(d, rg("Xin thông báo để Ông/Bà được biết và thực hiện./."))
-	officer := dd.Officer
-	if textvn.Clean(officer) == "" {
-		officer = dd.ReceivedBy
-	}
-	oneSignature(d, "NGƯỜI TIẾP NHẬN HỒ SƠ", officer)
-	return nil
-}
-
 // ensureStop ends a sentence with a full stop.
 func ensureStop(s string) string {
 	s = textvn.Clean(s)
@@ -389,92 +328,91 @@ func ensureStop(s string) string {
 	return s
 }
 
-// receivedLine recalls when and what the office received, opening the
-// apology and the stop notice.
-func receivedLine(d *doc, p Profile, dd DossierDoc) {
-	body(d, rg(fmt.Sprintf("Lúc %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục ", timeWords(dd.ReceivedAt), counterName(p))),
-		bd(orDots(dd.ProcedureName)), rg(" của Ông/Bà (mã hồ sơ: "), bd(dd.Code), rg(")."))
+// RejectionNotice prints the competent body's notice refusing to resolve a dossier after
+// appraising it (thông báo từ chối giải quyết hồ sơ). It is not form 03, which is the
+// counter's refusal to accept: it is a document of the body, numbered and signed by it.
+func RejectionNotice(w io.Writer, f *Fonts, p Profile, d DossierDoc) error {
+	return forms(w, f, p, []DossierDoc{d}, FormRejection)
 }
 
-func drawApology(d *doc, p Profile, form Form, dd DossierDoc) error {
-	d.section()
-	formHeader(d, p, form, dd, true)
-	kinhGui(d, dd)
-	receivedLine(d, p, dd)
-	if !dd.DueAt.IsZero() {
-		body(d, rg("Thời gian hẹn trả kết quả giải quyết hồ sơ: "+timeWords(dd.DueAt)+"."))
+// handoverLabels are the words inside the control slip's rows, unless the form's data gives
+// its own ("labels").
+var handoverLabels = map[string]string{"from": "Giao", "to": "Nhận", "giver": "Người giao", "receiver": "Người nhận", "sign_note": "(Ký, ghi rõ họ tên)"}
+
+// controlTable is the control slip's table: four column groups, the hand-over's time with
+// the giver's and the receiver's signatures inside "THỜI GIAN GIAO, NHẬN HỒ SƠ", one row per
+// hand-over and blank rows to fill by hand.
+func controlTable(d *doc, b Block, hs []Handover) {
+	s := d.ps.sc
+	lb := func(k string) string {
+		if v, ok := b.Labels[k]; ok {
+			return v
+		}
+		return handoverLabels[k]
 	}
-	body(d, rg("Tuy nhiên đến nay, "+bodyName(p)+" chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời gian đã hẹn vì lý do: "), bd(ensureStop(dd.Reason)))
-	if form.Number == "04" && strings.HasPrefix(form.Title, "VĂN BẢN") {
-		body(d, rg("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. "+bodyName(p)+" xin lỗi Ông/Bà và đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết hồ sơ; kết quả sẽ được trả cho Ông/Bà vào lúc "), bd(timeWords(dd.NewDueAt)), rg("."))
-	} else {
-		body(d, rg("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. "+bodyName(p)+" xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào lúc "), bd(timeWords(dd.NewDueAt)), rg("."))
+	ws := colWidths(d, b.Columns)
+	nameW, timeW, resW, noteW := ws[0], ws[1], ws[2], ws[3]
+	xs := []float64{d.m.left, d.m.left + nameW, d.m.left + nameW + timeW, d.m.left + nameW + timeW + resW}
+	heads := make([]string, len(b.Columns))
+	for i, c := range b.Columns {
+		heads[i] = c.Title
 	}
-	body(d, rg("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."))
-	a5Closing(d, p)
-	return nil
-}
-
-func drawStop(d *doc, p Profile, form Form, dd DossierDoc) error {
-	d.section()
-	formHeader(d, p, form, dd, true)
-	kinhGui(d, dd)
-	receivedLine(d, p, dd)
-	body(d, rg(bodyName(p)+" thông báo dừng giải quyết hồ sơ nêu trên với lý do: "), bd(ensureStop(dd.Reason)))
-	body(d, rg("Đề nghị Ông/Bà liên hệ "+counterName(p)+" để nhận lại hồ sơ và được hướng dẫn thực hiện theo quy định."))
-	body(d, rg("Trân trọng thông báo./."))
-	a5Closing(d, p)
-	return nil
-}
-
-func drawControl(d *doc, p Profile, form Form, dd DossierDoc) error {
-	d.section()
-	formHeader(d, p, form, dd, false)
-	d.para(para{runs: []run{rg("Mã hồ sơ: "), bd(dd.Code)}, size: a5Text, al: alignCenter})
-	d.para(para{runs: []run{it("(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)")}, size: a5Small, al: alignCenter, after: 3})
-	d.label("Người nộp hồ sơ", []run{bd(dd.Applicant.Name)}, a5Text)
-	d.label("Nội dung yêu cầu giải quyết", []run{rg(orDots(dd.ProcedureName))}, a5Text)
-	d.label("Cơ quan chủ trì giải quyết", []run{rg(orDots(dd.HandlingUnit))}, a5Text)
-	d.label("Thời gian nhận hồ sơ", []run{rg(timeWords(dd.ReceivedAt))}, a5Text)
-	d.label("Thời gian hẹn trả kết quả", []run{rg(timeWords(dd.DueAt))}, a5Text)
-	d.gap(3)
-
-	cw := d.contentW()
-	cols := []col{{35, alignLeft}, {22, alignCenter}, {19, alignCenter}, {0, alignCenter}, {17, alignLeft}}
-	cols[3].w = cw - 35 - 22 - 19 - 17
-	heads := []string{"TÊN CƠ QUAN GIAO, NHẬN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ (trước hạn, đúng hạn, quá hạn)", "NGƯỜI GIAO, NGƯỜI NHẬN (ký, ghi rõ họ tên)", "GHI CHÚ"}
+	hs1, hs2 := d.ps.ctlHead, d.ps.ctlCell
 	headH := 0.0
-	for i, s := range heads {
-		headH = max(headH, d.boxHeight([]run{bd(s)}, 8, cols[i].w))
+	for i, h := range heads {
+		headH = max(headH, d.boxHeight([]run{bd(h)}, hs1, ws[i]))
 	}
 	head := func(d *doc) {
-		x := d.m.left
-		for i, s := range heads {
-			d.box(x, d.y, cols[i].w, headH, []run{bd(s)}, 8)
-			x += cols[i].w
+		for i, h := range heads {
+			d.box(xs[i], d.y, ws[i], headH, []run{bd(h)}, hs1)
 		}
 		d.y += headH
 	}
-	t := table{x: d.m.left, cols: cols, size: 9, pad: 1, minH: 24, header: head, headH: headH}
-	d.need(headH + t.minH)
+	pad, lh := 1.0, d.lineH(hs2)
+	room := s(10)
+	d.need(headH + 4*lh + room)
 	head(d)
-	rows := dd.Handovers
-	for len(rows) < 3 {
-		rows = append(rows, Handover{})
+	for len(hs) < b.EmptyRows {
+		hs = append(hs, Handover{})
 	}
-	for i, h := range rows {
-		when := ""
+	for i, h := range hs {
+		when := dots + " giờ " + dots + " phút, ngày " + dots + "/" + dots + "/" + dots
 		if !h.At.IsZero() {
 			tt := h.At.In(Zone)
-			when = fmt.Sprintf("%02d giờ %02d phút\nngày %s", tt.Hour(), tt.Minute(), tt.Format("02/01/2006"))
+			when = fmt.Sprintf("%02d giờ %02d phút, ngày %s", tt.Hour(), tt.Minute(), tt.Format("02/01/2006"))
 		}
-		d.row(t, [][]run{
-			{rg(fmt.Sprintf("%d. Giao: ", i+1)), rg(h.From), rg("\n"), rg("Nhận: "), rg(h.To)},
-			{rg(when)},
-			{rg(h.Outcome)},
-			{it("Người giao"), rg("\n\n\n" + textvn.Clean(h.Giver) + "\n"), it("Người nhận"), rg("\n\n\n" + textvn.Clean(h.Receiver))},
-			{rg(h.Note)},
-		})
+		nameLines := d.lines([]run{rg(fmt.Sprintf("%d. %s: ", i+1, lb("from"))), rg(h.From), rg("\n"), rg(lb("to") + ": "), rg(h.To)}, hs2, nameW-2*pad)
+		whenLines := d.lines([]run{rg(when)}, hs2, timeW-2*pad)
+		half := (timeW - 2*pad) / 2
+		giver := d.lines([]run{bd(h.Giver)}, hs2, half)
+		receiver := d.lines([]run{bd(h.Receiver)}, hs2, half)
+		signH := lh + d.lineH(hs2-1) + room + float64(max(1, len(giver), len(receiver)))*lh
+		resLines := d.lines([]run{rg(h.Outcome)}, hs2, resW-2*pad)
+		noteLines := d.lines([]run{rg(h.Note)}, hs2, noteW-2*pad)
+		rowH := 2*pad + max(float64(len(nameLines))*lh, float64(len(whenLines))*lh+signH,
+			float64(len(resLines))*lh, float64(len(noteLines))*lh)
+		if d.y+rowH > d.bottomY() {
+			d.newPage()
+			head(d)
+		}
+		d.pdf.SetLineWidth(0.2)
+		for k := range ws {
+			d.pdf.Rect(xs[k], d.y, ws[k], rowH, "D")
+		}
+		top := d.y + pad
+		d.drawLines(xs[0]+pad, nameW-2*pad, top, nameLines, hs2, alignLeft)
+		y := d.drawLines(xs[1]+pad, timeW-2*pad, top, whenLines, hs2, alignCenter)
+		for j, who := range []struct {
+			label string
+			name  [][]word
+		}{{lb("giver"), giver}, {lb("receiver"), receiver}} {
+			x := xs[1] + pad + float64(j)*half
+			yy := d.column(x, half, y, []run{bd(who.label)}, hs2, alignCenter)
+			d.column(x, half, yy, []run{it(lb("sign_note"))}, hs2-1, alignCenter)
+			d.drawLines(x, half, y+signH-float64(max(1, len(who.name)))*lh, who.name, hs2, alignCenter)
+		}
+		d.drawLines(xs[2]+pad, resW-2*pad, top, resLines, hs2, alignCenter)
+		d.drawLines(xs[3]+pad, noteW-2*pad, top, noteLines, hs2, alignLeft)
+		d.y += rowH
 	}
-	return nil
 }

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -23,59 +24,55 @@ const (
 	FormStop       FormKind = "stop"       // thông báo dừng giải quyết hồ sơ (2025 only)
 	FormControl    FormKind = "control"    // phiếu kiểm soát quá trình giải quyết hồ sơ
 	FormRegister   FormKind = "register"   // sổ theo dõi hồ sơ
+	// FormRejection is the competent body's notice refusing a dossier after appraisal: a
+	// document of the body in Decree 30's layout, in neither set of numbered forms.
+	FormRejection FormKind = "rejection"
 )
 
-// Form is one form of a set: its number ("Mẫu số 04"), its printed title and paper.
+// Form is one form of a set, as the data files under assets/forms describe it: its number
+// ("Mẫu số 04"), printed title, paper, heading and layout.
 type Form struct {
-	Kind   FormKind
-	Number string // "04"
-	Title  string // as printed, in capitals
-	Paper  string // "A5" or "A4"
+	Kind        FormKind `json:"kind"`
+	Number      string   `json:"number,omitempty"`       // "04"; empty for a paper outside the numbered set
+	Title       string   `json:"title"`                  // as printed, in capitals
+	Summary     string   `json:"summary,omitempty"`      // the summary line under the title (trích yếu), bold
+	Paper       string   `json:"paper"`                  // "A4"
+	OfficePaper bool     `json:"office_paper,omitempty"` // the office's paper setting (A5…) applies
+	Issuer      string   `json:"issuer,omitempty"`       // "counter" (the one-stop counter) or "body" (UBND, signed by its chair)
+	Numbered    bool     `json:"numbered,omitempty"`     // prints "Số: …"
+	Date        string   `json:"date,omitempty"`         // place-and-date line: "issued" (the paper's date), "received", or none
+	Copies      []string `json:"copies,omitempty"`       // copy labels, each copy laid out in full ({copy})
+	Blocks      []Block  `json:"blocks,omitempty"`       // the layout
 }
 
 // FormSetInfo is a form set and its forms in order.
 type FormSetInfo struct {
-	Code  string // FormSet2025 or FormSet2018
-	Name  string // "Thông tư 03/2025/TT-VPCP"
-	Forms []Form
+	Code   string // FormSet2025 or FormSet2018
+	Name   string // "Thông tư 03/2025/TT-VPCP"
+	Source string // where the forms come from, and how sure that is
+	Forms  []Form
 }
 
-// formSets is the catalogue of REFERENCE §3. The 2018 list is checked against the circular
-// [V]; the 2025 list against two independent secondary sources [S].
-var formSets = []FormSetInfo{
-	{FormSet2025, "Thông tư 03/2025/TT-VPCP", []Form{
-		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
-		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
-		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormApology, "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "A5"},
-		{FormStop, "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormControl, "06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormRegister, "07", "SỔ THEO DÕI HỒ SƠ", "A4"},
-	}},
-	{FormSet2018, "Thông tư 01/2018/TT-VPCP", []Form{
-		{FormReceipt, "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "A5"},
-		{FormSupplement, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "A5"},
-		{FormRefusal, "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormApology, "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "A5"},
-		{FormControl, "05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "A5"},
-		{FormRegister, "06", "SỔ THEO DÕI HỒ SƠ", "A4"},
-	}},
-}
+// FormSets lists the shipped form sets, the default first.
+func FormSets() []FormSetInfo { return mustDefault().FormSets() }
 
-// FormSets lists the form sets, the default first.
-func FormSets() []FormSetInfo {
-	out := make([]FormSetInfo, len(formSets))
-	for i, s := range formSets {
-		s.Forms = append([]Form(nil), s.Forms...)
+// FormSets lists the library's form sets, the default first.
+func (l *FormLibrary) FormSets() []FormSetInfo {
+	out := make([]FormSetInfo, len(l.sets))
+	for i, s := range l.sets {
+		s.Forms = slices.Clone(s.Forms)
 		out[i] = s
 	}
 	return out
 }
 
-// LookupForm finds a form in a set; the error says, in Vietnamese, when the set is unknown or
-// has no such form (the stop notice exists only from 2025).
-func LookupForm(set string, kind FormKind) (Form, error) {
-	for _, s := range formSets {
+// LookupForm finds a form in a shipped set; the error says, in Vietnamese, when the set is
+// unknown or has no such form (the stop notice exists only from 2025).
+func LookupForm(set string, kind FormKind) (Form, error) { return mustDefault().Lookup(set, kind) }
+
+// Lookup finds a form in one of the library's sets.
+func (l *FormLibrary) Lookup(set string, kind FormKind) (Form, error) {
+	for _, s := range l.sets {
 		if s.Code != set {
 			continue
 		}
@@ -89,9 +86,17 @@ func LookupForm(set string, kind FormKind) (Form, error) {
 		}
 		return Form{}, fmt.Errorf("bộ biểu mẫu theo %s không có mẫu %q", s.Name, kind)
 	}
-	codes := make([]string, len(formSets))
-	for i, s := range formSets {
+	codes := make([]string, len(l.sets))
+	for i, s := range l.sets {
 		codes[i] = s.Code
 	}
 	return Form{}, fmt.Errorf("không có bộ biểu mẫu %q: chọn một trong %s", set, strings.Join(codes, ", "))
+}
+
+// library is the profile's form sets, the shipped ones when it names none.
+func (p Profile) library() *FormLibrary {
+	if p.Forms != nil {
+		return p.Forms
+	}
+	return mustDefault()
 }

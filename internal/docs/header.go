@@ -186,8 +186,9 @@ func (d *doc) signBlocks(top, room, size float64, bs ...signBlock) float64 {
 	return bottom
 }
 
-// noiNhanItems formats the recipients list: "- Như trên;" style entries, the archive last.
-func noiNhanItems(first []string, extra []string) []string {
+// noiNhanItems formats the recipients list: "- Như trên;" style entries, the archive last
+// ("- Lưu: VT, VP, 02." as Decree 30/2020's appendix shows it).
+func (p Profile) noiNhanItems(first []string, extra []string) []string {
 	var items []string
 	for _, s := range append(append([]string(nil), first...), extra...) {
 		s = strings.TrimSpace(textvn.Clean(s))
@@ -198,7 +199,20 @@ func noiNhanItems(first []string, extra []string) []string {
 		}
 		items = append(items, "- "+s+";")
 	}
-	return append(items, "- Lưu: VT.")
+	return append(items, p.archiveLine())
+}
+
+// archiveLine is the last line of "Nơi nhận": the archive (văn thư), then the drafting unit's
+// abbreviation and the number of copies kept, when the profile gives them.
+func (p Profile) archiveLine() string {
+	s := "- Lưu: VT"
+	if u := strings.Trim(textvn.Clean(p.ArchiveUnit), " ,.;"); u != "" {
+		s += ", " + u
+	}
+	if p.ArchiveCopies > 0 {
+		s += fmt.Sprintf(", %02d", p.ArchiveCopies)
+	}
+	return s + "."
 }
 
 // noiNhan draws "Nơi nhận:" (bold italic) and its entries in [x, x+w] from top and returns

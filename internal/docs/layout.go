@@ -66,6 +66,7 @@ type doc struct {
 	exclPage       int          // the page the box is on
 	physicalPage   int          // pages in the whole file
 	lineHeightLead float64      // line height as a multiple of the font size
+	ps             paperStyle   // forms: the paper and type sizes
 }
 
 func newDoc(f *Fonts, orientation, size string, m margins, md meta) *doc {

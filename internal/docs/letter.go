@@ -10,7 +10,7 @@ import (
 	"motcua/internal/textvn"
 )
 
-// A4 portrait margins of Decree 30/2020.
+// A4 portrait margins of Decree 30/2020 (top and bottom 20–25 mm, left 30–35, right 15–20).
 var a4Margins = margins{top: 20, right: 15, bottom: 20, left: 30}
 
 // Letters prints one letter or many (the chair's day of letters) into one A4 PDF, each
@@ -124,7 +124,7 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 	if textvn.Clean(l.DossierCode) != "" || l.Number > 0 {
 		qr = LetterQRText(l)
 	}
-	return d.closing(p, noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
+	return d.closing(p, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
 }
 
 // closing draws the end of an A4 document signed by the chair: "Nơi nhận" on the left (and

@@ -48,7 +48,7 @@ const (
 // numbers continuing across pages, page numbers at the top from page 2, and long names and
 // addresses wrapped inside their cells.
 func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error {
-	form, err := LookupForm(p.formSet(in.FormSet), FormRegister)
+	form, err := p.library().Lookup(p.formSet(in.FormSet), FormRegister)
 	if err != nil {
 		return err
 	}

@@ -96,7 +96,7 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 	pairs(d, cw, r.ScoreLines())
 
 	d.gap(10)
-	if err := d.closing(p, noiNhanItems([]string{in.UpperLevel}, nil), ""); err != nil {
+	if err := d.closing(p, p.noiNhanItems([]string{in.UpperLevel}, nil), ""); err != nil {
 		return err
 	}
 	return d.output(w)

@@ -65,7 +65,7 @@ func TestReportPDF(t *testing.T) {
 		"Hồ sơ tiếp nhận trong kỳ " + itoa(r.Total.Received), "Tỷ lệ trước hạn và đúng hạn (mục tiêu trên 90%) " + report.Percent(r.Total.Rate, true),
 		"Đăng ký khai sinh", "Trực tuyến", "DIỄN BIẾN 12 THÁNG", "Mục tiêu 90%", "01/27", "12/27",
 		"ƯỚC TÍNH CỦA XÃ", "không phải kết quả đánh giá chính thức", "Chưa có số liệu trong phần mềm: Mức độ hài lòng",
-		"Nơi nhận:", "Văn phòng UBND tỉnh Thanh Hóa;", "Lưu: VT.", "CHỦ TỊCH", "Lê Văn Tuấn",
+		"Nơi nhận:", "Văn phòng UBND tỉnh Thanh Hóa;", "Lưu: VT,", "CHỦ TỊCH", "Lê Văn Tuấn",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report PDF lacks %q", want)

@@ -261,7 +261,7 @@ func lettersFODT(f *Fonts, p Profile, ls []Letter) ([]byte, error) {
 
 		// Closing: "Nơi nhận" and the QR code on the left, the signature block on the right.
 		nn := par("NNHead", "Nơi nhận:")
-		for _, s := range noiNhanItems([]string{"Như trên"}, l.NoiNhan) {
+		for _, s := range p.noiNhanItems([]string{"Như trên"}, l.NoiNhan) {
 			nn += par("NNItem", esc(s))
 		}
 		if textvn.Clean(l.DossierCode) != "" || l.Number > 0 {

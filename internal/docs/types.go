@@ -1,6 +1,6 @@
-// Package docs renders the commune's paper: the one-stop forms of a dossier (A5), the
-// register book (A4 landscape), letters and staff pledges (A4) in the layout of Decree
-// 30/2020/NĐ-CP, as PDF. It is a renderer only: callers pass plain structs and an io.Writer;
+// Package docs renders the commune's paper: the one-stop forms of a dossier (A4 by default,
+// A5 as an office setting), the register book (A4 landscape), letters and staff pledges (A4)
+// in the layout of Decree 30/2020/NĐ-CP, as PDF. It is a renderer only: callers pass plain structs and an io.Writer;
 // it knows nothing of the database or the window. Every string is NFC-normalised before it
 // reaches the PDF, every time is printed in Vietnam time, and the same inputs always give
 // byte-identical files.
@@ -18,17 +18,24 @@ import (
 // Profile is the commune office as its paper shows it. Names are in sentence case
 // ("Ủy ban nhân dân xã Đông Văn"); headers print them in capitals.
 type Profile struct {
-	ParentBody  string // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
-	Body        string // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
-	BodyShort   string // the body's name in running text after "TM.": default "Ủy ban nhân dân"
-	CounterName string // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
-	PlaceName   string // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
-	AgencyCode  string // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
-	Phone       string // the counter's phone, printed on the supplement request
-	ChairName   string // who signs letters, the apology and the stop notice
-	ChairTitle  string // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
-	SignAs      string // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
-	FormSet     string // default form set, FormSet2025 when empty
+	ParentBody  string       // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
+	Body        string       // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
+	BodyShort   string       // the body's name in running text after "TM.": default "Ủy ban nhân dân"
+	CounterName string       // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
+	PlaceName   string       // "Đông Văn", as in "Đông Văn, ngày 05 tháng 02 năm 2026"
+	AgencyCode  string       // "000.17.22.H56", the prefix of dossier codes (not printed; kept with the profile)
+	Phone       string       // the counter's phone, printed on the supplement request
+	ChairName   string       // who signs letters, the apology and the stop notice
+	ChairTitle  string       // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
+	SignAs      string       // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+	FormSet     string       // default form set, FormSet2025 when empty
+	FormPaper   string       // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
+	Forms       *FormLibrary // the form sets to print with; nil: the shipped ones (DefaultForms)
+
+	// The end of "Nơi nhận": "- Lưu: VT, <ArchiveUnit>, <ArchiveCopies>." (Decree 30/2020,
+	// Phụ lục III); either is left out when empty or zero.
+	ArchiveUnit   string // the drafting unit's abbreviation, e.g. "VP" (Văn phòng HĐND và UBND)
+	ArchiveCopies int    // copies kept
 }
 
 // Applicant is who filed the dossier (người nộp hồ sơ).
@@ -76,10 +83,26 @@ type DossierDoc struct {
 	Handovers       []Handover // control slip rows
 	SupplementItems []string   // what to add or complete (form 02)
 	Reason          string     // why: supplement, refusal, delay, stop
-	NewDueAt        time.Time  // the new date of the apology (form 04)
-	IssuedAt        time.Time  // date of forms 02–05; zero prints dots to fill by hand
-	Officer         string     // who signs forms 02 and 03; ReceivedBy when empty
+	StopBy          string     // the stop notice: StopByApplicant or StopByAgency (the default)
+	Coordinating    string     // cơ quan phối hợp giải quyết, for the control slip
+
+	// The authority that decides the procedure when it is not the commune People's Committee
+	// (residence: the commune police). Papers the body issues (apology, stop notice, refusal
+	// after appraisal) then carry its name in the heading and the text, and its signature
+	// block instead of "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
+	Authority string    // "Công an xã Đông Văn"; empty: the profile's body
+	SignLines []string  // its signature block, e.g. ["Trưởng Công an xã"]
+	Signer    string    // its signer's name; empty leaves the line to write by hand
+	NewDueAt  time.Time // the new date of the apology (form 04)
+	IssuedAt  time.Time // date of forms 02–05; zero prints dots to fill by hand
+	Officer   string    // who signs forms 02 and 03; ReceivedBy when empty
 }
+
+// Who asked to stop handling a dossier (DossierDoc.StopBy).
+const (
+	StopByApplicant = "applicant"
+	StopByAgency    = "agency"
+)
 
 // Letter is one letter (thư) to a citizen.
 type Letter struct {
@@ -91,7 +114,7 @@ type Letter struct {
 	Recipient   string    // after "Kính gửi:", e.g. "Anh Nguyễn Văn An và chị Lê Thị Bình"
 	Address     string    // the recipient's address, printed under Kính gửi
 	Paragraphs  []string  // the body, from letters.Render
-	NoiNhan     []string  // recipients besides "Như trên" and the archive; "- Lưu: VT." is always last
+	NoiNhan     []string  // recipients besides "Như trên" and the archive; the archive line ("- Lưu: VT, …") is always last
 	DossierCode string    // printed in the QR code with the number
 }
 

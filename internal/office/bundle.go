@@ -1,6 +1,7 @@
 package office
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -14,7 +15,9 @@ import (
 
 	"motcua/internal/bundle"
 	"motcua/internal/calendar"
+	"motcua/internal/docs"
 	"motcua/internal/register"
+	"motcua/internal/report"
 	"motcua/internal/store"
 )
 
@@ -238,6 +241,10 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 			return res, fmt.Errorf("lời chuyển khóa lưu trong máy bị hỏng: %v", err)
 		}
 	}
+	repJSON, repPDF, err := o.periodReport(ctx, req.Period)
+	if err != nil {
+		return res, fmt.Errorf("không lập được báo cáo của kỳ để đưa vào gói: %w", err)
+	}
 	dir := filepath.Dir(req.Path)
 	tmp, err := os.CreateTemp(dir, ".motcua-bundle-*.tmp")
 	if err != nil {
@@ -305,6 +312,18 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 		}); err != nil {
 			return err
 		}
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{bundle.FileReport, repJSON}, {bundle.FileReportPDF, repPDF}} {
+			fw, err := w.Create(f.name)
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(f.data); err != nil {
+				return err
+			}
+		}
 		m, id, err := w.Close(priv)
 		if err != nil {
 			return err
@@ -346,4 +365,33 @@ func (o *Office) Exports(ctx context.Context) ([]store.Export, error) { return o
 // CommuneFigures counts the office's own register for a period.
 func (o *Office) CommuneFigures(ctx context.Context, p Period) (store.Figures, error) {
 	return o.st.CommuneFigures(ctx, p.From, p.end())
+}
+
+// periodReport makes the period's report, as figures (report.json) and as
+// the printed report (report.pdf), from the same register the records come
+// from. It runs before the export's transaction: the store has one
+// connection, which the transaction would hold.
+func (o *Office) periodReport(ctx context.Context, p Period) (js, pdf []byte, err error) {
+	rp, err := report.Custom(p.From, p.To)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := o.Report(ctx, rp, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	var jb, pb bytes.Buffer
+	enc := json.NewEncoder(&jb)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, nil, err
+	}
+	fonts, err := Fonts()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := docs.ReportPDF(&pb, fonts, o.DocProfile(), docs.ReportInput{Report: r, UpperLevel: o.Profile().UpperLevel}); err != nil {
+		return nil, nil, err
+	}
+	return jb.Bytes(), pb.Bytes(), nil
 }

@@ -88,8 +88,14 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Registered || res.Changed == 0 || res.Records["dossiers"] == 0 || res.Records["letters"] != 2 {
+	if !res.Registered || res.Changed == 0 || res.Records["dossiers"] == 0 || res.Records["letters"] != 2 || res.Records["report"] != 1 {
 		t.Fatalf("first import %+v", res)
+	}
+	if n, _ := up.st.UpperRecordCount(ctx, "000.17.22.H56", "report"); n != 1 {
+		t.Fatalf("the commune's report is not kept: %d", n)
+	}
+	if f := first.Files[len(first.Files)-1]; f.Name != bundle.FileReportPDF || f.Size < 1000 {
+		t.Fatalf("no printed report in the bundle: %+v", first.Files)
 	}
 	cs, total, err := up.Communes(ctx, nov)
 	if err != nil {

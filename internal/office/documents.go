@@ -2,11 +2,11 @@ package office
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,6 +16,7 @@ import (
 	"motcua/internal/docs"
 	"motcua/internal/people"
 	"motcua/internal/register"
+	"motcua/internal/store"
 )
 
 // fontCache loads the PDF fonts once per process: parsing a TrueType face
@@ -49,8 +50,72 @@ func (o *Office) DocProfile() docs.Profile {
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
-		SignAs: p.SignAs, FormSet: p.FormSet,
+		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
+		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,
 	}
+}
+
+// formsProfile is DocProfile with the form sets to print with: the shipped
+// ones, replaced by the administrator's files when the forms_dir setting
+// names a folder. The folder is read at each print, so an edited file takes
+// effect at once; a file with a mistake stops printing with a sentence that
+// names it.
+func (o *Office) formsProfile() (docs.Profile, error) {
+	p := o.DocProfile()
+	dir := o.cfg().profile.FormsDir
+	if dir == "" {
+		return p, nil
+	}
+	l, err := loadForms(dir)
+	if err != nil {
+		return p, err
+	}
+	p.Forms = l
+	return p, nil
+}
+
+func loadForms(dir string) (*docs.FormLibrary, error) {
+	def, err := docs.DefaultForms()
+	if err != nil {
+		return nil, err
+	}
+	l, err := def.WithOverrides(os.DirFS(dir), ".")
+	if err != nil {
+		return nil, fmt.Errorf("biểu mẫu trong thư mục %s (cài đặt forms_dir): %w", dir, err)
+	}
+	return l, nil
+}
+
+// withAuthority puts on the papers the authority that decides the dossier's
+// procedure (as it was when received) when it is not the commune People's
+// Committee: the residence procedures' commune police issue and sign their
+// own papers, never "TM. ỦY BAN NHÂN DÂN".
+func (o *Office) withAuthority(ctx context.Context, d *register.Dossier, dd *docs.DossierDoc) error {
+	p, err := o.ProcedureOf(ctx, d)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // an imported dossier whose procedure version is not in the catalogue
+	}
+	if err != nil {
+		return err
+	}
+	if p.ByCommittee() {
+		return nil
+	}
+	dd.Authority = authorityName(p.AuthorityName(), o.cfg().profile.PlaceName)
+	dd.SignLines = p.SignBlock
+	return nil
+}
+
+// authorityName completes a commune-level authority with the commune's
+// name: "Công an xã" → "Công an xã Đông Văn".
+func authorityName(a, place string) string {
+	a, place = strings.TrimSpace(a), strings.TrimSpace(place)
+	for _, unit := range []string{" xã", " phường", " đặc khu"} {
+		if place != "" && strings.HasSuffix(strings.ToLower(a), unit) {
+			return a + " " + place
+		}
+	}
+	return a
 }
 
 // DossierDoc turns a dossier into what its forms print.
@@ -70,16 +135,17 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 			dd.Handovers = append(dd.Handovers, docs.Handover{From: e.From, To: e.To, Giver: e.Actor, At: e.At,
 				Outcome: e.Outcome.Vietnamese(), Note: e.Note})
 		case register.EvSupplement:
-			// The note is the list itself: printed once, as numbered
-			// items, not again as a reason.
-			dd.SupplementItems = splitItems(e.Note)
-			dd.Reason, dd.IssuedAt = "", e.At
-		case register.EvRefused:
+			if r, ok := d.Supplement(); ok {
+				dd.SupplementItems, dd.Reason, dd.IssuedAt = r.Items, r.Reason, r.At
+			}
+		case register.EvRefused, register.EvRejected:
 			dd.Reason, dd.IssuedAt = e.Note, e.At
 		case register.EvApologised:
 			dd.Reason, dd.IssuedAt = d.ApologyReason, e.At
 		case register.EvWithdrawn:
-			dd.Reason, dd.IssuedAt = e.Note, e.At
+			dd.Reason, dd.IssuedAt, dd.StopBy = e.Note, e.At, docs.StopByApplicant
+		case register.EvStopped:
+			dd.Reason, dd.IssuedAt, dd.StopBy = e.Note, e.At, docs.StopByAgency
 		}
 	}
 	if d.NewDueAt != nil {
@@ -88,29 +154,13 @@ func (o *Office) DossierDoc(d *register.Dossier) docs.DossierDoc {
 	return dd
 }
 
-// splitItems reads a supplement request typed as "a; b; c" or one item per
-// line into its items, without the numbers or dashes the clerk typed in
-// front (the form numbers them itself).
-func splitItems(s string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
-		if p := strings.TrimSpace(itemLead.ReplaceAllString(part, "")); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// itemLead is a typed list marker: "1.", "2)", "a)", "-", "•", "+".
-var itemLead = regexp.MustCompile(`^\s*(?:[0-9]{1,2}[.)]|[a-zđ]\)|[-•+*])\s*`)
-
 // FormKinds the command line and the window can print for a dossier.
-var FormKinds = []docs.FormKind{docs.FormReceipt, docs.FormSupplement, docs.FormRefusal, docs.FormApology, docs.FormStop, docs.FormControl}
+var FormKinds = paperOrder
 
 // PrintForms renders one form for one or more dossiers into one PDF, each
 // with the form set it was received under. A form that the dossier's
-// history does not support (an apology for a dossier never apologised for)
-// is refused.
+// history does not call for (an apology for a dossier never apologised
+// for) is refused, with the sentence Papers gives.
 func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind, codes ...string) error {
 	if len(codes) == 0 {
 		return fmt.Errorf("chưa chọn hồ sơ nào để in")
@@ -125,12 +175,19 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 		if err != nil {
 			return err
 		}
-		if err := printable(kind, d); err != nil {
+		if err := o.paperFor(kind, d); err != nil {
 			return err
 		}
-		dds = append(dds, o.DossierDoc(d))
+		dd := o.DossierDoc(d)
+		if err := o.withAuthority(ctx, d, &dd); err != nil {
+			return err
+		}
+		dds = append(dds, dd)
 	}
-	p := o.DocProfile()
+	p, err := o.formsProfile()
+	if err != nil {
+		return err
+	}
 	switch kind {
 	case docs.FormReceipt:
 		return docs.Receipts(w, f, p, dds)
@@ -143,6 +200,8 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 		return docs.Supplement(w, f, p, dds[0])
 	case docs.FormRefusal:
 		return docs.Refusal(w, f, p, dds[0])
+	case docs.FormRejection:
+		return docs.RejectionNotice(w, f, p, dds[0])
 	case docs.FormApology:
 		return docs.Apology(w, f, p, dds[0])
 	case docs.FormStop:
@@ -150,29 +209,7 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 	case docs.FormControl:
 		return docs.ControlSlip(w, f, p, dds[0])
 	}
-	return fmt.Errorf("không có mẫu %q; dùng receipt, supplement, refusal, apology, stop hoặc control", kind)
-}
-
-func printable(kind docs.FormKind, d *register.Dossier) error {
-	switch kind {
-	case docs.FormSupplement:
-		if d.SupplementAt == nil {
-			return fmt.Errorf("hồ sơ %s chưa có yêu cầu bổ sung nên không có phiếu yêu cầu bổ sung để in", d.Code)
-		}
-	case docs.FormRefusal:
-		if d.State != register.Refused {
-			return fmt.Errorf("hồ sơ %s không bị từ chối nên không có phiếu từ chối để in", d.Code)
-		}
-	case docs.FormApology:
-		if d.ApologyAt == nil {
-			return fmt.Errorf("hồ sơ %s chưa có văn bản xin lỗi, hẹn lại; hãy ghi xin lỗi và ngày hẹn mới trước", d.Code)
-		}
-	case docs.FormStop:
-		if d.State != register.Withdrawn && d.State != register.Refused {
-			return fmt.Errorf("hồ sơ %s chưa dừng giải quyết (rút hoặc từ chối) nên không có thông báo dừng để in", d.Code)
-		}
-	}
-	return nil
+	return fmt.Errorf("không có mẫu %q; dùng %s", kind, kindList())
 }
 
 // PrintRegister renders the register book for the dossiers received in
@@ -205,11 +242,25 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 		if d.ReturnedAt != nil {
 			row.ReturnedAt = *d.ReturnedAt
 		}
+		if d.State == register.Refused || d.State == register.Withdrawn {
+			// The list comes without events; who refused or stopped is in the last one.
+			full, err := o.Show(ctx, d.Code)
+			if err != nil {
+				return err
+			}
+			d = *full
+		}
 		switch d.State {
 		case register.Refused:
-			row.Note = "Từ chối: " + d.ClosedReason
+			row.Note = "Từ chối tiếp nhận: " + d.ClosedReason
+			if k, _ := d.Refusal(); k == register.RefuseAfterAppraisal {
+				row.Note = "Từ chối giải quyết: " + d.ClosedReason
+			}
 		case register.Withdrawn:
 			row.Note = "Rút hồ sơ"
+			if by, _ := d.Stopped(); by == register.StopByAgency {
+				row.Note = "Dừng giải quyết: " + d.ClosedReason
+			}
 		case register.SupplementRequested:
 			row.Note = "Chờ bổ sung"
 		}
@@ -218,7 +269,11 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 		}
 		in.Rows = append(in.Rows, row)
 	}
-	return docs.RegisterBook(w, f, o.DocProfile(), in)
+	p, err := o.formsProfile()
+	if err != nil {
+		return err
+	}
+	return docs.RegisterBook(w, f, p, in)
 }
 
 func dayStart(t time.Time) time.Time {

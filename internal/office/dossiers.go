@@ -30,6 +30,9 @@ type ReceiveInput struct {
 // assigned and saved with the first event and its audit line, durably, in
 // one transaction.
 func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
+	if err := checkReceiveInput(&in); err != nil {
+		return nil, err
+	}
 	at := o.at(in.At)
 	if err := o.checkAt(at); err != nil {
 		return nil, err
@@ -65,10 +68,14 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		d.Variant = textvn.Clean(in.Variant)
 		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
+		back := o.backdated(in.At)
+		if back && len(d.Events) > 0 {
+			d.Events[0].Backdated = true
+		}
 		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d), BackdatedTo: backdatedTo(back, at)})
 	})
 	if err != nil {
 		return nil, err
@@ -88,6 +95,12 @@ func snapshot(d *register.Dossier) string {
 // change loads a dossier, applies one rule-checked step, and saves it with
 // its audit line. Nothing is saved when the rule refuses.
 func (o *Office) change(ctx context.Context, code, action string, at time.Time, fn func(d *register.Dossier) error) (*register.Dossier, error) {
+	return o.changeAs(ctx, code, at, func(d *register.Dossier) (string, error) { return action, fn(d) })
+}
+
+// changeAs is change for a step whose audit action depends on what the rule
+// found (a late supplement request is audited as such).
+func (o *Office) changeAs(ctx context.Context, code string, at time.Time, fn func(d *register.Dossier) (string, error)) (*register.Dossier, error) {
 	if err := o.checkAt(o.at(at)); err != nil {
 		return nil, err
 	}
@@ -98,13 +111,19 @@ func (o *Office) change(ctx context.Context, code, action string, at time.Time, 
 			return err
 		}
 		before := snapshot(d)
-		if err := fn(d); err != nil {
+		steps := len(d.Events)
+		action, err := fn(d)
+		if err != nil {
 			return err
+		}
+		back := o.backdated(at)
+		if back && len(d.Events) > steps {
+			d.Events[len(d.Events)-1].Backdated = true
 		}
 		if err := tx.UpdateDossier(d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: action, Entity: "dossier", EntityID: d.ID, Before: before, After: snapshot(d), BackdatedTo: backdatedTo(back, o.at(at))})
 	})
 	if err != nil {
 		return nil, err
@@ -125,10 +144,41 @@ func (o *Office) checkAt(at time.Time) error {
 	return nil
 }
 
+// backdatedSlack is how far before now a typed time may be and still count
+// as "now" (clocks of two PCs, the minute it takes to type).
+const backdatedSlack = 10 * time.Minute
+
+// backdated reports whether a step typed with time at (zero: now) is a
+// back-dated entry of an earlier paper record. Such steps are allowed and
+// marked in the event and the audit. The rule that only an administrator
+// may back-date beyond the current day belongs with the staff roles:
+// BackdatedBeyondToday is the test they need.
+func (o *Office) backdated(at time.Time) bool {
+	return !at.IsZero() && o.Now().Sub(at) > backdatedSlack
+}
+
+// BackdatedBeyondToday reports whether a step at at would be back-dated to
+// an earlier day than today (the roles work allows that to administrators
+// only).
+func (o *Office) BackdatedBeyondToday(at time.Time) bool {
+	return o.backdated(at) && at.Before(dayStart(o.Now()))
+}
+
+// backdatedTo is the audit's record of the time a back-dated step claims.
+func backdatedTo(back bool, at time.Time) *time.Time {
+	if !back {
+		return nil
+	}
+	return &at
+}
+
 func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.at(at), Actor: o.actor} }
 
 // Forward hands the dossier to a unit.
 func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("unit", &to); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "forward", at, func(d *register.Dossier) error {
 		_, err := d.Forward(o.step(at), to)
 		return err
@@ -139,14 +189,6 @@ func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*r
 func (o *Office) MarkDone(ctx context.Context, code string, at time.Time) (*register.Dossier, error) {
 	return o.change(ctx, code, "done", at, func(d *register.Dossier) error {
 		_, err := d.MarkDone(o.step(at), o.cfg().profile.CounterName)
-		return err
-	})
-}
-
-// RequestSupplement asks the citizen, once, to complete the dossier.
-func (o *Office) RequestSupplement(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "supplement", at, func(d *register.Dossier) error {
-		_, err := d.RequestSupplement(o.step(at), reason)
 		return err
 	})
 }
@@ -162,6 +204,9 @@ func (o *Office) Resume(ctx context.Context, code string, at time.Time) (*regist
 // Apologise records the apology and the new date; warnings say when the
 // apology came later than the law wants.
 func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at time.Time) (*register.Dossier, []string, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, nil, err
+	}
 	var warnings []string
 	d, err := o.change(ctx, code, "apologise", at, func(d *register.Dossier) error {
 		var err error
@@ -171,16 +216,11 @@ func (o *Office) Apologise(ctx context.Context, code, reason string, newDate, at
 	return d, warnings, err
 }
 
-// Refuse closes the dossier with a reason.
-func (o *Office) Refuse(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
-	return o.change(ctx, code, "refuse", at, func(d *register.Dossier) error {
-		_, err := d.Refuse(o.step(at), reason)
-		return err
-	})
-}
-
 // Withdraw closes the dossier at the citizen's request.
 func (o *Office) Withdraw(ctx context.Context, code, reason string, at time.Time) (*register.Dossier, error) {
+	if err := cleanAll("reason", &reason); err != nil {
+		return nil, err
+	}
 	return o.change(ctx, code, "withdraw", at, func(d *register.Dossier) error {
 		_, err := d.Withdraw(o.step(at), reason)
 		return err

@@ -1,10 +1,12 @@
 package office
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,7 +37,9 @@ type LetterInput struct {
 	DossierCode string
 	Recipient   string
 	Address     string
-	Fields      map[string]string
+	// Salutation is "Ông" or "Bà", as the clerk chose; "" prints "Ông/Bà".
+	Salutation string
+	Fields     map[string]string
 }
 
 // LetterTemplate is the wording in force for a kind: the office's own, or
@@ -59,17 +63,29 @@ func (o *Office) SetLetterTemplate(ctx context.Context, k letters.Kind, src stri
 	if _, err := letters.ParseKind(string(k)); err != nil {
 		return err
 	}
-	src = textvn.NFC(strings.TrimSpace(src))
+	src, err := cleanText("template", src)
+	if err != nil {
+		return err
+	}
 	if src != "" {
 		if _, err := letters.Parse(src); err != nil {
 			return err
 		}
 	}
 	return o.st.Tx(ctx, func(tx *store.Tx) error {
+		old, err := tx.StoredLetterTemplate(string(k))
+		if err != nil {
+			return err
+		}
+		if old == "" {
+			if old, err = letters.DefaultTemplate(k); err != nil {
+				return err
+			}
+		}
 		if err := tx.SetLetterTemplate(string(k), src, o.Now()); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "set_letter_template", Entity: "letter_template", EntityID: string(k), After: src})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "set_letter_template", Entity: "letter_template", EntityID: string(k), Before: old, After: src})
 	})
 }
 
@@ -105,8 +121,12 @@ func (o *Office) letterFields(in LetterInput, d *register.Dossier) map[string]st
 		v["dia_chi"] = in.Address
 	}
 	if v["ho_ten"] != "" {
-		v["nguoi_nhan"] = "Ông/Bà " + v["ho_ten"]
-		v["danh_xung"] = "Ông/Bà"
+		title := "Ông/Bà"
+		if slices.Contains(Salutations, in.Salutation) {
+			title = in.Salutation
+		}
+		v["nguoi_nhan"] = title + " " + v["ho_ten"]
+		v["danh_xung"] = title
 	}
 	if in.Kind == letters.Birth || in.Kind == letters.Condolence {
 		// The register knows when the birth or death was registered, not
@@ -143,7 +163,21 @@ func lowerFirst(s string) string {
 // in the chair's queue. Fields the template needs and nobody gave are
 // refused by name, so the clerk can add them.
 func (o *Office) DraftLetter(ctx context.Context, in LetterInput) (Letter, error) {
+	l, err := o.prepareDraft(ctx, in)
+	if err != nil {
+		return l, err
+	}
+	err = o.st.Tx(ctx, func(tx *store.Tx) error { return o.saveDraft(tx, l) })
+	return l, err
+}
+
+// prepareDraft builds and checks a draft without saving it (it reads the
+// register, so it runs before any write transaction).
+func (o *Office) prepareDraft(ctx context.Context, in LetterInput) (Letter, error) {
 	if _, err := letters.ParseKind(string(in.Kind)); err != nil {
+		return Letter{}, err
+	}
+	if err := checkLetterInput(&in.Recipient, &in.Address, in.Fields); err != nil {
 		return Letter{}, err
 	}
 	for k := range in.Fields {
@@ -176,13 +210,14 @@ func (o *Office) DraftLetter(ctx context.Context, in LetterInput) (Letter, error
 	if d != nil {
 		l.DossierID = d.ID
 	}
-	err = o.st.Tx(ctx, func(tx *store.Tx) error {
-		if err := tx.SaveLetter(l); err != nil {
-			return err
-		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "draft_letter", Entity: "letter", EntityID: l.ID, After: l.Kind + ": " + l.Recipient})
-	})
-	return l, err
+	return l, nil
+}
+
+func (o *Office) saveDraft(tx *store.Tx, l Letter) error {
+	if err := tx.SaveLetter(l); err != nil {
+		return err
+	}
+	return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "draft_letter", Entity: "letter", EntityID: l.ID, After: l.Kind + ": " + l.Recipient})
 }
 
 func knownLetterField(name string) bool {
@@ -216,49 +251,100 @@ func (o *Office) Letters(ctx context.Context, status string, draftedOn time.Time
 // outgoing book and freezes its wording, all in one transaction. Letters
 // already issued keep their number.
 func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, error) {
-	var out []Letter
-	now := o.Now()
-	body := o.cfg().profile.AgencyCode
+	return o.IssueLettersTo(ctx, ids, nil)
+}
+
+// IssueLettersTo numbers the drafts among ids, renders them into one PDF and
+// hands it to save, all inside the transaction that gives the numbers: if
+// rendering or saving fails, no number is given (the outgoing book is as
+// before) and the drafts stay in the queue. A nil save only numbers.
+func (o *Office) IssueLettersTo(ctx context.Context, ids []string, save func(pdf []byte) error) ([]Letter, error) {
 	templates, err := o.templates(ctx)
 	if err != nil {
 		return nil, err
 	}
+	var out []Letter
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
-		out = out[:0]
-		year, last, err := tx.OutgoingBook(body)
-		if err != nil {
+		var err error
+		if out, err = o.issueInTx(tx, ids, templates); err != nil {
 			return err
 		}
-		book := letters.Book{Year: year, Last: last}
-		for _, id := range ids {
-			l, err := tx.Letter(id)
-			if err != nil {
-				return err
-			}
-			if l.Status == LetterIssued {
-				out = append(out, l)
-				continue
-			}
-			if l.Paragraphs, err = letters.Render(templates[l.Kind], l.Fields); err != nil {
-				return fmt.Errorf("thư gửi %s: %w", l.Recipient, err)
-			}
-			var n int
-			if n, book, err = book.Next(now); err != nil {
-				return err
-			}
-			l.Year, l.Number, l.Symbol, l.Status, l.IssuedAt = book.Year, n, letters.DefaultSymbol, LetterIssued, &now
-			if err := tx.SaveLetter(l); err != nil {
-				return err
-			}
-			if err := tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "issue_letter", Entity: "letter", EntityID: l.ID,
-				After: letters.Reference(n, l.Symbol) + " " + l.Recipient}); err != nil {
-				return err
-			}
-			out = append(out, l)
-		}
-		return tx.SetOutgoingBook(body, book.Year, book.Last)
+		return o.renderAndSave(out, save)
 	})
 	return out, err
+}
+
+// renderAndSave renders issued letters and hands the PDF to save.
+func (o *Office) renderAndSave(ls []Letter, save func([]byte) error) error {
+	if save == nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := o.RenderLetters(context.Background(), &buf, ls); err != nil {
+		return err
+	}
+	return save(buf.Bytes())
+}
+
+func (o *Office) issueInTx(tx *store.Tx, ids []string, templates map[string]string) ([]Letter, error) {
+	var out []Letter
+	now := o.Now()
+	body := o.cfg().profile.AgencyCode
+	year, last, err := tx.OutgoingBook(body)
+	if err != nil {
+		return nil, err
+	}
+	book := letters.Book{Year: year, Last: last}
+	for _, id := range ids {
+		l, err := tx.Letter(id)
+		if err != nil {
+			return nil, err
+		}
+		if l.Status == LetterIssued {
+			out = append(out, l)
+			continue
+		}
+		if l.Paragraphs, err = letters.Render(templates[l.Kind], l.Fields); err != nil {
+			return nil, fmt.Errorf("thư gửi %s: %w", l.Recipient, err)
+		}
+		var n int
+		if n, book, err = book.Next(now); err != nil {
+			return nil, err
+		}
+		issued := now
+		l.Year, l.Number, l.Symbol, l.Status, l.IssuedAt = book.Year, n, letters.DefaultSymbol, LetterIssued, &issued
+		if err := tx.SaveLetter(l); err != nil {
+			return nil, err
+		}
+		if err := tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "issue_letter", Entity: "letter", EntityID: l.ID,
+			After: letters.Reference(n, l.Symbol) + " " + l.Recipient}); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, tx.SetOutgoingBook(body, book.Year, book.Last)
+}
+
+// LetterByNumber finds an issued letter by its number and year, to print
+// it again (its wording and date are the frozen ones).
+func (o *Office) LetterByNumber(ctx context.Context, year, number int) (Letter, error) {
+	return o.st.LetterByNumber(ctx, year, number)
+}
+
+// ParseLetterNumber reads "12/2026" (number/year) as typed by the clerk.
+func ParseLetterNumber(s string) (number, year int, err error) {
+	ns, ys, ok := strings.Cut(strings.TrimSpace(s), "/")
+	bad := fmt.Errorf("số thư %q không hợp lệ: nhập dạng SỐ/NĂM, ví dụ 12/%d", s, time.Now().Year())
+	if !ok {
+		return 0, 0, bad
+	}
+	if number, err = strconv.Atoi(ns); err != nil || number < 1 || number > 999999 {
+		return 0, 0, bad
+	}
+	if year, err = strconv.Atoi(ys); err != nil || year < 2000 || year > 2200 {
+		return 0, 0, bad
+	}
+	return number, year, nil
 }
 
 // templates reads the wording in force for every kind. Callers read it
@@ -305,17 +391,41 @@ func (o *Office) RenderLetters(ctx context.Context, w io.Writer, ls []Letter) er
 }
 
 // PrintLetter drafts, issues and prints one letter: the short path of
-// `motcua print letter`.
+// `motcua print letter`. The letter is rendered before anything is saved;
+// prefer PrintLetterTo, which also keeps the number when the file cannot
+// be written.
 func (o *Office) PrintLetter(ctx context.Context, w io.Writer, in LetterInput) (Letter, error) {
-	l, err := o.DraftLetter(ctx, in)
+	return o.PrintLetterTo(ctx, in, func(pdf []byte) error {
+		_, err := w.Write(pdf)
+		return err
+	})
+}
+
+// PrintLetterTo drafts, issues, renders and saves one letter in a single
+// transaction: a letter gets its number only if save succeeded (a folder
+// that does not exist, a full disk), so no number is ever given to a
+// letter that was not written.
+func (o *Office) PrintLetterTo(ctx context.Context, in LetterInput, save func(pdf []byte) error) (Letter, error) {
+	l, err := o.prepareDraft(ctx, in)
 	if err != nil {
 		return l, err
 	}
-	ls, err := o.IssueLetters(ctx, []string{l.ID})
+	templates, err := o.templates(ctx)
 	if err != nil {
 		return l, err
 	}
-	return ls[0], o.RenderLetters(ctx, w, ls)
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		if err := o.saveDraft(tx, l); err != nil {
+			return err
+		}
+		ls, err := o.issueInTx(tx, []string{l.ID}, templates)
+		if err != nil {
+			return err
+		}
+		l = ls[0]
+		return o.renderAndSave(ls, save)
+	})
+	return l, err
 }
 
 // ProposedLetter is the letter kind the model proposes when this dossier is
@@ -341,6 +451,9 @@ func LetterRef(l Letter) string {
 // chair fixes a typo before approving). The wording is checked again.
 // Issued letters cannot change: their number and text are on paper.
 func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string, fields map[string]string) (Letter, error) {
+	if err := checkLetterInput(&recipient, &address, fields); err != nil {
+		return Letter{}, err
+	}
 	for k := range fields {
 		if !knownLetterField(k) {
 			return Letter{}, fmt.Errorf("không có trường %q trong thư; các trường là: %s", k, letterFieldNames())

@@ -33,6 +33,9 @@ type Options struct {
 	Actor string
 	// Fast makes commits non-durable: only for seeding demo data.
 	Fast bool
+	// CheckAlways runs the full integrity check even if the register
+	// already passed one today.
+	CheckAlways bool
 }
 
 // Office is an open register with its calendar and profile.
@@ -41,6 +44,9 @@ type Office struct {
 	conf  atomic.Pointer[config] // replaced whole by reload, read from any goroutine
 	now   func() time.Time
 	actor string
+	// damaged is set when the register failed its integrity check and was
+	// opened read-only.
+	damaged error
 }
 
 // DefaultDBPath is the database in the user's data directory:
@@ -72,11 +78,11 @@ func DefaultDBPath() (string, error) {
 // Open opens the register at path, creating and filling a new one with the
 // default catalogue.
 func Open(path string, opt Options) (*Office, error) {
-	st, err := store.Open(path, store.Options{Fast: opt.Fast})
+	st, err := store.Open(path, store.Options{Fast: opt.Fast, CheckAlways: opt.CheckAlways})
 	if err != nil {
 		return nil, err
 	}
-	o := &Office{st: st, now: opt.Now, actor: opt.Actor}
+	o := &Office{st: st, now: opt.Now, actor: opt.Actor, damaged: damagedWithBackup(st)}
 	if o.now == nil {
 		o.now = time.Now
 	}
@@ -103,7 +109,23 @@ func defaultActor() string {
 }
 
 func (o *Office) init(ctx context.Context) error {
-	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+	// Read first: a filled register is opened without taking the write
+	// lock, so commands that only read never wait for a writer.
+	ps, err := o.st.Procedures(ctx)
+	if err != nil {
+		return err
+	}
+	if o.st.Damaged() != nil {
+		return o.reload(ctx)
+	}
+	if len(ps) > 0 {
+		// Writes only when an older release's catalogue needs it.
+		if err := o.upgradeShippedCatalogue(ctx); err != nil {
+			return err
+		}
+		return o.reload(ctx)
+	}
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
 		n, err := tx.CountProcedures()
 		if err != nil || n > 0 {
 			return err
@@ -195,8 +217,29 @@ type config struct {
 
 func (o *Office) cfg() *config { return o.conf.Load() }
 
-// Close closes the database.
+// Close closes the database, reporting a failure to fold the write-ahead
+// log back or to close the file.
 func (o *Office) Close() error { return o.st.Close() }
+
+// Damaged says, in a full sentence, why the register was opened for
+// reading only (its integrity check failed) and names the newest good
+// automatic backup to restore; nil when it is sound. The window shows it at
+// start; every change is refused with the store's words.
+func (o *Office) Damaged() error { return o.damaged }
+
+func damagedWithBackup(st *store.Store) error {
+	err := st.Damaged()
+	if err == nil {
+		return nil
+	}
+	if b := NewestGoodBackup(context.Background(), st.Path()); b != "" {
+		return fmt.Errorf("%w Bản sao lưu tốt mới nhất: %s (khôi phục bằng: motcua restore \"%s\").", err, b, b)
+	}
+	return err
+}
+
+// Path is the register's database file (links resolved).
+func (o *Office) Path() string { return o.st.Path() }
 
 // Store exposes the store for benchmarks.
 func (o *Office) Store() *store.Store { return o.st }
@@ -230,10 +273,24 @@ func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
 		return err
 	}
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		old, err := tx.StoredSchedule(s.Year)
+		if err != nil {
+			return err
+		}
+		if old == "" {
+			// The shipped schedule was in force: record it as the old value.
+			if shipped, ok := o.cfg().cal.Schedule(s.Year); ok {
+				b, err := json.Marshal(shipped)
+				if err != nil {
+					return err
+				}
+				old = string(b)
+			}
+		}
 		if err := tx.SaveSchedule(s.Year, data, o.Now()); err != nil {
 			return err
 		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_schedule", Entity: "calendar", EntityID: strconv.Itoa(s.Year), After: string(data)})
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_schedule", Entity: "calendar", EntityID: strconv.Itoa(s.Year), Before: old, After: string(data)})
 	})
 	if err != nil {
 		return err
@@ -249,29 +306,58 @@ func (o *Office) Procedures(ctx context.Context) ([]register.Procedure, error) {
 // SaveProcedure adds a procedure or edits one, as a new version; dossiers
 // already received keep the version they were received under.
 func (o *Office) SaveProcedure(ctx context.Context, p register.Procedure) (register.Procedure, error) {
-	if err := p.Validate(); err != nil {
+	ps, err := o.SaveProcedures(ctx, []register.Procedure{p})
+	if err != nil {
 		return p, err
 	}
+	return ps[0], nil
+}
+
+// SaveProcedures saves a whole import in one transaction: every procedure
+// is checked first, and either all are saved (each as a new version) or,
+// if anything fails or the program is stopped half-way, none is.
+func (o *Office) SaveProcedures(ctx context.Context, ps []register.Procedure) ([]register.Procedure, error) {
+	for i := range ps {
+		if err := checkProcedure(&ps[i]); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]register.Procedure, len(ps))
 	err := o.st.Tx(ctx, func(tx *store.Tx) error {
-		old, err := tx.Procedure(p.Code)
-		before := ""
-		switch {
-		case err == nil:
-			p.Version = old.Version + 1
-			b, _ := json.Marshal(old)
-			before = string(b)
-		case errors.Is(err, store.ErrNotFound):
-			p.Version = 1
-		default:
-			return err
+		for i, p := range ps {
+			old, err := tx.Procedure(p.Code)
+			before := ""
+			switch {
+			case err == nil:
+				p.Version = old.Version + 1
+				b, err := json.Marshal(old)
+				if err != nil {
+					return err
+				}
+				before = string(b)
+			case errors.Is(err, store.ErrNotFound):
+				p.Version = 1
+			default:
+				return err
+			}
+			if err := tx.SaveProcedure(p, o.Now()); err != nil {
+				return err
+			}
+			after, err := json.Marshal(p)
+			if err != nil {
+				return err
+			}
+			if err := tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_procedure", Entity: "procedure", EntityID: p.Code, Before: before, After: string(after)}); err != nil {
+				return err
+			}
+			out[i] = p
 		}
-		if err := tx.SaveProcedure(p, o.Now()); err != nil {
-			return err
-		}
-		after, _ := json.Marshal(p)
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_procedure", Entity: "procedure", EntityID: p.Code, Before: before, After: string(after)})
+		return nil
 	})
-	return p, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func newID() string {

@@ -92,10 +92,10 @@ func TestChangesAreAuditedAndPersist(t *testing.T) {
 	if _, err := o.Forward(ctx, d.Code, "Công chức Tư pháp - Hộ tịch", vn("2026-11-23 09:00")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.RequestSupplement(ctx, d.Code, "Thiếu bản sao CCCD", vn("2026-11-23 10:00")); err != nil {
+	if _, _, err := o.RequestSupplement(ctx, d.Code, "Thiếu bản sao CCCD", "Hồ sơ thiếu giấy tờ", vn("2026-11-23 10:00")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.RequestSupplement(ctx, d.Code, "Lần hai", vn("2026-11-23 11:00")); err == nil {
+	if _, _, err := o.RequestSupplement(ctx, d.Code, "Lần hai", "Lý do", vn("2026-11-23 11:00")); err == nil {
 		t.Fatal("second supplement")
 	}
 	if _, err := o.Resume(ctx, d.Code, vn("2026-11-25 08:00")); err != nil {
@@ -350,7 +350,7 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	}
 	var lastErr error
 	for i := 0; i < 2000 && lastErr == nil; i++ {
-		_, lastErr = o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: strings.Repeat("Nguyễn Văn Dài ", 10), Address: strings.Repeat("Thôn xa xôi ", 30)}})
+		_, lastErr = o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: strings.Repeat("Nguyễn Văn Dài ", 10), Address: strings.Repeat("Thôn xa xôi ", 24)}})
 	}
 	if lastErr == nil || !strings.Contains(lastErr.Error(), "ổ đĩa đã đầy") {
 		t.Fatalf("full disk: %v", lastErr)

@@ -66,7 +66,7 @@ func TestLetterNeverProposedTwiceForOneEvent(t *testing.T) {
 	if k := propose(death, letters.AtReceive); k != "" {
 		t.Errorf("condolence proposed twice at receive")
 	}
-	if _, err := o.RequestSupplement(ctx, death.Code, "Thiếu giấy báo tử", time.Time{}); err != nil {
+	if _, _, err := o.RequestSupplement(ctx, death.Code, "Thiếu giấy báo tử", "Hồ sơ thiếu giấy tờ theo quy định", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	death, err := o.Resume(ctx, death.Code, time.Time{})

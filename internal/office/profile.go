@@ -4,31 +4,37 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"motcua/internal/calendar"
+	"motcua/internal/docs"
 	"motcua/internal/report"
 	"motcua/internal/store"
-	"motcua/internal/textvn"
 )
 
 // Profile is the commune's identity and the office's settings.
 type Profile struct {
-	AgencyCode  string         `json:"agency_code"`  // mã cơ quan in dossier codes, e.g. 000.17.22.H56
-	ParentBody  string         `json:"parent_body"`  // cơ quan chủ quản, usually empty for a commune
-	Commune     string         `json:"commune"`      // Ủy ban nhân dân xã Đông Văn (documents print it in capitals)
-	CounterName string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
-	PlaceName   string         `json:"place_name"`   // địa danh on documents: Đông Văn
-	ChairName   string         `json:"chair_name"`
-	ChairTitle  string         `json:"chair_title"` // Chủ tịch or Phó Chủ tịch
-	SignAs      string         `json:"sign_as"`     // TM or KT
-	ClerkName   string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
-	Phone       string         `json:"phone"`
-	FormSet     string         `json:"form_set"` // TT03/2025 or TT01/2018 for new dossiers
-	BookNo      int            `json:"book_no"`  // quyển số of the register in use
-	UpperLevel  string         `json:"upper_level"`
-	Hours       calendar.Hours `json:"hours"`
+	AgencyCode    string         `json:"agency_code"`  // mã cơ quan in dossier codes, e.g. 000.17.22.H56
+	ParentBody    string         `json:"parent_body"`  // cơ quan chủ quản, usually empty for a commune
+	Commune       string         `json:"commune"`      // Ủy ban nhân dân xã Đông Văn (documents print it in capitals)
+	CounterName   string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
+	PlaceName     string         `json:"place_name"`   // địa danh on documents: Đông Văn
+	ChairName     string         `json:"chair_name"`
+	ChairTitle    string         `json:"chair_title"` // Chủ tịch or Phó Chủ tịch
+	SignAs        string         `json:"sign_as"`     // TM or KT
+	ClerkName     string         `json:"clerk_name"`  // who receives at this PC, signs receipts and the audit log
+	Phone         string         `json:"phone"`
+	FormSet       string         `json:"form_set"`       // TT03/2025 or TT01/2018 for new dossiers
+	ArchiveUnit   string         `json:"archive_unit"`   // drafting unit's abbreviation in "Lưu: VT, VP, 02."
+	ArchiveCopies int            `json:"archive_copies"` // copies kept, ditto
+	FormPaper     string         `json:"form_paper"`     // paper of the one-stop forms: A4 (Decree 30), A5, or A5x2 (two A5 copies on one A4 sheet)
+	FormsDir      string         `json:"forms_dir"`      // folder of form-set files replacing the shipped ones (assets/forms); empty: shipped
+	BookNo        int            `json:"book_no"`        // quyển số of the register in use
+	UpperLevel    string         `json:"upper_level"`
+	Hours         calendar.Hours `json:"hours"`
 	// ReportStartDay is the day reporting months start: 15 (the 15th of the
 	// previous month to the 14th) or 1 (calendar months).
 	ReportStartDay int `json:"report_start_day"`
@@ -96,6 +102,33 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.FormSet = v })},
+	{key: "form_paper", label: "Khổ giấy in biểu mẫu (A4 theo Nghị định 30; A5; A5x2: hai liên giấy tiếp nhận trên một tờ A4)", def: docs.PaperA4,
+		check: func(v string) error {
+			if !slices.Contains(docs.Papers(), v) {
+				return fmt.Errorf("khổ giấy %q không có: dùng %s", v, strings.Join(docs.Papers(), ", "))
+			}
+			return nil
+		},
+		apply: text(func(p *Profile, v string) { p.FormPaper = v })},
+	{key: "forms_dir", label: "Thư mục biểu mẫu thay thế (tệp .json theo assets/forms; để trống: dùng mẫu có sẵn)", def: "",
+		check: func(v string) error {
+			if v == "" {
+				return nil
+			}
+			_, err := loadForms(v)
+			return err
+		},
+		apply: text(func(p *Profile, v string) { p.FormsDir = v })},
+	{key: "archive_unit", label: "Chữ viết tắt đơn vị soạn thảo (dòng “Lưu: VT, …” ở Nơi nhận)", def: "VP",
+		apply: text(func(p *Profile, v string) { p.ArchiveUnit = v })},
+	{key: "archive_copies", label: "Số bản lưu (dòng “Lưu: VT, …” ở Nơi nhận; 0 để không ghi)", def: "2",
+		check: func(v string) error {
+			if n, err := strconv.Atoi(v); err != nil || n < 0 || n > 99 {
+				return fmt.Errorf("số bản lưu %q không hợp lệ: nhập số từ 0 đến 99", v)
+			}
+			return nil
+		},
+		apply: func(p *Profile, v string) error { p.ArchiveCopies, _ = strconv.Atoi(v); return nil }},
 	{key: "book_no", label: "Quyển sổ đang dùng", def: "1",
 		check: func(v string) error {
 			if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 999 {
@@ -103,7 +136,14 @@ var settingDefs = []settingDef{
 			}
 			return nil
 		},
-		apply: func(p *Profile, v string) error { p.BookNo, _ = strconv.Atoi(v); return nil }},
+		apply: func(p *Profile, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 999 {
+				return fmt.Errorf("quyển số %q đã lưu không hợp lệ; hãy đặt lại book_no (motcua settings book_no=1)", v)
+			}
+			p.BookNo = n
+			return nil
+		}},
 	{key: "upper_level", label: "Cấp trên nhận báo cáo", def: "Văn phòng UBND tỉnh", apply: text(func(p *Profile, v string) { p.UpperLevel = v })},
 	{key: "report.start_day", label: "Ngày chốt số liệu báo cáo (15: từ ngày 15 tháng trước đến ngày 14; 1: theo tháng dương lịch)", def: "15",
 		check: func(v string) error {
@@ -186,7 +226,10 @@ func (o *Office) SetSettings(ctx context.Context, values map[string]string) erro
 		if !ok {
 			return fmt.Errorf("không có cài đặt %q; xem danh sách bằng lệnh motcua settings", k)
 		}
-		v := textvn.Clean(values[k])
+		v, err := cleanText("setting", values[k])
+		if err != nil {
+			return fmt.Errorf("cài đặt %s (%s): %w", k, d.label, err)
+		}
 		if d.check != nil {
 			if err := d.check(v); err != nil {
 				return err

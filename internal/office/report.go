@@ -3,11 +3,15 @@ package office
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
+	"motcua/internal/docs"
+	"motcua/internal/letters"
 	"motcua/internal/register"
 	"motcua/internal/report"
+	"motcua/internal/store"
 )
 
 // ReportStartDay is the reporting cut-off in force (report.DefaultStartDay
@@ -48,6 +52,11 @@ func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (repor
 	}
 	r := report.Build(t)
 	r.Commune = o.cfg().profile.Commune
+	pf, err := o.peopleFigures(ctx, p)
+	if err != nil {
+		return report.Report{}, err
+	}
+	r.WithPeople(pf)
 	if trend {
 		months := report.TrendMonths(p, 12)
 		for _, m := range months {
@@ -95,4 +104,72 @@ func (o *Office) ReportBook(ctx context.Context, p report.Period) ([]report.Book
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// Report output formats.
+const (
+	FormatPDF  = "pdf"
+	FormatXLSX = "xlsx"
+	FormatCSV  = "csv"
+)
+
+// WriteReport renders a report as a PDF in the Decree 30 layout, a
+// workbook (the report, per procedure, 12 months and the period's register
+// book) or CSV.
+func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, format string) error {
+	switch format {
+	case FormatPDF:
+		f, err := Fonts()
+		if err != nil {
+			return err
+		}
+		return docs.ReportPDF(w, f, o.DocProfile(), docs.ReportInput{Report: r, UpperLevel: o.cfg().profile.UpperLevel})
+	case FormatXLSX:
+		book, err := o.ReportBook(ctx, r.Period)
+		if err != nil {
+			return err
+		}
+		return report.WriteXLSX(w, r, book)
+	case FormatCSV:
+		return report.WriteCSV(w, r)
+	}
+	return fmt.Errorf("định dạng %q không có: dùng pdf, xlsx hoặc csv", format)
+}
+
+// peopleFigures are the period's figures of the people-and-outreach
+// records: satisfaction of the dossiers returned in the period, feedback
+// received in it and answered on time, letters issued in it by kind, and
+// the staff who signed the pledge for the period's year. Dialogues are not
+// recorded by this version, so they stay missing.
+func (o *Office) peopleFigures(ctx context.Context, p report.Period) (report.People, error) {
+	var pf report.People
+	sat, err := o.Satisfaction(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	pf.Satisfaction = report.NewRatio(sat.Satisfied, sat.Rated)
+	pf.Rated = report.NewRatio(sat.Rated, sat.Returned)
+	fs, err := o.FeedbackList(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	fb := o.SummarizeFeedback(fs)
+	pf.FeedbackOnTime = report.NewRatio(fb.OnTime, fb.Received)
+	ls, err := o.st.Letters(ctx, store.LetterFilter{DraftedFrom: p.From.AddDate(-1, 0, 0), DraftedTo: p.To})
+	if err != nil {
+		return pf, err
+	}
+	pf.Letters = map[string]int{}
+	for _, l := range ls {
+		if l.IssuedAt != nil && !l.IssuedAt.Before(p.From) && l.IssuedAt.Before(p.To) {
+			pf.Letters[letters.Kind(l.Kind).Name()]++
+		}
+	}
+	pr, err := o.PledgeProgress(ctx, p.Last().Year())
+	if err != nil {
+		return pf, err
+	}
+	pf.Pledged = report.NewRatio(pr.Signed, pr.Staff)
+	pf.NotPledged = pr.Missing
+	return pf, nil
 }

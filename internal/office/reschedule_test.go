@@ -68,12 +68,9 @@ func TestSupplementListKeepsItsLines(t *testing.T) {
 	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 08:30")
 	ctx := context.Background()
 	d := receive(t, o, "thuong-tru", "Giàng A Páo")
-	d, err := o.RequestSupplement(ctx, d.Code, "1. Giấy xác nhận của chủ hộ\n2) Bản sao sổ hộ khẩu\n- Ảnh 4x6", time.Time{})
+	d, _, err := o.RequestSupplement(ctx, d.Code, "1. Giấy xác nhận của chủ hộ\n2) Bản sao sổ hộ khẩu\n- Ảnh 4x6", "Hồ sơ thiếu giấy tờ theo quy định", time.Time{})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if d.SupplementReason != "1. Giấy xác nhận của chủ hộ\n2) Bản sao sổ hộ khẩu\n- Ảnh 4x6" {
-		t.Fatalf("saved %q", d.SupplementReason)
 	}
 	d, _ = o.Show(ctx, d.Code)
 	dd := o.DossierDoc(d)
@@ -81,7 +78,7 @@ func TestSupplementListKeepsItsLines(t *testing.T) {
 	if len(dd.SupplementItems) != 3 || dd.SupplementItems[0] != want[0] || dd.SupplementItems[1] != want[1] || dd.SupplementItems[2] != want[2] {
 		t.Errorf("items %q", dd.SupplementItems)
 	}
-	if dd.Reason != "" {
+	if dd.Reason != "Hồ sơ thiếu giấy tờ theo quy định" {
 		t.Errorf("the list is printed again as a reason: %q", dd.Reason)
 	}
 }

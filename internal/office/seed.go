@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
 	"motcua/internal/calendar"
@@ -37,6 +38,16 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	}
 	if opt.Dossiers > 20_000_000 {
 		return 0, fmt.Errorf("số hồ sơ cần tạo tối đa là 20.000.000")
+	}
+	if opt.Years < 0 || opt.Years > 50 {
+		return 0, fmt.Errorf("số năm trải dữ liệu mẫu %d không hợp lệ: nhập từ 1 đến 50", opt.Years)
+	}
+	if err := o.SeedAllowed(ctx); err != nil {
+		return 0, err
+	}
+	seeded, err := o.seededCount(ctx)
+	if err != nil {
+		return 0, err
 	}
 	procs, err := o.Procedures(ctx)
 	if err != nil {
@@ -86,6 +97,9 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	for done < opt.Dossiers {
 		n := min(batch, opt.Dossiers-done)
 		err := o.st.Tx(ctx, func(tx *store.Tx) error {
+			if err := tx.SetSetting(seededKey, strconv.Itoa(seeded+done+n)); err != nil {
+				return err
+			}
 			batchDs := make([]*register.Dossier, 0, n)
 			batchSeqs := make([]int, 0, n)
 			for i := 0; i < n; i++ {
@@ -134,6 +148,40 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	return done, o.st.Analyze(ctx)
 }
 
+// seededKey is the setting counting the synthetic dossiers in a register,
+// so seeding refuses a register that also holds real ones (the seeder's
+// fast mode commits without flushing to disk).
+const seededKey = "seeded_dossiers"
+
+// SeedAllowed refuses a register that holds real dossiers (any beyond the
+// ones the seeder made).
+func (o *Office) SeedAllowed(ctx context.Context) error {
+	seeded, err := o.seededCount(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := o.Count(ctx, Filter{})
+	if err != nil {
+		return err
+	}
+	if all > seeded {
+		return fmt.Errorf("sổ %s đã có %d hồ sơ thật; lệnh tạo dữ liệu mẫu chỉ chạy trên một tệp mới hoặc tệp chỉ chứa dữ liệu mẫu (dùng --db TỆP_MỚI.db)", o.Path(), all-seeded)
+	}
+	return nil
+}
+
+func (o *Office) seededCount(ctx context.Context) (int, error) {
+	v, ok, err := o.st.Setting(ctx, seededKey)
+	if err != nil || !ok {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("cài đặt %s = %q không hợp lệ", seededKey, v)
+	}
+	return n, nil
+}
+
 type weighted struct {
 	p      register.Procedure
 	weight int
@@ -165,6 +213,19 @@ var (
 	communes = []string{"xã Đông Văn", "xã Trung Lý", "xã Pù Nhi", "xã Quảng Phú", "xã Xuân Lập"}
 	units    = []string{"Công chức Tư pháp - Hộ tịch", "Công chức Địa chính - Xây dựng", "Công chức Văn hóa - Xã hội", "Công an xã", "Lãnh đạo UBND xã"}
 )
+
+// seedChannel spreads dossiers over receipt channels (mostly the counter)
+// without drawing from the random stream, so seeded registers stay as
+// they were in every other field.
+func seedChannel(at time.Time) string {
+	switch at.Minute() % 10 {
+	case 7, 8:
+		return register.Online
+	case 9:
+		return register.ByPost
+	}
+	return register.AtCounter
+}
 
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
@@ -204,7 +265,7 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	d, err := register.Receive(register.Intake{
 		Procedure: p, Applicant: register.Applicant{Name: seedName(r), Address: addr, Phone: phone},
 		At: at, Actor: "Nguyễn Thị Lan", Counter: o.cfg().profile.CounterName, Sets: 1 + r.IntN(10)/9,
-		Documents: p.Documents, FormSet: o.cfg().profile.FormSet,
+		Documents: p.Documents, FormSet: o.cfg().profile.FormSet, Channel: seedChannel(at),
 	}, o.cfg().cal)
 	if err != nil {
 		return nil, err
@@ -223,12 +284,12 @@ func (o *Office) seedOne(r *rand.Rand, mix []weighted, total int, day time.Time,
 	}
 	switch {
 	case roll < 8: // refused
-		_, err = d.Refuse(step(later(d, r)), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
+		_, err = d.Refuse(step(later(d, r)), d.DefaultRefusal(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã")
 	case roll < 14: // withdrawn
 		_, err = d.Withdraw(step(later(d, r)), "Công dân xin rút hồ sơ")
 	case roll < 40 && d.State != register.Received: // supplement, then resumed
 		t := later(d, r)
-		if _, err = d.RequestSupplement(step(t), "Bổ sung bản sao giấy tờ tùy thân còn thiếu"); err == nil && t.AddDate(0, 0, 3).Before(now) {
+		if _, _, err = d.RequestSupplement(step(t), []string{"Bản sao giấy tờ tùy thân còn thiếu"}, "Hồ sơ chưa đủ thành phần theo quy định của thủ tục", o.cfg().cal); err == nil && t.AddDate(0, 0, 3).Before(now) {
 			_, err = d.Resume(step(t.AddDate(0, 0, 1+r.IntN(3))), o.cfg().profile.CounterName, o.cfg().cal)
 			if err == nil {
 				err = o.seedFinish(r, d, now, roll)

@@ -1,11 +1,13 @@
 package office
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -224,9 +226,12 @@ func (o *Office) Import(ctx context.Context, path, trust string) (ImportResult, 
 // importFile stores one data file's records; it returns how many records
 // the file held and how many were added or updated.
 func importFile(tx *store.Tx, r *bundle.Reader, agency string, file bundle.File) (n, changed int, err error) {
+	if file.Name == bundle.FileReport {
+		return importReport(tx, r, agency)
+	}
 	if !strings.HasSuffix(file.Name, ".jsonl") {
-		// report.json and report.pdf are read by people, not merged; the
-		// bundle's hash check already covered them.
+		// report.pdf is for people to read from the bundle; the hash check
+		// already covered it.
 		return 0, 0, nil
 	}
 	kind := strings.TrimSuffix(file.Name, ".jsonl")
@@ -390,4 +395,32 @@ func covers(bs []store.UpperBundle, p Period) bool {
 func IsBundleError(err error) bool {
 	var be *bundle.Error
 	return errors.As(err, &be)
+}
+
+// importReport keeps the commune's own report of the period as a record of
+// kind "report", keyed by the period, newest bundle's copy winning.
+func importReport(tx *store.Tx, r *bundle.Reader, agency string) (n, changed int, err error) {
+	m := r.Manifest()
+	f, _ := m.File(bundle.FileReport)
+	if f.Size > bundle.MaxRecord {
+		return 0, 0, &bundle.Error{Kind: bundle.ErrRecord, Name: f.Name, Msg: fmt.Sprintf("Tệp %s trong gói lớn %d byte, quá giới hạn %d byte của một bản ghi. Đề nghị xã xuất và gửi lại gói.", f.Name, f.Size, bundle.MaxRecord)}
+	}
+	rc, err := r.OpenFile(bundle.FileReport)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer rc.Close()
+	raw, err := io.ReadAll(rc)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !json.Valid(raw) {
+		return 0, 0, &bundle.Error{Kind: bundle.ErrRecord, Name: f.Name, Msg: "Tệp report.json trong gói không phải JSON hợp lệ. Đề nghị xã xuất và gửi lại gói."}
+	}
+	created, _ := time.Parse(bundle.StampLayout, m.CreatedAt)
+	ok, err := tx.UpsertUpperRecord(agency, "report", m.Period.From+"_"+m.Period.To, created, bytes.TrimSpace(raw))
+	if ok {
+		changed = 1
+	}
+	return 1, changed, err
 }

@@ -19,6 +19,13 @@
 // A returned, refused or withdrawn dossier never changes state again. An
 // apology with a new return date may be given once, with a reason.
 //
+// A refusal has a kind (RefusalKind): refusal of acceptance by the counter
+// (form 03), only while the dossier is still there (received, or waiting for
+// a supplement), or refusal after appraisal by the competent body, by its
+// own written notice. A withdrawn dossier was stopped at the applicant's
+// request or by the agency's decision (StopBy); the stop notice answers both,
+// never a refusal.
+//
 // The outcome at return is judged against the statutory due date (restarted
 // after a supplement), not against the date promised in an apology: an
 // apology acknowledges lateness, it does not erase it.

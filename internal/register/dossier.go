@@ -213,8 +213,10 @@ const (
 	EvSupplement EventKind = "supplement_requested"
 	EvResumed    EventKind = "resumed"
 	EvApologised EventKind = "apologised"
-	EvRefused    EventKind = "refused"
-	EvWithdrawn  EventKind = "withdrawn"
+	EvRefused    EventKind = "refused"                 // refused at the counter (form 03)
+	EvRejected   EventKind = "refused_after_appraisal" // refused by the competent body after appraisal
+	EvWithdrawn  EventKind = "withdrawn"               // stopped at the applicant's request
+	EvStopped    EventKind = "stopped"                 // stopped by the agency's decision
 	EvReturned   EventKind = "returned"
 )
 
@@ -234,9 +236,13 @@ func (k EventKind) Vietnamese() string {
 	case EvApologised:
 		return "Xin lỗi, hẹn lại"
 	case EvRefused:
-		return "Từ chối"
+		return "Từ chối tiếp nhận"
+	case EvRejected:
+		return "Từ chối giải quyết (sau thẩm định)"
 	case EvWithdrawn:
 		return "Rút hồ sơ"
+	case EvStopped:
+		return "Dừng giải quyết (quyết định của cơ quan)"
 	case EvReturned:
 		return "Trả kết quả"
 	}
@@ -255,6 +261,9 @@ type Event struct {
 	Note    string    `json:"note,omitempty"`
 	Outcome Outcome   `json:"outcome,omitempty"` // result so far, at a hand-over
 	State   State     `json:"state"`             // state after the event
+	// Backdated marks a step entered later with an earlier time (--at):
+	// a paper record typed in afterwards. Reports show it apart.
+	Backdated bool `json:"backdated,omitempty"`
 }
 
 // IsHandover reports whether the event moves the dossier between units.

@@ -3,6 +3,7 @@ package register
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -263,24 +264,53 @@ func (d *Dossier) MarkDone(s Step, counter string) (Event, error) {
 	return d.apply(s, Event{Kind: EvDone, From: from, To: counter, Outcome: Classify(s.At, d.DueAt)}), nil
 }
 
+// SupplementWithin is how many working days after receipt the law gives for
+// asking a supplement (Nghị định 61/2018/NĐ-CP; REFERENCE §2): an appraisal
+// that finds the dossier incomplete sends it back within 3 working days.
+const SupplementWithin = 3
+
+// supplementLateMark opens the line a late supplement request adds to its
+// event, so that the register keeps, and a paper or a report can find, that
+// it was late.
+const supplementLateMark = "Yêu cầu bổ sung muộn:"
+
 // RequestSupplement asks the citizen to complete the dossier. The law allows
-// it once, listing everything missing; the time limit stops until the
-// complete dossier comes back.
-func (d *Dossier) RequestSupplement(s Step, reason string) (Event, error) {
+// it once, listing everything missing, with its reason; the time limit stops
+// until the complete dossier comes back. A request made more than
+// SupplementWithin working days after receipt is still recorded, with a
+// warning, and its event says it was late.
+func (d *Dossier) RequestSupplement(s Step, items []string, reason string, cal *calendar.Calendar) (Event, []string, error) {
 	if err := d.check(&s, "yêu cầu bổ sung", ActSupplement); err != nil {
-		return Event{}, err
+		return Event{}, nil, err
 	}
 	if d.SupplementAt != nil {
-		return Event{}, fmt.Errorf("hồ sơ %s đã được yêu cầu bổ sung một lần (%s); pháp luật chỉ cho phép yêu cầu bổ sung một lần",
+		return Event{}, nil, fmt.Errorf("hồ sơ %s đã được yêu cầu bổ sung một lần (%s); pháp luật chỉ cho phép yêu cầu bổ sung một lần",
 			d.Code, d.SupplementAt.Format("02/01/2006"))
 	}
-	// One missing paper per line stays one per line.
-	if reason = textvn.CleanLines(reason); reason == "" {
-		return Event{}, errors.New("chưa nhập nội dung cần bổ sung, hoàn thiện")
+	var list []string
+	for _, it := range items {
+		list = append(list, SplitItems(it)...)
+	}
+	if len(list) == 0 {
+		return Event{}, nil, errors.New("chưa nhập nội dung cần bổ sung, hoàn thiện: ghi đủ mọi giấy tờ, nội dung còn thiếu, mỗi dòng một nội dung")
+	}
+	if reason = textvn.Clean(reason); reason == "" {
+		return Event{}, nil, errors.New("chưa nhập lý do yêu cầu bổ sung: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ phải nêu rõ lý do; hãy ghi lý do rồi lưu lại")
+	}
+	note := reason
+	var warnings []string
+	if n := cal.WorkingDaysBetween(d.ReceivedAt, s.At); n > SupplementWithin {
+		late := fmt.Sprintf("%s sau %02d ngày làm việc kể từ ngày tiếp nhận %s, quá thời hạn %02d ngày làm việc.",
+			supplementLateMark, n, d.ReceivedAt.In(calendar.Zone).Format("02/01/2006"), SupplementWithin)
+		note += "\n" + late
+		warnings = append(warnings, fmt.Sprintf(
+			"Yêu cầu bổ sung phải gửi trong %02d ngày làm việc kể từ ngày tiếp nhận (%s); lần này đã sau %02d ngày làm việc. Việc chậm đã được ghi vào sổ theo dõi hồ sơ.",
+			SupplementWithin, d.ReceivedAt.In(calendar.Zone).Format("02/01/2006"), n))
 	}
 	from := d.Holder
-	d.State, d.SupplementAt, d.SupplementReason = SupplementRequested, ptr(s.At), reason
-	return d.apply(s, Event{Kind: EvSupplement, From: from, To: "Người nộp hồ sơ", Note: reason, Outcome: Classify(s.At, d.DueAt)}), nil
+	d.State, d.SupplementAt, d.SupplementReason = SupplementRequested, ptr(s.At), strings.Join(list, "\n")
+	ev := d.apply(s, Event{Kind: EvSupplement, From: from, To: "Người nộp hồ sơ", Note: note, Outcome: Classify(s.At, d.DueAt)})
+	return ev, warnings, nil
 }
 
 // Resume records the completed dossier's return. The time limit restarts
@@ -342,27 +372,56 @@ func (d *Dossier) Apologise(s Step, reason string, newDate time.Time, cal *calen
 	return ev, warnings, nil
 }
 
-// Refuse closes the dossier with a written reason.
-func (d *Dossier) Refuse(s Step, reason string) (Event, error) {
+// Refuse closes the dossier with a written reason, as a refusal of the
+// given kind (see RefusalKind); the kind decides which paper answers it.
+func (d *Dossier) Refuse(s Step, kind RefusalKind, reason string) (Event, error) {
 	if err := d.check(&s, "từ chối", ActRefuse); err != nil {
 		return Event{}, err
+	}
+	ev, ok := refusalEvents[kind]
+	if !ok {
+		return Event{}, fmt.Errorf("loại từ chối %q không có; dùng %s (từ chối tiếp nhận tại bộ phận một cửa) hoặc %s (từ chối giải quyết sau thẩm định)",
+			kind, RefuseAtCounter, RefuseAfterAppraisal)
+	}
+	if !slices.Contains(refusalFrom[kind], d.State) {
+		return Event{}, fmt.Errorf("hồ sơ %s đang ở trạng thái “%s”: bộ phận một cửa chỉ từ chối tiếp nhận hồ sơ còn ở quầy; hồ sơ đã chuyển xử lý thì cơ quan có thẩm quyền từ chối giải quyết bằng văn bản",
+			d.Code, d.State.Vietnamese())
 	}
 	if reason = textvn.Clean(reason); reason == "" {
 		return Event{}, errors.New("chưa nhập lý do từ chối; phiếu từ chối phải nêu rõ lý do")
 	}
 	from := d.Holder
 	d.State, d.ClosedReason = Refused, reason
-	return d.apply(s, Event{Kind: EvRefused, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
+	return d.apply(s, Event{Kind: ev, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
 }
 
 // Withdraw closes the dossier at the citizen's request.
 func (d *Dossier) Withdraw(s Step, reason string) (Event, error) {
-	if err := d.check(&s, "rút", ActWithdraw); err != nil {
+	return d.Stop(s, StopByApplicant, reason)
+}
+
+// Stop closes the dossier without a result: at the applicant's request (the
+// reason is optional) or by the agency's decision (the reason is required).
+// Both are answered by the stop notice (form 05 of the 2025 set).
+func (d *Dossier) Stop(s Step, by StopBy, reason string) (Event, error) {
+	if err := d.check(&s, "dừng giải quyết", ActWithdraw); err != nil {
 		return Event{}, err
 	}
+	reason = textvn.Clean(reason)
+	kind := EvWithdrawn
+	switch by {
+	case StopByApplicant:
+	case StopByAgency:
+		kind = EvStopped
+		if reason == "" {
+			return Event{}, errors.New("chưa nhập lý do cơ quan dừng giải quyết hồ sơ; thông báo dừng giải quyết phải nêu rõ lý do")
+		}
+	default:
+		return Event{}, fmt.Errorf("người đề nghị dừng %q không có; dùng %s (người nộp hồ sơ) hoặc %s (cơ quan giải quyết)", by, StopByApplicant, StopByAgency)
+	}
 	from := d.Holder
-	d.State, d.ClosedReason = Withdrawn, textvn.Clean(reason)
-	return d.apply(s, Event{Kind: EvWithdrawn, From: from, To: "Người nộp hồ sơ", Note: d.ClosedReason}), nil
+	d.State, d.ClosedReason = Withdrawn, reason
+	return d.apply(s, Event{Kind: kind, From: from, To: "Người nộp hồ sơ", Note: reason}), nil
 }
 
 // Return hands the result to the citizen and classifies the outcome.

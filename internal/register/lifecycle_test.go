@@ -165,10 +165,10 @@ func TestClassifyUsesVietnamTime(t *testing.T) {
 func TestSupplementOnlyOnceAndLimitRestarts(t *testing.T) {
 	cal := testCalendar(t)
 	d := newDossier(t, days3, "2026-11-23 08:30")
-	if _, err := d.RequestSupplement(st("2026-11-23 10:00"), "  "); err == nil {
+	if _, _, err := d.RequestSupplement(st("2026-11-23 10:00"), []string{"  "}, "Thiếu giấy tờ theo quy định", testCalendar(t)); err == nil {
 		t.Fatal("empty reason accepted")
 	}
-	if _, err := d.RequestSupplement(st("2026-11-23 10:00"), "Thiếu bản sao CCCD"); err != nil {
+	if _, _, err := d.RequestSupplement(st("2026-11-23 10:00"), []string{"Thiếu bản sao CCCD"}, "Thiếu giấy tờ theo quy định", testCalendar(t)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.Return(st("2026-11-23 11:00")); err == nil {
@@ -184,7 +184,7 @@ func TestSupplementOnlyOnceAndLimitRestarts(t *testing.T) {
 	if d.State != Received {
 		t.Fatalf("state after resume %s", d.State)
 	}
-	_, err := d.RequestSupplement(st("2026-12-02 09:00"), "Thiếu giấy khác")
+	_, _, err := d.RequestSupplement(st("2026-12-02 09:00"), []string{"Thiếu giấy khác"}, "Thiếu giấy tờ theo quy định", testCalendar(t))
 	if err == nil || !strings.Contains(err.Error(), "chỉ cho phép yêu cầu bổ sung một lần") {
 		t.Fatalf("second supplement: %v", err)
 	}
@@ -248,21 +248,27 @@ func TestFinalStatesCannotChange(t *testing.T) {
 	closers := map[string]func(d *Dossier) error{
 		"returned": func(d *Dossier) error { _, err := d.Return(st("2026-11-24 09:00")); return err },
 		"refused": func(d *Dossier) error {
-			_, err := d.Refuse(st("2026-11-24 09:00"), "Không thuộc thẩm quyền")
+			_, err := d.Refuse(st("2026-11-24 09:00"), d.DefaultRefusal(), "Không thuộc thẩm quyền")
 			return err
 		},
 		"withdrawn": func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-24 09:00"), ""); return err },
 	}
 	actions := map[string]func(d *Dossier) error{
-		"forward":    func(d *Dossier) error { _, err := d.Forward(st("2026-11-25 09:00"), "X"); return err },
-		"done":       func(d *Dossier) error { _, err := d.MarkDone(st("2026-11-25 09:00"), ""); return err },
-		"supplement": func(d *Dossier) error { _, err := d.RequestSupplement(st("2026-11-25 09:00"), "x"); return err },
-		"resume":     func(d *Dossier) error { _, err := d.Resume(st("2026-11-25 09:00"), "", cal); return err },
+		"forward": func(d *Dossier) error { _, err := d.Forward(st("2026-11-25 09:00"), "X"); return err },
+		"done":    func(d *Dossier) error { _, err := d.MarkDone(st("2026-11-25 09:00"), ""); return err },
+		"supplement": func(d *Dossier) error {
+			_, _, err := d.RequestSupplement(st("2026-11-25 09:00"), []string{"x"}, "Thiếu giấy tờ theo quy định", testCalendar(t))
+			return err
+		},
+		"resume": func(d *Dossier) error { _, err := d.Resume(st("2026-11-25 09:00"), "", cal); return err },
 		"apologise": func(d *Dossier) error {
 			_, _, err := d.Apologise(st("2026-11-25 09:00"), "x", vn("2026-12-10 00:00"), cal)
 			return err
 		},
-		"refuse":   func(d *Dossier) error { _, err := d.Refuse(st("2026-11-25 09:00"), "x"); return err },
+		"refuse": func(d *Dossier) error {
+			_, err := d.Refuse(st("2026-11-25 09:00"), d.DefaultRefusal(), "x")
+			return err
+		},
 		"withdraw": func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-25 09:00"), ""); return err },
 		"return":   func(d *Dossier) error { _, err := d.Return(st("2026-11-25 09:00")); return err },
 	}
@@ -292,7 +298,7 @@ func TestStateGuards(t *testing.T) {
 	if _, err := d.Forward(st("2026-11-23 08:00"), "X"); err == nil || !strings.Contains(err.Error(), "sớm hơn") {
 		t.Fatalf("step before receipt: %v", err)
 	}
-	if _, err := d.RequestSupplement(st("2026-11-23 09:00"), "Thiếu giấy"); err != nil {
+	if _, _, err := d.RequestSupplement(st("2026-11-23 09:00"), []string{"Thiếu giấy"}, "Thiếu giấy tờ theo quy định", testCalendar(t)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.Forward(st("2026-11-23 10:00"), "X"); err == nil || !strings.Contains(err.Error(), "Chờ bổ sung") {
@@ -359,27 +365,35 @@ func TestCatalogue(t *testing.T) {
 func TestAllowsMatchesTheSteps(t *testing.T) {
 	cal := testCalendar(t)
 	steps := map[Action]func(d *Dossier) error{
-		ActForward:    func(d *Dossier) error { _, err := d.Forward(st("2026-11-25 09:00"), "Đơn vị khác"); return err },
-		ActDone:       func(d *Dossier) error { _, err := d.MarkDone(st("2026-11-25 09:00"), "Quầy"); return err },
-		ActSupplement: func(d *Dossier) error { _, err := d.RequestSupplement(st("2026-11-25 09:00"), "x"); return err },
-		ActResume:     func(d *Dossier) error { _, err := d.Resume(st("2026-11-25 09:00"), "", cal); return err },
+		ActForward: func(d *Dossier) error { _, err := d.Forward(st("2026-11-25 09:00"), "Đơn vị khác"); return err },
+		ActDone:    func(d *Dossier) error { _, err := d.MarkDone(st("2026-11-25 09:00"), "Quầy"); return err },
+		ActSupplement: func(d *Dossier) error {
+			_, _, err := d.RequestSupplement(st("2026-11-25 09:00"), []string{"x"}, "Thiếu giấy tờ theo quy định", testCalendar(t))
+			return err
+		},
+		ActResume: func(d *Dossier) error { _, err := d.Resume(st("2026-11-25 09:00"), "", cal); return err },
 		ActApologise: func(d *Dossier) error {
 			_, _, err := d.Apologise(st("2026-11-25 09:00"), "x", vn("2026-12-10 00:00"), cal)
 			return err
 		},
-		ActRefuse:   func(d *Dossier) error { _, err := d.Refuse(st("2026-11-25 09:00"), "x"); return err },
+		ActRefuse: func(d *Dossier) error {
+			_, err := d.Refuse(st("2026-11-25 09:00"), d.DefaultRefusal(), "x")
+			return err
+		},
 		ActWithdraw: func(d *Dossier) error { _, err := d.Withdraw(st("2026-11-25 09:00"), ""); return err },
 		ActReturn:   func(d *Dossier) error { _, err := d.Return(st("2026-11-25 09:00")); return err },
 	}
 	// Reach each state, then compare Allows with what the step does.
 	reach := map[State]func(d *Dossier){
-		Received:            func(d *Dossier) {},
-		InProgress:          func(d *Dossier) { d.Forward(st("2026-11-23 09:00"), "Tư pháp") },
-		SupplementRequested: func(d *Dossier) { d.RequestSupplement(st("2026-11-23 09:00"), "Thiếu giấy") },
-		Done:                func(d *Dossier) { d.MarkDone(st("2026-11-23 09:00"), "") },
-		Returned:            func(d *Dossier) { d.Return(st("2026-11-23 09:00")) },
-		Refused:             func(d *Dossier) { d.Refuse(st("2026-11-23 09:00"), "x") },
-		Withdrawn:           func(d *Dossier) { d.Withdraw(st("2026-11-23 09:00"), "") },
+		Received:   func(d *Dossier) {},
+		InProgress: func(d *Dossier) { d.Forward(st("2026-11-23 09:00"), "Tư pháp") },
+		SupplementRequested: func(d *Dossier) {
+			d.RequestSupplement(st("2026-11-23 09:00"), []string{"Thiếu giấy"}, "Thiếu giấy tờ theo quy định", testCalendar(t))
+		},
+		Done:      func(d *Dossier) { d.MarkDone(st("2026-11-23 09:00"), "") },
+		Returned:  func(d *Dossier) { d.Return(st("2026-11-23 09:00")) },
+		Refused:   func(d *Dossier) { d.Refuse(st("2026-11-23 09:00"), d.DefaultRefusal(), "x") },
+		Withdrawn: func(d *Dossier) { d.Withdraw(st("2026-11-23 09:00"), "") },
 	}
 	for state, get := range reach {
 		for _, a := range Actions {

@@ -119,7 +119,6 @@ type Report struct {
 	Score       SelfScore   `json:"self_score"`
 	People      People      `json:"people"`
 	Trend       []Point     `json:"trend,omitempty"`
-	Imported    int         `json:"imported,omitempty"`
 	Unavailable []string    `json:"unavailable,omitempty"` // figures this version cannot count yet
 }
 

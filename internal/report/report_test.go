@@ -122,13 +122,7 @@ func fixture() []Row {
 }
 
 // Rows computes a report straight from rows, as the upper level does.
-func rowsReport(p Period, now time.Time, rows []Row) Report {
-	t := NewTally(p, now)
-	for _, r := range rows {
-		t.Add(r)
-	}
-	return Build(t)
-}
+func rowsReport(p Period, now time.Time, rows []Row) Report { return FromRows(p, now, rows) }
 
 func TestFiguresByHand(t *testing.T) {
 	p, _ := ParsePeriod("2027-01", 15)
@@ -192,8 +186,7 @@ func TestMergeIsSum(t *testing.T) {
 			b.Add(r)
 		}
 	}
-	a.Merge(b)
-	if got, want := Build(a).Total, rowsReport(p, now, rows).Total; got.Received != want.Received || got.Rate != want.Rate || got.MedianDays != want.MedianDays {
+	if got, want := Combine(p, now, a, b).Total, rowsReport(p, now, rows).Total; got.Received != want.Received || got.Rate != want.Rate || got.MedianDays != want.MedianDays {
 		t.Errorf("merged %+v, want %+v", got, want)
 	}
 }

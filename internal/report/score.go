@@ -103,6 +103,7 @@ func NewRatio(n, of int) *Ratio {
 // until the register keeps the record it counts; Missing names those.
 type People struct {
 	Satisfaction    *Ratio         `json:"satisfaction,omitempty"`     // satisfied / rated
+	Rated           *Ratio         `json:"rated,omitempty"`            // rated / returned
 	FeedbackOnTime  *Ratio         `json:"feedback_on_time,omitempty"` // answered on time / received
 	Letters         map[string]int `json:"letters,omitempty"`          // issued letters by kind
 	Pledged         *Ratio         `json:"pledged,omitempty"`          // staff who signed / staff

@@ -236,3 +236,23 @@ func RowOf(d *register.Dossier) Row {
 	}
 	return r
 }
+
+// FromRows is the report of the rows that fall in p, as of now: the upper
+// level's way, one commune's rows or several communes' rows at once.
+func FromRows(p Period, now time.Time, rows []Row) Report {
+	t := NewTally(p, now)
+	for _, r := range rows {
+		t.Add(r)
+	}
+	return Build(t)
+}
+
+// Combine is the report of several tallies of the same period (one per
+// commune) as one.
+func Combine(p Period, now time.Time, tallies ...*Tally) Report {
+	t := NewTally(p, now)
+	for _, x := range tallies {
+		t.Merge(x)
+	}
+	return Build(t)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -73,11 +74,15 @@ func (r Report) PeopleLines() [][2]string {
 		}
 	}
 	ratio("Người dân hài lòng / số lượt đánh giá", p.Satisfaction)
+	ratio("Hồ sơ được đánh giá / hồ sơ đã trả", p.Rated)
 	ratio("Phản ánh, kiến nghị trả lời đúng hạn", p.FeedbackOnTime)
 	for _, k := range sortedKeys(p.Letters) {
 		l = append(l, [2]string{"Thư đã gửi: " + k, fmt.Sprint(p.Letters[k])})
 	}
 	ratio("Cán bộ đã ký cam kết", p.Pledged)
+	if len(p.NotPledged) > 0 {
+		l = append(l, [2]string{"   Chưa ký cam kết: " + strings.Join(p.NotPledged, ", "), fmt.Sprint(len(p.NotPledged))})
+	}
 	if p.Dialogues != nil {
 		l = append(l, [2]string{"Hội nghị đối thoại đã tổ chức", fmt.Sprint(*p.Dialogues)})
 	}

@@ -32,7 +32,11 @@ func (tx *Tx) InsertDossiers(agency string, seqs []int, ds []*register.Dossier) 
 		hi := min(len(ds), lo+per)
 		args := make([]any, 0, (hi-lo)*cols)
 		for i := lo; i < hi; i++ {
-			args = append(args, dossierArgs(agency, seqs[i], ds[i])...)
+			a, err := dossierArgs(agency, seqs[i], ds[i])
+			if err != nil {
+				return err
+			}
+			args = append(args, a...)
 		}
 		rows, err := tx.tx.Query(`INSERT INTO dossiers (`+dossierInsertCols+`) VALUES `+valuesList(hi-lo, cols)+` RETURNING id, n`, args...)
 		if err != nil {
@@ -66,7 +70,7 @@ func (tx *Tx) InsertDossiers(agency string, seqs []int, ds []*register.Dossier) 
 		}
 		search = append(search, []any{n, tx.tx.d.indexText(SearchText(d))})
 	}
-	if err := tx.insertRows(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state) VALUES `, 10, events); err != nil {
+	if err := tx.insertRows(`INSERT INTO events (`+eventCols+`) VALUES `, 11, events); err != nil {
 		return err
 	}
 	return tx.insertRows(`INSERT INTO dossier_search (n, folded) VALUES `, 2, search)

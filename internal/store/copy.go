@@ -370,3 +370,21 @@ func freshHashes(ctx context.Context) (map[string]TableCopy, error) {
 	}
 	return out, nil
 }
+
+// copyToFile copies the whole register into a new SQLite file at abs.
+func (s *Store) copyToFile(ctx context.Context, abs string) error {
+	dst, err := Open(abs, Options{})
+	if err != nil {
+		return err
+	}
+	_, err = Copy(ctx, s, dst)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(abs + suffix)
+		}
+	}
+	return err
+}

@@ -32,6 +32,10 @@ type dialect interface {
 	indexText(folded string) string
 	searchSQL() string
 	match(q string) (exact, prefix string)
+	// matchWhere is the condition on dossier_search for one match argument,
+	// and searchKey its column holding the dossier's row number.
+	matchWhere() string
+	searchKey() string
 	// txOptions are the options of a write transaction; retry tells whether
 	// an error is a serialization failure worth running the transaction again.
 	txOptions() *sql.TxOptions
@@ -215,4 +219,35 @@ func stringsOf(rows *sql.Rows, err error) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// Conn is one connection of the pool, with queries rebound.
+func (db *DB) Conn(ctx context.Context) (*sqlConn, error) {
+	c, err := db.DB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &sqlConn{Conn: c, d: db.d}, nil
+}
+
+// sqlConn is a *sql.Conn with the dialect applied (Raw and Close as they are).
+type sqlConn struct {
+	*sql.Conn
+	d dialect
+}
+
+func (c *sqlConn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.Conn.ExecContext(ctx, c.d.rebind(q), args...)
+}
+
+func (c *sqlConn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.Conn.QueryContext(ctx, c.d.rebind(q), args...)
+}
+
+func (c *sqlConn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.Conn.QueryRowContext(ctx, c.d.rebind(q), args...)
+}
+
+func (c *sqlConn) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	return c.Conn.PrepareContext(ctx, c.d.rebind(q))
 }

@@ -142,6 +142,9 @@ func (postgresDialect) match(q string) (exact, prefix string) {
 
 func (postgresDialect) indexText(folded string) string { return indexWords(folded) }
 
+func (postgresDialect) matchWhere() string { return `dossier_search.words @@ to_tsquery('simple', ?)` }
+func (postgresDialect) searchKey() string  { return `n` }
+
 // indexWords is the folded text as the PostgreSQL index stores it: the words
 // searchWords would find, one space between, so PostgreSQL's own parser
 // (which reads "1.2.3" as a version and "a-b" as a hyphenated word) sees

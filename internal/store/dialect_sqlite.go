@@ -38,6 +38,8 @@ func (sqliteDialect) searchSQL() string {
 }
 
 func (sqliteDialect) match(q string) (string, string) { return ftsQueries(q) }
+func (sqliteDialect) matchWhere() string              { return `dossier_search MATCH ?` }
+func (sqliteDialect) searchKey() string               { return `rowid` }
 
 // txOptions: the DSN's _txlock=immediate takes the write lock at BEGIN, so
 // SQLite transactions are serial and never need a retry.
@@ -48,7 +50,7 @@ func (sqliteDialect) retry(error) bool          { return false }
 func (sqliteDialect) denseRows() bool           { return true }
 
 // close folds the WAL back into the main file.
-func (sqliteDialect) close(db *DB) { _, _ = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+func (sqliteDialect) close(*DB) {} // Close checkpoints (store.go)
 
 func (sqliteDialect) references(ctx context.Context, db *DB, table string) ([]string, error) {
 	return stringsOf(db.QueryContext(ctx, `SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`, table))

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -37,8 +38,9 @@ func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err er
 }
 
 // NoteNumbers records numbers given out without NextNumbers (a bulk fill
-// that numbers a day's dossiers itself): the day's sequence counter and the
-// year's entry counter move up to at least seq and entryNo.
+// that numbers a day's dossiers itself, an import of dossiers with their
+// codes): the day's sequence counter and the year's entry counter move up
+// to at least seq and entryNo.
 func (tx *Tx) NoteNumbers(agency string, at time.Time, seq, entryNo int) error {
 	at = at.In(calendar.Zone)
 	for _, c := range []struct {
@@ -83,22 +85,29 @@ const dossierInsertCols = `id, code, agency, day, seq, year, entry_no, book_no,
 // dossierInsertN is the number of dossierInsertCols.
 const dossierInsertN = 43
 
-func dossierArgs(agency string, seq int, d *register.Dossier) []any {
-	docs, _ := json.Marshal(nonNil(d.Documents))
+func dossierArgs(agency string, seq int, d *register.Dossier) ([]any, error) {
+	docs, err := json.Marshal(nonNil(d.Documents))
+	if err != nil {
+		return nil, err
+	}
 	return []any{d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
 		d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.FormSet, d.Field, d.Limit.Value, string(d.Limit.Unit),
 		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
 		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
 		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
-		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt), d.Variant, channelOr(d.Channel)}
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt),
+		d.Variant, channelOr(d.Channel)}, nil
 }
 
 // InsertDossier saves a new dossier with its events and search entry.
 func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
+	args, err := dossierArgs(agency, seq, d)
+	if err != nil {
+		return err
+	}
 	var n int64
-	err := tx.queryRow(`INSERT INTO dossiers (`+dossierInsertCols+`)
-		VALUES (`+strings.TrimSuffix(strings.Repeat("?,", dossierInsertN), ",")+`) RETURNING n`,
-		dossierArgs(agency, seq, d)...).Scan(&n)
+	err = tx.queryRow(`INSERT INTO dossiers (`+dossierInsertCols+`)
+		VALUES (`+strings.TrimSuffix(strings.Repeat("?,", dossierInsertN), ",")+`) RETURNING n`, args...).Scan(&n)
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
 			return duplicate("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ", d.Code, d.EntryNo, d.Year)
@@ -121,6 +130,13 @@ func channelOr(c string) string {
 	return c
 }
 
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -134,13 +150,15 @@ func SearchText(d *register.Dossier) string {
 	return textvn.Fold(d.Applicant.Name + " " + d.Applicant.Address + " " + d.Code + " " + textvn.Digits(d.Applicant.Phone))
 }
 
+// eventCols are the columns insertEvent fills, in eventArgs' order.
+const eventCols = `dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated`
+
 func eventArgs(n int64, e register.Event) []any {
-	return []any{n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State)}
+	return []any{n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State), boolInt(e.Backdated)}
 }
 
 func (tx *Tx) insertEvent(n int64, e register.Event) error {
-	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, eventArgs(n, e)...)
+	_, err := tx.exec(`INSERT INTO events (`+eventCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?)`, eventArgs(n, e)...)
 	return err
 }
 
@@ -225,7 +243,9 @@ func scanDossier(r scanner) (*register.Dossier, int64, error) {
 	d.State = register.State(state)
 	d.Outcome = register.Outcome(outcome)
 	if docs != "" && docs != "[]" {
-		_ = json.Unmarshal([]byte(docs), &d.Documents)
+		if err := json.Unmarshal([]byte(docs), &d.Documents); err != nil {
+			return nil, 0, fmt.Errorf("dữ liệu của hồ sơ %s bị hỏng (danh mục giấy tờ): %v; hãy khôi phục từ bản sao lưu", d.Code, err)
+		}
 	}
 	d.ReceivedAt, d.DueAt, d.UpdatedAt = at(received), at(due), at(updated)
 	d.NewDueAt, d.ForwardedAt, d.DoneAt, d.ReturnedAt = atp(newDue), atp(forwarded), atp(done), atp(returned)
@@ -256,7 +276,7 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state
+	rows, err := q.QueryContext(ctx, `SELECT seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated
 		FROM events WHERE dossier_n = ? ORDER BY seq`, n)
 	if err != nil {
 		return nil, err
@@ -265,11 +285,12 @@ func loadDossier(ctx context.Context, q querier, where string, arg any) (*regist
 	for rows.Next() {
 		var e register.Event
 		var kind, outcome, state string
-		var t int64
-		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
+		var t, backdated int64
+		if err := rows.Scan(&e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state, &backdated); err != nil {
 			return nil, err
 		}
 		e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(t), register.Outcome(outcome), register.State(state)
+		e.Backdated = backdated != 0
 		d.Events = append(d.Events, e)
 	}
 	return d, rows.Err()

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -39,16 +40,26 @@ func scanLetter(r scanner) (Letter, error) {
 	if err != nil {
 		return l, err
 	}
-	_ = json.Unmarshal([]byte(fields), &l.Fields)
-	_ = json.Unmarshal([]byte(paras), &l.Paragraphs)
+	if err := json.Unmarshal([]byte(fields), &l.Fields); err != nil {
+		return l, fmt.Errorf("dữ liệu của thư %s bị hỏng (các trường thư): %v; hãy khôi phục từ bản sao lưu", l.ID, err)
+	}
+	if err := json.Unmarshal([]byte(paras), &l.Paragraphs); err != nil {
+		return l, fmt.Errorf("dữ liệu của thư %s bị hỏng (nội dung thư): %v; hãy khôi phục từ bản sao lưu", l.ID, err)
+	}
 	l.DraftedAt, l.IssuedAt = at(drafted), atp(issued)
 	return l, nil
 }
 
 // SaveLetter inserts or updates a letter.
 func (tx *Tx) SaveLetter(l Letter) error {
-	fields, _ := json.Marshal(l.Fields)
-	paras, _ := json.Marshal(nonNil(l.Paragraphs))
+	fields, err := json.Marshal(l.Fields)
+	if err != nil {
+		return err
+	}
+	paras, err := json.Marshal(nonNil(l.Paragraphs))
+	if err != nil {
+		return err
+	}
 	var dossier, year, number any
 	if l.DossierID != "" {
 		dossier = l.DossierID
@@ -56,7 +67,7 @@ func (tx *Tx) SaveLetter(l Letter) error {
 	if l.Number > 0 {
 		year, number = l.Year, l.Number
 	}
-	_, err := tx.tx.Exec(`INSERT INTO letters (id, kind, dossier_id, recipient, address, fields, paragraphs, status,
+	_, err = tx.tx.Exec(`INSERT INTO letters (id, kind, dossier_id, recipient, address, fields, paragraphs, status,
 		year, number, symbol, drafted_at, issued_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT (id) DO UPDATE SET recipient = excluded.recipient, address = excluded.address,
 		fields = excluded.fields, paragraphs = excluded.paragraphs, status = excluded.status, year = excluded.year,
@@ -71,6 +82,15 @@ func (tx *Tx) Letter(id string) (Letter, error) {
 	l, err := scanLetter(tx.tx.QueryRow(`SELECT `+letterCols+` FROM letters WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, NotFound("không có thư %s", id)
+	}
+	return l, err
+}
+
+// LetterByNumber reads an issued letter by its year and number.
+func (s *Store) LetterByNumber(ctx context.Context, year, number int) (Letter, error) {
+	l, err := scanLetter(s.db.QueryRowContext(ctx, `SELECT `+letterCols+` FROM letters WHERE year = ? AND number = ?`, year, number))
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, NotFound("không có thư nào đã cấp số %d/%d", number, year)
 	}
 	return l, err
 }

@@ -16,26 +16,80 @@ var ErrInUse = errors.New("cơ sở dữ liệu đang được mở bởi một 
 // confuse the clerk. The lock is released by the OS if the program dies.
 type InstanceLock struct{ f *os.File }
 
-// Lock takes the instance lock of the database at dbPath. For a register
-// on a PostgreSQL server (a URL) the lock is this desk's only.
+// Lock takes the instance lock of the database at dbPath. The lock file
+// sits beside the real database file (links resolved), so a shortcut or a
+// symbolic link to the register meets the same lock.
+//
+// For a register on a PostgreSQL server (a URL) several desks share the
+// register, so the lock is this desk's only (see deskLockPath).
 func Lock(dbPath string) (*InstanceLock, error) {
 	if IsURL(dbPath) {
 		dbPath = deskLockPath(dbPath)
 	}
-	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
-		return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %v", filepath.Dir(dbPath), err)
-	}
-	f, err := os.OpenFile(dbPath+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	real, err := RealPath(dbPath)
 	if err != nil {
-		return nil, fmt.Errorf("không tạo được tệp khóa bên cạnh %s: %v", dbPath, err)
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(real), 0o755); err != nil {
+		return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %v", filepath.Dir(real), err)
+	}
+	f, err := os.OpenFile(LockPath(real), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("không tạo được tệp khóa bên cạnh %s: %v", real, err)
 	}
 	if err := lockFile(f); err != nil {
+		// The lock is the operating system's: it goes with the process
+		// that held it, so a holder is alive. Name it, so a window that
+		// hangs can be ended in the task manager.
+		var pid int
+		b := make([]byte, 32)
+		n, _ := f.ReadAt(b, 0)
+		fmt.Sscanf(string(b[:n]), "%d", &pid)
 		f.Close()
-		return nil, fmt.Errorf("%w (%s). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại", ErrInUse, dbPath)
+		who := ""
+		if pid > 0 {
+			who = fmt.Sprintf(", tiến trình số %d", pid)
+		}
+		return nil, fmt.Errorf("%w (%s%s). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại", ErrInUse, real, who)
 	}
-	_ = f.Truncate(0)
-	_, _ = fmt.Fprintf(f, "%d\n", os.Getpid())
+	// The process id helps whoever finds the lock file; the lock itself is
+	// the OS lock, so a failed write is reported but the file stays usable.
+	if err := f.Truncate(0); err == nil {
+		_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
+		if err != nil {
+			unlockFile(f)
+			f.Close()
+			return nil, fmt.Errorf("không ghi được tệp khóa %s (ổ đĩa đầy hoặc không có quyền ghi): %v", LockPath(real), err)
+		}
+	} else {
+		unlockFile(f)
+		f.Close()
+		return nil, fmt.Errorf("không ghi được tệp khóa %s (ổ đĩa đầy hoặc không có quyền ghi): %v", LockPath(real), err)
+	}
 	return &InstanceLock{f: f}, nil
+}
+
+// LockPath is the lock file of the database whose real path is real.
+func LockPath(real string) string { return real + ".lock" }
+
+// WindowHolds reports whether a desktop window holds the register at
+// dbPath right now. The command line uses it to say that its change went
+// through beside the open window (SQLite serialises the two writers).
+func WindowHolds(dbPath string) bool {
+	real, err := RealPath(dbPath)
+	if err != nil {
+		return false
+	}
+	f, err := os.OpenFile(LockPath(real), os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := lockFile(f); err != nil {
+		return true
+	}
+	unlockFile(f)
+	return false
 }
 
 // Release frees the lock.

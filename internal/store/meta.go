@@ -157,18 +157,18 @@ type Audit struct {
 	EntityID string    `json:"entity_id"`
 	Before   string    `json:"before,omitempty"`
 	After    string    `json:"after,omitempty"`
+	// BackdatedTo is the earlier time a back-dated step claims (At is
+	// when it was entered); nil for a step entered as it happened.
+	BackdatedTo *time.Time `json:"backdated_to,omitempty"`
 }
 
-// AppendAudit adds a line to the audit log; it is never updated or deleted.
-func (tx *Tx) AppendAudit(a Audit) error {
-	_, err := tx.exec(`INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?,?,?,?,?,?,?)`,
-		a.At.Unix(), a.Actor, a.Action, a.Entity, a.EntityID, a.Before, a.After)
-	return err
-}
+// AppendAudit adds a line to the audit log, chained to the one before it
+// (see audit.go); it is never updated or deleted.
+func (tx *Tx) AppendAudit(a Audit) error { return tx.appendChained(a) }
 
 // AuditOf lists the audit lines of one entity, oldest first.
 func (s *Store) AuditOf(ctx context.Context, entity, id string) ([]Audit, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at, actor, action, entity, entity_id, before, after FROM audit
+	rows, err := s.db.QueryContext(ctx, `SELECT at, actor, action, entity, entity_id, before, after, backdated_to FROM audit
 		WHERE entity = ? AND entity_id = ? ORDER BY n`, entity, id)
 	if err != nil {
 		return nil, err
@@ -178,10 +178,11 @@ func (s *Store) AuditOf(ctx context.Context, entity, id string) ([]Audit, error)
 	for rows.Next() {
 		var a Audit
 		var t int64
-		if err := rows.Scan(&t, &a.Actor, &a.Action, &a.Entity, &a.EntityID, &a.Before, &a.After); err != nil {
+		var back sql.NullInt64
+		if err := rows.Scan(&t, &a.Actor, &a.Action, &a.Entity, &a.EntityID, &a.Before, &a.After, &back); err != nil {
 			return nil, err
 		}
-		a.At = at(t)
+		a.At, a.BackdatedTo = at(t), atp(back)
 		out = append(out, a)
 	}
 	return out, rows.Err()

@@ -391,6 +391,22 @@ var migrations = []string{
 	CREATE INDEX feedback_received ON feedback (received_at);
 	CREATE INDEX feedback_due ON feedback (due_on);`,
 
+	// Back-dated steps (entered later from paper records with --at) are
+	// marked, so a report can show them apart.
+	`ALTER TABLE events ADD COLUMN backdated INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE audit ADD COLUMN backdated_to BIGINT;`,
+
+	// The audit log becomes a hash chain (internal/store/audit.go); the
+	// hook links the entries already there.
+	`-- hook: chain-audit
+	ALTER TABLE audit ADD COLUMN row_hash TEXT NOT NULL DEFAULT '';
+	ALTER TABLE audit ADD COLUMN prev TEXT NOT NULL DEFAULT '';
+	ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';`,
+
+	// reports: refusals and withdrawals of a period found by when they
+	// closed, not by walking every refusal ever made.
+	`CREATE INDEX dossiers_state_updated ON dossiers (state, updated_at);`,
+
 	countersMigration,
 }
 

@@ -31,7 +31,9 @@ type Store struct {
 	path       string
 	contigOnce sync.Once
 	contig     bool
-	local      atomic.Int64 // commits made through this Store
+	damaged    error        // set when opened read-only after a failed integrity check
+	wrote      atomic.Bool  // a write transaction committed (Close checkpoints then)
+	local      atomic.Int64 // commits made through this Store (ChangeMark)
 }
 
 // Options tune Open.
@@ -43,12 +45,17 @@ type Options struct {
 	Fast bool
 	// MaxMigration stops migrations at that version (tests of upgrades).
 	MaxMigration int
+	// CheckAlways runs the full integrity check at this open even if it
+	// already passed today (see checkIntegrity).
+	CheckAlways bool
 }
 
 // Open opens (creating if needed) the database at path and brings its
-// schema up to date. A postgres:// or postgresql:// URL opens the register
-// on a PostgreSQL server instead (see postgres.go); a URL is never taken for
-// a file name.
+// schema up to date. A SQLite file of another program is refused before
+// anything is written to it; a damaged register is opened for reading only
+// (Damaged says why) so the clerk can still look things up. A postgres://
+// or postgresql:// URL opens the register on a PostgreSQL server instead
+// (see postgres.go); a URL is never taken for a file name.
 func Open(path string, opt Options) (*Store, error) {
 	if IsURL(path) {
 		return openPostgres(strings.TrimSpace(path), opt)
@@ -56,24 +63,19 @@ func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("chưa chỉ định tệp cơ sở dữ liệu")
 	}
-	if dir := filepath.Dir(path); dir != "" {
+	real, err := RealPath(path)
+	if err != nil {
+		return nil, err
+	}
+	if dir := filepath.Dir(real); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %v", dir, err)
 		}
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	if fi, err := os.Stat(real); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s là một thư mục, không phải tệp cơ sở dữ liệu", path)
 	}
-	sync := "FULL"
-	if opt.Fast {
-		sync = "OFF"
-	}
-	dsn := "file:" + filepath.ToSlash(path) + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(" + sync + ")&_txlock=immediate&_time_format=sqlite"
-	if opt.ReadOnly {
-		dsn += "&mode=ro"
-	}
-	sqldb, err := sql.Open("sqlite", dsn)
+	sqldb, err := sql.Open("sqlite", sqliteDSN(real, opt))
 	if err != nil {
 		return nil, Explain(err)
 	}
@@ -81,36 +83,90 @@ func Open(path string, opt Options) (*Store, error) {
 	// keeps transactions strictly serial within the process.
 	sqldb.SetMaxOpenConns(1)
 	db := &DB{DB: sqldb, d: sqliteDialect{}}
-	s := &Store{db: db, path: path}
-	if err := db.Ping(); err != nil {
+	s := &Store{db: db, path: real}
+	if err := s.openSQLite(opt); err != nil {
 		db.Close()
+		if errors.Is(err, ErrNotOurs) || errors.Is(err, errNewer) {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 		return nil, explainOpen(path, err)
-	}
-	if !opt.ReadOnly {
-		max := len(migrations)
-		if opt.MaxMigration > 0 && opt.MaxMigration < max {
-			max = opt.MaxMigration
-		}
-		if err := s.migrate(max); err != nil {
-			db.Close()
-			return nil, explainOpen(path, err)
-		}
 	}
 	return s, nil
 }
 
-// Path is the database file, or the server's address without its password.
+// openSQLite checks the file before writing to it, then switches it to
+// WAL, marks it as ours and migrates it.
+func (s *Store) openSQLite(opt Options) error {
+	if err := s.db.Ping(); err != nil {
+		return err
+	}
+	fresh, err := s.checkOwner()
+	if err != nil {
+		return err
+	}
+	if opt.ReadOnly {
+		return nil
+	}
+	if !fresh {
+		if err := s.checkVersion(); err != nil {
+			return err
+		}
+		if err := s.checkIntegrity(time.Now(), opt.CheckAlways); err != nil {
+			s.damaged = err
+			_, qerr := s.db.Exec("PRAGMA query_only = 1")
+			return qerr
+		}
+	}
+	if err := s.enableWAL(); err != nil {
+		return err
+	}
+	max := len(migrations)
+	if opt.MaxMigration > 0 && opt.MaxMigration < max {
+		max = opt.MaxMigration
+	}
+	return s.migrate(max)
+}
+
+// Damaged is the integrity check's finding when the register was opened
+// read-only because it is damaged; nil for a sound register.
+func (s *Store) Damaged() error { return s.damaged }
+
+// Path is the database file (its real path, links resolved), or the
+// server's address without its password.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database, folding the WAL back into the main file.
+// Close closes the database. When this process wrote, the WAL is folded
+// back into the main file if no reader is in the way (a checkpoint never
+// waits); any error is reported, not dropped.
 func (s *Store) Close() error {
-	s.db.d.close(s.db)
-	return s.db.Close()
+	var cerr error
+	if s.db.d.name() == "sqlite" && s.wrote.Load() && s.damaged == nil {
+		cerr = s.checkpoint()
+	}
+	return errors.Join(cerr, s.db.Close())
 }
 
 // DB exposes the handle for benchmarks and tests in other packages.
 func (s *Store) DB() *DB { return s.db }
 
+var errNewer = errors.New("cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn")
+
+// checkVersion refuses a file from a newer program before anything is
+// written to it.
+func (s *Store) checkVersion() error {
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("%w (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", errNewer, v, len(migrations))
+	}
+	return nil
+}
+
+// migrate brings the schema to version max. A register already at max is
+// only read: opening it takes no write lock, so a command that only reads
+// never waits for (or blocks) a writer.
 func (s *Store) migrate(max int) error {
 	ctx := context.Background()
 	v, err := s.db.d.version(ctx, s.db)
@@ -118,15 +174,33 @@ func (s *Store) migrate(max int) error {
 		return err
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", v, len(migrations))
+		return fmt.Errorf("%w (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", errNewer, v, len(migrations))
+	}
+	app := int64(ApplicationID)
+	if s.db.d.name() == "sqlite" { // the file's mark; a server database is ours by its URL
+		if err := s.db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
+			return err
+		}
+	}
+	if v >= max && app == ApplicationID {
+		return nil
+	}
+	if app != ApplicationID {
+		if err := s.Tx(ctx, func(tx *Tx) error { return tx.markOurs() }); err != nil {
+			return err
+		}
 	}
 	for i := v; i < max; i++ {
 		err := s.Tx(ctx, func(tx *Tx) error {
 			if err := s.db.d.beginMigration(tx.tx); err != nil {
 				return err
 			}
-			if cur, err := s.db.d.version(ctx, tx.tx); err == nil && cur > i {
-				return nil // another desk migrated while this one waited
+			cur, err := s.db.d.version(ctx, tx.tx)
+			if err != nil {
+				return err
+			}
+			if cur != i {
+				return nil // another process (another desk) migrated meanwhile
 			}
 			if _, err := tx.tx.Exec(s.db.d.migration(i)); err != nil {
 				return fmt.Errorf("nâng cấp lược đồ lên %d: %w", i+1, err)
@@ -134,6 +208,11 @@ func (s *Store) migrate(max int) error {
 			if i+1 == 2 {
 				if err := tx.reindexAll(); err != nil {
 					return err
+				}
+			}
+			if hook := hookOf(migrations[i]); hook != nil {
+				if err := hook(tx); err != nil {
+					return fmt.Errorf("nâng cấp lược đồ lên %d: %w", i+1, err)
 				}
 			}
 			return s.db.d.setVersion(tx.tx, i+1)
@@ -176,25 +255,6 @@ func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
 	return st.Exec(args...)
 }
 
-// queryRow is exec for a statement that returns one row (INSERT … RETURNING).
-func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
-	if !tx.tx.d.prepare() {
-		return tx.tx.QueryRow(query, args...)
-	}
-	st, ok := tx.stmts[query]
-	if !ok {
-		var err error
-		if st, err = tx.tx.Prepare(query); err != nil {
-			return tx.tx.QueryRow(query, args...) // reports the same error
-		}
-		if tx.stmts == nil {
-			tx.stmts = map[string]*sql.Stmt{}
-		}
-		tx.stmts[query] = st
-	}
-	return st.QueryRow(args...)
-}
-
 func (tx *Tx) closeStmts() {
 	for _, st := range tx.stmts {
 		st.Close()
@@ -207,10 +267,14 @@ func (tx *Tx) closeStmts() {
 // serialization failure, fn runs again from the start, so fn must not keep
 // state between attempts beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
+	if s.damaged != nil {
+		return s.damaged
+	}
 	for attempt := 1; ; attempt++ {
 		err := s.tx1(ctx, fn)
 		if err == nil || !s.db.d.retry(err) || attempt >= maxAttempts || ctx.Err() != nil {
 			if err == nil {
+				s.wrote.Store(true)
 				s.committed()
 			}
 			return Explain(err)

@@ -56,7 +56,11 @@ func Engine() string {
 
 // Main runs the tests on SQLite, then on PostgreSQL when a server is given,
 // and exits with the worse status.
-func Main(m *testing.M) {
+func Main(m *testing.M) { os.Exit(Run(m)) }
+
+// Run is Main for a TestMain that has more to do before exiting: it runs
+// both passes and returns the worse status.
+func Run(m *testing.M) int {
 	code := m.Run()
 	if u := URL(); u != "" {
 		fmt.Printf("=== the same tests again on PostgreSQL (%s)\n", envURL)
@@ -70,7 +74,7 @@ func Main(m *testing.M) {
 			admin.Close()
 		}
 	}
-	os.Exit(code)
+	return code
 }
 
 // Note is the visible trace of the PostgreSQL pass: it skips with a message

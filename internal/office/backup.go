@@ -1,0 +1,305 @@
+package office
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"motcua/internal/calendar"
+	"motcua/internal/store"
+)
+
+// BackupFolder is the folder of automatic backups, beside the register in
+// the user's data folder.
+const BackupFolder = "sao-luu"
+
+// KeepBackups is how many days of automatic backups are kept.
+const KeepBackups = 30
+
+const autoPrefix, autoSuffix = "motcua-", ".db"
+
+// BackupDir is where the automatic backups of the register at dbPath go.
+func BackupDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), BackupFolder)
+}
+
+// Backup writes a consistent copy of the register to dst while it stays in
+// use (SQLite's VACUUM INTO, never a file copy of a live database). When
+// dst is a folder (a USB stick), the copy is named after the date and time
+// inside it. It returns the file written. The window's "Sao lưu ra USB"
+// calls this with the folder the clerk picked.
+func (o *Office) Backup(ctx context.Context, dst string) (string, error) {
+	if fi, err := os.Stat(dst); err == nil && fi.IsDir() {
+		dst = filepath.Join(dst, "motcua-sao-luu-"+o.Now().Format("2006-01-02-1504")+".db")
+	}
+	if err := o.st.CopyTo(ctx, dst); err != nil {
+		return "", err
+	}
+	return dst, nil
+}
+
+// DailyBackup makes today's automatic backup if there is none yet (the
+// window calls it when it opens), and removes automatic backups older than
+// KeepBackups days. It returns the file written, or "" when today's backup
+// already existed.
+func (o *Office) DailyBackup(ctx context.Context) (string, error) {
+	if store.IsURL(o.Path()) {
+		return "", nil // a register on a server is backed up there (pg_dump, docs/postgresql.md)
+	}
+	path := o.autoBackupPath()
+	if _, err := os.Stat(path); err == nil {
+		return "", o.pruneBackups()
+	}
+	return o.refreshBackup(ctx, path)
+}
+
+// ExitBackup refreshes today's automatic backup with the day's work (the
+// window calls it when it closes).
+func (o *Office) ExitBackup(ctx context.Context) (string, error) {
+	if store.IsURL(o.Path()) {
+		return "", nil // see DailyBackup
+	}
+	return o.refreshBackup(ctx, o.autoBackupPath())
+}
+
+func (o *Office) autoBackupPath() string {
+	return filepath.Join(BackupDir(o.Path()), autoPrefix+o.Now().Format("2006-01-02")+autoSuffix)
+}
+
+// refreshBackup writes a new copy beside path and renames it over path, so
+// a crash during the copy never leaves the day without a whole backup.
+func (o *Office) refreshBackup(ctx context.Context, path string) (string, error) {
+	if o.Damaged() != nil {
+		return "", errors.New("không sao lưu tự động vì tệp dữ liệu đang bị hỏng: bản sao lưu tốt hiện có được giữ nguyên")
+	}
+	tmp := path + ".tmp"
+	os.Remove(tmp)
+	if err := o.st.CopyTo(ctx, tmp); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("không lưu được bản sao lưu %s: %v", path, err)
+	}
+	return path, o.pruneBackups()
+}
+
+// pruneBackups removes automatic backups older than KeepBackups days. Only
+// files named by the automatic scheme are touched.
+func (o *Office) pruneBackups() error {
+	dir := BackupDir(o.Path())
+	cut := o.Now().AddDate(0, 0, -KeepBackups)
+	for _, b := range listBackups(dir) {
+		if b.day.Before(cut) {
+			if err := os.Remove(b.path); err != nil {
+				return fmt.Errorf("không xóa được bản sao lưu cũ %s: %v", b.path, err)
+			}
+		}
+	}
+	return nil
+}
+
+type backupFile struct {
+	path string
+	day  time.Time
+}
+
+// listBackups lists the automatic backups in dir, newest first.
+func listBackups(dir string) []backupFile {
+	entries, _ := os.ReadDir(dir)
+	var out []backupFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, autoPrefix) || !strings.HasSuffix(name, autoSuffix) {
+			continue
+		}
+		day, err := time.ParseInLocation("2006-01-02", strings.TrimSuffix(strings.TrimPrefix(name, autoPrefix), autoSuffix), calendar.Zone)
+		if err != nil {
+			continue
+		}
+		out = append(out, backupFile{filepath.Join(dir, name), day})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].day.After(out[j].day) })
+	return out
+}
+
+// NewestGoodBackup is the newest automatic backup of the register at
+// dbPath that passes its checks, or "" when there is none.
+func NewestGoodBackup(ctx context.Context, dbPath string) string {
+	if store.IsURL(dbPath) {
+		return ""
+	}
+	for _, b := range listBackups(BackupDir(dbPath)) {
+		if _, err := store.Inspect(ctx, b.path); err == nil {
+			return b.path
+		}
+	}
+	return ""
+}
+
+// RestorePlan is what a restore would do, for the clerk to confirm.
+type RestorePlan struct {
+	Source         string    `json:"source"`
+	SourceDossiers int       `json:"source_dossiers"`
+	SourceNewest   time.Time `json:"source_newest"`
+	Current        string    `json:"current"`
+	// CurrentDossiers is -1 when the current register could not be read.
+	CurrentDossiers int `json:"current_dossiers"`
+	// Newer counts the dossiers of the current register that the backup
+	// lacks or holds with fewer steps: the restore would lose them.
+	Newer int `json:"newer"`
+	// Aside is where the current register is kept.
+	Aside string `json:"aside"`
+}
+
+// Warning is the sentence a clerk must read before confirming.
+func (p RestorePlan) Warning() string {
+	if p.Newer > 0 {
+		return fmt.Sprintf("Cảnh báo: sổ hiện tại có %d hồ sơ được tiếp nhận hoặc cập nhật sau bản sao lưu; khôi phục sẽ làm các thay đổi đó biến mất khỏi sổ (sổ hiện tại vẫn được giữ lại ở %s).", p.Newer, p.Aside)
+	}
+	return ""
+}
+
+// ErrRestoreCancelled is returned when the clerk does not confirm.
+var ErrRestoreCancelled = errors.New("chưa khôi phục: người dùng không xác nhận; sổ hiện tại giữ nguyên")
+
+// Restore replaces the register at dbPath with the backup src. It checks
+// the backup first (a register of ours, whole, not from a newer program),
+// refuses while the window has the register open, shows confirm the plan
+// (how many dossiers are newer than the backup), keeps the current register
+// aside in the backup folder, and only then puts the backup in place.
+func Restore(ctx context.Context, dbPath, src string, now time.Time, confirm func(RestorePlan) bool) (RestorePlan, error) {
+	plan := RestorePlan{Source: src, CurrentDossiers: -1}
+	if store.IsURL(dbPath) {
+		return plan, errors.New("sổ đang ở trên máy chủ PostgreSQL: việc khôi phục do quản trị viên làm trên máy chủ (pg_restore, xem docs/postgresql.md), hoặc chuyển một bản sao lưu lên máy chủ trống bằng lệnh motcua migrate")
+	}
+	real, err := store.RealPath(dbPath)
+	if err != nil {
+		return plan, err
+	}
+	plan.Current = real
+	srcReal, err := store.RealPath(src)
+	if err != nil {
+		return plan, err
+	}
+	if srcReal == real {
+		return plan, fmt.Errorf("tệp %s chính là sổ đang dùng; hãy chọn một bản sao lưu", src)
+	}
+	info, err := store.Inspect(ctx, src)
+	if err != nil {
+		return plan, err
+	}
+	plan.SourceDossiers = info.Dossiers
+	plan.SourceNewest = time.Unix(info.Newest, 0).In(calendar.Zone)
+	lock, err := store.Lock(real)
+	if err != nil {
+		if errors.Is(err, store.ErrInUse) {
+			return plan, errors.New("cửa sổ phần mềm đang mở sổ này; hãy đóng cửa sổ rồi khôi phục lại")
+		}
+		return plan, err
+	}
+	defer lock.Release()
+
+	plan.Aside = filepath.Join(BackupDir(real), "truoc-khoi-phuc-"+now.In(calendar.Zone).Format("2006-01-02-150405")+".db")
+	var cur *store.Store
+	if _, err := os.Stat(real); err == nil {
+		if cur, err = store.Open(real, store.Options{}); err == nil {
+			defer func() {
+				if cur != nil {
+					cur.Close()
+				}
+			}()
+			if n, err := cur.Count(ctx, store.Filter{}); err == nil {
+				plan.CurrentDossiers = n
+			}
+			if plan.Newer, err = cur.CountNotIn(ctx, src); err != nil {
+				return plan, err
+			}
+		}
+	}
+	if confirm != nil && !confirm(plan) {
+		return plan, ErrRestoreCancelled
+	}
+	// Keep the current register aside: an online copy when it can be read,
+	// else its files as they are (a damaged register).
+	if cur != nil {
+		if err := cur.CopyTo(ctx, plan.Aside); err != nil {
+			return plan, fmt.Errorf("chưa khôi phục: không giữ lại được sổ hiện tại (%w)", err)
+		}
+		if err := cur.Close(); err != nil {
+			return plan, fmt.Errorf("chưa khôi phục: %w", err)
+		}
+		cur = nil
+	} else if _, err := os.Stat(real); err == nil {
+		if err := os.MkdirAll(filepath.Dir(plan.Aside), 0o755); err != nil {
+			return plan, err
+		}
+		if err := os.Rename(real, plan.Aside); err != nil {
+			return plan, fmt.Errorf("chưa khôi phục: không giữ lại được sổ hiện tại: %v", err)
+		}
+		for _, ext := range []string{"-wal", "-shm"} {
+			os.Rename(real+ext, plan.Aside+ext)
+		}
+	} else {
+		plan.Aside = ""
+	}
+	// Copy the backup in beside the register, then swap it in.
+	tmp := real + ".khoi-phuc.tmp"
+	os.Remove(tmp)
+	bs, err := store.Open(src, store.Options{ReadOnly: true})
+	if err != nil {
+		return plan, err
+	}
+	err = bs.CopyTo(ctx, tmp)
+	bs.Close()
+	if err != nil {
+		return plan, err
+	}
+	for _, ext := range []string{"-wal", "-shm"} {
+		if err := os.Remove(real + ext); err != nil && !os.IsNotExist(err) {
+			os.Remove(tmp)
+			return plan, fmt.Errorf("chưa khôi phục: không xóa được tệp nhật ký %s: %v", real+ext, err)
+		}
+	}
+	if err := os.Rename(tmp, real); err != nil {
+		os.Remove(tmp)
+		return plan, fmt.Errorf("không thay được tệp dữ liệu %s: %v (sổ cũ được giữ ở %s)", real, err, plan.Aside)
+	}
+	return plan, nil
+}
+
+// Wrote reports whether this office saved anything since it was opened.
+func (o *Office) Wrote() bool { return o.st.Wrote() }
+
+// Check runs the full integrity check of the register now and returns the
+// problems it finds (none for a sound register).
+func (o *Office) Check(ctx context.Context) ([]string, error) { return o.st.Check(ctx) }
+
+// StartBackups is what the window calls once the register is open: today's
+// automatic backup is made in the background if there is none yet, and the
+// returned function (called when the window closes) waits for it and then
+// refreshes today's backup with the day's work. Errors are handed to
+// report, in full sentences; they never stop the window.
+func (o *Office) StartBackups(ctx context.Context, report func(error)) (atExit func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := o.DailyBackup(ctx); err != nil {
+			report(fmt.Errorf("chưa sao lưu tự động được: %w", err))
+		}
+	}()
+	return func() {
+		<-done
+		if o.Damaged() != nil {
+			return
+		}
+		if _, err := o.ExitBackup(ctx); err != nil {
+			report(fmt.Errorf("chưa sao lưu tự động được khi đóng phần mềm: %w", err))
+		}
+	}
+}
