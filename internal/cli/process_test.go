@@ -88,7 +88,7 @@ func receiveArgs(i int) []string {
 // whole and no code or entry number repeats.
 func TestKillNineLosesNoAcknowledgedDossier(t *testing.T) {
 	bin := motcuaBin(t)
-	db := filepath.Join(t.TempDir(), "kill.db")
+	db := storetest.DSN(t, filepath.Join(t.TempDir(), "kill.db"))
 	if _, errs, err := runBin(t, db, "procedures"); err != nil {
 		t.Fatal(errs)
 	}
@@ -149,7 +149,7 @@ func TestKillNineLosesNoAcknowledgedDossier(t *testing.T) {
 // Three processes receiving at once lose nothing and never share a code
 // or an entry number.
 func TestConcurrentWritersLoseNothing(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "conc.db")
+	db := storetest.DSN(t, filepath.Join(t.TempDir(), "conc.db"))
 	if _, errs, err := runBin(t, db, "procedures"); err != nil {
 		t.Fatal(errs)
 	}
