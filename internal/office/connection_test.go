@@ -100,3 +100,32 @@ func TestCheckDatabase(t *testing.T) {
 		t.Fatalf("unreachable server: %v", err)
 	}
 }
+
+// "Sao lưu ra USB" from a desk on a server: the whole register, verified,
+// in a new SQLite file that opens as a register of its own.
+func TestBackupOfAServerRegisterToAFile(t *testing.T) {
+	if storetest.Engine() != "postgres" {
+		t.Skip("PostgreSQL pass only (the SQLite backups have their own tests)")
+	}
+	o := openAt(t, storetest.DSN(t, t.TempDir()+"/b.db"), "2026-11-23 09:00")
+	d := receive(t, o, "khai-sinh", "Đỗ Đức Đạt")
+	if p, err := o.DailyBackup(context.Background()); err != nil || p != "" {
+		t.Fatalf("daily backup of a server register: %q %v", p, err)
+	}
+	usb := t.TempDir()
+	path, err := o.Backup(context.Background(), usb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(path, Options{Now: o.now}) // the file itself, not the pass's engine
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Store().Engine() != "sqlite" {
+		t.Fatal(b.Store().Engine())
+	}
+	if res, err := b.Search(context.Background(), "do duc dat", 5); err != nil || len(res) != 1 || res[0].Code != d.Code {
+		t.Fatalf("the copy: %v %v", res, err)
+	}
+}

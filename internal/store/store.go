@@ -1,4 +1,6 @@
-// Package store keeps the office's data in one SQLite file: the register of
+// Package store keeps the office's data in one SQLite file, or, for an
+// office with several desks, on a PostgreSQL server (Open with a
+// postgres:// URL; the differences sit behind dialect.go): the register of
 // dossiers with their events, procedures, settings, calendar schedules and
 // the audit log. It knows SQL and nothing of windows or business rules; the
 // use cases in internal/office are its only callers.
