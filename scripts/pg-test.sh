@@ -30,7 +30,8 @@ done
 if [ -z "$bindir" ]; then
 	echo "pg-test: installing PostgreSQL (Debian package postgresql) …" >&2
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null
+	sudo=; [ "$(id -u)" = 0 ] || sudo="sudo -E"
+	$sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq postgresql >/dev/null
 	for v in 17 16 15; do
 		if [ -x /usr/lib/postgresql/$v/bin/initdb ]; then bindir=/usr/lib/postgresql/$v/bin; break; fi
 	done
