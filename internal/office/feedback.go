@@ -64,8 +64,14 @@ type FeedbackInput struct {
 // AddFeedback records feedback with its number of the year and its due
 // date. A due date typed on a day off is refused.
 func (o *Office) AddFeedback(ctx context.Context, in FeedbackInput) (survey.Feedback, error) {
+	if err := cleanAll("staff_name", &in.Sender, "contact", &in.Contact, "feedback_text", &in.Content, "staff_name", &in.Handler); err != nil {
+		return survey.Feedback{}, err
+	}
 	received := o.at(in.ReceivedAt)
 	if err := o.checkAt(received); err != nil {
+		return survey.Feedback{}, err
+	}
+	if err := checkFeedbackInput(&in); err != nil {
 		return survey.Feedback{}, err
 	}
 	now := o.Now()
@@ -144,8 +150,14 @@ func (o *Office) FindFeedback(ctx context.Context, ref string) (survey.Feedback,
 // AnswerFeedback records the answer (zero at: now) and, when known,
 // whether the citizen accepted it.
 func (o *Office) AnswerFeedback(ctx context.Context, ref, answer string, at time.Time, accepted *bool) (survey.Feedback, error) {
+	if err := cleanAll("feedback_text", &answer); err != nil {
+		return survey.Feedback{}, err
+	}
 	at = o.at(at)
 	if err := o.checkAt(at); err != nil {
+		return survey.Feedback{}, err
+	}
+	if err := cleanAll("answer", &answer); err != nil {
 		return survey.Feedback{}, err
 	}
 	return o.changeFeedback(ctx, ref, "answer_feedback", func(f *survey.Feedback) error { return f.Answered(answer, at, accepted) })

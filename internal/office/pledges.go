@@ -219,6 +219,9 @@ func (o *Office) PledgeProgress(ctx context.Context, year int) (people.Progress,
 // AddStaffNote notes a violation of the pledge or a praise on a staff
 // member.
 func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) (people.Note, error) {
+	if err := cleanAll("contact", &n.Source, "comment", &n.Text); err != nil {
+		return people.Note{}, err
+	}
 	s, err := o.FindStaff(ctx, staff)
 	if err != nil {
 		return people.Note{}, err
@@ -226,6 +229,9 @@ func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) 
 	now := o.Now()
 	if n.On.IsZero() {
 		n.On = now
+	}
+	if err := checkNote(&n); err != nil {
+		return people.Note{}, err
 	}
 	if err := n.Check(); err != nil {
 		return people.Note{}, err

@@ -23,6 +23,9 @@ type SeedOptions struct {
 	Seed uint64
 	// Progress, when set, is called after each committed batch.
 	Progress func(done int)
+	// People also seeds the people side (staff, pledges, letters, ratings,
+	// feedback, dialogues) once, when the staff register is empty.
+	People bool
 }
 
 // Seed fills the register with realistic synthetic dossiers: Vietnamese
@@ -145,7 +148,13 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 			opt.Progress(done)
 		}
 	}
-	return done, o.st.Analyze(ctx)
+	if err := o.st.Analyze(ctx); err != nil {
+		return done, err
+	}
+	if !opt.People {
+		return done, nil
+	}
+	return done, o.seedPeople(ctx, opt.Seed)
 }
 
 // seededKey is the setting counting the synthetic dossiers in a register,

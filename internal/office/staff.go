@@ -111,9 +111,15 @@ func staffJSON(s Staff) string {
 // AddStaff enters a staff member in the register. A missing start date is
 // today.
 func (o *Office) AddStaff(ctx context.Context, s Staff) (Staff, error) {
+	if err := checkStaff(&s); err != nil {
+		return Staff{}, err
+	}
 	now := o.Now()
 	if s.Start.IsZero() {
 		s.Start = now
+	}
+	if err := checkStaff(&s); err != nil {
+		return Staff{}, err
 	}
 	if err := s.Check(); err != nil {
 		return Staff{}, err
@@ -143,6 +149,9 @@ func (o *Office) EditStaff(ctx context.Context, id string, edit func(*Staff) err
 		}
 		s = old
 		if err := edit(&s); err != nil {
+			return err
+		}
+		if err := checkStaff(&s); err != nil {
 			return err
 		}
 		if err := s.Check(); err != nil {
