@@ -82,7 +82,7 @@ func Run(opt Options) error {
 
 	// The lock file sits beside the database, whose folder may not exist
 	// yet on the first start.
-	if dir := filepath.Dir(path); dir != "" {
+	if dir := filepath.Dir(path); dir != "" && !store.IsURL(path) {
 		_ = os.MkdirAll(dir, 0o755)
 	}
 	lock, err := store.Lock(path)
