@@ -151,4 +151,3 @@ func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, 
 	}
 	return fmt.Errorf("định dạng %q không có: dùng pdf, xlsx hoặc csv", format)
 }
-
