@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -22,6 +25,7 @@ type outreachScreen struct {
 	survey    *surveyScreen
 	feedback  *feedbackScreen
 	dialogues *dialogueScreen
+	sent      *sentScreen
 	tabs      *container.AppTabs
 	content   fyne.CanvasObject
 }
@@ -32,11 +36,13 @@ func newOutreachScreen(e *env) *outreachScreen {
 	s.survey = newSurveyScreen(e)
 	s.feedback = newFeedbackScreen(e)
 	s.dialogues = newDialogueScreen(e)
+	s.sent = newSentScreen(e)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Cán bộ, cam kết", s.staff.content),
 		container.NewTabItem("Hài lòng", s.survey.content),
 		container.NewTabItem("Phản ánh, kiến nghị", s.feedback.content),
 		container.NewTabItem("Đối thoại", s.dialogues.content),
+		container.NewTabItem("Thư đã gửi", s.sent.content),
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { s.shown() }
 	s.content = s.tabs
@@ -54,6 +60,8 @@ func (s *outreachScreen) shown() {
 		s.feedback.reload()
 	case 3:
 		s.dialogues.reload()
+	case 4:
+		s.sent.reload()
 	}
 }
 
@@ -213,4 +221,26 @@ func truncLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
+}
+
+// peopleAlertText is the dashboard's people line: this year's pledge while
+// not everyone signed, feedback past its due date, dialogue commitments
+// past their deadline. Empty when there is nothing to say. It runs off the
+// UI goroutine.
+func peopleAlertText(e *env) string {
+	a, err := e.off.PeopleAlerts(e.ctx)
+	if err != nil {
+		return "Không đọc được số liệu cán bộ, phản ánh: " + err.Error()
+	}
+	var parts []string
+	if p := a.Pledge; p.Staff > 0 && p.Signed < p.Staff {
+		parts = append(parts, fmt.Sprintf("Cam kết năm %d: %d/%d cán bộ đã ký; chưa ký: %s.", p.Year, p.Signed, p.Staff, strings.Join(p.Missing, ", ")))
+	}
+	if n := len(a.Feedback); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d phản ánh, kiến nghị quá hạn chưa trả lời.", n))
+	}
+	if n := len(a.Commitments); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d cam kết tại hội nghị đối thoại đã quá hạn.", n))
+	}
+	return strings.Join(parts, " ")
 }

@@ -143,6 +143,32 @@ func TestStaffScreenAddSignAndRefuse(t *testing.T) {
 	if !st.sign.Disabled() {
 		t.Error("sign stays enabled after signing")
 	}
+	// The pledge form prints; a scan that is not a PDF or image is refused,
+	// a PDF is kept.
+	test.Tap(st.form)
+	f.wait()
+	if f.shell.env.lastDoc == nil {
+		t.Fatal("no pledge form made")
+	}
+	assertPDF(t, f.shell.env.lastDoc.data, "BẢN CAM KẾT", "Nguyễn Thị Lan")
+	f.tapDialog("Đóng")
+	st.attachScan(st.rows[0], "cam-ket.docx", []byte("PK\x03\x04"))
+	f.wait()
+	assertContains(t, f.dialogText(), "không phải PDF, JPEG hay PNG")
+	f.tapDialog("Đồng ý")
+	st.attachScan(st.rows[0], "cam-ket.pdf", []byte("%PDF-1.4 ký"))
+	f.wait()
+	f.tapDialog("Đồng ý")
+	assertContains(t, texts(st.detail), "có bản quét cam-ket.pdf")
+	// An edit with a bad e-mail is refused and changes nothing.
+	test.Tap(st.edit)
+	f.fill("Nguyễn Thị Lan", "Công chức Văn phòng - Thống kê", "0912 345 678", "lan-khong-a-cong")
+	f.tapDialog("Lưu")
+	assertContains(t, f.dialogText(), "thư điện tử \"lan-khong-a-cong\"")
+	f.tapDialog("Đồng ý")
+	f.fill("Nguyễn Thị Lan", "Công chức Văn phòng - Thống kê", "0912 345 678", "lan@dongvan.gov.vn")
+	f.tapDialog("Lưu")
+	assertContains(t, texts(st.detail), "lan@dongvan.gov.vn")
 	// Someone who has left cannot sign: the office refuses it.
 	lan := st.rows[0]
 	if _, err := f.off.EndStaff(context.Background(), lan.ID, at(2026, 11, 20, 0, 0)); err != nil {
@@ -221,4 +247,59 @@ func TestDialogueScreenNeedsAnOwner(t *testing.T) {
 	if !strings.Contains(texts(dg.detail), "Kết quả: Đã lắp 20 bóng") {
 		t.Errorf("detail: %s", texts(dg.detail))
 	}
+}
+
+func TestSentScreenMarksALetterOnce(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	l := f.draft(office.LetterInput{Kind: "thanks", Recipient: "Ông Lò Văn Pọm", Fields: map[string]string{"noi_dung": "ủng hộ quỹ khuyến học"}})
+	draft := f.draft(office.LetterInput{Kind: "thanks", Recipient: "Bà Hà Thị Ý", Fields: map[string]string{"noi_dung": "giúp đỡ"}})
+	if _, err := f.off.IssueLetters(context.Background(), []string{l.ID}); err != nil {
+		t.Fatal(err)
+	}
+	s := f.outreach()
+	s.tabs.SelectIndex(4)
+	f.wait()
+	sv := s.sent
+	if len(sv.rows) != 1 {
+		t.Fatalf("only issued letters are listed: %d", len(sv.rows))
+	}
+	assertContains(t, sv.rowText(0), "chưa gửi")
+	sv.list.Select(0)
+	f.wait()
+	test.Tap(sv.send)
+	f.fill("01/11/2026")
+	f.tapDialog("Lưu")
+	assertContains(t, f.dialogText(), "trước ngày cấp số")
+	f.tapDialog("Đồng ý")
+	f.fill("")
+	f.tapDialog("Lưu")
+	assertContains(t, sv.rowText(0), "đã gửi tận tay")
+	if !sv.send.Disabled() {
+		t.Error("a sent letter can be sent again")
+	}
+	assertContains(t, texts(sv.counts), "Tháng 11: thư cảm ơn 1/1")
+	if _, err := f.off.MarkSent(context.Background(), draft.ID, "post", time.Time{}); err == nil {
+		t.Error("a draft was marked sent")
+	}
+}
+
+func TestDashboardNamesWhoHasNotSigned(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	ctx := context.Background()
+	for _, n := range []string{"Nguyễn Thị Lan", "Lê Văn Tuấn"} {
+		if _, err := f.off.AddStaff(ctx, office.Staff{Name: n, Role: people.RoleCounter, Start: at(2020, 1, 1, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.off.SignPledge(ctx, office.PledgeInput{Staff: "Nguyễn Thị Lan"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.off.AddFeedback(ctx, office.FeedbackInput{Channel: survey.Hotline, Content: "Phòng chờ nóng", ReceivedAt: at(2026, 11, 2, 9, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	f.shell.dashboard.reload()
+	f.wait()
+	got := texts(f.shell.dashboard.hint)
+	assertContains(t, got, "Cam kết năm 2026: 1/2 cán bộ đã ký; chưa ký: Lê Văn Tuấn.")
+	assertContains(t, got, "1 phản ánh, kiến nghị quá hạn chưa trả lời.")
 }

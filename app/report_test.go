@@ -44,7 +44,7 @@ func TestReportScreen(t *testing.T) {
 	}
 	got := texts(r.content)
 	for _, want := range []string{"Tháng 12/2026 (15/11/2026 – 14/12/2026)", "Hồ sơ tiếp nhận trong kỳ 3", "Hồ sơ đã trả kết quả trong kỳ 2",
-		"Tỷ lệ trước hạn và đúng hạn (mục tiêu trên 90%) 50,0%", "ước tính của xã", "Chưa có số liệu", "11/26", "12/26"} {
+		"Tỷ lệ trước hạn và đúng hạn (mục tiêu trên 90%) 50,0%", "ước tính của xã", "Hội nghị đối thoại đã tổ chức 0", "11/26", "12/26"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("report screen lacks %q:\n%s", want, got)
 		}

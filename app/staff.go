@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,10 +26,13 @@ type staffScreen struct {
 	list     *keyList
 	detail   *widget.Label
 	add      *keyButton
+	edit     *keyButton
 	end      *keyButton
 	sign     *keyButton
 	note     *keyButton
 	print    *keyButton
+	form     *keyButton // prints the selected member's pledge form
+	scan     *keyButton // attaches the scanned signed form
 
 	rows     []office.Staff
 	signed   map[string]people.Signing // staff id → this year's signing
@@ -49,12 +54,15 @@ func newStaffScreen(e *env) *staffScreen {
 	s.detail = widget.NewLabel("Chọn một cán bộ để xem chi tiết.")
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.add = newButton("Thêm cán bộ…", theme.ContentAddIcon(), s.addStaff)
+	s.edit = newButton("Sửa…", theme.DocumentCreateIcon(), s.editStaff)
 	s.end = newButton("Thôi công tác…", theme.LogoutIcon(), s.endStaff)
 	s.sign = newButton("Ghi ký cam kết năm nay", theme.ConfirmIcon(), s.signPledge)
 	s.note = newButton("Ghi vi phạm, khen ngợi…", theme.InfoIcon(), s.addNote)
 	s.print = newButton("In danh sách công khai", theme.DocumentPrintIcon(), s.printContacts)
+	s.form = newButton("In bản cam kết", theme.DocumentPrintIcon(), s.printPledge)
+	s.scan = newButton("Đính kèm bản quét…", theme.FileIcon(), s.pickScan)
 	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.showAll))
-	actions := container.NewHBox(s.sign, s.note, s.end)
+	actions := container.NewVBox(container.NewHBox(s.sign, s.form, s.scan), container.NewHBox(s.note, s.edit, s.end))
 	right := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.42
@@ -194,15 +202,24 @@ func (s *staffScreen) setNames(codes []string) string {
 
 func (s *staffScreen) updateButtons() {
 	st, ok := s.current()
-	for _, b := range []*keyButton{s.end, s.sign, s.note} {
+	for _, b := range []*keyButton{s.end, s.sign, s.note, s.edit} {
 		if ok && st.End == nil {
 			b.Enable()
 		} else {
 			b.Disable()
 		}
 	}
-	if _, signed := s.signed[st.ID]; ok && signed {
+	if ok && st.End == nil {
+		s.form.Enable()
+	} else {
+		s.form.Disable()
+	}
+	_, signed := s.signed[st.ID]
+	if ok && signed {
 		s.sign.Disable()
+		s.scan.Enable()
+	} else {
+		s.scan.Disable()
 	}
 }
 
@@ -237,6 +254,37 @@ func (s *staffScreen) addStaff() {
 				}
 			}
 			_, err = s.e.off.AddStaff(s.e.ctx, st)
+			return err
+		}, s.reload)
+}
+
+// editStaff changes the selected member's entry.
+func (s *staffScreen) editStaff() {
+	st, ok := s.current()
+	if !ok {
+		return
+	}
+	name := entryWith("Họ và tên")
+	name.SetText(st.Name)
+	title := entryWith("Chức vụ")
+	title.SetText(st.Position)
+	role := widget.NewSelect(roleNames(), nil)
+	role.SetSelected(st.Role.Vietnamese())
+	phone := entryWith("Điện thoại")
+	phone.SetText(st.Phone)
+	email := entryWith("Thư điện tử")
+	email.SetText(st.Email)
+	formDialog(s.e, "Sửa thông tin cán bộ", []formRow{{"Họ và tên *", name}, {"Vai trò *", role}, {"Chức vụ", title},
+		{"Điện thoại", phone}, {"Thư điện tử", email}},
+		func() error {
+			r, err := people.ParseRole(role.Selected)
+			if err != nil {
+				return err
+			}
+			_, err = s.e.off.EditStaff(s.e.ctx, st.ID, func(x *office.Staff) error {
+				x.Name, x.Role, x.Position, x.Phone, x.Email = name.Text, r, title.Text, phone.Text, email.Text
+				return nil
+			})
 			return err
 		}, s.reload)
 }
@@ -310,4 +358,74 @@ func (s *staffScreen) printContacts() {
 	s.e.makeDocument("Danh sách cán bộ, công chức tiếp nhận hồ sơ", "danh-sach-can-bo.pdf", "khổ A4",
 		func(w io.Writer) error { return s.e.off.StaffContacts(s.e.ctx, w) },
 		func(doc *document) { s.e.offer(doc, false) })
+}
+
+// printPledge prints the selected member's pledge form to the sets the
+// commune chose, dated today, to be signed and then scanned.
+func (s *staffScreen) printPledge() {
+	st, ok := s.current()
+	if !ok {
+		return
+	}
+	now := s.e.off.Now()
+	s.e.makeDocument("Bản cam kết của "+st.Name, "cam-ket-"+slug(st.Name)+".pdf", "khổ A4",
+		func(w io.Writer) error {
+			sets, err := s.e.off.ChosenPledgeSets(s.e.ctx)
+			if err != nil {
+				return err
+			}
+			var codes []string
+			for _, set := range sets {
+				codes = append(codes, set.Code)
+			}
+			return s.e.off.PrintPledge(w, st, codes, now)
+		},
+		func(doc *document) { s.e.offer(doc, false) })
+}
+
+// pickScan asks for the scanned signed form (PDF, JPEG or PNG).
+func (s *staffScreen) pickScan() {
+	st, ok := s.current()
+	if !ok {
+		return
+	}
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.e.showError(fmt.Errorf("không mở được tệp: %w", err), nil)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		s.e.background(func() {
+			data, err := io.ReadAll(io.LimitReader(rc, people.MaxScanBytes+1))
+			rc.Close()
+			s.e.do(func() {
+				if err != nil {
+					s.e.showError(fmt.Errorf("không đọc được tệp %s: %w", name, err), nil)
+					return
+				}
+				s.attachScan(st, name, data)
+			})
+		})
+	}, s.e.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".PDF", ".JPG", ".JPEG", ".PNG"}))
+	fd.Show()
+}
+
+// attachScan stores the scan of st's signing of this year.
+func (s *staffScreen) attachScan(st office.Staff, name string, data []byte) {
+	year := s.e.off.Now().Year()
+	s.e.background(func() {
+		_, err := s.e.off.AttachPledgeScan(s.e.ctx, st.ID, year, name, data)
+		s.e.do(func() {
+			if err != nil {
+				s.e.showError(err, nil)
+				return
+			}
+			s.e.info("Đã đính kèm bản quét", fmt.Sprintf("Đã lưu bản quét %s vào bản cam kết năm %d của %s.", name, year, st.Name))
+			s.reload()
+		})
+	})
 }

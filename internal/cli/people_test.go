@@ -212,3 +212,22 @@ func TestDialogueCommand(t *testing.T) {
 		t.Fatal(errs)
 	}
 }
+
+func TestOutreachCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if _, errs, code := run(t, db, monday, "staff", "add", "--name", "Nguyễn Thị Lan", "--role", "counter", "--start", "2020-01-01"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "feedback", "add", "--content", "Phòng chờ nóng", "--at", "2026-11-02 09:00"); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code := run(t, db, monday, "outreach")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	for _, want := range []string{"Cam kết năm 2026: 0/1 cán bộ đã ký (0%). Chưa ký: Nguyễn Thị Lan.", "Phản ánh quá hạn chưa trả lời: 1.", "PA 01/2026 hạn 16/11/2026"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in %s", want, out)
+		}
+	}
+}

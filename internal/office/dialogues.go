@@ -22,6 +22,9 @@ func (o *Office) AddDialogue(ctx context.Context, d survey.Dialogue) (survey.Dia
 			return d, err
 		}
 	}
+	if err := checkDialogue(&d); err != nil {
+		return d, err
+	}
 	if err := d.Check(); err != nil {
 		return d, err
 	}
@@ -78,6 +81,9 @@ func (o *Office) AddCommitment(ctx context.Context, dialogue string, c survey.Co
 	if err != nil {
 		return c, err
 	}
+	if err := checkCommitment(&c); err != nil {
+		return c, err
+	}
 	if err := c.Check(d.HeldAt); err != nil {
 		return c, err
 	}
@@ -110,6 +116,9 @@ func (o *Office) CompleteCommitment(ctx context.Context, ref string, day time.Ti
 		day = o.Now()
 	}
 	if err := o.checkAt(dayStart(day)); err != nil {
+		return survey.Commitment{}, err
+	}
+	if err := cleanAll("result", &result); err != nil {
 		return survey.Commitment{}, err
 	}
 	id := textvn.Clean(ref)

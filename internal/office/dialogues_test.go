@@ -74,3 +74,31 @@ func TestDialogueCommitmentsFollowedUntilDone(t *testing.T) {
 		t.Fatalf("minutes: %v", err)
 	}
 }
+
+func TestReportCountsTheDialoguesOfThePeriod(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-12-20 09:00")
+	ctx := context.Background()
+	d, err := o.AddDialogue(ctx, survey.Dialogue{HeldAt: vn("2026-11-20 08:00"), Place: "Thôn Trung", Chair: "Lê Văn Tuấn", Attendance: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"Lắp đèn", "Sửa cống"} {
+		if _, err := o.AddCommitment(ctx, d.ID, survey.Commitment{Text: text, Owner: "Địa chính", Deadline: vn("2026-12-31 00:00")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := o.CompleteCommitment(ctx, "1.1", vn("2026-12-01 00:00"), "Xong"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := o.ReportPeriod("", vn("2026-11-01 00:00"), vn("2026-11-30 00:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := o.Report(ctx, p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.People.Dialogues == nil || *r.People.Dialogues != 1 || r.People.CommitmentsDone == nil || r.People.CommitmentsDone.N != 1 || r.People.CommitmentsDone.Of != 2 {
+		t.Fatalf("dialogues %v commitments %+v", r.People.Dialogues, r.People.CommitmentsDone)
+	}
+}

@@ -71,6 +71,9 @@ func (o *Office) AddFeedback(ctx context.Context, in FeedbackInput) (survey.Feed
 	if err := o.checkAt(received); err != nil {
 		return survey.Feedback{}, err
 	}
+	if err := checkFeedbackInput(&in); err != nil {
+		return survey.Feedback{}, err
+	}
 	now := o.Now()
 	f := survey.Feedback{ID: newID(), Year: received.Year(), ReceivedAt: received, Channel: in.Channel, Sender: in.Sender,
 		Contact: in.Contact, Content: in.Content, Handler: in.Handler, CreatedAt: now, UpdatedAt: now}
@@ -152,6 +155,9 @@ func (o *Office) AnswerFeedback(ctx context.Context, ref, answer string, at time
 	}
 	at = o.at(at)
 	if err := o.checkAt(at); err != nil {
+		return survey.Feedback{}, err
+	}
+	if err := cleanAll("answer", &answer); err != nil {
 		return survey.Feedback{}, err
 	}
 	return o.changeFeedback(ctx, ref, "answer_feedback", func(f *survey.Feedback) error { return f.Answered(answer, at, accepted) })

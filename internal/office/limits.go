@@ -231,10 +231,3 @@ func ParseScheduleFile(data []byte, year int) (calendar.Schedule, error) {
 	}
 	return s, nil
 }
-
-// checkStaff cleans a staff member's entry before it enters the staff
-// register.
-func checkStaff(s *Staff) error {
-	return cleanAll("staff_name", &s.Name, "unit", &s.Position, "unit", &s.Unit,
-		"applicant_phone", &s.Phone, "applicant_email", &s.Email)
-}

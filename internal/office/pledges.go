@@ -230,6 +230,9 @@ func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) 
 	if n.On.IsZero() {
 		n.On = now
 	}
+	if err := checkNote(&n); err != nil {
+		return people.Note{}, err
+	}
 	if err := n.Check(); err != nil {
 		return people.Note{}, err
 	}

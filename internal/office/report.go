@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"motcua/internal/docs"
+	"motcua/internal/letters"
 	"motcua/internal/register"
 	"motcua/internal/report"
+	"motcua/internal/store"
 )
 
 // ReportStartDay is the reporting cut-off in force (report.DefaultStartDay
@@ -75,7 +77,7 @@ func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (repor
 	}
 	r := report.Build(t)
 	r.Commune = o.cfg().profile.Commune
-	pp, err := o.PeopleFigures(ctx, p)
+	pp, err := o.peopleFigures(ctx, p)
 	if err != nil {
 		return report.Report{}, err
 	}
@@ -150,4 +152,51 @@ func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, 
 		return report.WriteCSV(w, r)
 	}
 	return fmt.Errorf("định dạng %q không có: dùng pdf, xlsx hoặc csv", format)
+}
+
+// peopleFigures are the period's figures of the people-and-outreach
+// records: satisfaction of the dossiers returned in the period, feedback
+// received in it and answered on time, letters issued in it by kind, and
+// the staff who signed the pledge for the period's year, and the dialogues
+// held in it with their commitments done.
+func (o *Office) peopleFigures(ctx context.Context, p report.Period) (report.People, error) {
+	var pf report.People
+	sat, err := o.Satisfaction(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	pf.Satisfaction = report.NewRatio(sat.Satisfied, sat.Rated)
+	pf.Rated = report.NewRatio(sat.Rated, sat.Returned)
+	fs, err := o.FeedbackList(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	fb := o.SummarizeFeedback(fs)
+	pf.FeedbackOnTime = report.NewRatio(fb.OnTime, fb.Received)
+	ls, err := o.st.Letters(ctx, store.LetterFilter{DraftedFrom: p.From.AddDate(-1, 0, 0), DraftedTo: p.To})
+	if err != nil {
+		return pf, err
+	}
+	pf.Letters = map[string]int{}
+	for _, l := range ls {
+		if l.IssuedAt != nil && !l.IssuedAt.Before(p.From) && l.IssuedAt.Before(p.To) {
+			pf.Letters[letters.Kind(l.Kind).Name()]++
+		}
+	}
+	pr, err := o.PledgeProgress(ctx, p.Last().Year())
+	if err != nil {
+		return pf, err
+	}
+	pf.Pledged = report.NewRatio(pr.Signed, pr.Staff)
+	pf.NotPledged = pr.Missing
+	// Dialogues held in the period, and what became of their commitments.
+	ds, err := o.Dialogues(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	dsum := o.DialogueSummary(ds)
+	held := dsum.Dialogues
+	pf.Dialogues = &held
+	pf.CommitmentsDone = report.NewRatio(dsum.DoneOnTime+dsum.DoneLate, dsum.Commitments)
+	return pf, nil
 }

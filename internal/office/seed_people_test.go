@@ -65,3 +65,21 @@ func TestSeedAddsALivingOffice(t *testing.T) {
 		t.Fatalf("staff seeded twice: %d", len(again))
 	}
 }
+
+func TestPeopleAlertsForTheDashboard(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "s.db"), "2026-11-20 10:00")
+	ctx := context.Background()
+	if err := o.FillDemoProfile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 500, Years: 1, Seed: 9, People: true}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := o.PeopleAlerts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Pledge.Signed != 7 || len(a.Pledge.Missing) != 2 || len(a.Feedback) != 1 || len(a.Commitments) != 1 || a.Commitments[0].Dialogue != "ĐT 02/2026" {
+		t.Fatalf("alerts %+v", a)
+	}
+}

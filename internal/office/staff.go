@@ -118,6 +118,9 @@ func (o *Office) AddStaff(ctx context.Context, s Staff) (Staff, error) {
 	if s.Start.IsZero() {
 		s.Start = now
 	}
+	if err := checkStaff(&s); err != nil {
+		return Staff{}, err
+	}
 	if err := s.Check(); err != nil {
 		return Staff{}, err
 	}

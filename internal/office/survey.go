@@ -40,6 +40,9 @@ func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) 
 	if in.CapturedBy == "" {
 		in.CapturedBy = o.actor
 	}
+	if err := cleanAll("comment", &in.Comment, "staff_name", &in.CapturedBy); err != nil {
+		return survey.Rating{}, err
+	}
 	now := o.Now()
 	r := survey.Rating{ID: newID(), Level: in.Level, Factors: in.Factors, Comment: in.Comment, Channel: in.Channel,
 		CapturedBy: in.CapturedBy, RatedAt: at, CreatedAt: now, UpdatedAt: now}

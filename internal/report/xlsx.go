@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"motcua/internal/calendar"
-	"motcua/internal/letters"
 )
 
 // Sheet names of the workbook.
@@ -78,7 +77,7 @@ func (r Report) PeopleLines() [][2]string {
 	ratio("Hồ sơ được đánh giá / hồ sơ đã trả", p.Rated)
 	ratio("Phản ánh, kiến nghị trả lời đúng hạn", p.FeedbackOnTime)
 	for _, k := range sortedKeys(p.Letters) {
-		l = append(l, [2]string{"Thư đã gửi: " + letters.Kind(k).Name(), fmt.Sprint(p.Letters[k])})
+		l = append(l, [2]string{"Thư đã gửi: " + k, fmt.Sprint(p.Letters[k])})
 	}
 	ratio("Cán bộ đã ký cam kết", p.Pledged)
 	if len(p.NotPledged) > 0 {
