@@ -12,7 +12,7 @@ DEMO_DOSSIERS ?= 3000
 BENCH_DOSSIERS ?= 1000000
 BENCH_DB ?= /tmp/motcua-bench.db
 
-.PHONY: run build cli test test-pg vet fuzz reliability bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
+.PHONY: xlsx-check fuzz run build cli test test-pg vet fuzz reliability bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
 
 ## run: build the desktop program and open it on the default database (DEMO=1 fills it with demo data first)
 run: deps-run build
@@ -46,6 +46,11 @@ vet:
 	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys ./app/winplace
 
 ## fuzz: every reader of outside data fuzzed briefly (FUZZTIME each, default 5s); reliability: docs/reliability.md's figures
+## xlsx-check: our Excel files opened by LibreOffice headless (installs LibreOffice Calc)
+xlsx-check:
+	bash packaging/deps.sh office test
+	MOTCUA_REQUIRE_SOFFICE=1 CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run 'XLSX' -v ./internal/report 2>&1 | grep -E '^(=== RUN|--- |ok|FAIL|PASS)|soffice|LibreOffice'; test $${PIPESTATUS[0]} -eq 0
+
 fuzz:
 	bash scripts/fuzz.sh $(or $(FUZZTIME),5s)
 reliability:

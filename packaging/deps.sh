@@ -6,6 +6,7 @@
 #   packaging/deps.sh smoke     Wine + Xvfb smoke test of the Windows installer
 #   packaging/deps.sh window    the real Linux window under Xvfb (scripts/window-check.sh)
 #   packaging/deps.sh test      the headless tests (CGO_ENABLED=0 -tags ci): git for the gofmt check
+#   packaging/deps.sh office    LibreOffice Calc, which `make xlsx-check` opens our workbooks with
 #   packaging/deps.sh icon      only for re-rendering assets/icon from the SVG (not needed to build)
 #   packaging/deps.sh test      what `make test` and `make bench` need (pdftotext & co. for the PDF tests)
 #   packaging/deps.sh window    what `make window-check` needs to run the real Linux window under Xvfb
@@ -14,7 +15,7 @@
 # non-interactive; `apt-get update` runs once, and only when something is missing.
 set -euo pipefail
 
-usage() { echo "usage: $0 windows|linux|smoke|icon|test|window ..." >&2; exit 2; }
+usage() { echo "usage: $0 windows|linux|smoke|icon|test|window|office ..." >&2; exit 2; }
 [ $# -ge 1 ] || usage
 
 # Go itself: Debian's golang-go is too old for this module, and a toolchain
@@ -43,6 +44,10 @@ for kind in "$@"; do
 		pkgs+=(wine wine64 xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri gcc-mingw-w64-x86-64 procps bsdutils) ;;
 	window)
 		pkgs+=(xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri) ;;
+	office)
+		# LibreOffice Calc without its GUI: CI opens our Excel files with it
+		# (a workbook LibreOffice refuses is a failure, whatever excelize says).
+		pkgs+=(libreoffice-calc-nogui) ;;
 	test)
 		pkgs+=(git) ;;
 	icon)
