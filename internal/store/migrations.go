@@ -406,6 +406,18 @@ var migrations = []string{
 	// reports: refusals and withdrawals of a period found by when they
 	// closed, not by walking every refusal ever made.
 	`CREATE INDEX dossiers_state_updated ON dossiers (state, updated_at);`,
+
+	// Accounts: a staff member of the register with a password (argon2id,
+	// PHC string) logs in; wrong passwords in a row and the lock they lead to
+	// are counted. One row per staff member who has or had a password: the
+	// staff table stays the one list of people.
+	`CREATE TABLE staff_accounts (
+		staff_id      TEXT PRIMARY KEY REFERENCES staff (id),
+		password_hash TEXT NOT NULL DEFAULT '',
+		failed_logins INTEGER NOT NULL DEFAULT 0,
+		locked_until  BIGINT NOT NULL DEFAULT 0,
+		updated_at    BIGINT NOT NULL DEFAULT 0
+	);`,
 }
 
 // SchemaVersion is the version a database has after Open.
