@@ -114,6 +114,10 @@ func (o *Office) Who() (s Staff, ok bool) {
 // Actor is the name the audit records for the changes made now.
 func (o *Office) Actor() string { return o.actor }
 
+// Permit is nil when the one logged in (or, without accounts, anyone) may
+// do a, and otherwise the sentence naming who may (wrapping ErrNotAllowed).
+func (o *Office) Permit(ctx context.Context, a people.Action) error { return o.can(ctx, a) }
+
 // May reports whether the one logged in (or, without accounts, anyone) may
 // do a: a window greys out what it may not offer.
 func (o *Office) May(ctx context.Context, a people.Action) bool { return o.can(ctx, a) == nil }
@@ -147,11 +151,17 @@ func (o *Office) canAt(ctx context.Context, a people.Action, at time.Time) error
 	return nil
 }
 
-// signIn logs Options.User in at Open. With accounts off the name needs no
-// password: a member of the register becomes the actor, any other name is
-// just recorded as the actor.
+// signIn logs Options.User in at Open.
 func (o *Office) signIn(ctx context.Context, opt Options) error {
-	if textvn.Clean(opt.User) == "" {
+	return o.SignIn(ctx, opt.User, func() (string, error) { return opt.Password, nil })
+}
+
+// SignIn is how the command line acts as a named user (--user): with
+// accounts on, password is asked for (only then) and the user logs in;
+// with accounts off the name needs no password: a member of the register
+// becomes the actor, any other name is just recorded as the actor.
+func (o *Office) SignIn(ctx context.Context, user string, password func() (string, error)) error {
+	if textvn.Clean(user) == "" {
 		return nil
 	}
 	on, err := o.AccountsOn(ctx)
@@ -159,14 +169,18 @@ func (o *Office) signIn(ctx context.Context, opt Options) error {
 		return err
 	}
 	if on {
-		_, err := o.Login(ctx, opt.User, opt.Password)
+		pw, err := password()
+		if err != nil {
+			return err
+		}
+		_, err = o.Login(ctx, user, pw)
 		return err
 	}
-	if s, err := o.FindStaff(ctx, opt.User); err == nil {
+	if s, err := o.FindStaff(ctx, user); err == nil {
 		o.setWho(&s)
 		return nil
 	}
-	o.actor = textvn.Clean(opt.User)
+	o.actor = textvn.Clean(user)
 	return nil
 }
 
