@@ -12,7 +12,7 @@ DEMO_DOSSIERS ?= 3000
 BENCH_DOSSIERS ?= 1000000
 BENCH_DB ?= /tmp/motcua-bench.db
 
-.PHONY: run build cli test vet bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
+.PHONY: run build cli test vet fuzz reliability bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
 
 ## run: build the desktop program and open it on the default database (DEMO=1 fills it with demo data first)
 run: deps-run build
@@ -37,7 +37,13 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	GOOS=windows CGO_ENABLED=0 $(GO) vet -tags ci ./...
-	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys
+	GOOS=windows CGO_ENABLED=0 $(GO) vet ./app/winkeys ./app/winplace
+
+## fuzz: every reader of outside data fuzzed briefly (FUZZTIME each, default 5s); reliability: docs/reliability.md's figures
+fuzz:
+	bash scripts/fuzz.sh $(or $(FUZZTIME),5s)
+reliability:
+	bash scripts/reliability.sh
 
 ## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB)
 bench: deps-test
@@ -68,6 +74,7 @@ ime-smoke-windows:
 window-check: deps-run build
 	bash packaging/deps.sh window
 	bash scripts/window-check.sh ./motcua dist/linux-window.png
+	bash scripts/window-e2e.sh ./motcua dist
 
 deps-run:
 	bash packaging/deps.sh linux

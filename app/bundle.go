@@ -393,13 +393,16 @@ func (s *bundleScreen) communesText() string {
 			sent = "CHƯA GỬI đủ kỳ"
 		}
 		f := c.Figures
-		fmt.Fprintf(&b, "%s (%s), gói cuối số %d, %s: tiếp nhận %d, trả %d (trước hạn %d, đúng hạn %d, quá hạn %d), thư %d.\n",
-			c.Name, c.Agency, c.LastSequence, sent, f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters)
+		fmt.Fprintf(&b, "%s (%s), gói cuối số %d, %s: %s.\n", c.Name, c.Agency, c.LastSequence, sent, figuresText(f))
 		if t := office.MissingText(c.Name, c.Missing); t != "" {
 			b.WriteString("  " + capitalise(t) + ".\n")
 		}
 	}
-	fmt.Fprintf(&b, "Tổng hợp %d xã: tiếp nhận %d, trả %d (trước hạn %d, đúng hạn %d, quá hạn %d), thư %d.",
-		len(cs), total.Received, total.Returned, total.Early, total.OnTime, total.Late, total.Letters)
+	fmt.Fprintf(&b, "Tổng hợp %d xã: %s.", len(cs), figuresText(total))
 	return b.String()
+}
+
+func figuresText(f office.Figures) string {
+	return fmt.Sprintf("tiếp nhận %d, trả %d (trước hạn %d, đúng hạn %d, quá hạn %d), thư %d, đánh giá %d (hài lòng %d), cam kết đã ký %d, phản ánh %d",
+		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback)
 }

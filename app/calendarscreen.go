@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,10 +106,12 @@ func newCalendarScreen(e *env) *calendarScreen {
 	return c
 }
 
-// Tints of the month view; each day also says in words what it is.
+// Tints of the month view; each day also says in words what it is. Plain
+// colours: no theme may be asked before the app exists (the command line
+// shares this binary).
 var (
-	offTint    = withAlpha(theme.DefaultTheme().Color(theme.ColorNameError, theme.VariantLight), 0x30)
-	makeUpTint = withAlpha(theme.DefaultTheme().Color(theme.ColorNamePrimary, theme.VariantLight), 0x40)
+	offTint    = color.NRGBA{R: 0xE5, G: 0x39, B: 0x35, A: 0x30}
+	makeUpTint = color.NRGBA{R: 0x29, G: 0x79, B: 0xFF, A: 0x40}
 )
 
 var weekdayHeads = []string{"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"}
@@ -142,6 +145,9 @@ func sameDate(a, b time.Time) bool {
 
 // dayWord is what a day is, in words, for its cell: never colour alone.
 func dayWord(d office.CalendarDay) string {
+	if d.Provisional {
+		return "Dự kiến" // a day off picked by rule, the notice not yet out
+	}
 	wd := d.Date.Weekday()
 	switch {
 	case d.Working && (wd == time.Saturday || wd == time.Sunday):
@@ -210,6 +216,9 @@ func (c *calendarScreen) showDay(d office.CalendarDay) {
 		s += "ngày nghỉ – " + d.Reason
 	}
 	s += "."
+	if d.Provisional {
+		s += "\nDỰ KIẾN: phần mềm chọn ngày này theo quy tắc vì chưa có thông báo chính thức của năm; ngày có thể thay đổi khi có thông báo."
+	}
 	if d.Source != "" {
 		s += "\nTheo: " + d.Source
 	}
@@ -267,6 +276,9 @@ func (c *calendarScreen) computeDue() {
 					off = append(off, d.Date.Format("02/01")+" ("+d.Reason+")")
 				}
 				s += "\nKhông tính các ngày nghỉ: " + strings.Join(off, ", ")
+			}
+			if ex.Provisional {
+				s += "\nLưu ý: hạn này tính qua ngày nghỉ dự kiến (chưa có thông báo chính thức); hãy báo người dân ngày hẹn có thể thay đổi."
 			}
 			c.answer.SetText(s)
 		})

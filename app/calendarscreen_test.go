@@ -2,6 +2,7 @@ package app
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -57,4 +58,27 @@ func TestCalendarComputesTheDueTime(t *testing.T) {
 	test.Tap(c.compute)
 	f.wait()
 	assertContains(t, texts(c.answer), "không có trên lịch")
+}
+
+// A day off the program picked by rule, its year's notice not out, says
+// "Dự kiến" in the month and when clicked.
+func TestCalendarMarksProvisionalDays(t *testing.T) {
+	f := newFixture(t, at(2027, 1, 4, 9, 0))
+	c := f.openCalendar()
+	found := false
+	for m := 1; m <= 12 && !found; m++ {
+		for _, d := range f.off.Month(2027, time.Month(m)) {
+			if d.Provisional {
+				c.show(time.Date(2027, time.Month(m), 1, 0, 0, 0, 0, d.Date.Location()))
+				assertContains(t, texts(c.grid), "Dự kiến")
+				c.showDay(d)
+				assertContains(t, texts(c.dayInfo), "DỰ KIẾN")
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		t.Skip("no provisional day in 2027 in this calendar")
+	}
 }

@@ -190,6 +190,7 @@ func (d *dashboard) reload() {
 		if err == nil {
 			pressing, err = d.e.off.Pressing(d.e.ctx, pressingLimit)
 		}
+		people := peopleAlertText(d.e) // the pledge, overdue feedback and commitments
 		now := d.e.off.Now()
 		d.e.do(func() {
 			d.today.SetText("Hôm nay: " + weekdayName(now) + ", " + fmtDate(now))
@@ -198,6 +199,9 @@ func (d *dashboard) reload() {
 				return
 			}
 			d.show(db)
+			if people != "" {
+				d.hint.SetText(d.hint.Text + "\n" + people)
+			}
 			d.showPressing(pressing, now)
 			d.updated.SetText("Số liệu lúc " + now.Format("15:04") + "; tự cập nhật vài phút một lần.")
 		})

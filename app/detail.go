@@ -77,7 +77,7 @@ func newDetail(e *env) *detailPane {
 	p.apologise = mk("Xin lỗi – hẹn lại", theme.HistoryIcon(), p.doApologise)
 	p.refuse = mk("Từ chối", theme.CancelIcon(), p.doRefuse)
 	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
-	p.ret = mk("Trả kết quả", theme.MailSendIcon(), p.doReturn)
+	p.ret = mk("Trả kết quả (Ctrl+T)", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
 	p.papers = newButton("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
 	p.buttons = map[string]*keyButton{
@@ -204,7 +204,11 @@ func (p *detailPane) set(d *register.Dossier) {
 		recv += " · " + d.ReceivedBy
 	}
 	add("Tiếp nhận", recv)
-	add("Hạn trả", fmtDue(d.DueAt))
+	due := fmtDue(d.DueAt)
+	if d.State.Open() && p.e.off.DueProvisional(d) {
+		due += " (tính qua ngày nghỉ dự kiến: có thể thay đổi khi có thông báo chính thức)"
+	}
+	add("Hạn trả", due)
 	if d.NewDueAt != nil {
 		add("Hẹn trả mới", fmtDue(*d.NewDueAt))
 	}
@@ -410,7 +414,7 @@ func (p *detailPane) doForward() {
 	}
 	unit.SetText(initial)
 	unit.OnChanged = func(s string) { p.drafts[key] = s }
-	p.form("Chuyển xử lý "+p.noun(), "Chuyển", []*widget.FormItem{
+	d := p.form("Chuyển xử lý "+p.noun(), "Chuyển", []*widget.FormItem{
 		widget.NewFormItem("Chuyển đến", unit),
 	}, func() {
 		to := unit.Text
@@ -419,6 +423,10 @@ func (p *detailPane) doForward() {
 			return d, nil, err
 		}, p.doForward, func(*register.Dossier, []string) { p.forgetDrafts("forward") })
 	})
+	// Enter in the unit's field forwards, as in every one-line field.
+	if fd, ok := d.(*dialog.FormDialog); ok {
+		unit.OnSubmitted = func(string) { fd.Submit() }
+	}
 }
 
 func (p *detailPane) doDone() {
@@ -576,7 +584,7 @@ func (p *detailPane) doReturn() {
 				if propose {
 					then = func() { p.proposeLetter(d, kind) }
 				}
-				p.e.infoThen("Đã trả kết quả",
+				showReturned(p.e, d,
 					"Đã trả kết quả hồ sơ "+d.Code+".\nHạn trả: "+fmtDue(d.DueAt)+".\nKết quả: "+d.Outcome.Vietnamese()+".", then)
 			})
 		})

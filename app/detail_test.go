@@ -319,3 +319,18 @@ func TestSupplementListPrintsOnce(t *testing.T) {
 	}
 	assertContains(t, text, "Hồ sơ thiếu giấy tờ theo quy định")
 }
+
+// Enter in the forward dialog's field forwards.
+func TestForwardWithEnter(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	test.Tap(p.forward)
+	es := f.dialogEntries()
+	es[0].SetText("Công an xã")
+	es[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	if p.d.Holder != "Công an xã" {
+		t.Fatalf("holder %q", p.d.Holder)
+	}
+}

@@ -68,7 +68,9 @@ func newWizard(e *env, openDemo func()) *wizard {
 		fieldLabel("Người ký *"), container.NewBorder(nil, nil, nil, w.chairTitle, w.chair),
 		fieldLabel("Cán bộ tiếp nhận"), w.clerk,
 		fieldLabel("Điện thoại"), w.phone,
-		fieldLabel("Giờ làm việc"), container.NewHBox(w.open, widget.NewLabel("đến"), w.closeAt),
+		fieldLabel("Giờ làm việc"), container.NewHBox(
+			container.NewGridWrap(fyne.NewSize(90, w.open.MinSize().Height), w.open), widget.NewLabel("đến"),
+			container.NewGridWrap(fyne.NewSize(90, w.closeAt.MinSize().Height), w.closeAt)),
 		fieldLabel("Cấp trên nhận báo cáo"), w.upper,
 		fieldLabel("Bộ biểu mẫu"), w.formSet,
 	)
@@ -82,8 +84,6 @@ func newWizard(e *env, openDemo func()) *wizard {
 	w.d = dialog.NewCustomWithoutButtons("Bắt đầu sử dụng Một Cửa Thân Thiện",
 		container.NewVBox(intro, form, practice), e.win)
 	w.d.SetButtons([]fyne.CanvasObject{w.demo, w.real})
-	size := e.win.Canvas().Size()
-	w.d.Resize(fyne.NewSize(min(720, size.Width-20), 0))
 	return w
 }
 
@@ -91,6 +91,9 @@ func newWizard(e *env, openDemo func()) *wizard {
 // nothing (the profile is needed either way).
 func (w *wizard) show() {
 	w.e.show(w.d, w.startReal, nil)
+	// Only a shown dialog can be resized (Fyne 2.8 panics before).
+	size := w.e.win.Canvas().Size()
+	w.d.Resize(fyne.NewSize(min(720, max(size.Width-20, 320)), 0))
 	w.e.win.Canvas().Focus(w.commune)
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -61,31 +60,7 @@ func fmtDate(t time.Time) string { return t.In(calendar.Zone).Format("02/01/2006
 
 // parseDate reads a day typed the Vietnamese way: 25/11/2026, 25-11-2026,
 // 25.11.2026 or 25/11/26.
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("ngày “%s” không đúng dạng ngày/tháng/năm, ví dụ 25/11/2026", s)
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ' ' })
-	if len(parts) != 3 {
-		return time.Time{}, bad
-	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil {
-			return time.Time{}, bad
-		}
-		n[i] = v
-	}
-	d, m, y := n[0], n[1], n[2]
-	if y < 100 {
-		y += 2000
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, calendar.Zone)
-	if t.Day() != d || int(t.Month()) != m || t.Year() != y {
-		return time.Time{}, fmt.Errorf("ngày “%s” không có trên lịch", s)
-	}
-	return t, nil
-}
+func parseDate(s string) (time.Time, error) { return office.ParseDate(s) }
 
 // fmtCount writes a count with dots between thousands: 1.000.000.
 func fmtCount(n int) string {

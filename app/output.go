@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +39,7 @@ type document struct {
 func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) error, then func(*document)) {
 	done := make(chan struct{})
 	var wait dialog.Dialog
+	var cancelled atomic.Bool
 	// The wait message counts as background work until it is shown or
 	// known unneeded, so env.wait covers it.
 	e.tasks.Add(1)
@@ -50,9 +52,17 @@ func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) e
 			default:
 			}
 			bar := widget.NewProgressBarInfinite()
-			wait = dialog.NewCustomWithoutButtons("Đang tạo tài liệu",
+			d := dialog.NewCustomWithoutButtons("Đang tạo tài liệu",
 				container.NewVBox(widget.NewLabel(title), bar), e.win)
-			wait.Show()
+			// "Hủy" stops the wait: the document still being made is
+			// dropped when it is done, and the clerk goes on working.
+			cancel := newButton("Hủy", theme.CancelIcon(), func() {
+				cancelled.Store(true)
+				d.Hide()
+			})
+			d.SetButtons([]fyne.CanvasObject{cancel})
+			wait = d
+			e.show(d, nil, cancel.OnTapped)
 		})
 	})
 	e.background(func() {
@@ -65,6 +75,9 @@ func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) e
 			}
 			if wait != nil {
 				wait.Hide()
+			}
+			if cancelled.Load() {
+				return
 			}
 			if err != nil {
 				e.showError(err, nil)
@@ -92,6 +105,10 @@ func (e *env) offer(doc *document, printNow bool) {
 	printBtn := newButton("In", theme.DocumentPrintIcon(), nil)
 	viewBtn := newButton("Xem", theme.VisibilityIcon(), func() { e.viewDocument(doc, status) })
 	saveBtn := newButton("Lưu…", theme.DocumentSaveIcon(), func() { e.saveDocument(doc, status) })
+	// The usual save needs no dialog (Fyne's own speaks English: "Home",
+	// "Overwrite?"): the PDF goes to the documents folder under its name,
+	// never over another file.
+	keepBtn := newButton("Lưu vào Tài liệu", theme.FolderIcon(), func() { e.keepDocument(doc, status) })
 	closeBtn := newButton("Đóng", theme.CancelIcon(), func() { d.Hide() })
 	printBtn.OnTapped = func() {
 		printBtn.Disable()
@@ -99,7 +116,7 @@ func (e *env) offer(doc *document, printNow bool) {
 	}
 	content := container.NewVBox(head, status)
 	d = dialog.NewCustomWithoutButtons("Xem, lưu hoặc in", content, e.win)
-	d.SetButtons([]fyne.CanvasObject{printBtn, viewBtn, saveBtn, closeBtn})
+	d.SetButtons([]fyne.CanvasObject{printBtn, viewBtn, keepBtn, saveBtn, closeBtn})
 	d.Resize(fyne.NewSize(560, 0))
 	onEnter := func() {
 		if !printBtn.Disabled() {
@@ -201,6 +218,57 @@ func (e *env) fileProblem(title string, err error, path string) {
 	d.SetButtons([]fyne.CanvasObject{closeBtn, openDir})
 	d.Resize(fyne.NewSize(560, 0))
 	e.show(d, openDir.OnTapped, d.Hide)
+}
+
+// keepDocument writes the document into the documents folder (the
+// print folder set in Cài đặt, else the user's Documents) under its own
+// name, adding " (2)", " (3)"… rather than replacing a file, and says
+// where, with a button to open the folder.
+func (e *env) keepDocument(doc *document, status *widget.Label) {
+	dir := e.app.Preferences().String(prefDocsDir)
+	if dir == "" {
+		dir = documentsDir()
+	}
+	if dir == "" {
+		e.saveDocument(doc, status)
+		return
+	}
+	e.background(func() {
+		path, err := uniquePath(dir, doc.file)
+		if err == nil {
+			err = writeAtomically(path, doc.data)
+		}
+		e.do(func() {
+			if err != nil {
+				e.showError(fmt.Errorf("không lưu được tệp vào %s: %w. Bấm “Lưu…” để chọn thư mục khác", dir, err), nil)
+				return
+			}
+			status.SetText("Đã lưu tệp " + path + ".")
+			e.confirmAction("Đã lưu tài liệu", "Đã lưu "+lowerFirst(doc.title)+" vào:\n"+path, "Mở thư mục chứa tệp", func() {
+				e.background(func() {
+					if err := e.openFile(dir); err != nil {
+						e.do(func() { e.showError(err, nil) })
+					}
+				})
+			}, nil)
+		})
+	})
+}
+
+// uniquePath is dir/name, or dir/"name (2).pdf"… when that exists.
+func uniquePath(dir, name string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", friendlyFileError(err)
+	}
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	path := filepath.Join(dir, name)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			return path, nil
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s (%d)%s", base, i, ext))
+	}
 }
 
 // saveDocument asks where to save, proposing the document's file name in

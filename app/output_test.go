@@ -112,3 +112,24 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// "Lưu vào Tài liệu" needs no dialog and never replaces a file.
+func TestKeepDocumentWritesIntoTheFolder(t *testing.T) {
+	f := newFixture(t, monday0740)
+	dir := t.TempDir()
+	f.shell.env.app.Preferences().SetString(prefDocsDir, dir)
+	doc := &document{title: "Giấy tiếp nhận hồ sơ X", file: "giay-hen-x.pdf", paper: "khổ A5", data: []byte("%PDF-1")}
+	f.shell.env.offer(doc, false)
+	f.tapDialog("Lưu vào Tài liệu")
+	assertContains(t, f.dialogText(), filepath.Join(dir, "giay-hen-x.pdf"))
+	f.tapDialog("Mở thư mục chứa tệp")
+	f.wait()
+	f.tapDialog("Lưu vào Tài liệu")
+	assertContains(t, f.dialogText(), filepath.Join(dir, "giay-hen-x (2).pdf"))
+	if b, _ := os.ReadFile(filepath.Join(dir, "giay-hen-x (2).pdf")); string(b) != "%PDF-1" {
+		t.Errorf("saved %q", b)
+	}
+	if len(f.sys.opened) != 1 || f.sys.opened[0] != dir {
+		t.Errorf("opened %q", f.sys.opened)
+	}
+}

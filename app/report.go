@@ -31,6 +31,10 @@ type reportScreen struct {
 	kind   *widget.Select // Tháng, Quý, 6 tháng, Năm
 	part   *widget.Select // the month, quarter or half
 	year   *widget.Select
+	yearL  *widget.Label
+	from   *widget.Entry // custom range, dd/mm/yyyy
+	to     *widget.Entry
+	view   *widget.Button
 	status *widget.Label
 	head   *widget.Label // the period and its days
 	lines  *fyne.Container
@@ -39,6 +43,7 @@ type reportScreen struct {
 	pdf    *widget.Button
 	xlsx   *widget.Button
 	imp    *widget.Button // import the Excel register kept so far
+	custom *fyne.Container
 
 	content fyne.CanvasObject
 	gen     int           // generation of the latest request
@@ -46,7 +51,10 @@ type reportScreen struct {
 	has     bool
 }
 
-var reportKinds = []string{"Tháng", "Quý", "6 tháng", "Năm"}
+var reportKinds = []string{"Tháng", "Quý", "6 tháng", "Năm", kindCustom}
+
+// kindCustom is any range of days the clerk types.
+const kindCustom = "Khoảng ngày"
 
 func newReportScreen(e *env) *reportScreen {
 	r := &reportScreen{e: e}
@@ -58,6 +66,13 @@ func newReportScreen(e *env) *reportScreen {
 	r.year = widget.NewSelect(years, func(string) { r.reload() })
 	r.part = widget.NewSelect(nil, func(string) { r.reload() })
 	r.kind = widget.NewSelect(reportKinds, func(string) { r.fillParts(); r.reload() })
+	r.yearL = widget.NewLabel("năm")
+	r.from, r.to = widget.NewEntry(), widget.NewEntry()
+	r.from.SetPlaceHolder("từ ngày 01/01/2026")
+	r.to.SetPlaceHolder("đến ngày 31/01/2026")
+	r.from.OnSubmitted = func(string) { r.reload() }
+	r.to.OnSubmitted = func(string) { r.reload() }
+	r.view = widget.NewButton("Xem", r.reload)
 	cur := report.MonthOf(now, e.off.ReportStartDay())
 	r.year.Selected = cur.Key[:4]
 	r.kind.Selected = reportKinds[0]
@@ -82,7 +97,12 @@ func newReportScreen(e *env) *reportScreen {
 	r.xlsx.Disable()
 	r.imp = widget.NewButtonWithIcon("Nhập sổ Excel…", theme.UploadIcon(), func() { e.startImport(func(int) { r.reload() }) })
 
-	picker := container.NewHBox(widget.NewLabel("Kỳ báo cáo:"), r.kind, r.part, widget.NewLabel("năm"), r.year,
+	dates := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(150, e.MinSize().Height), e)
+	}
+	r.custom = container.NewHBox(dates(r.from), dates(r.to), r.view)
+	r.fillParts()
+	picker := container.NewHBox(widget.NewLabel("Kỳ báo cáo:"), r.kind, r.part, r.yearL, r.year, r.custom,
 		layoutSpacer(), r.pdf, r.xlsx, r.imp)
 	chartBox := container.NewBorder(boldLabel("Diễn biến 12 tháng: số hồ sơ trả trước hạn, đúng hạn, quá hạn (cột, thang bên trái) và tỷ lệ trước hạn, đúng hạn (đường, thang bên phải) so với mục tiêu 90%"),
 		chartLegend(), nil, nil, r.chart.Container)
@@ -109,7 +129,7 @@ func (r *reportScreen) fillParts() {
 		parts = []string{"Quý I", "Quý II", "Quý III", "Quý IV"}
 	case "6 tháng":
 		parts = []string{"6 tháng đầu năm", "6 tháng cuối năm"}
-	case "Năm":
+	case "Năm", kindCustom:
 		parts = []string{"Cả năm"}
 	default:
 		for m := 1; m <= 12; m++ {
@@ -121,6 +141,22 @@ func (r *reportScreen) fillParts() {
 		r.part.Selected = parts[0]
 	}
 	r.part.Refresh()
+	if r.custom == nil {
+		return
+	}
+	custom := r.kind.Selected == kindCustom
+	for _, o := range []fyne.CanvasObject{r.part, r.yearL, r.year} {
+		if custom {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	if custom {
+		r.custom.Show()
+	} else {
+		r.custom.Hide()
+	}
 }
 
 func containsStr(s []string, v string) bool {
@@ -161,9 +197,25 @@ func (r *reportScreen) reload() {
 	r.gen++
 	gen := r.gen
 	spec := r.spec()
+	var from, to time.Time
+	if r.kind.Selected == kindCustom {
+		if strings.TrimSpace(r.from.Text) == "" || strings.TrimSpace(r.to.Text) == "" {
+			r.status.SetText("Nhập từ ngày và đến ngày (ngày/tháng/năm), rồi bấm Xem.")
+			return
+		}
+		var err error
+		if from, err = parseDate(r.from.Text); err == nil {
+			to, err = parseDate(r.to.Text)
+		}
+		if err != nil {
+			r.status.SetText(capitalise(err.Error()) + ".")
+			return
+		}
+		spec = ""
+	}
 	r.status.SetText("Đang tính số liệu…")
 	r.e.background(func() {
-		p, err := r.e.off.ReportPeriod(spec, time.Time{}, time.Time{})
+		p, err := r.e.off.ReportPeriod(spec, from, to)
 		var rep report.Report
 		if err == nil {
 			rep, err = r.e.off.Report(r.e.ctx, p, true)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 )
@@ -43,7 +44,7 @@ func TestReportScreen(t *testing.T) {
 	}
 	got := texts(r.content)
 	for _, want := range []string{"Tháng 12/2026 (15/11/2026 – 14/12/2026)", "Hồ sơ tiếp nhận trong kỳ 3", "Hồ sơ đã trả kết quả trong kỳ 2",
-		"Tỷ lệ trước hạn và đúng hạn (mục tiêu trên 90%) 50,0%", "ước tính của xã", "Chưa có số liệu", "11/26", "12/26"} {
+		"Tỷ lệ trước hạn và đúng hạn (mục tiêu trên 90%) 50,0%", "ước tính của xã", "Hội nghị đối thoại đã tổ chức 0", "11/26", "12/26"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("report screen lacks %q:\n%s", want, got)
 		}
@@ -82,9 +83,14 @@ func TestReportScreen(t *testing.T) {
 
 func TestReportTabInShell(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 27, 16, 0))
-	last := f.shell.tabs.Items[len(f.shell.tabs.Items)-1]
-	if last.Text != "Báo cáo" {
-		t.Fatalf("last tab %q", last.Text)
+	var last *container.TabItem
+	for _, it := range f.shell.tabs.Items {
+		if it.Text == "Báo cáo" {
+			last = it
+		}
+	}
+	if last == nil {
+		t.Fatal("no tab Báo cáo")
 	}
 	f.shell.tabs.Select(last)
 	f.wait()
@@ -147,5 +153,32 @@ func TestImportWizard(t *testing.T) {
 	f.wait()
 	if imported != 2 || !strings.Contains(f.dialogText(), "Đã nhập 2 hồ sơ") {
 		t.Errorf("imported %d: %s", imported, f.dialogText())
+	}
+}
+
+func TestReportScreenCustomRange(t *testing.T) {
+	f, r := reportFixture(t)
+	r.kind.SetSelected(kindCustom)
+	f.wait()
+	if r.year.Visible() || !r.custom.Visible() || !strings.Contains(r.status.Text, "Nhập từ ngày") {
+		t.Fatalf("custom range picker: year shown %v, dates shown %v, %q", r.year.Visible(), r.custom.Visible(), r.status.Text)
+	}
+	test.Type(r.from, "16/11/2026")
+	test.Type(r.to, "31/2/2026")
+	test.Tap(r.view)
+	f.wait()
+	if !strings.Contains(r.status.Text, "31/2/2026") {
+		t.Errorf("bad date accepted: %q", r.status.Text)
+	}
+	r.to.SetText("17/11/2026")
+	test.Tap(r.view)
+	f.wait()
+	if got := texts(r.content); !strings.Contains(got, "Từ ngày 16/11/2026 đến ngày 17/11/2026") || !strings.Contains(got, "Hồ sơ tiếp nhận trong kỳ 2") {
+		t.Errorf("custom range:\n%s", got)
+	}
+	r.kind.SetSelected("Tháng")
+	f.wait()
+	if !r.year.Visible() || r.custom.Visible() {
+		t.Error("month picker not restored")
 	}
 }

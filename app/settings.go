@@ -57,6 +57,13 @@ type settingsScreen struct {
 	pledgeChecks                                 map[string]*widget.Check
 	pledgePrint                                  *widget.Button
 
+	// This PC's display: theme, text size, printed documents' folder.
+	themeSel, scaleSel *widget.Select
+	docsDir            *widget.Entry
+	// applyDisplay puts the chosen theme on the window (Run sets it; the
+	// tests' windows keep the test theme).
+	applyDisplay func()
+
 	content fyne.CanvasObject
 }
 
@@ -119,7 +126,8 @@ func newSettingsScreen(e *env) *settingsScreen {
 			fieldLabel("Nội dung cam kết"), s.pledgeBox),
 		container.NewHBox(layout.NewSpacer(), s.pledgePrint),
 	)
-	right := container.NewVScroll(container.NewPadded(container.NewVBox(register, widget.NewSeparator(), pledge)))
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.displayBox(), widget.NewSeparator(),
+		register, widget.NewSeparator(), pledge)))
 
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	split.SetOffset(0.55)
@@ -397,3 +405,47 @@ func (s *settingsScreen) printPledge() {
 
 // shown is called each time the screen is opened.
 func (s *settingsScreen) shown() { s.reload() }
+
+// displayBox is how this PC shows the program: light or dark, text size,
+// and the folder where printed documents are kept. They are the clerk's
+// preferences on this PC, applied at once, not the office's settings.
+func (s *settingsScreen) displayBox() fyne.CanvasObject {
+	a := s.e.app
+	p := a.Preferences()
+	s.themeSel = widget.NewSelect(themeChoices, func(v string) {
+		p.SetString(prefTheme, v)
+		if s.applyDisplay != nil {
+			s.applyDisplay()
+		}
+	})
+	s.themeSel.SetSelected(p.StringWithFallback(prefTheme, themeLight))
+	var labels []string
+	for _, c := range scaleChoices {
+		labels = append(labels, c.label)
+	}
+	s.scaleSel = widget.NewSelect(labels, func(v string) {
+		for _, c := range scaleChoices {
+			if c.label == v {
+				p.SetFloat(prefScale, float64(c.scale))
+			}
+		}
+		if s.applyDisplay != nil {
+			s.applyDisplay()
+		}
+	})
+	s.scaleSel.SetSelected(scaleLabel(p))
+	s.docsDir = widget.NewEntry()
+	s.docsDir.SetPlaceHolder("Để trống: thư mục tạm của phần mềm")
+	s.docsDir.SetText(p.String(prefDocsDir))
+	s.docsDir.OnChanged = func(v string) {
+		p.SetString(prefDocsDir, strings.TrimSpace(v))
+		s.e.tempDir = strings.TrimSpace(v)
+	}
+	return container.NewVBox(
+		heading("Hiển thị trên máy này"),
+		container.New(layout.NewFormLayout(),
+			fieldLabel("Giao diện"), s.themeSel,
+			fieldLabel("Cỡ chữ"), s.scaleSel,
+			fieldLabel("Thư mục tài liệu in"), s.docsDir),
+	)
+}

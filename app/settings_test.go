@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -145,5 +146,34 @@ func TestClosingWithUnsavedSettingsAsks(t *testing.T) {
 	}
 	if closed != 1 {
 		t.Errorf("closed %d times", closed)
+	}
+}
+
+// Theme and text size are this PC's choices, applied at once; light by
+// default.
+func TestDisplayPreferences(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	s := f.openSettings()
+	applied := 0
+	s.applyDisplay = func() { applied++ }
+	if s.themeSel.Selected != "Sáng" || s.scaleSel.Selected != "Vừa (100%)" {
+		t.Errorf("defaults: %q %q", s.themeSel.Selected, s.scaleSel.Selected)
+	}
+	s.themeSel.SetSelected("Tối")
+	s.scaleSel.SetSelected("Lớn (115%)")
+	if applied != 2 {
+		t.Errorf("applied %d times", applied)
+	}
+	th := themeFromPrefs(f.shell.env.app.Preferences())
+	if th.variant != theme.VariantDark || !th.forced || th.scale != 1.15 {
+		t.Errorf("theme %+v", th)
+	}
+	if got := th.Size(theme.SizeNameText); got != theme.DefaultTheme().Size(theme.SizeNameText)*1.15 {
+		t.Errorf("text size %v", got)
+	}
+	// Light is the default, whatever the system says.
+	f.shell.env.app.Preferences().RemoveValue(prefTheme)
+	if th := themeFromPrefs(f.shell.env.app.Preferences()); th.variant != theme.VariantLight || !th.forced {
+		t.Error("the default is not light")
 	}
 }

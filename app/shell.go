@@ -126,11 +126,18 @@ func (e *env) showError(err error, then func()) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
-	d := dialog.NewError(errors.New(capitalise(err.Error())), e.win)
+	// The icon beside the text, not over it (Fyne's error dialog puts
+	// its "!" behind the message), and the width to read a sentence.
+	text := widget.NewLabel(capitalise(err.Error()))
+	text.Wrapping = fyne.TextWrapWord
+	icon := widget.NewIcon(theme.ErrorIcon())
+	d := dialog.NewCustom("Lỗi", "Đồng ý", container.NewBorder(nil, nil, container.NewVBox(icon), nil, text), e.win)
 	if then != nil {
 		d.SetOnClosed(then)
 	}
 	e.show(d, d.Hide, d.Hide)
+	size := e.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(560, max(size.Width-40, 300)), 0))
 }
 
 // info tells the clerk something; Enter or Escape closes it.
@@ -269,7 +276,8 @@ func newShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version strin
 
 // buildShell is newShell; queueUI is for tests (see env.queueUI).
 func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version string, queueUI bool) *shell {
-	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print, queueUI: queueUI}
+	e := &env{app: a, win: w, off: o, ctx: context.Background(), openFile: sysopen.Open, printFile: sysopen.Print, queueUI: queueUI,
+		tempDir: a.Preferences().String(prefDocsDir)}
 	e.uiMu.Lock()
 	defer e.uiMu.Unlock()
 	s := &shell{env: e}
@@ -313,6 +321,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	}
 	reports := newReportScreen(e)
 	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
+	screens = append(screens, outreachScreens(e)...)
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
@@ -344,7 +353,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 
 	// The same keys when no entry has the focus (after ticking a
 	// checkbox, say); a focused entry passes them on itself.
-	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF, fyne.KeyP} {
+	for _, k := range []fyne.KeyName{fyne.KeyS, fyne.KeyN, fyne.KeyF, fyne.KeyP, fyne.KeyT} {
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(sc fyne.Shortcut) { s.shortcut(sc) })
 	}
@@ -354,7 +363,17 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 				func(sc fyne.Shortcut) { s.shortcut(sc) })
 		}
 	}
-	w.Canvas().SetOnTypedKey(e.typedKey)
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyF1 {
+			s.help()
+			return
+		}
+		e.typedKey(k)
+	})
+	for _, en := range []*keyEntry{s.reception.procSearch, s.reception.name, s.reception.address, s.reception.phone,
+		s.reception.email, s.reception.sets, s.register.search} {
+		en.help = s.help
+	}
 	s.dashboard.reload()
 	w.SetContent(s.content)
 	s.restorePlacement = placeWindow(a, w)
@@ -393,6 +412,13 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 		s.tabs.SelectIndex(tabRegister)
 		s.env.win.Canvas().Focus(s.register.search)
 		return true
+	case fyne.KeyT:
+		// Trả kết quả for the dossier open in the register: the
+		// citizen is at the counter, the clerk's hands on the keyboard.
+		if s.tabs.SelectedIndex() == tabRegister && !s.register.detail.ret.Disabled() {
+			s.register.detail.doReturn()
+			return true
+		}
 	case fyne.KeyP:
 		switch s.tabs.SelectedIndex() {
 		case tabReception:

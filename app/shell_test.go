@@ -148,3 +148,18 @@ func TestNoProcedureFocusesTheProcedureSearch(t *testing.T) {
 		t.Errorf("focus on %T after the message, want the procedure search", f.win.Canvas().Focused())
 	}
 }
+
+// Ctrl+T returns the result of the dossier open in the register, after
+// the question, by keyboard alone.
+func TestCtrlTReturnsTheOpenDossier(t *testing.T) {
+	f := newFixture(t, monday0740)
+	f.receive("Giàng A Páo", "khai-sinh", monday0740)
+	p := f.selectDossier(0)
+	f.shell.register.search.TypedShortcut(ctrl(fyne.KeyT))
+	assertContains(t, f.dialogText(), "Trả kết quả hồ sơ")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	if p.d.State != "returned" {
+		t.Fatalf("state %s", p.d.State)
+	}
+}

@@ -17,6 +17,8 @@ type keyEntry struct {
 	onKey func(*fyne.KeyEvent) bool
 	// onShortcut sees each shortcut before the entry; true means handled.
 	onShortcut func(fyne.Shortcut) bool
+	// help is F1: the screen's guide (set by the shell).
+	help func()
 }
 
 func newKeyEntry(placeholder string) *keyEntry {
@@ -27,6 +29,10 @@ func newKeyEntry(placeholder string) *keyEntry {
 }
 
 func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyF1 && e.help != nil {
+		e.help()
+		return
+	}
 	if e.onKey != nil && e.onKey(k) {
 		return
 	}

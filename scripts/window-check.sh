@@ -7,7 +7,13 @@ bin=$(realpath "$1") shot=$2
 mkdir -p "$(dirname "$shot")"
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	# The window saves its size as it closes: let it finish before the
+	# folder goes.
+	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+	rm -rf "$work"
+}
 trap cleanup EXIT
 db=$work/demo.db
 "$bin" seed --db "$db" --dossiers 500 --demo-profile >/dev/null

@@ -47,3 +47,21 @@ func fail(kind error, name, format string, a ...any) *Error {
 
 // refusal ends every sentence about a damaged bundle with what to do.
 const askAgain = "Đề nghị xã xuất và gửi lại gói."
+
+var kindNames = map[error]string{
+	ErrCorrupt: "corrupt", ErrUnsafePath: "unsafe_path", ErrNotRegular: "not_regular", ErrDuplicate: "duplicate",
+	ErrTooManyEntries: "too_many_entries", ErrTooLarge: "too_large", ErrManifestTooLarge: "manifest_too_large",
+	ErrManifestInvalid: "manifest_invalid", ErrVersion: "version", ErrSignature: "signature", ErrUnknownKey: "unknown_key",
+	ErrWrongKey: "wrong_key", ErrMissingFile: "missing_file", ErrExtraFile: "extra_file", ErrSize: "size", ErrHash: "hash",
+	ErrRecord: "record", ErrPassphrase: "passphrase", ErrKeyFile: "key_file",
+}
+
+// KindName names the kind of a refusal for scripts ("hash", "wrong_key"…);
+// "" when err is not a bundle refusal.
+func KindName(err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	return kindNames[e.Kind]
+}

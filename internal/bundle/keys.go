@@ -28,6 +28,16 @@ func KeyID(pub ed25519.PublicKey) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// KeyIDOf is the key id of a public key written by EncodePublicKey ("" when
+// it is not one).
+func KeyIDOf(publicKey string) string {
+	pub, err := ParsePublicKey(publicKey)
+	if err != nil {
+		return ""
+	}
+	return KeyID(pub)
+}
+
 // Fingerprint is the key id as read over the phone: 3F2A-91C0-7B44-E0D1.
 func Fingerprint(pub ed25519.PublicKey) string { return FingerprintOf(KeyID(pub)) }
 

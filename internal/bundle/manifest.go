@@ -25,6 +25,8 @@ const (
 	FileRatings   = "ratings.jsonl"
 	FileFeedback  = "feedback.jsonl"
 	FileDialogues = "dialogues.jsonl"
+	FileNotes     = "staff_notes.jsonl"
+	FileSendings  = "letter_sendings.jsonl"
 	FileReport    = "report.json"
 	FileReportPDF = "report.pdf"
 

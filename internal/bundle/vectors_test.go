@@ -160,6 +160,9 @@ func TestVectors(t *testing.T) {
 			if !errors.Is(err, v.want) {
 				t.Fatalf("got %v, want kind %v", err, v.want)
 			}
+			if KindName(err) == "" {
+				t.Fatalf("kind %v has no name for scripts", v.want)
+			}
 			var be *Error
 			if !errors.As(err, &be) || be.Msg == "" || strings.ToLower(be.Msg) == be.Msg || !utf8.ValidString(be.Msg) {
 				t.Fatalf("error %q is not a sentence for people", err)

@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"motcua/internal/bundle"
 	"motcua/internal/calendar"
 	"motcua/internal/office"
-	"motcua/internal/store"
 )
 
 // The bundle commands: the commune's signing key, export for the upper
@@ -175,7 +175,7 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	if *out == "" {
-		return usagef("cần -o TỆP.zip: nơi lưu gói (thường là ổ USB)")
+		return usagef("cần -o TỆP.zip hoặc -o THƯ_MỤC: nơi lưu gói (thường là ổ USB)")
 	}
 	o, err := e.office()
 	if err != nil {
@@ -184,6 +184,10 @@ func runExport(e *Env, args []string) error {
 	defer o.Close()
 	if _, err := o.KeysShow(e.ctx); err != nil {
 		return err
+	}
+	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+		// -o E:\ names the file after the commune and the period.
+		*out = filepath.Join(*out, fmt.Sprintf("motcua-%s-%s_%s.zip", o.Profile().AgencyCode, p.From.Format("2006-01-02"), p.To.Format("2006-01-02")))
 	}
 	pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
 	if err != nil {
@@ -205,6 +209,15 @@ func runExport(e *Env, args []string) error {
 type verifyOut struct {
 	Valid bool `json:"valid"`
 	office.VerifyResult
+}
+
+// refused prints a refused bundle as JSON too (with --json), so a script
+// reads the reason and its kind on stdout; the exit status stays 1.
+func (e *Env) refused(err error) error {
+	if e.JSON && bundle.KindName(err) != "" {
+		_ = e.emit(map[string]any{"valid": false, "kind": bundle.KindName(err), "error": capitalise(err.Error())}, nil)
+	}
+	return err
 }
 
 func runVerify(e *Env, args []string) error {
@@ -235,7 +248,7 @@ func runVerify(e *Env, args []string) error {
 			f.Close()
 		}
 		if err != nil {
-			return err
+			return e.refused(err)
 		}
 	default:
 		if *keyring != "" {
@@ -247,7 +260,7 @@ func runVerify(e *Env, args []string) error {
 		}
 		defer o.Close()
 		if res, err = o.Verify(e.ctx, pos[0], *trust); err != nil {
-			return err
+			return e.refused(err)
 		}
 	}
 	return e.emit(verifyOut{true, res}, func(w io.Writer) {
@@ -305,7 +318,7 @@ type communesOut struct {
 	PeriodFrom string                 `json:"period_from"`
 	PeriodTo   string                 `json:"period_to"`
 	Communes   []office.CommuneStatus `json:"communes"`
-	Total      store.Figures          `json:"total"`
+	Total      office.Figures         `json:"total"`
 	NotSent    []string               `json:"not_sent"`
 }
 
@@ -351,7 +364,7 @@ func runCommunes(e *Env, args []string) error {
 			fmt.Fprintln(w, "Chưa có xã nào đăng ký. Nhập gói đầu tiên của một xã bằng “motcua import TỆP.zip --trust DẤU_VÂN_TAY”.")
 			return
 		}
-		fmt.Fprintf(w, "Kỳ %s. Số liệu: tiếp nhận / trả kết quả (trước hạn, đúng hạn, quá hạn) / thư đã gửi.\n", p)
+		fmt.Fprintf(w, "Kỳ %s.\n", p)
 		for _, c := range cs {
 			sent := "đã gửi đủ kỳ"
 			if !c.Sent {
@@ -370,6 +383,7 @@ func runCommunes(e *Env, args []string) error {
 	})
 }
 
-func figuresLine(f store.Figures) string {
-	return fmt.Sprintf("tiếp nhận %d; trả %d (trước hạn %d, đúng hạn %d, quá hạn %d); thư %d", f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters)
+func figuresLine(f office.Figures) string {
+	return fmt.Sprintf("tiếp nhận %d; trả %d (trước hạn %d, đúng hạn %d, quá hạn %d); thư %d; đánh giá %d (hài lòng %d); cam kết đã ký %d; phản ánh %d",
+		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback)
 }

@@ -59,6 +59,14 @@ func TestBundleCommands(t *testing.T) {
 	if exp.Sequence != 1 || exp.Files[0].Name != "dossiers.jsonl" || exp.Files[0].Records != 1 {
 		t.Fatalf("export %+v", exp)
 	}
+	usb := filepath.Join(dir, "usb")
+	os.Mkdir(usb, 0o755)
+	if _, errs, code = run(t, commune, now, "export", "--period", "2026-11", "-o", usb); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, err := os.Stat(filepath.Join(usb, "motcua-000.17.22.H56-2026-11-01_2026-11-30.zip")); err != nil {
+		t.Fatalf("export into a folder: %v", err)
+	}
 
 	if out, errs, code = run(t, upper, now, "verify", zip, "--key", key.PublicKey); code != 0 || !strings.Contains(out, "HỢP LỆ") {
 		t.Fatalf("verify with the key: %d %s %s", code, out, errs)
@@ -68,6 +76,15 @@ func TestBundleCommands(t *testing.T) {
 	os.WriteFile(bad, b[:len(b)-30], 0o644)
 	if _, errs, code = run(t, upper, now, "verify", bad, "--key", key.PublicKey); code != 1 || !strings.Contains(errs, "cắt cụt") {
 		t.Fatalf("verify of a cut bundle: %d %s", code, errs)
+	}
+	out, _, code = run(t, upper, now, "verify", bad, "--key", key.PublicKey, "--json")
+	var refused struct {
+		Valid bool
+		Kind  string
+	}
+	mustJSON(t, out, &refused)
+	if code != 1 || refused.Valid || refused.Kind != "corrupt" {
+		t.Fatalf("verify --json of a cut bundle: %d %s", code, out)
 	}
 	if _, errs, code = run(t, upper, now, "verify", zip); code != 1 || !strings.Contains(errs, key.Fingerprint) {
 		t.Fatalf("verify against an upper level that does not know the commune: %d %s", code, errs)

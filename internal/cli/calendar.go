@@ -134,7 +134,8 @@ func runCalendar(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if l.Unit != calendar.SameDay && l.Value <= 0 {
+		if typed := strings.ToLower(strings.TrimSpace(*limitS)); l.Unit == calendar.SameDay && typed != "same-day" && typed != "sameday" ||
+			l.Unit != calendar.SameDay && l.Value <= 0 {
 			return fmt.Errorf("thời hạn %q không hợp lệ: số ngày hoặc số giờ phải lớn hơn 0 (hoặc dùng same-day)", *limitS)
 		}
 		at, err := parseAt(*from)

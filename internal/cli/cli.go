@@ -133,6 +133,13 @@ func (e *Env) run(args []string) int {
 		return ExitUsage
 	}
 	err := c.run(e, rest)
+	if e.opened != nil {
+		// Commands close the register with defer, which drops the error;
+		// closing again returns it (a checkpoint or close that failed).
+		if cerr := e.opened.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
 	if err == nil {
 		e.noteWindow()
 		return ExitOK

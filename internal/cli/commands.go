@@ -377,7 +377,7 @@ func init() {
 			}
 			start := time.Now()
 			last := time.Now()
-			count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, Progress: func(done int) {
+			count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, People: true, Progress: func(done int) {
 				if !e.JSON && time.Since(last) > 2*time.Second {
 					fmt.Fprintf(e.Stderr, "  đã tạo %d/%d hồ sơ…\n", done, *n)
 					last = time.Now()
@@ -385,6 +385,13 @@ func init() {
 			}})
 			if err != nil {
 				return fmt.Errorf("đã tạo %d hồ sơ rồi dừng vì lỗi: %w", count, err)
+			}
+			if *demoProfile {
+				// A demo is a living office on the day it is opened: due
+				// today, tomorrow, overdue, letters waiting.
+				if err := o.SeedToday(e.ctx, *seed); err != nil {
+					return err
+				}
 			}
 			elapsed := time.Since(start)
 			if err := o.Close(); err != nil {

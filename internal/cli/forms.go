@@ -147,7 +147,7 @@ func runPapers(e *Env, args []string) error {
 			if p.Enabled {
 				mark = "✓ "
 			}
-			fmt.Fprintf(w, "%s%-11s %s (%s)\n      %s\n", mark, p.Kind, p.Label, p.Sheet, p.Why)
+			fmt.Fprintf(w, "%s%-11s %s (%s)\n      %s\n", mark, p.Kind, p.Title, p.Sheet, p.Why)
 		}
 		fmt.Fprintf(w, "In bằng: motcua print LOẠI %s -o TỆP.pdf\n", d.Code)
 	})

@@ -424,3 +424,38 @@ func runLetterCounts(e *Env, args []string) error {
 		})
 	})
 }
+
+func init() {
+	addCommand(command{"outreach", "", "Việc cần chú ý về cán bộ và người dân: tỷ lệ cán bộ đã ký cam kết năm nay (và ai chưa ký), phản ánh quá hạn chưa trả lời, cam kết đối thoại quá hạn.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("outreach", flag.ContinueOnError)
+		pos, err := e.parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) > 0 {
+			return usagef("thừa tham số %q", pos[0])
+		}
+		return e.useOffice(func(o *office.Office) error {
+			a, err := o.PeopleAlerts(e.ctx)
+			if err != nil {
+				return err
+			}
+			return e.emit(a, func(w io.Writer) {
+				p := a.Pledge
+				fmt.Fprintf(w, "Cam kết năm %d: %d/%d cán bộ đã ký (%.0f%%).", p.Year, p.Signed, p.Staff, p.Percent)
+				if len(p.Missing) > 0 {
+					fmt.Fprintf(w, " Chưa ký: %s.", strings.Join(p.Missing, ", "))
+				}
+				fmt.Fprintln(w)
+				fmt.Fprintf(w, "Phản ánh quá hạn chưa trả lời: %d.\n", len(a.Feedback))
+				for _, f := range a.Feedback {
+					fmt.Fprintf(w, "  %s hạn %s: %s\n", f.Ref(), f.DueOn.Format("02/01/2006"), f.Content)
+				}
+				fmt.Fprintf(w, "Cam kết đối thoại quá hạn: %d.\n", len(a.Commitments))
+				for _, c := range a.Commitments {
+					fmt.Fprintf(w, "  %s, cam kết %d, hạn %s (%s): %s\n", c.Dialogue, c.Commitment.No, c.Commitment.Deadline.Format("02/01/2006"), c.Commitment.Owner, c.Commitment.Text)
+				}
+			})
+		})
+	}})
+}

@@ -187,3 +187,47 @@ func TestFeedbackCommand(t *testing.T) {
 		t.Fatalf("list: %s", out)
 	}
 }
+
+func TestDialogueCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if _, errs, code := run(t, db, monday, "dialogue", "add", "--at", "2026-11-20 08:00", "--place", "Nhà văn hóa thôn Trung", "--chair", "Lê Văn Tuấn",
+		"--attendance", "60", "--issue", "Đường xuống cấp", "--issue", "Thiếu đèn chiếu sáng"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "dialogue", "commit", "01", "--text", "Lắp đèn", "--deadline", "2026-12-31"); code != 1 || !strings.Contains(errs, "chưa có người chịu trách nhiệm") {
+		t.Fatalf("no owner: %d %s", code, errs)
+	}
+	if _, errs, code := run(t, db, monday, "dialogue", "commit", "01", "--text", "Lắp đèn", "--owner", "Công chức Địa chính", "--deadline", "2026-12-31"); code != 0 {
+		t.Fatal(errs)
+	}
+	if out, errs, code := run(t, db, monday, "dialogue", "done", "01.1", "--result", "Đã lắp 20 bóng"); code != 0 || !strings.Contains(out, "hoàn thành đúng hạn") {
+		t.Fatalf("done: %s %s", out, errs)
+	}
+	out, _, _ := run(t, db, monday, "dialogue", "list")
+	if !strings.Contains(out, "Tổng 1 hội nghị, 60 lượt người dân, 1 cam kết: 1 hoàn thành đúng hạn") {
+		t.Fatalf("list: %s", out)
+	}
+	if _, errs, code := run(t, db, monday, "dialogue", "minutes", "1", "-o", filepath.Join(dir, "bb.pdf")); code != 0 {
+		t.Fatal(errs)
+	}
+}
+
+func TestOutreachCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if _, errs, code := run(t, db, monday, "staff", "add", "--name", "Nguyễn Thị Lan", "--role", "counter", "--start", "2020-01-01"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, db, monday, "feedback", "add", "--content", "Phòng chờ nóng", "--at", "2026-11-02 09:00"); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code := run(t, db, monday, "outreach")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	for _, want := range []string{"Cam kết năm 2026: 0/1 cán bộ đã ký (0%). Chưa ký: Nguyễn Thị Lan.", "Phản ánh quá hạn chưa trả lời: 1.", "PA 01/2026 hạn 16/11/2026"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in %s", want, out)
+		}
+	}
+}

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"motcua/internal/office"
 )
@@ -106,4 +108,54 @@ func TestAuditVerifyCommand(t *testing.T) {
 	if code != ExitError || !strings.Contains(errs, "đã bị sửa ngoài phần mềm") || !strings.Contains(out, "dossier_edited") {
 		t.Fatalf("verify of an edited register: %d %s %s", code, out, errs)
 	}
+}
+
+func TestBackupRestoreCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	for _, name := range []string{"Nguyễn Văn An", "Trần Thị Bình"} {
+		if _, errs, code := run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", name); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	usb := filepath.Join(dir, "USB")
+	os.Mkdir(usb, 0o755)
+	out, errs, code := run(t, db, monday, "backup", "-o", usb, "--json")
+	if code != 0 || !strings.Contains(out, `"dossiers": 2`) {
+		t.Fatalf("backup: %s %s", out, errs)
+	}
+	var b struct{ File string }
+	mustJSON(t, out, &b)
+	run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", "Lê Văn Cường")
+
+	// Answered "không": nothing changes.
+	var o, e bytes.Buffer
+	env := &Env{Stdout: &o, Stderr: &e, Now: func() time.Time { return monday }, ctx: t.Context(), Stdin: strings.NewReader("không\n")}
+	if code := env.run([]string{"--db", db, "restore", b.File}); code == 0 || !strings.Contains(e.String(), "1 hồ sơ") {
+		t.Fatalf("restore answered no: %d %s", code, e.String())
+	}
+	if n := countIn(t, db); n != 3 {
+		t.Fatalf("after a refused restore: %d dossiers", n)
+	}
+	out, errs, code = run(t, db, monday, "restore", b.File, "--yes")
+	if code != 0 || !strings.Contains(out, "Đã khôi phục") || !strings.Contains(out, "được giữ ở") {
+		t.Fatalf("restore --yes: %d %s %s", code, out, errs)
+	}
+	if n := countIn(t, db); n != 2 {
+		t.Fatalf("after the restore: %d dossiers", n)
+	}
+}
+
+func countIn(t *testing.T, db string) int {
+	t.Helper()
+	o, err := office.Open(db, office.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	n, err := o.Count(t.Context(), office.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

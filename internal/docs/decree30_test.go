@@ -25,6 +25,7 @@ func TestDecree30Layout(t *testing.T) {
 		"apology":    func(w io.Writer) error { return Apology(w, f, p, dd) },
 		"stop":       func(w io.Writer) error { return StopNotice(w, f, p, dd) },
 		"control":    func(w io.Writer) error { return ControlSlip(w, f, p, dd) },
+		"rejection":  func(w io.Writer) error { return RejectionNotice(w, f, p, dd) },
 	}
 	const mm = 72 / 25.4
 	for name, fn := range docs {

@@ -220,6 +220,9 @@ func cases(t testing.TB) []docCase {
 		{"receipt-a5x2", "A4L", 1, func(w io.Writer) error { return Receipt(w, f, pA5x2, dd) }, []string{
 			"(Liên 1: lưu)", "(Liên 2: giao người nộp)",
 		}},
+		{"supplement-a5x2", "A5", 1, func(w io.Writer) error { return Supplement(w, f, pA5x2, dd) }, []string{
+			"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+		}},
 		{"receipt-post", "A4", 2, func(w io.Writer) error { d := dd; d.ResultMethod = "post"; return Receipt(w, f, p, d) }, []string{
 			"6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích", "Ông/Bà đã đăng ký nhận kết quả qua dịch vụ bưu chính công ích",
 		}},
@@ -512,11 +515,15 @@ func TestLongTextWraps(t *testing.T) {
 	})
 	x0 := bookMargins.left
 	var addrX0, addrX1 float64
-	for i, c := range registerCols {
-		if i == 5 {
-			addrX0, addrX1 = x0, x0+c.w
+	reg, err := LookupForm(FormSet2025, FormRegister)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range reg.Columns {
+		if c.Value == "address_phone" {
+			addrX0, addrX1 = x0, x0+c.Width
 		}
-		x0 += c.w
+		x0 += c.Width
 	}
 	found := 0
 	for _, w := range bboxWords(t, book, 2) {

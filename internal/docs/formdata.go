@@ -48,7 +48,13 @@ type Column struct {
 	Width float64 `json:"width,omitempty"`
 	Align string  `json:"align,omitempty"`
 	Text  string  `json:"text,omitempty"`
+	Value string  `json:"value,omitempty"` // register book: what the column holds (one of registerValues)
+	Group string  `json:"group,omitempty"` // register book: a heading over neighbouring columns of the same group
 }
+
+// registerValues are what a register book column can hold.
+var registerValues = []string{"no", "code", "procedure", "sets", "applicant", "address_phone", "handling_unit",
+	"received", "due", "forwarded", "result", "returned", "result_method", "signature", "note"}
 
 // Signer is a signature block: capital title, and the signer's name under the room to sign.
 type Signer struct {
@@ -327,6 +333,19 @@ func (f *Form) compile() error {
 	if f.Kind != FormRegister && len(f.Blocks) == 0 {
 		return errors.New("chưa có nội dung (\"blocks\")")
 	}
+	if f.Kind == FormRegister {
+		if len(f.Columns) == 0 {
+			return errors.New("sổ theo dõi chưa có cột nào (\"columns\")")
+		}
+		for _, c := range f.Columns {
+			if !slices.Contains(registerValues, c.Value) {
+				return fmt.Errorf("cột %q: \"value\" %q không có; dùng một trong %s", c.Title, c.Value, strings.Join(registerValues, ", "))
+			}
+			if c.Width <= 0 {
+				return fmt.Errorf("cột %q chưa có độ rộng (\"width\", mm)", c.Title)
+			}
+		}
+	}
 	if f.Issuer != "" && f.Issuer != "counter" && f.Issuer != "body" {
 		return fmt.Errorf("\"issuer\" %q không có: dùng counter hoặc body", f.Issuer)
 	}
@@ -357,7 +376,7 @@ func (b *Block) compile() error {
 		if err != nil {
 			return fmt.Errorf("cột %q: %w", c.Title, err)
 		}
-		b.cols = append(b.cols, flatten(t))
+		b.cols = append(b.cols, t)
 	}
 	for _, s := range b.Signers {
 		t, err := parseTemplate(s.Title)
@@ -398,9 +417,6 @@ func (b *Block) compile() error {
 	}
 	return nil
 }
-
-// flatten is a template's runs as one slice (a table cell keeps the runs' styles).
-func flatten(t []tmpl) []tmpl { return t }
 
 // join is a plain template (a signer's title or name): its runs' parts, style dropped.
 func join(t []tmpl) tmpl {

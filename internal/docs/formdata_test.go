@@ -115,6 +115,7 @@ func TestAFolderReplacesASet(t *testing.T) {
 		{`"type": "qr_end"`, `"type": "qr_stop"`, `khối thứ 9 (qr_stop): loại khối không có`},
 		{`"kind": "refusal"`, `"kind": "receipt"`, `mẫu "receipt" có hai lần`},
 		{`"title": "TÊN CƠ QUAN",`, `"titel": "TÊN CƠ QUAN",`, `không đúng định dạng`},
+		{`"value": "address_phone"`, `"value": "dia_chi"`, `cột "Địa chỉ, số điện thoại": "value" "dia_chi" không có`},
 	} {
 		bad := t.TempDir()
 		os.WriteFile(filepath.Join(bad, "tt.json"), reworded(t, tt.from, tt.to), 0o644)

@@ -79,8 +79,11 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind) err
 		}
 	}
 	ps := styleFor(p.FormPaper)
-	if !found[0].OfficePaper {
+	switch {
+	case !found[0].OfficePaper:
 		ps = a4Style // a paper the office's A5 setting does not reach (the competent body's own notice)
+	case ps.twoUp && len(found[0].Copies) < 2:
+		ps = a5Style // two halves of a sheet are for the receipt's two copies; other forms print on A5
 	}
 	d := newDoc(f, ps.orient, ps.size, ps.m, md)
 	d.ps = ps

@@ -43,6 +43,7 @@ type Form struct {
 	Date        string   `json:"date,omitempty"`         // place-and-date line: "issued" (the paper's date), "received", or none
 	Copies      []string `json:"copies,omitempty"`       // copy labels, each copy laid out in full ({copy})
 	Blocks      []Block  `json:"blocks,omitempty"`       // the layout
+	Columns     []Column `json:"columns,omitempty"`      // the register book's columns (mm for its 272 mm line)
 }
 
 // FormSetInfo is a form set and its forms in order.

@@ -11,8 +11,8 @@ const (
 	PaperA5OnA4 = "A5x2" // A5 halves of an A4 landscape sheet: the receipt's two copies on one sheet
 )
 
-// Papers lists the paper settings, the default first.
-func Papers() []string { return []string{PaperA4, PaperA5, PaperA5OnA4} }
+// PaperSettings lists the values of the form_paper setting, the default first.
+func PaperSettings() []string { return []string{PaperA4, PaperA5, PaperA5OnA4} }
 
 // PaperName is how the settings screen names a paper setting.
 func PaperName(p string) string {

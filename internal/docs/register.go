@@ -12,32 +12,6 @@ import (
 // A4 landscape margins of the register book: binding on the left.
 var bookMargins = margins{top: 15, right: 10, bottom: 12, left: 15}
 
-// Register table columns (REFERENCE §3), widths in mm for a 272 mm line.
-var registerCols = []struct {
-	title string
-	w     float64
-	al    align
-}{
-	{"TT", 9, alignCenter},
-	{"Mã hồ sơ", 35, alignLeft}, // a whole code on one line, so it can be searched and copied
-	{"Tên thủ tục hành chính", 27, alignLeft},
-	{"Số lượng hồ sơ (bộ)", 10, alignCenter},
-	{"Tên cá nhân, tổ chức", 25, alignLeft},
-	{"Địa chỉ, số điện thoại", 29, alignLeft},
-	{"Cơ quan chủ trì giải quyết", 20, alignLeft},
-	{"Nhận hồ sơ", 15, alignCenter},
-	{"Hẹn trả kết quả", 15, alignCenter},
-	{"Chuyển hồ sơ đến cơ quan giải quyết", 15, alignCenter},
-	{"Nhận kết quả từ cơ quan giải quyết", 15, alignCenter},
-	{"Trả kết quả", 15, alignCenter},
-	{"Phương thức nhận kết quả", 15, alignLeft},
-	{"Ký nhận", 12, alignCenter},
-	{"Ghi chú", 15, alignLeft},
-}
-
-// The five date columns sit under one "Ngày, tháng, năm" heading.
-const firstDateCol, lastDateCol = 7, 11
-
 const (
 	bookText = 8.0 // pt, table cells
 	bookHead = 7.5 // pt, table heading
@@ -67,12 +41,12 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 	d.section()
 	bookCover(d, p, form, in, title)
 
-	cols := make([]col, len(registerCols))
-	for i, c := range registerCols {
-		cols[i] = col{c.w, c.al}
+	cols := make([]col, len(form.Columns))
+	for i, c := range form.Columns {
+		cols[i] = col{c.Width, alignOf(c.Align)}
 	}
 	t := table{x: d.m.left, cols: cols, size: bookText, pad: 0.8}
-	t.header, t.headH = registerHeader(d)
+	t.header, t.headH = registerHeader(d, form.Columns)
 	d.newPage()
 	t.header(d)
 	if len(in.Rows) == 0 {
@@ -87,6 +61,31 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 		} else {
 			no++
 		}
+		cells := make([][]run, len(form.Columns))
+		for i, c := range form.Columns {
+			cells[i] = []run{rg(registerValue(c.Value, r, no))}
+		}
+		d.row(t, cells)
+	}
+	return d.output(w)
+}
+
+// registerValue is what a register column holds for a row.
+func registerValue(v string, r RegisterRow, no int) string {
+	switch v {
+	case "no":
+		return fmt.Sprintf("%02d", no)
+	case "code":
+		return r.Code
+	case "procedure":
+		return r.ProcedureName
+	case "sets":
+		if r.Sets > 0 {
+			return fmt.Sprintf("%02d", r.Sets)
+		}
+	case "applicant":
+		return r.Applicant
+	case "address_phone":
 		addr := textvn.Clean(r.Address)
 		if ph := textvn.Clean(r.Phone); ph != "" {
 			if addr != "" {
@@ -94,29 +93,27 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 			}
 			addr += "ĐT: " + ph
 		}
-		sets := ""
-		if r.Sets > 0 {
-			sets = fmt.Sprintf("%02d", r.Sets)
-		}
-		d.row(t, [][]run{
-			{rg(fmt.Sprintf("%02d", no))},
-			{rg(r.Code)},
-			{rg(r.ProcedureName)},
-			{rg(sets)},
-			{rg(r.Applicant)},
-			{rg(addr)},
-			{rg(r.HandlingUnit)},
-			{rg(dateTime(r.ReceivedAt))},
-			{rg(dateTime(r.DueAt))},
-			{rg(dateTime(r.ForwardedAt))},
-			{rg(dateTime(r.ResultAt))},
-			{rg(dateTime(r.ReturnedAt))},
-			{rg(resultMethodShort(r.ResultMethod))},
-			{rg(r.Signature)},
-			{rg(r.Note)},
-		})
+		return addr
+	case "handling_unit":
+		return r.HandlingUnit
+	case "received":
+		return dateTime(r.ReceivedAt)
+	case "due":
+		return dateTime(r.DueAt)
+	case "forwarded":
+		return dateTime(r.ForwardedAt)
+	case "result":
+		return dateTime(r.ResultAt)
+	case "returned":
+		return dateTime(r.ReturnedAt)
+	case "result_method":
+		return resultMethodShort(r.ResultMethod)
+	case "signature":
+		return r.Signature
+	case "note":
+		return r.Note
 	}
-	return d.output(w)
+	return ""
 }
 
 // dateTime is "05/02/2026" over "08:30", or empty.
@@ -183,38 +180,52 @@ func bookCover(d *doc, p Profile, form Form, in RegisterBookInput, title string)
 }
 
 // registerHeader measures the table heading and returns the function that draws it (on
-// every table page) with its height.
-func registerHeader(d *doc) (func(d *doc), float64) {
-	group := []run{bd("Ngày, tháng, năm")}
-	groupW := 0.0
-	for i := firstDateCol; i <= lastDateCol; i++ {
-		groupW += registerCols[i].w
+// every table page) with its height. Neighbouring columns of one group (the five dates under
+// "Ngày, tháng, năm") sit under a common heading.
+func registerHeader(d *doc, cols []Column) (func(d *doc), float64) {
+	first, last := -1, -1
+	for i, c := range cols {
+		if c.Group != "" && (first < 0 || c.Group == cols[first].Group && last == i-1) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
-	hTop := d.boxHeight(group, bookHead, groupW)
+	inGroup := func(i int) bool { return first >= 0 && i >= first && i <= last }
+	var group []run
+	groupW, hTop := 0.0, 0.0
+	if first >= 0 {
+		group = []run{bd(cols[first].Group)}
+		for i := first; i <= last; i++ {
+			groupW += cols[i].Width
+		}
+		hTop = d.boxHeight(group, bookHead, groupW)
+	}
 	hSub := 0.0
-	for i := firstDateCol; i <= lastDateCol; i++ {
-		hSub = max(hSub, d.boxHeight([]run{bd(registerCols[i].title)}, bookHead, registerCols[i].w))
+	for i := first; first >= 0 && i <= last; i++ {
+		hSub = max(hSub, d.boxHeight([]run{bd(cols[i].Title)}, bookHead, cols[i].Width))
 	}
-	for i, c := range registerCols {
-		if i < firstDateCol || i > lastDateCol {
-			hSub = max(hSub, d.boxHeight([]run{bd(c.title)}, bookHead, c.w)-hTop)
+	for i, c := range cols {
+		if !inGroup(i) {
+			hSub = max(hSub, d.boxHeight([]run{bd(c.Title)}, bookHead, c.Width)-hTop)
 		}
 	}
 	hNum := d.lineH(bookHead) + 1
 	draw := func(d *doc) {
 		x, y := d.m.left, d.y
-		for i, c := range registerCols {
+		for i, c := range cols {
 			switch {
-			case i < firstDateCol || i > lastDateCol:
-				d.box(x, y, c.w, hTop+hSub, []run{bd(c.title)}, bookHead)
+			case !inGroup(i):
+				d.box(x, y, c.Width, hTop+hSub, []run{bd(c.Title)}, bookHead)
 			default:
-				if i == firstDateCol {
+				if i == first {
 					d.box(x, y, groupW, hTop, group, bookHead)
 				}
-				d.box(x, y+hTop, c.w, hSub, []run{bd(c.title)}, bookHead)
+				d.box(x, y+hTop, c.Width, hSub, []run{bd(c.Title)}, bookHead)
 			}
-			d.box(x, y+hTop+hSub, c.w, hNum, []run{it(fmt.Sprintf("(%d)", i+1))}, bookHead)
-			x += c.w
+			d.box(x, y+hTop+hSub, c.Width, hNum, []run{it(fmt.Sprintf("(%d)", i+1))}, bookHead)
+			x += c.Width
 		}
 		d.y = y + hTop + hSub + hNum
 	}

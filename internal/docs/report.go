@@ -41,7 +41,12 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 		d.need(d.lineH(13) * 4)
 		d.para(para{runs: []run{bd(s)}, size: 13, al: alignLeft, after: 4})
 	}
-	heading("I. TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ")
+	part := 0
+	section := func(s string) {
+		part++
+		heading([]string{"I", "II", "III", "IV", "V"}[part-1] + ". " + s)
+	}
+	section("TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ")
 	cw := d.contentW()
 	pairs(d, cw, r.FigureLines())
 	d.gap(4)
@@ -76,21 +81,22 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 	if len(r.Trend) > 0 {
 		const chartH = 80.0
 		d.need(d.lineH(13)*2 + chartH + 14)
-		heading("II. DIỄN BIẾN 12 THÁNG")
+		section("DIỄN BIẾN 12 THÁNG")
 		trendChart(d, d.m.left, d.y, cw, chartH, r.Trend, r.Target)
 		d.y += chartH + 2
 		d.gap(6)
 	}
 
-	heading("III. HÀI LÒNG, PHẢN ÁNH, THƯ, CAM KẾT, ĐỐI THOẠI")
+	section("HÀI LÒNG, PHẢN ÁNH, THƯ, CAM KẾT, ĐỐI THOẠI")
 	if pl := r.PeopleLines(); len(pl) > 0 {
 		pairs(d, cw, pl)
 	}
 	if len(r.Unavailable) > 0 {
+		d.gap(4)
 		d.para(para{runs: []run{it("Chưa có số liệu trong phần mềm: " + strings.Join(r.Unavailable, "; ") + ".")}, size: 12, al: alignJustify, indent: 12.7, after: 6})
 	}
 
-	heading("IV. TỰ ĐÁNH GIÁ (" + strings.ToUpper(report.EstimateLabel) + ")")
+	section("TỰ ĐÁNH GIÁ (" + strings.ToUpper(report.EstimateLabel) + ")")
 	d.para(para{runs: []run{it("Điểm do xã tự tính từ sổ theo dõi hồ sơ theo tinh thần Thông tư 01/2018/TT-VPCP (chỉ số 2/1/0 cho mỗi hồ sơ) và Quyết định 766/QĐ-TTg (các nhóm xã tự tính được); không phải kết quả đánh giá chính thức.")},
 		size: 12, al: alignJustify, indent: 12.7, after: 4})
 	pairs(d, cw, r.ScoreLines())

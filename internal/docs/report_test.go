@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +54,20 @@ func sampleReport() report.Report {
 func TestReportPDF(t *testing.T) {
 	var buf bytes.Buffer
 	r := sampleReport()
+	withPeople := sampleReport()
+	withPeople.WithPeople(report.People{Satisfaction: report.NewRatio(9, 10), Pledged: report.NewRatio(3, 4), NotPledged: []string{"Lê Văn Tuấn"},
+		Letters: map[string]int{"Thư chúc mừng khai sinh": 12}})
+	var pb bytes.Buffer
+	if err := ReportPDF(&pb, testFonts(t), sampleProfile(), ReportInput{Report: withPeople}); err != nil {
+		t.Fatal(err)
+	}
+	ptext := strings.Join(strings.Fields(poppler(t, pb.Bytes(), "pdftotext", "-enc", "UTF-8")), " ")
+	for _, want := range []string{"Người dân hài lòng / số lượt đánh giá 9/10 (90,0%)", "Cán bộ đã ký cam kết", "3/4 (75,0%)", "Chưa ký cam kết: Lê Văn Tuấn",
+		"Thư đã gửi: Thư chúc mừng khai sinh 12", "Mức độ hài lòng, QĐ 766 (ước tính của xã) 16,2/18"} {
+		if !strings.Contains(ptext, want) {
+			t.Errorf("report PDF with people figures lacks %q", want)
+		}
+	}
 	if err := ReportPDF(&buf, testFonts(t), sampleProfile(), ReportInput{Report: r, UpperLevel: "Văn phòng UBND tỉnh Thanh Hóa"}); err != nil {
 		t.Fatal(err)
 	}
@@ -80,3 +96,31 @@ func TestReportPDF(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// TestReportSamples writes docs/samples/report-p1…p3.png with the other samples:
+// go test ./internal/docs -run Samples -samples
+func TestReportSamples(t *testing.T) {
+	if !*samples {
+		t.Skip("run with -samples to rewrite docs/samples")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm not installed")
+	}
+	r := sampleReport()
+	r.WithPeople(report.People{Satisfaction: report.NewRatio(291, 318), Rated: report.NewRatio(318, 318), FeedbackOnTime: report.NewRatio(5, 6),
+		Pledged: report.NewRatio(7, 8), NotPledged: []string{"Lê Văn Tuấn"}, Letters: map[string]int{"Thư chúc mừng khai sinh": 114}})
+	var buf bytes.Buffer
+	if err := ReportPDF(&buf, testFonts(t), sampleProfile(), ReportInput{Report: r, UpperLevel: "Văn phòng UBND tỉnh Thanh Hóa"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, pg := range []string{"1", "2", "3"} {
+		out := filepath.Join("..", "..", "docs", "samples", "report-p"+pg)
+		if b, err := exec.Command("pdftoppm", "-r", "60", "-png", "-singlefile", "-f", pg, "-l", pg, path, out).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, b)
+		}
+	}
+}

@@ -78,6 +78,14 @@ func TestAuditChainSurvivesNormalWork(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		receive(t, o, "chung-thuc-ban-sao", "Người Thứ Tự")
 	}
+	if _, err := o.ImportSchedule(ctx, calendar.Schedule{Year: 2025, Source: "thử", Confidence: "high"}, true); err != nil {
+		t.Fatal(err)
+	}
+	var before2025 string
+	o.Store().DB().QueryRow(`SELECT before FROM audit WHERE entity = 'calendar' AND entity_id = '2025'`).Scan(&before2025)
+	if !strings.Contains(before2025, "2025-01-01") {
+		t.Errorf("imported schedule did not record the shipped one it replaced: %q", before2025)
+	}
 	if err := o.SaveSchedule(ctx, calendar.Schedule{Year: 2026, Source: "thử", Confidence: "high"}); err != nil {
 		t.Fatal(err)
 	}

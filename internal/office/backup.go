@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -258,7 +259,18 @@ func Restore(ctx context.Context, dbPath, src string, now time.Time, confirm fun
 		os.Remove(tmp)
 		return plan, fmt.Errorf("không thay được tệp dữ liệu %s: %v (sổ cũ được giữ ở %s)", real, err, plan.Aside)
 	}
-	return plan, nil
+	// The restored register records what happened to it, in its own chain.
+	st, err := store.Open(real, store.Options{})
+	if err != nil {
+		return plan, fmt.Errorf("đã khôi phục nhưng không mở được sổ để ghi nhật ký: %w", err)
+	}
+	note, err := json.Marshal(plan)
+	if err == nil {
+		err = st.Tx(ctx, func(tx *store.Tx) error {
+			return tx.AppendAudit(store.Audit{At: now, Actor: defaultActor(), Action: "restore", Entity: "register", EntityID: filepath.Base(real), After: string(note)})
+		})
+	}
+	return plan, errors.Join(err, st.Close())
 }
 
 // Wrote reports whether this office saved anything since it was opened.
@@ -267,27 +279,3 @@ func (o *Office) Wrote() bool { return o.st.Wrote() }
 // Check runs the full integrity check of the register now and returns the
 // problems it finds (none for a sound register).
 func (o *Office) Check(ctx context.Context) ([]string, error) { return o.st.Check(ctx) }
-
-// StartBackups is what the window calls once the register is open: today's
-// automatic backup is made in the background if there is none yet, and the
-// returned function (called when the window closes) waits for it and then
-// refreshes today's backup with the day's work. Errors are handed to
-// report, in full sentences; they never stop the window.
-func (o *Office) StartBackups(ctx context.Context, report func(error)) (atExit func()) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if _, err := o.DailyBackup(ctx); err != nil {
-			report(fmt.Errorf("chưa sao lưu tự động được: %w", err))
-		}
-	}()
-	return func() {
-		<-done
-		if o.Damaged() != nil {
-			return
-		}
-		if _, err := o.ExitBackup(ctx); err != nil {
-			report(fmt.Errorf("chưa sao lưu tự động được khi đóng phần mềm: %w", err))
-		}
-	}
-}

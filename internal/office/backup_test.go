@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"motcua/internal/register"
+	"motcua/internal/store"
 )
 
 // A backup taken while the register is in use restores to exactly the
@@ -95,9 +96,35 @@ func TestRestoreChecksTheFileFirst(t *testing.T) {
 			t.Fatalf("restore from %s was not refused before asking: %v", src, err)
 		}
 	}
+	// Refused while the window holds the register.
+	good := filepath.Join(dir, "good.db")
+	o1 := openAt(t, path, "2026-11-23 09:00")
+	if _, err := o1.Backup(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	o1.Close()
+	lock, err := store.Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Restore(ctx, path, good, vn("2026-11-23 09:00"), func(RestorePlan) bool { return true }); err == nil || !strings.Contains(err.Error(), "cửa sổ") {
+		t.Fatalf("restore beside the window: %v", err)
+	}
+	lock.Release()
+	if _, err := Restore(ctx, path, good, vn("2026-11-23 09:00"), nil); err != nil {
+		t.Fatal(err)
+	}
 	o2 := openAt(t, path, "2026-11-23 09:01")
 	if n, _ := o2.Count(ctx, Filter{}); n != 1 {
 		t.Fatalf("a refused restore changed the register: %d", n)
+	}
+	if r, err := o2.VerifyAudit(ctx); err != nil || len(r.Problems) != 0 {
+		t.Fatalf("restored register's audit: %+v %v", r.Problems, err)
+	}
+	var action string
+	o2.Store().DB().QueryRow(`SELECT action FROM audit ORDER BY n DESC LIMIT 1`).Scan(&action)
+	if action != "restore" {
+		t.Fatalf("the restore is not in the audit: %q", action)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"motcua/internal/register"
 	"motcua/internal/report"
 	"motcua/internal/store"
+	"motcua/internal/survey"
 )
 
 // Signing keys live in the commune's own database (table signing_keys),
@@ -322,6 +323,9 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 		}); err != nil {
 			return err
 		}
+		if err := exportPeople(tx, w, req.Period, tick); err != nil {
+			return err
+		}
 		for _, f := range []struct {
 			name string
 			data []byte
@@ -372,6 +376,10 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 // Exports lists the bundles this commune made, newest first.
 func (o *Office) Exports(ctx context.Context) ([]store.Export, error) { return o.st.Exports(ctx) }
 
+// Figures are a period's counts, the same at the commune and at the upper
+// level (store.Figures).
+type Figures = store.Figures
+
 // CommuneFigures counts the office's own register for a period.
 func (o *Office) CommuneFigures(ctx context.Context, p Period) (store.Figures, error) {
 	return o.st.CommuneFigures(ctx, p.From, p.end())
@@ -404,4 +412,41 @@ func (o *Office) periodReport(ctx context.Context, p Period) (js, pdf []byte, er
 		return nil, nil, err
 	}
 	return jb.Bytes(), pb.Bytes(), nil
+}
+
+// exportPeople adds the people and outreach records: the staff register
+// whole, and the pledges, notes on staff, ratings, feedback and letter
+// sendings created or changed in the period, one file per kind.
+func exportPeople(tx *store.Tx, w *bundle.Writer, p Period, tick func()) error {
+	from, to := p.From, p.end()
+	file := func(name string, each func(rec func(any) error) error) error {
+		fw, err := w.Create(name)
+		if err != nil {
+			return err
+		}
+		return each(func(v any) error {
+			tick()
+			return fw.Record(v)
+		})
+	}
+	return errors.Join(
+		file(bundle.FileStaff, func(rec func(any) error) error {
+			return tx.ExportStaff(func(s people.Staff) error { return rec(s) })
+		}),
+		file(bundle.FilePledges, func(rec func(any) error) error {
+			return tx.ExportSignings(from, to, func(g people.Signing) error { return rec(g) })
+		}),
+		file(bundle.FileNotes, func(rec func(any) error) error {
+			return tx.ExportNotes(from, to, func(n people.Note) error { return rec(n) })
+		}),
+		file(bundle.FileRatings, func(rec func(any) error) error {
+			return tx.ExportRatings(from, to, func(r survey.Rating) error { return rec(r) })
+		}),
+		file(bundle.FileFeedback, func(rec func(any) error) error {
+			return tx.ExportFeedback(from, to, func(f survey.Feedback) error { return rec(f) })
+		}),
+		file(bundle.FileSendings, func(rec func(any) error) error {
+			return tx.ExportSendings(from, to, func(l store.LetterSending) error { return rec(l) })
+		}),
+	)
 }

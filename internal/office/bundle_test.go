@@ -3,6 +3,7 @@ package office
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"os"
@@ -12,6 +13,9 @@ import (
 
 	"motcua/internal/bundle"
 	"motcua/internal/letters"
+	"motcua/internal/people"
+	"motcua/internal/store"
+	"motcua/internal/survey"
 )
 
 var testKDF = &bundle.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
@@ -66,13 +70,43 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// People records of November: two staff, their pledges, ratings of
+	// dossiers returned in November, a citizen's feedback.
+	lan := addStaff(t, o, "Nguyễn Thị Lan", people.RoleCounter)
+	addStaff(t, o, "Lê Văn Tuấn", people.RoleChair)
+	if err := o.ChoosePledgeSets(ctx, []string{"4-xin", "5-khong"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"Nguyễn Thị Lan", "Lê Văn Tuấn"} {
+		if _, err := o.SignPledge(ctx, PledgeInput{Staff: who, SignedOn: vn("2026-11-10 00:00")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rated := 0
+	page, _ := o.Page(ctx, Filter{Limit: 400})
+	for _, d := range page {
+		if d.ReturnedAt != nil && d.ReturnedAt.Before(vn("2026-11-20 00:00")) && !d.ReturnedAt.Before(vn("2026-11-01 00:00")) && rated < 6 {
+			level := survey.Satisfied
+			if rated%3 == 2 {
+				level = survey.Neutral
+			}
+			if _, err := o.Rate(ctx, RateInput{Code: d.Code, Level: level}); err != nil {
+				t.Fatal(err)
+			}
+			rated++
+		}
+	}
+	if _, err := o.AddFeedback(ctx, FeedbackInput{Channel: survey.InPerson, Sender: "Ông Lò Văn Pọm", Content: "Đề nghị niêm yết thêm thủ tục đất đai", Staff: lan.ID}); err != nil {
+		t.Fatal(err)
+	}
 	*clock = vn("2026-12-01 08:00")
 	nov := MonthPeriod(2026, time.November)
 	want, err := o.CommuneFigures(ctx, nov)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want.Received == 0 || want.Returned == 0 || want.Letters != 2 {
+	if want.Received == 0 || want.Returned == 0 || want.Letters != 2 || want.Ratings != rated || want.Satisfied != rated-rated/3 ||
+		want.Pledges != 2 || want.Feedback != 1 || rated < 3 {
 		t.Fatalf("the seeded November is too thin to test: %+v", want)
 	}
 	first := export(t, o, nov, filepath.Join(dir, "nov.zip"))
@@ -94,8 +128,13 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 	if n, _ := up.st.UpperRecordCount(ctx, "000.17.22.H56", "report"); n != 1 {
 		t.Fatalf("the commune's report is not kept: %d", n)
 	}
-	if f := first.Files[len(first.Files)-1]; f.Name != bundle.FileReportPDF || f.Size < 1000 {
+	if f, _ := (&bundle.Manifest{Files: first.Files}).File(bundle.FileReportPDF); f.Size < 1000 {
 		t.Fatalf("no printed report in the bundle: %+v", first.Files)
+	}
+	for kind, n := range map[string]int{"staff": 2, "pledges": 2, "ratings": rated, "feedback": 1} {
+		if res.Records[kind] != n {
+			t.Errorf("%s: %d records imported, want %d", kind, res.Records[kind], n)
+		}
 	}
 	cs, total, err := up.Communes(ctx, nov)
 	if err != nil {
@@ -251,12 +290,36 @@ func TestKeyRotationAndAForeignKey(t *testing.T) {
 	if imp, err := up.Import(ctx, late.Path, ""); err != nil || imp.KeyRotated || len(imp.Missing) != 0 {
 		t.Fatalf("late bundle signed by the old key before the rotation: %+v %v", imp, err)
 	}
-	// …but the old key cannot sign anything numbered after the rotation.
+	// …and a late bundle that also claims a rotation back to the old key
+	// cannot make it the registered key again (checked in a fresh upper
+	// level that has bundles 1 and 3 only).
 	sealed, _ := bundle.UnmarshalSealed(oldSealed)
 	oldKey, err := sealed.Open([]byte(pass))
 	if err != nil {
 		t.Fatal(err)
 	}
+	up2 := openAt(t, filepath.Join(dir, "tinh2.db"), "2026-12-02 09:00")
+	for i, p := range []string{first.Path, res.Path} {
+		if _, err := up2.Import(ctx, p, []string{first.Fingerprint, ""}[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claim := filepath.Join(dir, "claim.zip")
+	cf, _ := os.Create(claim)
+	cw := bundle.NewWriter(cf, bundle.Header{Commune: bundle.Commune{AgencyCode: "000.17.22.H58", Name: "Ủy ban nhân dân xã Nam Sơn"},
+		From: vn("2026-10-01 00:00"), To: vn("2026-10-31 00:00"), Sequence: 2, Previous: first.BundleID, CreatedAt: vn("2026-12-01 08:00"), AppVersion: "x",
+		Rotation: &bundle.Rotation{FromKeyID: bundle.KeyIDOf(info.PublicKey), ToPublicKey: bundle.EncodePublicKey(oldKey.Public().(ed25519.PublicKey)), Signature: "AAAA"}})
+	if _, _, err := cw.Close(oldKey); err != nil {
+		t.Fatal(err)
+	}
+	cf.Close()
+	if imp, err := up2.Import(ctx, claim, ""); err != nil || imp.KeyRotated {
+		t.Fatalf("late bundle with a false rotation claim: %+v %v", imp, err)
+	}
+	if cs, _, _ := up2.Communes(ctx, nov); cs[0].Fingerprint != info.Fingerprint {
+		t.Fatalf("a false rotation claim registered key %s", cs[0].Fingerprint)
+	}
+	// The old key cannot sign anything numbered after the rotation.
 	forged := filepath.Join(dir, "forged.zip")
 	fw, _ := os.Create(forged)
 	w := bundle.NewWriter(fw, bundle.Header{Commune: bundle.Commune{AgencyCode: "000.17.22.H58", Name: "Ủy ban nhân dân xã Nam Sơn"},
@@ -301,5 +364,67 @@ func TestTwoCommunesSideBySide(t *testing.T) {
 	out, _ := json.Marshal(cs)
 	if !bytes.Contains(out, []byte(`"fingerprint"`)) {
 		t.Fatal("no fingerprint in the communes list")
+	}
+}
+
+// Every dossier travels with all its events, across the export's batches.
+func TestExportCarriesEveryEvent(t *testing.T) {
+	dir := t.TempDir()
+	o, _ := commune(t, dir, "000.17.22.H62", "Ủy ban nhân dân xã Ba", 2500, 8)
+	p, _ := DaysPeriod(vn("2025-01-01 00:00"), vn("2026-12-31 00:00"))
+	res := export(t, o, p, filepath.Join(dir, "all.zip"))
+	var dossiers, events int
+	if err := o.st.DB().QueryRow(`SELECT COUNT(*) FROM dossiers`).Scan(&dossiers); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.st.DB().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	_, r, f, err := VerifyBundle(res.Path, o.Keyring(context.Background(), ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var gotD, gotE int
+	var last string
+	err = r.Records(bundle.FileDossiers, func(line []byte) error {
+		var d struct {
+			Code   string
+			Events []json.RawMessage
+		}
+		if err := json.Unmarshal(line, &d); err != nil {
+			return err
+		}
+		if len(d.Events) == 0 {
+			t.Errorf("dossier %s travels without events", d.Code)
+		}
+		gotD++
+		gotE += len(d.Events)
+		last = d.Code
+		return nil
+	})
+	if err != nil || gotD != dossiers || gotE != events {
+		t.Fatalf("bundle has %d dossiers and %d events (last %s), the register %d and %d: %v", gotD, gotE, last, dossiers, events, err)
+	}
+}
+
+// A commune that sends every fortnight has sent the month; one that skipped
+// a week has not; missing numbers are the ones below the highest received.
+func TestCoversAndMissing(t *testing.T) {
+	b := func(seq int64, from, to string) store.UpperBundle {
+		return store.UpperBundle{Seq: seq, PeriodFrom: from, PeriodTo: to}
+	}
+	nov := MonthPeriod(2026, time.November)
+	if !covers([]store.UpperBundle{b(2, "2026-11-16", "2026-11-30"), b(1, "2026-10-25", "2026-11-15")}, nov) {
+		t.Error("two fortnights do not cover November")
+	}
+	if covers([]store.UpperBundle{b(1, "2026-11-01", "2026-11-15"), b(3, "2026-11-23", "2026-11-30")}, nov) {
+		t.Error("a skipped week still covers November")
+	}
+	if covers(nil, nov) || !covers([]store.UpperBundle{b(1, "2026-01-01", "2026-12-31")}, nov) {
+		t.Error("covers of nothing or of the whole year")
+	}
+	if got := missing([]store.UpperBundle{b(5, "", ""), b(2, "", ""), b(1, "", "")}); len(got) != 2 || got[0] != 3 || got[1] != 4 {
+		t.Errorf("missing %v, want [3 4]", got)
 	}
 }

@@ -383,11 +383,15 @@ func (o *Office) ImportSchedule(ctx context.Context, s calendar.Schedule, apply 
 		return rev, nil
 	}
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		old, err := o.oldSchedule(tx, s.Year)
+		if err != nil {
+			return err
+		}
 		if err := tx.SaveSchedule(s.Year, data, o.Now()); err != nil {
 			return err
 		}
 		if err := tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "save_schedule", Entity: "calendar",
-			EntityID: strconv.Itoa(s.Year), After: string(data)}); err != nil {
+			EntityID: strconv.Itoa(s.Year), Before: old, After: string(data)}); err != nil {
 			return err
 		}
 		ch, err := recompute(tx, cal, rev.Years, o.actor, o.Now(), "calendar_correction")

@@ -63,6 +63,9 @@ type DueExplained struct {
 	WorkingDays int                `json:"working_days"` // working days from the receipt to the due day
 	// DaysOff lists the non-working days the count stepped over.
 	DaysOff []calendar.DayInfo `json:"days_off"`
+	// Provisional: the count crosses a day off the program picked by rule
+	// while the year's notice is not known (dự kiến); the date may move.
+	Provisional bool `json:"provisional"`
 }
 
 // ExplainDue computes the due time as reception would, with the working
@@ -79,7 +82,8 @@ func (o *Office) ExplainDue(ctx context.Context, procedureCode string, at time.T
 		cal := o.cfg().cal
 		at = o.at(at)
 		due := cal.Due(at, p.Limit)
-		ex := DueExplained{Procedure: p, ReceivedAt: at, Due: due, WorkingDays: cal.WorkingDaysBetween(at, due)}
+		ex := DueExplained{Procedure: p, ReceivedAt: at, Due: due, WorkingDays: cal.WorkingDaysBetween(at, due),
+			Provisional: cal.CrossesProvisional(at, due)}
 		for d := dayStart(at).AddDate(0, 0, 1); d.Before(dayStart(due)); d = d.AddDate(0, 0, 1) {
 			if info := cal.Day(d); !info.Working {
 				ex.DaysOff = append(ex.DaysOff, info)

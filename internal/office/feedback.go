@@ -70,8 +70,14 @@ func (o *Office) AddFeedback(ctx context.Context, in FeedbackInput) (survey.Feed
 	if err := o.can(ctx, people.ActFeedback); err != nil {
 		return survey.Feedback{}, err
 	}
+	if err := cleanAll("staff_name", &in.Sender, "contact", &in.Contact, "feedback_text", &in.Content, "staff_name", &in.Handler); err != nil {
+		return survey.Feedback{}, err
+	}
 	received := o.at(in.ReceivedAt)
 	if err := o.checkAt(received); err != nil {
+		return survey.Feedback{}, err
+	}
+	if err := checkFeedbackInput(&in); err != nil {
 		return survey.Feedback{}, err
 	}
 	now := o.Now()
@@ -153,8 +159,14 @@ func (o *Office) AnswerFeedback(ctx context.Context, ref, answer string, at time
 	if err := o.can(ctx, people.ActFeedback); err != nil {
 		return survey.Feedback{}, err
 	}
+	if err := cleanAll("feedback_text", &answer); err != nil {
+		return survey.Feedback{}, err
+	}
 	at = o.at(at)
 	if err := o.checkAt(at); err != nil {
+		return survey.Feedback{}, err
+	}
+	if err := cleanAll("answer", &answer); err != nil {
 		return survey.Feedback{}, err
 	}
 	return o.changeFeedback(ctx, ref, "answer_feedback", func(f *survey.Feedback) error { return f.Answered(answer, at, accepted) })

@@ -82,3 +82,22 @@ func TestFeedbackDueDatesAndHandling(t *testing.T) {
 		t.Fatalf("audit %d", len(audit))
 	}
 }
+
+func TestPeopleTextsHaveLimits(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 09:00")
+	ctx := context.Background()
+	long := strings.Repeat("á", 2001)
+	if _, err := o.AddFeedback(ctx, FeedbackInput{Channel: survey.InPerson, Content: long}); err == nil || !strings.Contains(err.Error(), "Nội dung phản ánh dài 2001 ký tự") {
+		t.Fatalf("long feedback: %v", err)
+	}
+	if _, err := o.AddStaff(ctx, Staff{Name: "Lan\u202e", Role: people.RoleCounter}); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := o.FindStaff(ctx, "Lan")
+	if s.Name != "Lan" {
+		t.Fatalf("bidi override kept: %q", s.Name)
+	}
+	if _, err := o.AddDialogue(ctx, survey.Dialogue{HeldAt: vn("2026-11-20 08:00"), Place: "Thôn Trung", Chair: "Tuấn", Issues: []string{long}}); err == nil {
+		t.Fatal("a 2001-character issue accepted")
+	}
+}

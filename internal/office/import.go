@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -141,6 +142,15 @@ func (o *Office) PlanImport(ctx context.Context, r io.Reader, name string, opt I
 		rows = append(rows, row)
 	}
 	drop := map[int]string{}
+	// The limits every stored text has (limits.go) hold for a paper book
+	// typed into Excel too: a row that breaks one is listed, not imported.
+	for i := range rows {
+		r := &rows[i]
+		if err := cleanAll("applicant_name", &r.Applicant, "applicant_address", &r.Address,
+			"applicant_phone", &r.Phone, "note", &r.Note); err != nil {
+			drop[i] = err.Error()
+		}
+	}
 	keys := make([]string, 0, len(unknown))
 	for k := range unknown {
 		keys = append(keys, k)
@@ -313,8 +323,11 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportR
 			if err := tx.InsertDossier(agency, seq, d); err != nil {
 				return fmt.Errorf("dòng %d: %w", r.Line, err)
 			}
+			// The row and its steps are pinned by the audit chain's row
+			// hash; the line says where they came from.
+			after, _ := json.Marshal(map[string]any{"file": plan.File, "line": r.Line, "code": d.Code})
 			if err := tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "import_xlsx", Entity: "dossier", EntityID: d.ID,
-				After: snapshot(d)}); err != nil {
+				After: string(after), BackdatedTo: backdatedTo(o.backdated(d.ReceivedAt), d.ReceivedAt)}); err != nil {
 				return err
 			}
 			res.Imported++
@@ -347,6 +360,7 @@ func (o *Office) importedDossier(tx *store.Tx, nums *numbering, r ImportRow, p r
 		}
 	}
 	d.Events[0].Note = where
+	d.Events[0].Backdated = o.backdated(d.ReceivedAt)
 	agency, seq := "", 0
 	if r.Code != "" {
 		if a, day, s, err := register.ParseCode(r.Code); err == nil && sameDay(day, d.ReceivedAt) {
@@ -392,7 +406,7 @@ func (o *Office) importedDossier(tx *store.Tx, nums *numbering, r ImportRow, p r
 		d.State, d.ReturnedAt, d.Outcome, d.UpdatedAt = register.Returned, &at, register.Classify(at, d.DueAt), at
 		d.Holder = "Người nộp hồ sơ"
 		d.Events = append(d.Events, register.Event{Seq: 2, Kind: register.EvReturned, At: at, From: d.Events[0].To, To: d.Holder,
-			Actor: o.actor, Note: where, Outcome: d.Outcome, State: register.Returned})
+			Actor: o.actor, Note: where, Outcome: d.Outcome, State: register.Returned, Backdated: o.backdated(at)})
 	}
 	return d, agency, seq, nil
 }

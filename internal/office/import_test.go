@@ -112,7 +112,8 @@ func TestImportXLSX(t *testing.T) {
 	}
 	// Received Mon 05/01 (07:00, the sheet gives no time), 3 working days: due Thu 08/01; returned that day: on time.
 	if d.State != register.Returned || d.Outcome != register.OnTime || d.Applicant.Phone != "0912 345 678" ||
-		!strings.Contains(d.Events[0].Note, "Nhập từ sổ Excel so-2026.xlsx, dòng 4") || d.Events[1].Kind != register.EvReturned {
+		!strings.Contains(d.Events[0].Note, "Nhập từ sổ Excel so-2026.xlsx, dòng 4") || d.Events[1].Kind != register.EvReturned ||
+		!d.Events[0].Backdated || !d.Events[1].Backdated {
 		t.Errorf("imported dossier %+v %+v", d, d.Events)
 	}
 	ds, _ := o.Store().ReceivedBetween(ctx, vn("2026-01-01 00:00"), vn("2026-02-01 00:00"))
@@ -133,6 +134,10 @@ func TestImportXLSX(t *testing.T) {
 		t.Errorf("open row: %+v", e)
 	}
 
+	// The audit chain holds every imported dossier as saved.
+	if a, err := o.VerifyAudit(ctx); err != nil || len(a.Problems) != 0 || a.Unlogged != 0 {
+		t.Errorf("audit after import: %+v %v", a, err)
+	}
 	// The same file again adds nothing.
 	again, err := o.PlanImport(ctx, bytes.NewReader(data), "so-2026.xlsx", ImportOptions{})
 	if err != nil {
@@ -163,4 +168,56 @@ func (o *Office) countDossiers(t testing.TB) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// The register book exported to Excel by one office imports into another
+// with the same figures: the round trip of a commune moving PCs, and a
+// check that the export is laid out as the import expects a paper book.
+func TestExportedBookImports(t *testing.T) {
+	ctx := context.Background()
+	a := openAt(t, filepath.Join(t.TempDir(), "a.db"), "2026-11-27 16:00")
+	for i, name := range []string{"Giàng A Páo", "Vàng Thị Mỷ", "Lò Văn Sáng", "Đỗ Đức Đạt"} {
+		d, err := a.Receive(ctx, ReceiveInput{ProcedureCode: "cai-chinh-ho-tich", At: vn("2026-11-16 08:00").AddDate(0, 0, i),
+			Applicant: register.Applicant{Name: name, Address: "Thôn Trung, xã Trung Lý", Phone: "0912 345 678"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i < 3 {
+			if _, err := a.Return(ctx, d.Code, vn("2026-11-18 15:00").AddDate(0, 0, 2*i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	p, _ := a.ReportPeriod("2026-12", time.Time{}, time.Time{})
+	ra, err := a.Report(ctx, p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := a.WriteReport(ctx, &buf, ra, "xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	b := openAt(t, filepath.Join(t.TempDir(), "b.db"), "2026-11-27 16:00")
+	plan, err := b.PlanImport(ctx, bytes.NewReader(buf.Bytes()), "bao-cao.xlsx", ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Sheet != "Sổ theo dõi hồ sơ" || len(plan.Ready) != 4 || len(plan.Problems) != 0 {
+		t.Fatalf("plan: sheet %s, ready %d, problems %+v", plan.Sheet, len(plan.Ready), plan.Problems)
+	}
+	if _, err := b.ApplyImport(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	rb, err := b.Report(ctx, p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fa, fb := ra.Total, rb.Total
+	if fa.Received != fb.Received || fa.Returned != fb.Returned || fa.Early != fb.Early || fa.OnTime != fb.OnTime || fa.Late != fb.Late || fa.InProgress != fb.InProgress {
+		t.Errorf("figures differ after the round trip:\n%+v\n%+v", fa, fb)
+	}
+	d, err := b.Show(ctx, plan.Ready[0].Code)
+	if err != nil || d.Applicant.Phone != "0912 345 678" || d.Applicant.Address != "Thôn Trung, xã Trung Lý" {
+		t.Errorf("imported applicant %+v %v", d.Applicant, err)
+	}
 }

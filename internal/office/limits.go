@@ -47,6 +47,9 @@ var TextLimits = map[string]textLimit{
 	"template":          {"Mẫu thư", 20000, multiline},
 	"setting":           {"Giá trị cài đặt", 500, oneLine},
 	"staff_name":        {"Họ tên cán bộ", 150, name},
+	"contact":           {"Thông tin liên hệ", 300, oneLine},
+	"feedback_text":     {"Nội dung phản ánh, kiến nghị hoặc trả lời", 10000, multiline},
+	"comment":           {"Ý kiến", 2000, multiline},
 }
 
 // maxDocuments bounds the list of papers handed in with one dossier.

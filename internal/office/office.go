@@ -289,19 +289,9 @@ func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
 		return err
 	}
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
-		old, err := tx.StoredSchedule(s.Year)
+		old, err := o.oldSchedule(tx, s.Year)
 		if err != nil {
 			return err
-		}
-		if old == "" {
-			// The shipped schedule was in force: record it as the old value.
-			if shipped, ok := o.cfg().cal.Schedule(s.Year); ok {
-				b, err := json.Marshal(shipped)
-				if err != nil {
-					return err
-				}
-				old = string(b)
-			}
 		}
 		if err := tx.SaveSchedule(s.Year, data, o.Now()); err != nil {
 			return err
@@ -312,6 +302,23 @@ func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
 		return err
 	}
 	return o.reload(ctx)
+}
+
+// oldSchedule is the schedule of year in force before a change, for the
+// audit: the stored one, or the shipped one when none was stored.
+func (o *Office) oldSchedule(tx *store.Tx, year int) (string, error) {
+	old, err := tx.StoredSchedule(year)
+	if err != nil || old != "" {
+		return old, err
+	}
+	if shipped, ok := o.cfg().cal.Schedule(year); ok {
+		b, err := json.Marshal(shipped)
+		if err != nil {
+			return "", err
+		}
+		return string(b), nil
+	}
+	return "", nil
 }
 
 // Procedures lists the catalogue.

@@ -158,8 +158,10 @@ func (o *Office) ProposeLetter(ctx context.Context, d *register.Dossier, m lette
 		if err != nil || has {
 			return err
 		}
-		propose, err = tx.RecordProposal(newID(), d.ID, string(k), string(m), o.Now())
-		return err
+		if propose, err = tx.RecordProposal(newID(), d.ID, string(k), string(m), o.Now()); err != nil || !propose {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "propose_letter", Entity: "dossier", EntityID: d.ID, After: string(k) + " " + string(m)})
 	})
 	if err != nil || !propose {
 		return "", false, err

@@ -1,5 +1,10 @@
 package office
 
-import "os"
+import (
+	"os"
+	"time"
+)
+
+var zeroTime time.Time
 
 func writeFile(path string, b []byte) error { return os.WriteFile(path, b, 0o644) }

@@ -231,6 +231,9 @@ func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) 
 	if err := o.can(ctx, people.ActStaff); err != nil {
 		return people.Note{}, err
 	}
+	if err := cleanAll("contact", &n.Source, "comment", &n.Text); err != nil {
+		return people.Note{}, err
+	}
 	s, err := o.FindStaff(ctx, staff)
 	if err != nil {
 		return people.Note{}, err
@@ -238,6 +241,9 @@ func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) 
 	now := o.Now()
 	if n.On.IsZero() {
 		n.On = now
+	}
+	if err := checkNote(&n); err != nil {
+		return people.Note{}, err
 	}
 	if err := n.Check(); err != nil {
 		return people.Note{}, err

@@ -105,8 +105,8 @@ var settingDefs = []settingDef{
 		apply: text(func(p *Profile, v string) { p.FormSet = v })},
 	{key: "form_paper", label: "Khổ giấy in biểu mẫu (A4 theo Nghị định 30; A5; A5x2: hai liên giấy tiếp nhận trên một tờ A4)", def: docs.PaperA4,
 		check: func(v string) error {
-			if !slices.Contains(docs.Papers(), v) {
-				return fmt.Errorf("khổ giấy %q không có: dùng %s", v, strings.Join(docs.Papers(), ", "))
+			if !slices.Contains(docs.PaperSettings(), v) {
+				return fmt.Errorf("khổ giấy %q không có: dùng %s", v, strings.Join(docs.PaperSettings(), ", "))
 			}
 			return nil
 		},

@@ -36,7 +36,9 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 		if from.IsZero() || to.IsZero() {
 			return report.Period{}, fmt.Errorf("khoảng ngày cần cả ngày đầu và ngày cuối")
 		}
-		return report.Custom(from, to)
+		p, err := report.Custom(from, to)
+		p.StartDay = o.ReportStartDay() // its trend runs in the office's reporting months
+		return p, err
 	case spec == "":
 		return report.MonthOf(o.Now(), o.ReportStartDay()), nil
 	}
@@ -46,26 +48,42 @@ func (o *Office) ReportPeriod(spec string, from, to time.Time) (report.Period, e
 // Report computes the period's figures from the register, with the trend
 // of the 12 reporting months ending with the period when trend is set.
 func (o *Office) Report(ctx context.Context, p report.Period, trend bool) (report.Report, error) {
-	t := report.NewTally(p, o.Now())
-	if err := o.st.ReportTally(ctx, t); err != nil {
-		return report.Report{}, err
-	}
-	r := report.Build(t)
-	r.Commune = o.cfg().profile.Commune
-	pf, err := o.peopleFigures(ctx, p)
-	if err != nil {
-		return report.Report{}, err
-	}
-	r.WithPeople(pf)
+	now := o.Now()
+	var months []*report.Tally
 	if trend {
-		months := report.TrendMonths(p, 12)
-		for _, m := range months {
-			mt := report.NewTally(m, o.Now())
+		for _, m := range report.TrendMonths(p, 12) {
+			mt := report.NewTally(m, now)
 			if err := o.st.ReportTally(ctx, mt); err != nil {
 				return report.Report{}, err
 			}
-			r.Trend = append(r.Trend, report.Point{Period: m, Total: report.Build(mt).Total})
+			months = append(months, mt)
 		}
+	}
+	// Counts add up over disjoint periods: a period made of the trend's
+	// months is their sum, without reading the register twice.
+	t := report.NewTally(p, now)
+	covered := p.From
+	for _, mt := range months {
+		if mt.Period.From.Equal(covered) && !mt.Period.To.After(p.To) {
+			t.Merge(mt)
+			covered = mt.Period.To
+		}
+	}
+	if !covered.Equal(p.To) {
+		t = report.NewTally(p, now)
+		if err := o.st.ReportTally(ctx, t); err != nil {
+			return report.Report{}, err
+		}
+	}
+	r := report.Build(t)
+	r.Commune = o.cfg().profile.Commune
+	pp, err := o.peopleFigures(ctx, p)
+	if err != nil {
+		return report.Report{}, err
+	}
+	r.WithPeople(pp)
+	for _, mt := range months {
+		r.Trend = append(r.Trend, report.Point{Period: mt.Period, Total: report.Build(mt).Total})
 	}
 	return r, nil
 }
@@ -171,5 +189,14 @@ func (o *Office) peopleFigures(ctx context.Context, p report.Period) (report.Peo
 	}
 	pf.Pledged = report.NewRatio(pr.Signed, pr.Staff)
 	pf.NotPledged = pr.Missing
+	// Dialogues held in the period, and what became of their commitments.
+	ds, err := o.Dialogues(ctx, p.From, p.Last())
+	if err != nil {
+		return pf, err
+	}
+	dsum := o.DialogueSummary(ds)
+	held := dsum.Dialogues
+	pf.Dialogues = &held
+	pf.CommitmentsDone = report.NewRatio(dsum.DoneOnTime+dsum.DoneLate, dsum.Commitments)
 	return pf, nil
 }

@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,8 +82,8 @@ func TestReportPeopleFigures(t *testing.T) {
 	if !r.Score.HasSatisfaction || r.Score.Satisfaction != 9 {
 		t.Errorf("QĐ 766 satisfaction estimate %+v", r.Score)
 	}
-	if len(r.Unavailable) != 1 || !strings.Contains(r.Unavailable[0], "đối thoại") {
-		t.Errorf("still missing: %v", r.Unavailable)
+	if len(r.Unavailable) != 0 || pf.Dialogues == nil || *pf.Dialogues != 0 || pf.CommitmentsDone == nil {
+		t.Errorf("still missing: %v (dialogues %v)", r.Unavailable, pf.Dialogues)
 	}
 	var lines []string
 	for _, l := range r.Lines() {
@@ -93,6 +94,34 @@ func TestReportPeopleFigures(t *testing.T) {
 		"Cán bộ đã ký cam kết = 1/2 (50,0%)", "Chưa ký cam kết: Lê Văn Tuấn = 1", "Mức độ hài lòng, QĐ 766 (ước tính của xã) = 9,0/18"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("lines lack %q:\n%s", want, all)
+		}
+	}
+}
+
+// A period made of whole reporting months is summed from the trend's
+// monthly counts; it must equal the period read directly.
+func TestReportFromMonthsEqualsDirect(t *testing.T) {
+	o := openAt(t, filepath.Join(t.TempDir(), "t.db"), "2026-11-27 16:00")
+	ctx := context.Background()
+	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 3000, Years: 1, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range []string{"2026", "2026-Q3", "2026-H2", "2026-11"} {
+		p, err := o.ReportPeriod(spec, time.Time{}, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		with, err := o.Report(ctx, p, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		direct, err := o.Report(ctx, p, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := fmt.Sprintf("%+v %+v", with.Total, with.Procedures), fmt.Sprintf("%+v %+v", direct.Total, direct.Procedures)
+		if a != b || len(with.Trend) != 12 || with.Total.Received == 0 {
+			t.Errorf("%s: from months\n%s\ndirect\n%s", spec, a, b)
 		}
 	}
 }

@@ -24,6 +24,9 @@ type SeedOptions struct {
 	Seed uint64
 	// Progress, when set, is called after each committed batch.
 	Progress func(done int)
+	// People also seeds the people side (staff, pledges, letters, ratings,
+	// feedback, dialogues) once, when the staff register is empty.
+	People bool
 }
 
 // Seed fills the register with realistic synthetic dossiers: Vietnamese
@@ -143,7 +146,10 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 			opt.Progress(done)
 		}
 	}
-	return done, nil
+	if !opt.People {
+		return done, nil
+	}
+	return done, o.seedPeople(ctx, opt.Seed)
 }
 
 // seededKey is the setting counting the synthetic dossiers in a register,

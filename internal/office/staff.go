@@ -114,9 +114,15 @@ func (o *Office) AddStaff(ctx context.Context, s Staff) (Staff, error) {
 	if err := o.can(ctx, people.ActStaff); err != nil {
 		return Staff{}, err
 	}
+	if err := checkStaff(&s); err != nil {
+		return Staff{}, err
+	}
 	now := o.Now()
 	if s.Start.IsZero() {
 		s.Start = now
+	}
+	if err := checkStaff(&s); err != nil {
+		return Staff{}, err
 	}
 	if err := s.Check(); err != nil {
 		return Staff{}, err
@@ -149,6 +155,9 @@ func (o *Office) EditStaff(ctx context.Context, id string, edit func(*Staff) err
 		}
 		s = old
 		if err := edit(&s); err != nil {
+			return err
+		}
+		if err := checkStaff(&s); err != nil {
 			return err
 		}
 		if err := s.Check(); err != nil {

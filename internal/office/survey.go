@@ -31,6 +31,9 @@ func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) 
 	if err := o.can(ctx, people.ActRate); err != nil {
 		return survey.Rating{}, err
 	}
+	if err := cleanAll("comment", &in.Comment); err != nil {
+		return survey.Rating{}, err
+	}
 	at := o.at(in.At)
 	if err := o.checkAt(at); err != nil {
 		return survey.Rating{}, err
@@ -40,6 +43,9 @@ func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) 
 	}
 	if in.CapturedBy == "" {
 		in.CapturedBy = o.actor
+	}
+	if err := cleanAll("comment", &in.Comment, "staff_name", &in.CapturedBy); err != nil {
+		return survey.Rating{}, err
 	}
 	now := o.Now()
 	r := survey.Rating{ID: newID(), Level: in.Level, Factors: in.Factors, Comment: in.Comment, Channel: in.Channel,

@@ -48,6 +48,8 @@ func (o *Office) Keyring(ctx context.Context, trust string) bundle.Keyring {
 			} else if ok && k.ReplacedAtSeq != nil && m.Sequence < *k.ReplacedAtSeq {
 				return bundle.ParsePublicKey(k.PublicKey)
 			}
+			// --trust never replaces a registered key: a commune changes keys
+			// only through a rotation its old key signed.
 			return m.RotatedFrom(pub)
 		}
 		if own, ok, err := o.st.CurrentSigningKey(ctx); err == nil && ok && own.KeyID == m.Signer.KeyID && m.Commune.AgencyCode == o.Profile().AgencyCode {
@@ -162,12 +164,30 @@ func (o *Office) Import(ctx context.Context, path, trust string) (ImportResult, 
 			return err
 		}
 		now := o.Now()
-		if !known {
+		switch {
+		case !known:
 			c = store.UpperCommune{Agency: m.Commune.AgencyCode, RegisteredAt: now}
 			res.Registered = true
-		} else if c.KeyID != m.Signer.KeyID && m.KeyRotation != nil && m.KeyRotation.FromKeyID == c.KeyID {
-			res.KeyRotated = true
-			res.Warnings = append(res.Warnings, fmt.Sprintf("%s đã chuyển sang khóa mới %s (khóa cũ %s đã ký xác nhận).", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID)))
+		case c.KeyID != m.Signer.KeyID:
+			// The keyring let the signature through; tell again, inside the
+			// transaction, which of its three reasons it was.
+			pub, err := bundle.ParsePublicKey(c.PublicKey)
+			if err != nil {
+				return err
+			}
+			old, isOld, err := tx.UpperKey(c.Agency, m.Signer.KeyID)
+			if err != nil {
+				return err
+			}
+			switch {
+			case func() bool { _, err := m.RotatedFrom(pub); return err == nil }():
+				res.KeyRotated = true
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s đã chuyển sang khóa mới %s (khóa cũ %s đã ký xác nhận).", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID)))
+			case isOld && old.ReplacedAtSeq != nil && m.Sequence < *old.ReplacedAtSeq:
+				// A late bundle signed before the rotation: no key changes.
+			default:
+				return &bundle.Error{Kind: bundle.ErrWrongKey, Msg: fmt.Sprintf("Gói của %s được ký bằng khóa %s, không phải khóa đã đăng ký %s. Không nhập gói này; hãy gọi điện cho xã để hỏi.", name, bundle.FingerprintOf(m.Signer.KeyID), bundle.FingerprintOf(c.KeyID))}
+			}
 		}
 		if !known || res.KeyRotated || c.Name != m.Commune.Name {
 			replaces := ""
@@ -260,7 +280,11 @@ func importFile(tx *store.Tx, r *bundle.Reader, agency string, file bundle.File)
 			}
 			ok, err = tx.UpsertUpperLetter(agency, l.Letter, updated, line)
 		default:
-			ok, err = tx.UpsertUpperRecord(agency, kind, id, updated, line)
+			on, level, perr := countedOn(kind, line)
+			if perr != nil {
+				return badRecord(file.Name, id, perr)
+			}
+			ok, err = tx.UpsertUpperRecord(agency, kind, id, updated, on, level, line)
 		}
 		if ok {
 			changed++
@@ -422,9 +446,45 @@ func importReport(tx *store.Tx, r *bundle.Reader, agency string) (n, changed int
 		return 0, 0, &bundle.Error{Kind: bundle.ErrRecord, Name: f.Name, Msg: "Tệp report.json trong gói không phải JSON hợp lệ. Đề nghị xã xuất và gửi lại gói."}
 	}
 	created, _ := time.Parse(bundle.StampLayout, m.CreatedAt)
-	ok, err := tx.UpsertUpperRecord(agency, "report", m.Period.From+"_"+m.Period.To, created, bytes.TrimSpace(raw))
+	ok, err := tx.UpsertUpperRecord(agency, "report", m.Period.From+"_"+m.Period.To, created, nil, nil, bytes.TrimSpace(raw))
 	if ok {
 		changed = 1
 	}
 	return 1, changed, err
+}
+
+// countedOn reads the date a people record counts on at the upper level
+// (a rating: its dossier's return; a pledge: its signing; feedback: its
+// receipt) and a rating's level; other kinds count on nothing.
+func countedOn(kind string, line []byte) (*time.Time, *int, error) {
+	var r struct {
+		ReturnedAt *time.Time `json:"returned_at"`
+		SignedOn   *time.Time `json:"signed_on"`
+		ReceivedAt *time.Time `json:"received_at"`
+		Level      *int       `json:"level"`
+	}
+	switch kind {
+	case "ratings", "pledges", "feedback":
+		if err := json.Unmarshal(line, &r); err != nil {
+			return nil, nil, err
+		}
+	default:
+		return nil, nil, nil
+	}
+	var on *time.Time
+	switch kind {
+	case "ratings":
+		on = r.ReturnedAt
+	case "pledges":
+		on = r.SignedOn
+	case "feedback":
+		on = r.ReceivedAt
+	}
+	if on == nil {
+		return nil, nil, fmt.Errorf("thiếu ngày tính số liệu")
+	}
+	if kind != "ratings" {
+		r.Level = nil
+	}
+	return on, r.Level, nil
 }

@@ -15,7 +15,7 @@ const (
 	ActHandle      Action = "handle"       // chuyển, bổ sung, trả, từ chối, rút, xin lỗi, xong, tiếp tục
 	ActDraftLetter Action = "draft_letter" // soạn thư, sửa hoặc bỏ bản nháp, ghi đã gửi
 	ActRate        Action = "rate"         // ghi đánh giá của người dân
-	ActFeedback    Action = "feedback"     // ghi và trả lời phản ánh, kiến nghị
+	ActFeedback    Action = "feedback"     // ghi và trả lời phản ánh, kiến nghị; hội nghị đối thoại và cam kết
 
 	// Signing for the commune (chủ tịch, phó chủ tịch).
 	ActIssueLetter Action = "issue_letter" // duyệt và phát hành thư (cấp số)

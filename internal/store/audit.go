@@ -58,6 +58,8 @@ func writeValues(b *strings.Builder, vals []any) {
 			b.WriteString(strconv.Quote(string(x)))
 		case string:
 			b.WriteString(strconv.Quote(x))
+		case int64: // as %v prints it, without fmt's cost (imports hash thousands of rows)
+			b.WriteString(strconv.FormatInt(x, 10))
 		default:
 			fmt.Fprintf(b, "%v", x)
 		}
@@ -124,13 +126,13 @@ func entryHash(n int64, at int64, actor, action, entity, entityID, before, after
 func (tx *Tx) appendChained(a Audit) error {
 	var lastN int64
 	var prev string
-	err := tx.tx.QueryRow(`SELECT n, hash FROM audit ORDER BY n DESC LIMIT 1`).Scan(&lastN, &prev)
+	err := tx.queryRow(`SELECT n, hash FROM audit ORDER BY n DESC LIMIT 1`).Scan(&lastN, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
 	rowHash := ""
 	if a.Entity == "dossier" {
-		if rowHash, err = dossierRowHash(tx.tx, a.EntityID); err != nil {
+		if rowHash, err = dossierRowHash(prepared{tx}, a.EntityID); err != nil {
 			return err
 		}
 	}
@@ -252,13 +254,13 @@ func (s *Store) VerifyAudit(ctx context.Context, max int) (AuditReport, error) {
 				add(AuditProblem{N: n, Kind: "edited", Message: fmt.Sprintf("mục nhật ký số %d (%s, %s) đã bị sửa ngoài phần mềm", n, action, actor)})
 				chainOK = false
 			case n != prevN+1 && p != prev:
-				add(AuditProblem{N: n, Kind: "deleted", Message: fmt.Sprintf("mục nhật ký số %d đến %d đã bị xóa", prevN+1, n-1)})
+				add(AuditProblem{N: n, Kind: "deleted", Message: deletedMessage(prevN+1, n-1)})
 				chainOK = false
 			case p != prev:
 				add(AuditProblem{N: n, Kind: "inserted", Message: fmt.Sprintf("chuỗi nhật ký đứt trước mục số %d: một mục đã bị chèn hoặc xóa ngoài phần mềm", n)})
 				chainOK = false
 			case n != prevN+1:
-				add(AuditProblem{N: n, Kind: "deleted", Message: fmt.Sprintf("mục nhật ký số %d đến %d đã bị xóa", prevN+1, n-1)})
+				add(AuditProblem{N: n, Kind: "deleted", Message: deletedMessage(prevN+1, n-1)})
 				chainOK = false
 			}
 		}
@@ -315,6 +317,13 @@ func (s *Store) VerifyAudit(ctx context.Context, max int) (AuditReport, error) {
 		}
 	}
 	return r, nil
+}
+
+func deletedMessage(from, to int64) string {
+	if from == to {
+		return fmt.Sprintf("mục nhật ký số %d đã bị xóa", from)
+	}
+	return fmt.Sprintf("mục nhật ký số %d đến %d đã bị xóa", from, to)
 }
 
 type connQuerier struct {

@@ -4,9 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
 
+	"motcua/internal/people"
 	"motcua/internal/register"
+	"motcua/internal/survey"
 )
 
 // SigningKey is a commune signing key as stored: the public half in clear,
@@ -116,65 +120,70 @@ func (s *Store) Exports(ctx context.Context) ([]Export, error) {
 const inPeriod = `((received_at >= ? AND received_at < ?) OR (updated_at >= ? AND updated_at < ?))`
 
 // ExportDossiers streams, in register order, every dossier received or
-// changed in [from, to), with its events.
+// changed in [from, to), with its events. It reads a thousand dossiers at a
+// time and then their events, never two result sets at once (PostgreSQL's
+// driver cannot interleave them on one connection).
 func (tx *Tx) ExportDossiers(from, to time.Time, fn func(*register.Dossier) error) error {
 	f, t := from.Unix(), to.Unix()
-	rows, err := tx.tx.Query(`SELECT `+dossierCols+` FROM dossiers WHERE `+inPeriod+` ORDER BY n`, f, t, f, t)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	evs, err := tx.tx.Query(`SELECT dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state FROM events
-		WHERE dossier_n IN (SELECT n FROM dossiers WHERE `+inPeriod+`) ORDER BY dossier_n, seq`, f, t, f, t)
-	if err != nil {
-		return err
-	}
-	defer evs.Close()
-	var (
-		pending  *register.Event
-		pendingN int64
-		evDone   bool
-	)
-	nextEvent := func() error {
-		pending = nil
-		if evDone || !evs.Next() {
-			evDone = true
-			return evs.Err()
-		}
-		var e register.Event
-		var kind, outcome, state string
-		var t int64
-		if err := evs.Scan(&pendingN, &e.Seq, &kind, &t, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
-			return err
-		}
-		e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(t), register.Outcome(outcome), register.State(state)
-		pending = &e
-		return nil
-	}
-	if err := nextEvent(); err != nil {
-		return err
-	}
-	for rows.Next() {
-		d, n, err := scanDossier(rows)
+	const batch = 1000
+	after := int64(-1 << 62)
+	for {
+		rows, err := tx.tx.Query(`SELECT `+dossierCols+` FROM dossiers WHERE `+inPeriod+` AND n > ? ORDER BY n LIMIT ?`, f, t, f, t, after, batch)
 		if err != nil {
 			return err
 		}
-		for pending != nil && pendingN < n {
-			if err := nextEvent(); err != nil {
+		var ds []*register.Dossier
+		byN := map[int64]*register.Dossier{}
+		for rows.Next() {
+			d, n, err := scanDossier(rows)
+			if err != nil {
+				rows.Close()
 				return err
 			}
+			ds = append(ds, d)
+			byN[n] = d
+			after = n
 		}
-		for pending != nil && pendingN == n {
-			d.Events = append(d.Events, *pending)
-			if err := nextEvent(); err != nil {
-				return err
-			}
-		}
-		if err := fn(d); err != nil {
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
+		if len(ds) == 0 {
+			return nil
+		}
+		ns := make([]any, 0, len(byN))
+		for n := range byN {
+			ns = append(ns, n)
+		}
+		evs, err := tx.tx.Query(`SELECT dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state FROM events
+			WHERE dossier_n IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ns)), ",")+`) ORDER BY dossier_n, seq`, ns...)
+		if err != nil {
+			return err
+		}
+		for evs.Next() {
+			var e register.Event
+			var n, at64 int64
+			var kind, outcome, state string
+			if err := evs.Scan(&n, &e.Seq, &kind, &at64, &e.From, &e.To, &e.Actor, &e.Note, &outcome, &state); err != nil {
+				evs.Close()
+				return err
+			}
+			e.Kind, e.At, e.Outcome, e.State = register.EventKind(kind), at(at64), register.Outcome(outcome), register.State(state)
+			byN[n].Events = append(byN[n].Events, e)
+		}
+		evs.Close()
+		if err := evs.Err(); err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(ds) < batch {
+			return nil
+		}
 	}
-	return rows.Err()
 }
 
 // ExportLetters streams every letter drafted or issued in [from, to).
@@ -228,6 +237,13 @@ type Figures struct {
 	OnTime   int `json:"on_time"`
 	Late     int `json:"late"`
 	Letters  int `json:"letters"`
+	// From the people records: satisfaction ratings of dossiers returned
+	// in the period (and how many said satisfied), pledges signed, and
+	// citizens' feedback received.
+	Ratings   int `json:"ratings"`
+	Satisfied int `json:"satisfied"`
+	Pledges   int `json:"pledges"`
+	Feedback  int `json:"feedback"`
 }
 
 // Add sums figures.
@@ -238,6 +254,10 @@ func (f *Figures) Add(g Figures) {
 	f.OnTime += g.OnTime
 	f.Late += g.Late
 	f.Letters += g.Letters
+	f.Ratings += g.Ratings
+	f.Satisfied += g.Satisfied
+	f.Pledges += g.Pledges
+	f.Feedback += g.Feedback
 }
 
 // CommuneFigures counts the office's own register for [from, to).
@@ -288,7 +308,39 @@ func figures(ctx context.Context, q querier, dossiers, letters, agency string, f
 	}
 	err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+letters+` WHERE `+where+`status = 'issued' AND issued_at >= ? AND issued_at < ?`,
 		a(from.Unix(), to.Unix())...).Scan(&f.Letters)
-	return f, err
+	if err != nil {
+		return f, err
+	}
+	// The people records: the commune's own tables, or at the upper level
+	// the communes' records by kind with their date and level.
+	type count struct {
+		dst        *int
+		table, col string
+		extra      string
+	}
+	var counts []count
+	if agency == "" {
+		counts = []count{
+			{&f.Ratings, "ratings", "returned_at", ""},
+			{&f.Satisfied, "ratings", "returned_at", " AND level = 1"},
+			{&f.Pledges, "pledge_signings", "signed_on", ""},
+			{&f.Feedback, "feedback", "received_at", ""},
+		}
+	} else {
+		counts = []count{
+			{&f.Ratings, "upper_records", "at", " AND kind = 'ratings'"},
+			{&f.Satisfied, "upper_records", "at", " AND kind = 'ratings' AND level = 1"},
+			{&f.Pledges, "upper_records", "at", " AND kind = 'pledges'"},
+			{&f.Feedback, "upper_records", "at", " AND kind = 'feedback'"},
+		}
+	}
+	for _, c := range counts {
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+c.table+` WHERE `+where+c.col+` >= ? AND `+c.col+` < ?`+c.extra,
+			a(from.Unix(), to.Unix())...).Scan(c.dst); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
 }
 
 // UpperCommune is a commune registered at the upper level.
@@ -454,11 +506,17 @@ func (tx *Tx) UpsertUpperLetter(agency string, l Letter, updated time.Time, raw 
 	return affected(res, err)
 }
 
-// UpsertUpperRecord stores any other kind of record as its JSON.
-func (tx *Tx) UpsertUpperRecord(agency, kind, id string, updated time.Time, raw []byte) (bool, error) {
-	res, err := tx.exec(`INSERT INTO upper_records (agency, kind, id, updated_at, data) VALUES (?,?,?,?,?)
-		ON CONFLICT (agency, kind, id) DO UPDATE SET updated_at = excluded.updated_at, data = excluded.data
-		WHERE upper_records.updated_at < excluded.updated_at`, agency, kind, id, updated.Unix(), string(raw))
+// UpsertUpperRecord stores any other kind of record as its JSON, with the
+// date it counts on (nil when none) and a rating's level (nil when none).
+func (tx *Tx) UpsertUpperRecord(agency, kind, id string, updated time.Time, on *time.Time, level *int, raw []byte) (bool, error) {
+	var lv any
+	if level != nil {
+		lv = *level
+	}
+	res, err := tx.exec(`INSERT INTO upper_records (agency, kind, id, updated_at, at, level, data) VALUES (?,?,?,?,?,?,?)
+		ON CONFLICT (agency, kind, id) DO UPDATE SET updated_at = excluded.updated_at, at = excluded.at,
+		level = excluded.level, data = excluded.data
+		WHERE upper_records.updated_at < excluded.updated_at`, agency, kind, id, updated.Unix(), nullUnix(on), lv, string(raw))
 	return affected(res, err)
 }
 
@@ -506,9 +564,18 @@ type UpperKey struct {
 }
 
 // UpperKey reads one of a commune's keys; ok is false if unknown.
-func (s *Store) UpperKey(ctx context.Context, agency, keyID string) (k UpperKey, ok bool, err error) {
+func (s *Store) UpperKey(ctx context.Context, agency, keyID string) (UpperKey, bool, error) {
+	return upperKey(ctx, s.db, agency, keyID)
+}
+
+// UpperKey reads one of a commune's keys inside the transaction.
+func (tx *Tx) UpperKey(agency, keyID string) (UpperKey, bool, error) {
+	return upperKey(context.Background(), tx.tx, agency, keyID)
+}
+
+func upperKey(ctx context.Context, q querier, agency, keyID string) (k UpperKey, ok bool, err error) {
 	var replaced sql.NullInt64
-	err = s.db.QueryRowContext(ctx, `SELECT key_id, public_key, replaced_at_seq FROM upper_keys WHERE agency = ? AND key_id = ?`,
+	err = q.QueryRowContext(ctx, `SELECT key_id, public_key, replaced_at_seq FROM upper_keys WHERE agency = ? AND key_id = ?`,
 		agency, keyID).Scan(&k.KeyID, &k.PublicKey, &replaced)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, false, nil
@@ -530,4 +597,139 @@ func (tx *Tx) SaveUpperKey(agency, keyID, publicKey, replaces string, seq int64,
 	_, err := tx.tx.Exec(`INSERT INTO upper_keys (agency, key_id, public_key, registered_at) VALUES (?,?,?,?)
 		ON CONFLICT (agency, key_id) DO UPDATE SET replaced_at_seq = NULL`, agency, keyID, publicKey, at.Unix())
 	return err
+}
+
+// The people and outreach records travel in bundles too: each kind is read
+// here with the scan of its own store file. A record belongs in a bundle
+// when it was created or changed in [from, to); the staff register travels
+// whole in every bundle (it is small, and the upper level needs everyone in
+// post to count pledges against).
+
+const changedIn = `((%[1]screated_at >= ? AND %[1]screated_at < ?) OR (%[1]supdated_at >= ? AND %[1]supdated_at < ?))`
+
+func changed(alias string) string { return fmt.Sprintf(changedIn, alias) }
+
+func period4(from, to time.Time) []any {
+	f, t := from.Unix(), to.Unix()
+	return []any{f, t, f, t}
+}
+
+// ExportStaff streams the whole staff register.
+func (tx *Tx) ExportStaff(fn func(people.Staff) error) error {
+	rows, err := tx.tx.Query(`SELECT ` + staffCols + ` FROM staff ORDER BY created_at, id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		s, err := scanStaff(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(s); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ExportSignings streams the pledge signings created or changed in the period.
+func (tx *Tx) ExportSignings(from, to time.Time, fn func(people.Signing) error) error {
+	rows, err := tx.tx.Query(`SELECT `+signingCols+` FROM pledge_signings g JOIN staff s ON s.id = g.staff_id
+		WHERE `+changed("g.")+` ORDER BY g.created_at, g.id`, period4(from, to)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		g, err := scanSigning(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(g); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ExportNotes streams the notes on staff created or changed in the period.
+func (tx *Tx) ExportNotes(from, to time.Time, fn func(people.Note) error) error {
+	rows, err := tx.tx.Query(`SELECT id, staff_id, kind, noted_on, source, text, created_at, updated_at FROM staff_notes
+		WHERE `+changed("")+` ORDER BY created_at, id`, period4(from, to)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n people.Note
+		var kind string
+		var noted, created, updated int64
+		if err := rows.Scan(&n.ID, &n.StaffID, &kind, &noted, &n.Source, &n.Text, &created, &updated); err != nil {
+			return err
+		}
+		n.Kind = people.NoteKind(kind)
+		n.On, n.CreatedAt, n.UpdatedAt = at(noted), at(created), at(updated)
+		if err := fn(n); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ExportRatings streams the ratings created or changed in the period.
+func (tx *Tx) ExportRatings(from, to time.Time, fn func(survey.Rating) error) error {
+	rows, err := tx.tx.Query(`SELECT `+ratingCols+` FROM ratings WHERE `+changed("")+` ORDER BY created_at, id`, period4(from, to)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRating(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ExportFeedback streams the citizens' feedback created or changed in the period.
+func (tx *Tx) ExportFeedback(from, to time.Time, fn func(survey.Feedback) error) error {
+	rows, err := tx.tx.Query(`SELECT `+feedbackCols+feedbackFrom+` WHERE `+changed("f.")+` ORDER BY f.created_at, f.id`, period4(from, to)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		f, err := scanFeedback(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(f); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ExportSendings streams the letter sendings created or changed in the period.
+func (tx *Tx) ExportSendings(from, to time.Time, fn func(LetterSending) error) error {
+	rows, err := tx.tx.Query(`SELECT id, letter_id, how, sent_at, created_at, updated_at FROM letter_sendings
+		WHERE `+changed("")+` ORDER BY created_at, id`, period4(from, to)...)
+	if err != nil {
+		return err
+	}
+	ls, err := scanSendings(rows)
+	if err != nil {
+		return err
+	}
+	for _, l := range ls {
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -43,3 +43,25 @@ func (tx *Tx) SameDossierExists(procedure, applicant string, receivedAt time.Tim
 	return tx.exists(`SELECT 1 FROM dossiers WHERE received_at = ? AND procedure_code = ? AND applicant_name = ?`,
 		receivedAt.Unix(), procedure, applicant)
 }
+
+// prepared answers rowQuerier with statements prepared once per
+// transaction: the audit chain asks the same few questions for every entry,
+// and an import writes tens of thousands of entries.
+type prepared struct{ tx *Tx }
+
+func (p prepared) QueryRow(query string, args ...any) *sql.Row { return p.tx.queryRow(query, args...) }
+
+func (p prepared) Query(query string, args ...any) (*sql.Rows, error) {
+	st, ok := p.tx.stmts[query]
+	if !ok {
+		var err error
+		if st, err = p.tx.tx.Prepare(query); err != nil {
+			return nil, err
+		}
+		if p.tx.stmts == nil {
+			p.tx.stmts = map[string]*sql.Stmt{}
+		}
+		p.tx.stmts[query] = st
+	}
+	return st.Query(args...)
+}

@@ -407,6 +407,46 @@ var migrations = []string{
 	// closed, not by walking every refusal ever made.
 	`CREATE INDEX dossiers_state_updated ON dossiers (state, updated_at);`,
 
+	// people 6: dialogue conferences (issues raised as a JSON array) and the
+	// commitments made there, each with its owner and deadline.
+	`CREATE TABLE dialogues (
+		id            TEXT PRIMARY KEY,
+		year          INTEGER NOT NULL,
+		no            INTEGER NOT NULL,
+		held_at       BIGINT NOT NULL,
+		place         TEXT NOT NULL,
+		chair         TEXT NOT NULL,
+		participants  TEXT NOT NULL DEFAULT '',
+		attendance    INTEGER NOT NULL DEFAULT 0,
+		issues        TEXT NOT NULL DEFAULT '[]',
+		note          TEXT NOT NULL DEFAULT '',
+		created_at    BIGINT NOT NULL,
+		updated_at    BIGINT NOT NULL,
+		UNIQUE (year, no)
+	);
+	CREATE INDEX dialogues_held ON dialogues (held_at);
+	CREATE TABLE commitments (
+		id           TEXT PRIMARY KEY,
+		dialogue_id  TEXT NOT NULL REFERENCES dialogues (id),
+		no           INTEGER NOT NULL,
+		text         TEXT NOT NULL,
+		owner        TEXT NOT NULL,
+		deadline_on  BIGINT NOT NULL,
+		done_on      BIGINT,
+		result       TEXT NOT NULL DEFAULT '',
+		created_at   BIGINT NOT NULL,
+		updated_at   BIGINT NOT NULL,
+		UNIQUE (dialogue_id, no)
+	);
+	CREATE INDEX commitments_open ON commitments (done_on, deadline_on);`,
+
+	// bundles 2: the upper level counts the communes' ratings, pledges and
+	// feedback of a period, so each such record's date (returned, signed,
+	// received) and a rating's level are kept beside its JSON.
+	`ALTER TABLE upper_records ADD COLUMN at BIGINT;
+	ALTER TABLE upper_records ADD COLUMN level INTEGER;
+	CREATE INDEX upper_records_at ON upper_records (agency, kind, at);`,
+
 	// Accounts: a staff member of the register with a password (argon2id,
 	// PHC string) logs in; wrong passwords in a row and the lock they lead to
 	// are counted. One row per staff member who has or had a password: the

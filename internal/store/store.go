@@ -33,6 +33,8 @@ type Store struct {
 	contig     bool
 	damaged    error       // set when opened read-only after a failed integrity check
 	wrote      atomic.Bool // a write transaction committed (Close checkpoints then)
+	closeOnce  sync.Once
+	closeErr   error
 }
 
 // Options tune Open.
@@ -124,18 +126,25 @@ func (s *Store) openSQLite(opt Options) error {
 // read-only because it is damaged; nil for a sound register.
 func (s *Store) Damaged() error { return s.damaged }
 
+// Wrote reports whether this store committed a write.
+func (s *Store) Wrote() bool { return s.wrote.Load() }
+
 // Path is the database file (its real path, links resolved).
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database. When this process wrote, the WAL is folded
 // back into the main file if no reader is in the way (a checkpoint never
 // waits); any error is reported, not dropped.
+// Closing twice returns the first close's result.
 func (s *Store) Close() error {
-	var cerr error
-	if s.wrote.Load() && s.damaged == nil {
-		cerr = s.checkpoint()
-	}
-	return errors.Join(cerr, s.db.Close())
+	s.closeOnce.Do(func() {
+		var cerr error
+		if s.wrote.Load() && s.damaged == nil {
+			cerr = s.checkpoint()
+		}
+		s.closeErr = errors.Join(cerr, s.db.Close())
+	})
+	return s.closeErr
 }
 
 // DB exposes the handle for benchmarks and tests in other packages.

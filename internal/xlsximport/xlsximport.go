@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -219,6 +220,10 @@ func Read(r io.Reader) (*Sheet, error) {
 		return nil, fmt.Errorf("không đọc được tệp Excel (.xlsx): %v. Nếu là tệp .xls cũ, hãy mở bằng Excel và lưu lại dạng .xlsx", err)
 	}
 	defer x.Close()
+	// The register is the first sheet whose heading names every required
+	// field (a workbook may hold a summary sheet first); failing that, the
+	// first heading naming at least three fields, so the clerk can map the rest.
+	var fallback *Sheet
 	for _, name := range x.GetSheetList() {
 		rows, err := x.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -229,19 +234,74 @@ func Read(r io.Reader) (*Sheet, error) {
 				continue
 			}
 			s := &Sheet{Name: name, HeaderRow: i + 1, Header: rows[i]}
-			for j := i + 1; j < len(rows); j++ {
-				blank := true
-				for _, c := range rows[j] {
-					blank = blank && strings.TrimSpace(c) == ""
+			start := i + 1
+			// A two-row heading, as the paper book has ("Ngày, tháng, năm"
+			// over "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả"): the
+			// second row completes the first.
+			if i+1 < len(rows) {
+				merged := mergeHeader(rows[i], rows[i+1])
+				if len(Guess(merged)) > len(Guess(rows[i])) {
+					s.Header, start = merged, i+2
 				}
-				if !blank {
+			}
+			for j := start; j < len(rows); j++ {
+				if !blankOrNumbering(rows[j]) {
 					s.Rows = append(s.Rows, Line{No: j + 1, Cells: rows[j]})
 				}
 			}
-			return s, nil
+			if len(Guess(s.Header).Missing()) == 0 {
+				return s, nil
+			}
+			if fallback == nil {
+				fallback = s
+			}
+			break
 		}
 	}
+	if fallback != nil {
+		return fallback, nil
+	}
 	return nil, fmt.Errorf("không tìm thấy dòng tiêu đề của sổ (cần các cột như Mã hồ sơ, Tên TTHC, Tên cá nhân/tổ chức, Ngày nhận) trong 15 dòng đầu của trang nào")
+}
+
+// mergeHeader joins a heading row with the row under it, column by column.
+func mergeHeader(a, b []string) []string {
+	out := make([]string, max(len(a), len(b)))
+	last := ""
+	for i := range out {
+		var x, y string
+		if i < len(a) {
+			x = strings.TrimSpace(a[i])
+		}
+		if i < len(b) {
+			y = strings.TrimSpace(b[i])
+		}
+		if x == "" && y != "" {
+			x = last // under a merged cell that spans several columns
+		} else if x != "" {
+			last = x
+		}
+		out[i] = strings.TrimSpace(x + " " + y)
+	}
+	return out
+}
+
+var numberingRe = regexp.MustCompile(`^\(?\d{1,2}\)?$`)
+
+// blankOrNumbering reports an empty row, or the row of column numbers
+// "(1) (2) (3) …" that Vietnamese forms print under their heading.
+func blankOrNumbering(cells []string) bool {
+	n, nums := 0, 0
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		n++
+		if numberingRe.MatchString(c) {
+			nums++
+		}
+	}
+	return n == 0 || (n >= 4 && nums == n)
 }
 
 // Record is one row turned into register fields.
@@ -363,7 +423,7 @@ func splitPhone(s string) (addr, phone string) {
 func ParseDate(s string) (t time.Time, hasTime bool, err error) {
 	s = strings.TrimSpace(s)
 	if f, e := strconv.ParseFloat(s, 64); e == nil {
-		if f < 20000 || f > 120000 { // 1954 … 2228
+		if math.IsNaN(f) || f < 20000 || f > 120000 { // 1954 … 2228 (NaN compares false: "NaN" read as 30/12/1899, found by FuzzParseDate)
 			return time.Time{}, false, fmt.Errorf("%q không phải ngày hợp lệ", s)
 		}
 		days := math.Floor(f)

@@ -1,8 +1,11 @@
 package xlsximport
 
 import (
+	"bytes"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"motcua/internal/report"
 )
@@ -67,5 +70,34 @@ func TestSplitPhone(t *testing.T) {
 	}
 	if a, p := splitPhone("Số 12 Lê Lợi"); a != "Số 12 Lê Lợi" || p != "" {
 		t.Errorf("%q %q", a, p)
+	}
+}
+
+func TestTwoRowHeadingAndNumbering(t *testing.T) {
+	x := excelize.NewFile()
+	rows := [][]any{
+		{"SỔ THEO DÕI HỒ SƠ"},
+		{"TT", "Mã hồ sơ", "Tên TTHC", "Tên cá nhân, tổ chức", "Ngày, tháng, năm", "", "", "Ghi chú"},
+		{"", "", "", "", "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả", ""},
+		{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"},
+		{1, "", "Đăng ký khai sinh", "Giàng A Páo", "03/11/2026", "03/11/2026", "04/11/2026", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = x.SetSheetRow("Sheet1", cell, &r)
+	}
+	var buf bytes.Buffer
+	_ = x.Write(&buf)
+	s, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Guess(s.Header)
+	if got := m.String(); got != "entry=A,code=B,procedure=C,applicant=D,received=E,due=F,returned=G,note=H" {
+		t.Errorf("two-row heading: %s (%q)", got, s.Header)
+	}
+	recs, probs := s.Records(m)
+	if len(recs) != 1 || len(probs) != 0 || recs[0].Line != 5 || recs[0].Returned == nil {
+		t.Errorf("records %+v problems %+v", recs, probs)
 	}
 }

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/internal/letters"
+	"motcua/internal/office"
+)
+
+// sentScreen follows the issued letters of the year to the citizen: which
+// were sent, how and when, and the counts per kind and month.
+type sentScreen struct {
+	e        *env
+	counts   *widget.Label
+	list     *keyList
+	detail   *widget.Label
+	send     *keyButton
+	rows     []office.Letter
+	sent     map[string]office.LetterSending
+	selected int
+	content  fyne.CanvasObject
+}
+
+func newSentScreen(e *env) *sentScreen {
+	s := &sentScreen{e: e, selected: -1}
+	s.counts = widget.NewLabel("")
+	s.counts.Wrapping = fyne.TextWrapWord
+	s.list = newKeyList(func() int { return len(s.rows) },
+		func() fyne.CanvasObject { return truncLabel() },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.rowText(i)) })
+	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
+	s.detail = widget.NewLabel("Chọn một thư đã cấp số để ghi đã gửi.")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.send = newButton("Ghi đã gửi…", theme.MailSendIcon(), s.markSent)
+	right := container.NewBorder(container.NewHBox(s.send), nil, nil, nil, container.NewVScroll(s.detail))
+	split := container.NewHSplit(s.list, right)
+	split.Offset = 0.55
+	s.content = container.NewBorder(s.counts, nil, nil, nil, split)
+	s.updateButtons()
+	return s
+}
+
+func (s *sentScreen) rowText(i int) string {
+	if i >= len(s.rows) {
+		return ""
+	}
+	l := s.rows[i]
+	state := "chưa gửi"
+	if x, ok := s.sent[l.ID]; ok {
+		state = "đã gửi " + strings.ToLower(letters.Delivery(x.How).Vietnamese())
+	}
+	return fmt.Sprintf("%s · %s · %s · %s", office.LetterRef(l), letters.Kind(l.Kind).Name(), l.Recipient, state)
+}
+
+// reload lists this year's issued letters, newest first, and the counts.
+func (s *sentScreen) reload() {
+	year := s.e.off.Now().Year()
+	s.e.background(func() {
+		ls, err := s.e.off.Letters(s.e.ctx, office.LetterIssued, time.Time{})
+		var sent map[string]office.LetterSending
+		var counts []office.LetterMonth
+		if err == nil {
+			sent, err = s.e.off.LetterSendings(s.e.ctx, 0)
+		}
+		if err == nil {
+			counts, err = s.e.off.LetterCounts(s.e.ctx, year)
+		}
+		s.e.do(func() {
+			if err != nil {
+				s.counts.SetText("Không đọc được thư: " + err.Error())
+				return
+			}
+			var rows []office.Letter
+			for i := len(ls) - 1; i >= 0; i-- {
+				if ls[i].Year == year {
+					rows = append(rows, ls[i])
+				}
+			}
+			s.rows, s.sent = rows, sent
+			s.counts.SetText(countsText(year, counts))
+			s.list.Refresh()
+			if s.selected >= len(s.rows) {
+				s.selected = -1
+			}
+			s.showDetail()
+		})
+	})
+}
+
+func countsText(year int, cs []office.LetterMonth) string {
+	if len(cs) == 0 {
+		return fmt.Sprintf("Năm %d chưa có thư nào.", year)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Thư năm %d theo tháng (cấp số / đã gửi):", year)
+	month := 0
+	for _, c := range cs {
+		if c.Month != month {
+			month = c.Month
+			fmt.Fprintf(&b, "\nTháng %02d: ", month)
+		} else {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s %d/%d", strings.ToLower(c.Name), c.Issued, c.Sent)
+	}
+	return b.String()
+}
+
+func (s *sentScreen) current() (office.Letter, bool) {
+	if s.selected < 0 || s.selected >= len(s.rows) {
+		return office.Letter{}, false
+	}
+	return s.rows[s.selected], true
+}
+
+func (s *sentScreen) updateButtons() {
+	l, ok := s.current()
+	if _, sent := s.sent[l.ID]; ok && !sent {
+		s.send.Enable()
+	} else {
+		s.send.Disable()
+	}
+}
+
+func (s *sentScreen) showDetail() {
+	s.updateButtons()
+	l, ok := s.current()
+	if !ok {
+		s.detail.SetText("Chọn một thư đã cấp số để ghi đã gửi.")
+		return
+	}
+	t := fmt.Sprintf("Thư số %s · %s\nGửi: %s\nĐịa chỉ: %s\nCấp số: %s\n", office.LetterRef(l), letters.Kind(l.Kind).Name(), l.Recipient, l.Address, fmtStamp(*l.IssuedAt))
+	if x, ok := s.sent[l.ID]; ok {
+		t += fmt.Sprintf("Đã gửi %s lúc %s.\n", strings.ToLower(letters.Delivery(x.How).Vietnamese()), fmtStamp(x.SentAt))
+	} else {
+		t += "Chưa gửi.\n"
+	}
+	s.detail.SetText(t)
+}
+
+func deliveryNames() []string {
+	var out []string
+	for _, d := range letters.Deliveries() {
+		out = append(out, d.Vietnamese())
+	}
+	return out
+}
+
+func (s *sentScreen) markSent() {
+	l, ok := s.current()
+	if !ok {
+		return
+	}
+	how := widget.NewSelect(deliveryNames(), nil)
+	how.SetSelected(letters.ByHand.Vietnamese())
+	day := entryWith("ngày/tháng/năm; bỏ trống là bây giờ")
+	formDialog(s.e, "Ghi thư "+office.LetterRef(l)+" đã gửi", []formRow{{"Cách gửi", how}, {"Ngày gửi", day}}, func() error {
+		d, err := letters.ParseDelivery(how.Selected)
+		if err != nil {
+			return err
+		}
+		var at time.Time
+		if strings.TrimSpace(day.Text) != "" {
+			if at, err = parseDate(day.Text); err != nil {
+				return err
+			}
+			at = at.Add(9 * time.Hour)
+		}
+		_, err = s.e.off.MarkSent(s.e.ctx, l.ID, d, at)
+		return err
+	}, s.reload)
+}
