@@ -328,3 +328,32 @@ func TestTheIssuingBodyComesFromTheProfile(t *testing.T) {
 		t.Fatal("update changed the issuing body")
 	}
 }
+
+func TestOpenAsAUser(t *testing.T) {
+	so := newStaffOffice(t)
+	path := so.o.Path()
+	so.o.Close()
+	now := func() time.Time { return vn("2026-11-23 10:00") }
+	if _, err := Open(path, Options{Now: now, User: "Lê Văn Tuấn", Password: "sai"}); err == nil || !strings.Contains(err.Error(), "không đúng") {
+		t.Fatalf("open with a wrong password: %v", err)
+	}
+	o, err := Open(path, Options{Now: now, User: "le van tuan", Password: pw + " chair"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if who, ok := o.Who(); !ok || who.Role != people.RoleChair || !o.May(context.Background(), people.ActIssueLetter) {
+		t.Fatalf("who %+v", who)
+	}
+	// Without accounts a register member's name needs no password, and any
+	// other name is just the actor's name.
+	p := filepath.Join(t.TempDir(), "n.db")
+	o2, err := Open(p, Options{Now: now, User: "Cán Bộ Bất Kỳ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o2.Close()
+	if _, ok := o2.Who(); ok || o2.Actor() != "Cán Bộ Bất Kỳ" {
+		t.Fatalf("actor %q", o2.Actor())
+	}
+}
