@@ -12,7 +12,7 @@ DEMO_DOSSIERS ?= 3000
 BENCH_DOSSIERS ?= 1000000
 BENCH_DB ?= /tmp/motcua-bench.db
 
-.PHONY: run build cli test vet fuzz reliability bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
+.PHONY: run build cli test test-pg vet fuzz reliability bench windows linux smoke-windows ime-smoke-windows window-check deps-run deps-test clean
 
 ## run: build the desktop program and open it on the default database (DEMO=1 fills it with demo data first)
 run: deps-run build
@@ -33,6 +33,12 @@ cli:
 test: deps-test vet
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 
+## test-pg: the store, office and cli tests on both engines; needs MOTCUA_TEST_PG
+## (bash scripts/pg-test.sh make test-pg starts a throwaway PostgreSQL and sets it)
+test-pg: deps-test
+	@test -n "$$MOTCUA_TEST_PG" || { echo "MOTCUA_TEST_PG is not set: run bash scripts/pg-test.sh make test-pg"; exit 1; }
+	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./internal/store/... ./internal/office/... ./internal/cli/...
+
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
@@ -45,7 +51,8 @@ fuzz:
 reliability:
 	bash scripts/reliability.sh
 
-## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB)
+## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB;
+## with MOTCUA_BENCH_PG=postgres://… or through bash scripts/pg-test.sh make bench, PostgreSQL beside it)
 bench: deps-test
 	CGO_ENABLED=0 $(GO) build -tags ci -ldflags "$(LDFLAGS)" -o /tmp/motcua-bench-bin .
 	bash scripts/bench.sh /tmp/motcua-bench-bin "$(BENCH_DB)" $(BENCH_DOSSIERS)

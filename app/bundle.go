@@ -403,6 +403,6 @@ func (s *bundleScreen) communesText() string {
 }
 
 func figuresText(f office.Figures) string {
-	return fmt.Sprintf("tiếp nhận %d, trả %d (trước hạn %d, đúng hạn %d, quá hạn %d), thư %d, đánh giá %d (hài lòng %d), cam kết đã ký %d, phản ánh %d",
-		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback)
+	return fmt.Sprintf("tiếp nhận %d, trả %d (trước hạn %d, đúng hạn %d, quá hạn %d), thư %d, đánh giá %d (hài lòng %d), cam kết đã ký %d, phản ánh %d, hội nghị đối thoại %d",
+		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback, f.Dialogues)
 }

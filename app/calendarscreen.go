@@ -40,6 +40,12 @@ type calendarScreen struct {
 	answer  *widget.Label
 	compute *keyButton
 
+	// The schedule correction: which dossiers' due dates the calendar in
+	// force would move, shown before they are recomputed.
+	review       *widget.Label
+	check, apply *keyButton
+	pending      office.CalendarReview
+
 	content fyne.CanvasObject
 }
 
@@ -77,6 +83,12 @@ func newCalendarScreen(e *env) *calendarScreen {
 	c.at.OnSubmitted = func(string) { c.computeDue() }
 	c.proc.OnSubmitted = func(string) { c.computeDue() }
 	c.proc.OnChanged = func(s string) { c.filterProcs(s) }
+	c.review = widget.NewLabel("Khi lịch nghỉ được sửa (thông báo chính thức, ngày dự kiến được xác nhận), kiểm tra xem hạn trả của hồ sơ nào thay đổi trước khi áp dụng.")
+	c.review.Wrapping = fyne.TextWrapWord
+	c.check = newButton("Kiểm tra hạn trả theo lịch hiện hành", theme.SearchIcon(), c.checkCorrections)
+	c.apply = newButton("Áp dụng", theme.ConfirmIcon(), c.applyCorrections)
+	c.apply.Importance = widget.HighImportance
+	c.apply.Hide()
 	due := container.NewVBox(
 		heading("Tính hạn trả kết quả"),
 		container.New(layout.NewFormLayout(),
@@ -84,6 +96,10 @@ func newCalendarScreen(e *env) *calendarScreen {
 			fieldLabel("Tiếp nhận lúc"), container.NewBorder(nil, nil, nil, datePicker(e, c.at, true), c.at)),
 		container.NewHBox(layout.NewSpacer(), c.compute),
 		c.answer,
+		widget.NewSeparator(),
+		heading("Điều chỉnh theo lịch nghỉ"),
+		c.review,
+		container.NewHBox(layout.NewSpacer(), c.check, c.apply),
 	)
 	split := container.NewHSplit(container.NewPadded(month), container.NewPadded(container.NewVScroll(due)))
 	split.SetOffset(0.58)
@@ -333,4 +349,68 @@ func datePicker(e *env, en *widget.Entry, keepClock bool) *keyButton {
 		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, b.Size().Height)))
 	})
 	return b
+}
+
+// checkCorrections shows which dossiers' due dates or outcomes the calendar
+// in force would change; nothing is recomputed yet.
+func (c *calendarScreen) checkCorrections() {
+	c.review.SetText("Đang kiểm tra…")
+	c.apply.Hide()
+	c.e.background(func() {
+		rev, err := c.e.off.PendingCorrections(c.e.ctx)
+		c.e.do(func() {
+			if err != nil {
+				c.review.SetText(capitalise(err.Error()) + ".")
+				return
+			}
+			c.pending = rev
+			if len(rev.Changes) == 0 {
+				c.review.SetText("Hạn trả của mọi hồ sơ đã khớp với lịch hiện hành; không có gì cần điều chỉnh.")
+				return
+			}
+			var lines []string
+			for i, ch := range rev.Changes {
+				if i == 8 {
+					lines = append(lines, "… và "+fmtCount(len(rev.Changes)-i)+" hồ sơ khác")
+					break
+				}
+				lines = append(lines, ch.Code+" ("+ch.Applicant+"): hạn "+fmtDate(ch.OldDue)+" thành "+fmtDate(ch.NewDue))
+			}
+			var years []string
+			for _, y := range rev.Years {
+				years = append(years, strconv.Itoa(y))
+			}
+			c.review.SetText("Lịch năm " + strings.Join(years, ", ") + " đổi hạn trả của " + fmtCount(len(rev.Changes)) +
+				" hồ sơ:\n" + strings.Join(lines, "\n") + "\nBấm “Áp dụng” để tính lại hạn trả các hồ sơ này (có ghi nhật ký).")
+			c.apply.SetText("Áp dụng cho " + fmtCount(len(rev.Changes)) + " hồ sơ")
+			c.apply.Show()
+		})
+	})
+}
+
+// applyCorrections recomputes the reviewed years, after a question.
+func (c *calendarScreen) applyCorrections() {
+	rev := c.pending
+	if len(rev.Years) == 0 {
+		return
+	}
+	c.e.confirm("Tính lại hạn trả", "Tính lại hạn trả của "+fmtCount(len(rev.Changes))+" hồ sơ theo lịch hiện hành?", func(yes bool) {
+		if !yes {
+			return
+		}
+		c.apply.Hide()
+		c.e.background(func() {
+			done, err := c.e.off.ApplyCorrections(c.e.ctx, rev.Years)
+			c.e.do(func() {
+				if err != nil {
+					c.e.showError(err, nil)
+					return
+				}
+				c.review.SetText("Đã tính lại hạn trả của " + fmtCount(len(done.Changes)) + " hồ sơ.")
+				if c.e.changed != nil {
+					c.e.changed()
+				}
+			})
+		})
+	})
 }

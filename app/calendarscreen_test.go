@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -80,5 +81,18 @@ func TestCalendarMarksProvisionalDays(t *testing.T) {
 	}
 	if !found {
 		t.Skip("no provisional day in 2027 in this calendar")
+	}
+}
+
+// The correction review says whether any due date would move.
+func TestCalendarCorrectionReview(t *testing.T) {
+	f := newFixture(t, monday0740)
+	f.receive("Giàng A Páo", "khai-sinh", monday0740)
+	c := f.openCalendar()
+	test.Tap(c.check)
+	f.wait()
+	got := texts(c.review)
+	if !strings.Contains(got, "không có gì cần điều chỉnh") && !strings.Contains(got, "Áp dụng") {
+		t.Errorf("review says %q", got)
 	}
 }

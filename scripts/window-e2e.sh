@@ -122,13 +122,14 @@ state=$("$bin" show --db "$db" --json "$code" | python3 -c 'import json,sys; pri
 [ "$state" = "returned" ] || fail "dossier $code is '$state', not returned"
 echo "window-e2e: $code returned, as typed"
 
-# Screenshots of the main screens at 1366×768, then at 1024×768.
+# Screenshots of the screens at 1366×768, then at 1024×768 (tabs 7–9 are
+# the ones other areas add: Gửi cấp trên, Báo cáo, Người dân as of now).
 shoot() {
 	local size=$1 w=$2 h=$3
 	xdotool windowmove "$wid" 0 0 windowsize "$wid" "$w" "$h"
 	sleep 1.5
 	local i=1
-	for name in tong-quan tiep-nhan so-theo-doi thu cai-dat lich; do
+	for name in tong-quan tiep-nhan so-theo-doi thu cai-dat lich tab-7 tab-8 tab-9; do
 		key alt+$i
 		sleep 1.2
 		import -window root -crop "${w}x${h}+0+0" "$out/screen-$size-$i-$name.png"

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"motcua/internal/office"
@@ -23,13 +24,59 @@ type benchFigure struct {
 	P50ms   float64 `json:"p50_ms"`
 	P95ms   float64 `json:"p95_ms"`
 	Maxms   float64 `json:"max_ms"`
+	// Conflicts counts the receives a clerk would have seen fail (desks figure).
+	Conflicts int `json:"conflicts"`
 }
 
 func figure(name string, d []time.Duration) benchFigure {
 	slices.Sort(d)
 	ms := func(x time.Duration) float64 { return float64(x.Microseconds()) / 1000 }
 	q := func(p float64) time.Duration { return d[min(len(d)-1, int(p*float64(len(d))))] }
-	return benchFigure{name, len(d), ms(q(0.50)), ms(q(0.95)), ms(d[len(d)-1])}
+	return benchFigure{Name: name, Samples: len(d), P50ms: ms(q(0.50)), P95ms: ms(q(0.95)), Maxms: ms(d[len(d)-1])}
+}
+
+// benchDesks: desks copies of the office (each its own connection, as on
+// its own PC) receive at the same time, n receives in all; every latency
+// counts, and so does every receive that failed.
+func (e *Env) benchDesks(desks, n int, procs []string) (benchFigure, int, error) {
+	offices := make([]*office.Office, desks)
+	for i := range offices {
+		o, err := e.office()
+		if err != nil {
+			return benchFigure{}, 0, err
+		}
+		defer o.Close()
+		offices[i] = o
+	}
+	var mu sync.Mutex
+	var lat []time.Duration
+	conflicts := 0
+	var wg sync.WaitGroup
+	for i, o := range offices {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := i; j < n; j += desks {
+				t0 := time.Now()
+				_, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: procs[j%len(procs)],
+					Applicant: register.Applicant{Name: fmt.Sprintf("Quầy %d Đo Thử %d", i+1, j), Address: "Thôn Đo, xã Thử"},
+					Note:      "Hồ sơ do lệnh motcua bench tạo"})
+				d := time.Since(t0)
+				mu.Lock()
+				if err != nil {
+					conflicts++
+				} else {
+					lat = append(lat, d)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(lat) == 0 {
+		return benchFigure{}, conflicts, fmt.Errorf("không quầy nào tiếp nhận được hồ sơ khi đo")
+	}
+	return figure(fmt.Sprintf("%d desks receiving at once", desks), lat), conflicts, nil
 }
 
 func init() {
@@ -38,6 +85,7 @@ func init() {
 		func(e *Env, args []string) error {
 			fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 			samples := fs.Int("samples", 300, "số lần đo mỗi phép")
+			desks := fs.Int("desks", 0, "đo thêm N quầy cùng tiếp nhận một lúc (mỗi quầy một kết nối riêng)")
 			pos, err := e.parse(fs, args)
 			if err != nil {
 				return err
@@ -145,6 +193,15 @@ func init() {
 				recv = append(recv, time.Since(t0))
 			}
 			figs = append(figs, figure("receive one dossier (durable commit)", recv))
+
+			if *desks > 1 {
+				f, conflicts, err := e.benchDesks(*desks, n, procs)
+				if err != nil {
+					return err
+				}
+				figs = append(figs, f)
+				figs[len(figs)-1].Conflicts = conflicts
+			}
 
 			out := map[string]any{"dossiers": total, "figures": figs}
 			return e.emit(out, func(w io.Writer) {

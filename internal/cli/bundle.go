@@ -384,6 +384,6 @@ func runCommunes(e *Env, args []string) error {
 }
 
 func figuresLine(f office.Figures) string {
-	return fmt.Sprintf("tiếp nhận %d; trả %d (trước hạn %d, đúng hạn %d, quá hạn %d); thư %d; đánh giá %d (hài lòng %d); cam kết đã ký %d; phản ánh %d",
-		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback)
+	return fmt.Sprintf("tiếp nhận %d; trả %d (trước hạn %d, đúng hạn %d, quá hạn %d); thư %d; đánh giá %d (hài lòng %d); cam kết đã ký %d; phản ánh %d; hội nghị đối thoại %d",
+		f.Received, f.Returned, f.Early, f.OnTime, f.Late, f.Letters, f.Ratings, f.Satisfied, f.Pledges, f.Feedback, f.Dialogues)
 }

@@ -12,6 +12,7 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/letters"
 	"motcua/internal/office"
+	"motcua/internal/store/storetest"
 )
 
 // run executes one command line on db with a fixed clock.
@@ -19,7 +20,7 @@ func run(t *testing.T, db string, now time.Time, args ...string) (stdout, stderr
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &Env{Stdout: &out, Stderr: &errb, Now: func() time.Time { return now }, ctx: t.Context()}
-	code = e.run(append([]string{"--db", db}, args...))
+	code = e.run(append([]string{"--db", storetest.DSN(t, db)}, args...))
 	return out.String(), errb.String(), code
 }
 
@@ -232,7 +233,7 @@ func TestAdministratorEditsCatalogueAndSchedule(t *testing.T) {
 
 func openOffice(t *testing.T, db string, now time.Time) *office.Office {
 	t.Helper()
-	o, err := office.Open(db, office.Options{Now: func() time.Time { return now }})
+	o, err := office.Open(storetest.DSN(t, db), office.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"motcua/internal/store/storetest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,8 +60,10 @@ func motcuaBin(t *testing.T) string {
 	return binPath
 }
 
+// TestMain runs the package's tests on both engines (storetest), then
+// removes the built program.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := storetest.Run(m)
 	if binPath != "" {
 		os.RemoveAll(filepath.Dir(binPath))
 	}
@@ -85,7 +88,7 @@ func receiveArgs(i int) []string {
 // whole and no code or entry number repeats.
 func TestKillNineLosesNoAcknowledgedDossier(t *testing.T) {
 	bin := motcuaBin(t)
-	db := filepath.Join(t.TempDir(), "kill.db")
+	db := storetest.DSN(t, filepath.Join(t.TempDir(), "kill.db"))
 	if _, errs, err := runBin(t, db, "procedures"); err != nil {
 		t.Fatal(errs)
 	}
@@ -146,7 +149,7 @@ func TestKillNineLosesNoAcknowledgedDossier(t *testing.T) {
 // Three processes receiving at once lose nothing and never share a code
 // or an entry number.
 func TestConcurrentWritersLoseNothing(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "conc.db")
+	db := storetest.DSN(t, filepath.Join(t.TempDir(), "conc.db"))
 	if _, errs, err := runBin(t, db, "procedures"); err != nil {
 		t.Fatal(errs)
 	}

@@ -49,6 +49,9 @@ func (o *Office) Backup(ctx context.Context, dst string) (string, error) {
 // KeepBackups days. It returns the file written, or "" when today's backup
 // already existed.
 func (o *Office) DailyBackup(ctx context.Context) (string, error) {
+	if store.IsURL(o.Path()) {
+		return "", nil // a register on a server is backed up there (pg_dump, docs/postgresql.md)
+	}
 	path := o.autoBackupPath()
 	if _, err := os.Stat(path); err == nil {
 		return "", o.pruneBackups()
@@ -59,6 +62,9 @@ func (o *Office) DailyBackup(ctx context.Context) (string, error) {
 // ExitBackup refreshes today's automatic backup with the day's work (the
 // window calls it when it closes).
 func (o *Office) ExitBackup(ctx context.Context) (string, error) {
+	if store.IsURL(o.Path()) {
+		return "", nil // see DailyBackup
+	}
 	return o.refreshBackup(ctx, o.autoBackupPath())
 }
 
@@ -126,6 +132,9 @@ func listBackups(dir string) []backupFile {
 // NewestGoodBackup is the newest automatic backup of the register at
 // dbPath that passes its checks, or "" when there is none.
 func NewestGoodBackup(ctx context.Context, dbPath string) string {
+	if store.IsURL(dbPath) {
+		return ""
+	}
 	for _, b := range listBackups(BackupDir(dbPath)) {
 		if _, err := store.Inspect(ctx, b.path); err == nil {
 			return b.path
@@ -167,6 +176,9 @@ var ErrRestoreCancelled = errors.New("chưa khôi phục: người dùng không 
 // aside in the backup folder, and only then puts the backup in place.
 func Restore(ctx context.Context, dbPath, src string, now time.Time, confirm func(RestorePlan) bool) (RestorePlan, error) {
 	plan := RestorePlan{Source: src, CurrentDossiers: -1}
+	if store.IsURL(dbPath) {
+		return plan, errors.New("sổ đang ở trên máy chủ PostgreSQL: việc khôi phục do quản trị viên làm trên máy chủ (pg_restore, xem docs/postgresql.md), hoặc chuyển một bản sao lưu lên máy chủ trống bằng lệnh motcua migrate")
+	}
 	real, err := store.RealPath(dbPath)
 	if err != nil {
 		return plan, err

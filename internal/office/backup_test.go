@@ -3,6 +3,7 @@ package office
 import (
 	"context"
 	"errors"
+	"motcua/internal/store/storetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,9 @@ import (
 // dossiers it held; the restore keeps the current register aside and
 // counts, before asking, the dossiers the backup lacks.
 func TestBackupRestoreRoundTrip(t *testing.T) {
+	if storetest.Engine() == "postgres" {
+		t.Skip("backups beside a SQLite file; a server is backed up with pg_dump")
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "data #1", "motcua.db")
 	o, clock := openClock(t, path, "2026-11-23 08:00")
@@ -75,6 +79,9 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 }
 
 func TestRestoreChecksTheFileFirst(t *testing.T) {
+	if storetest.Engine() == "postgres" {
+		t.Skip("backups beside a SQLite file; a server is backed up with pg_dump")
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "motcua.db")
 	o := openAt(t, path, "2026-11-23 08:00")
@@ -129,6 +136,9 @@ func TestRestoreChecksTheFileFirst(t *testing.T) {
 }
 
 func TestDailyBackupsKeepThirtyDays(t *testing.T) {
+	if storetest.Engine() == "postgres" {
+		t.Skip("backups beside a SQLite file; a server is backed up with pg_dump")
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "motcua.db")
 	o, clock := openClock(t, path, "2026-11-23 08:00")

@@ -416,7 +416,8 @@ func (o *Office) periodReport(ctx context.Context, p Period) (js, pdf []byte, er
 
 // exportPeople adds the people and outreach records: the staff register
 // whole, and the pledges, notes on staff, ratings, feedback and letter
-// sendings created or changed in the period, one file per kind.
+// sendings and dialogue conferences (with their commitments) created or
+// changed in the period, one file per kind.
 func exportPeople(tx *store.Tx, w *bundle.Writer, p Period, tick func()) error {
 	from, to := p.From, p.end()
 	file := func(name string, each func(rec func(any) error) error) error {
@@ -447,6 +448,9 @@ func exportPeople(tx *store.Tx, w *bundle.Writer, p Period, tick func()) error {
 		}),
 		file(bundle.FileSendings, func(rec func(any) error) error {
 			return tx.ExportSendings(from, to, func(l store.LetterSending) error { return rec(l) })
+		}),
+		file(bundle.FileDialogues, func(rec func(any) error) error {
+			return tx.ExportDialogues(from, to, func(d survey.Dialogue) error { return rec(d) })
 		}),
 	)
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,10 +17,11 @@ import (
 	"motcua/internal/bundle"
 	"motcua/internal/register"
 	"motcua/internal/store"
+	"motcua/internal/survey"
 )
 
-// A busy commune's year: 30,000 dossiers with their events and 3,000
-// letters, made once per benchmark process.
+// A busy commune's year: 30,000 dossiers with their events, 3,000 letters
+// and a rating for most returned dossiers, made once per benchmark process.
 var busyYear struct {
 	once sync.Once
 	dir  string
@@ -66,6 +68,43 @@ func busyCommune(b *testing.B) (*Office, string) {
 		if busyYear.err != nil {
 			return
 		}
+		// A rating for four returned dossiers in five.
+		type ret struct {
+			id, code string
+			at       int64
+		}
+		var rs []ret
+		rows, err := o.st.DB().Query(`SELECT id, code, returned_at FROM dossiers WHERE returned_at IS NOT NULL ORDER BY n`)
+		if err != nil {
+			busyYear.err = err
+			return
+		}
+		for rows.Next() {
+			var r ret
+			if err := rows.Scan(&r.id, &r.code, &r.at); err != nil {
+				busyYear.err = err
+				rows.Close()
+				return
+			}
+			rs = append(rs, r)
+		}
+		rows.Close()
+		busyYear.err = o.st.Tx(ctx, func(tx *store.Tx) error {
+			for i, r := range rs {
+				if i%5 == 4 {
+					continue
+				}
+				at := time.Unix(r.at, 0)
+				if err := tx.InsertRating(survey.Rating{ID: newID(), DossierID: r.id, DossierCode: r.code, ReturnedAt: at,
+					Level: survey.Level(1 + i%7/6), Channel: survey.AtCounter, CapturedBy: "Nguyễn Thị Lan", RatedAt: at, CreatedAt: at, UpdatedAt: at}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if busyYear.err != nil {
+			return
+		}
 		if _, busyYear.err = o.KeysInit(ctx, KeyRequest{Passphrase: []byte(pass), KDF: testKDF}); busyYear.err != nil {
 			return
 		}
@@ -101,7 +140,11 @@ func BenchmarkExportYear(b *testing.B) {
 		}
 		if i == 0 {
 			b.ReportMetric(float64(res.Bytes)/1e6, "MB")
-			b.ReportMetric(float64(res.Files[0].Records), "dossiers")
+			m := &bundle.Manifest{Files: res.Files}
+			for _, name := range []string{bundle.FileDossiers, bundle.FileRatings, bundle.FileLetters} {
+				f, _ := m.File(name)
+				b.ReportMetric(float64(f.Records), strings.TrimSuffix(name, ".jsonl"))
+			}
 		}
 	}
 }

@@ -99,6 +99,10 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 	if _, err := o.AddFeedback(ctx, FeedbackInput{Channel: survey.InPerson, Sender: "Ông Lò Văn Pọm", Content: "Đề nghị niêm yết thêm thủ tục đất đai", Staff: lan.ID}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := o.AddDialogue(ctx, survey.Dialogue{HeldAt: vn("2026-11-18 08:00"), Place: "Nhà văn hóa thôn Trung", Chair: "Lê Văn Tuấn, Chủ tịch UBND xã",
+		Attendance: 60, Issues: []string{"Đường vào thôn xuống cấp"}}); err != nil {
+		t.Fatal(err)
+	}
 	*clock = vn("2026-12-01 08:00")
 	nov := MonthPeriod(2026, time.November)
 	want, err := o.CommuneFigures(ctx, nov)
@@ -106,7 +110,7 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want.Received == 0 || want.Returned == 0 || want.Letters != 2 || want.Ratings != rated || want.Satisfied != rated-rated/3 ||
-		want.Pledges != 2 || want.Feedback != 1 || rated < 3 {
+		want.Pledges != 2 || want.Feedback != 1 || want.Dialogues != 1 || rated < 3 {
 		t.Fatalf("the seeded November is too thin to test: %+v", want)
 	}
 	first := export(t, o, nov, filepath.Join(dir, "nov.zip"))
@@ -131,7 +135,7 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 	if f, _ := (&bundle.Manifest{Files: first.Files}).File(bundle.FileReportPDF); f.Size < 1000 {
 		t.Fatalf("no printed report in the bundle: %+v", first.Files)
 	}
-	for kind, n := range map[string]int{"staff": 2, "pledges": 2, "ratings": rated, "feedback": 1} {
+	for kind, n := range map[string]int{"staff": 2, "pledges": 2, "ratings": rated, "feedback": 1, "dialogues": 1} {
 		if res.Records[kind] != n {
 			t.Errorf("%s: %d records imported, want %d", kind, res.Records[kind], n)
 		}
@@ -200,7 +204,8 @@ func TestBundleRoundTripGivesTheSameFigures(t *testing.T) {
 	var ids int
 	for _, r := range []string{first.Path, dec.Path} {
 		vr, _ := up.Verify(ctx, r, "")
-		ids += int(vr.Files[0].Records)
+		f, _ := (&bundle.Manifest{Files: vr.Files}).File(bundle.FileDossiers)
+		ids += int(f.Records)
 	}
 	if n, _ := up.st.UpperRecordCount(ctx, "000.17.22.H56", "dossiers"); n >= ids || n == 0 {
 		t.Fatalf("upper holds %d dossiers from two bundles of %d together: the changed one was duplicated", n, ids)

@@ -223,12 +223,18 @@ func TestOldCatalogueIsUpgraded(t *testing.T) {
 	o := openAt(t, path, "2026-11-28 09:00")
 	d := receiveAt(t, o, "thuong-tru", "Lò Văn A", "2026-11-02 09:00")
 	// Make the stored catalogue look like the old release's.
-	if _, err := o.Store().DB().Exec(`UPDATE procedures SET version = 1,
-		data = json_remove(json_set(data, '$.version', 1), '$.confidence', '$.variants', '$.authority', '$.sign_block')`); err != nil {
-		t.Fatal(err)
+	old := []string{`UPDATE procedures SET version = 1,
+		data = json_remove(json_set(data, '$.version', 1), '$.confidence', '$.variants', '$.authority', '$.sign_block')`,
+		`UPDATE procedures SET version = 3, data = json_set(data, '$.version', 3) WHERE code = 'tam-tru'`}
+	if o.Store().Engine() == "postgres" {
+		old = []string{`UPDATE procedures SET version = 1,
+		data = ((data::jsonb - 'confidence' - 'variants' - 'authority' - 'sign_block') || '{"version": 1}')::text`,
+			`UPDATE procedures SET version = 3, data = (data::jsonb || '{"version": 3}')::text WHERE code = 'tam-tru'`}
 	}
-	if _, err := o.Store().DB().Exec(`UPDATE procedures SET version = 3, data = json_set(data, '$.version', 3) WHERE code = 'tam-tru'`); err != nil {
-		t.Fatal(err)
+	for _, q := range old {
+		if _, err := o.Store().DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	o.Close()
 	o = openAt(t, path, "2026-11-28 09:00")

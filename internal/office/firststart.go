@@ -179,7 +179,7 @@ func (o *Office) SeedToday(ctx context.Context, seed uint64) error {
 		if i >= 3 {
 			break
 		}
-		if _, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, DossierCode: d.Code,
+		if _, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, DossierCode: d.Code, Salutation: GuessSalutation(d.Applicant.Name),
 			Fields: map[string]string{"noi_dung": "đã góp ý để bộ phận một cửa phục vụ tốt hơn"}}); err != nil {
 			return err
 		}

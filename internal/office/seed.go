@@ -107,6 +107,8 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 			if err := tx.SetSetting(seededKey, strconv.Itoa(seeded+done+n)); err != nil {
 				return err
 			}
+			batchDs := make([]*register.Dossier, 0, n)
+			batchSeqs := make([]int, 0, n)
 			for i := 0; i < n; i++ {
 				k := done + i
 				day := days[k*len(days)/opt.Dossiers]
@@ -132,11 +134,15 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 				d.ID = newID()
 				d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
 				d.EntryNo, d.BookNo = entries[day.Year()], o.cfg().profile.BookNo
-				if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
-					return err
+				batchDs, batchSeqs = append(batchDs, d), append(batchSeqs, seq)
+				if i == n-1 || days[(k+1)*len(days)/opt.Dossiers] != day {
+					// The numbers were given here, not by NextNumbers: tell the counters.
+					if err := tx.NoteNumbers(o.cfg().profile.AgencyCode, d.ReceivedAt, seq, entries[day.Year()]); err != nil {
+						return err
+					}
 				}
 			}
-			return nil
+			return tx.InsertDossiers(o.cfg().profile.AgencyCode, batchSeqs, batchDs)
 		})
 		if err != nil {
 			return done, err
@@ -145,6 +151,9 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 		if opt.Progress != nil {
 			opt.Progress(done)
 		}
+	}
+	if err := o.st.Analyze(ctx); err != nil {
+		return done, err
 	}
 	if !opt.People {
 		return done, nil

@@ -3,6 +3,7 @@ package office
 import (
 	"bytes"
 	"context"
+	"motcua/internal/store/storetest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ func addStaff(t testing.TB, o *Office, name string, role people.Role) Staff {
 
 func TestStaffRegisterNamesSignerAndClerk(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.db")
-	o, err := Open(path, Options{Now: func() time.Time { return vn("2026-11-23 09:00") }})
+	o, err := Open(storetest.DSN(t, path), Options{Now: func() time.Time { return vn("2026-11-23 09:00") }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -461,10 +461,11 @@ func countedOn(kind string, line []byte) (*time.Time, *int, error) {
 		ReturnedAt *time.Time `json:"returned_at"`
 		SignedOn   *time.Time `json:"signed_on"`
 		ReceivedAt *time.Time `json:"received_at"`
+		HeldAt     *time.Time `json:"held_at"`
 		Level      *int       `json:"level"`
 	}
 	switch kind {
-	case "ratings", "pledges", "feedback":
+	case "ratings", "pledges", "feedback", "dialogues":
 		if err := json.Unmarshal(line, &r); err != nil {
 			return nil, nil, err
 		}
@@ -479,6 +480,8 @@ func countedOn(kind string, line []byte) (*time.Time, *int, error) {
 		on = r.SignedOn
 	case "feedback":
 		on = r.ReceivedAt
+	case "dialogues":
+		on = r.HeldAt
 	}
 	if on == nil {
 		return nil, nil, fmt.Errorf("thiếu ngày tính số liệu")

@@ -328,7 +328,7 @@ func deletedMessage(from, to int64) string {
 
 type connQuerier struct {
 	ctx  context.Context
-	conn *sql.Conn
+	conn *sqlConn
 }
 
 func (c connQuerier) QueryRow(q string, args ...any) *sql.Row {

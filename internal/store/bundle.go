@@ -244,6 +244,7 @@ type Figures struct {
 	Satisfied int `json:"satisfied"`
 	Pledges   int `json:"pledges"`
 	Feedback  int `json:"feedback"`
+	Dialogues int `json:"dialogues"` // dialogue conferences held
 }
 
 // Add sums figures.
@@ -258,6 +259,7 @@ func (f *Figures) Add(g Figures) {
 	f.Satisfied += g.Satisfied
 	f.Pledges += g.Pledges
 	f.Feedback += g.Feedback
+	f.Dialogues += g.Dialogues
 }
 
 // CommuneFigures counts the office's own register for [from, to).
@@ -325,6 +327,7 @@ func figures(ctx context.Context, q querier, dossiers, letters, agency string, f
 			{&f.Satisfied, "ratings", "returned_at", " AND level = 1"},
 			{&f.Pledges, "pledge_signings", "signed_on", ""},
 			{&f.Feedback, "feedback", "received_at", ""},
+			{&f.Dialogues, "dialogues", "held_at", ""},
 		}
 	} else {
 		counts = []count{
@@ -332,6 +335,7 @@ func figures(ctx context.Context, q querier, dossiers, letters, agency string, f
 			{&f.Satisfied, "upper_records", "at", " AND kind = 'ratings' AND level = 1"},
 			{&f.Pledges, "upper_records", "at", " AND kind = 'pledges'"},
 			{&f.Feedback, "upper_records", "at", " AND kind = 'feedback'"},
+			{&f.Dialogues, "upper_records", "at", " AND kind = 'dialogues'"},
 		}
 	}
 	for _, c := range counts {
@@ -728,6 +732,50 @@ func (tx *Tx) ExportSendings(from, to time.Time, fn func(LetterSending) error) e
 	}
 	for _, l := range ls {
 		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportDialogues streams the dialogue conferences that were held, changed,
+// or had a commitment added or changed in the period, each with all its
+// commitments; its updated_at is the latest of those changes, so the upper
+// level replaces its copy.
+func (tx *Tx) ExportDialogues(from, to time.Time, fn func(survey.Dialogue) error) error {
+	args := append(period4(from, to), period4(from, to)...)
+	rows, err := tx.tx.Query(`SELECT `+dialogueCols+` FROM dialogues WHERE `+changed("")+`
+		OR id IN (SELECT dialogue_id FROM commitments WHERE `+changed("")+`) ORDER BY created_at, id`, args...)
+	if err != nil {
+		return err
+	}
+	var ds []survey.Dialogue
+	for rows.Next() {
+		d, err := scanDialogue(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		ds = append(ds, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, d := range ds {
+		crows, err := tx.tx.Query(`SELECT `+commitmentCols+` FROM commitments WHERE dialogue_id = ? ORDER BY no`, d.ID)
+		if err != nil {
+			return err
+		}
+		if d.Commitments, err = scanCommitments(crows); err != nil {
+			return err
+		}
+		for _, c := range d.Commitments {
+			if c.UpdatedAt.After(d.UpdatedAt) {
+				d.UpdatedAt = c.UpdatedAt
+			}
+		}
+		if err := fn(d); err != nil {
 			return err
 		}
 	}

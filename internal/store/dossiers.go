@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,16 +22,51 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 	supplement_reason, resumed_at, apology_at, apology_reason, closed_reason, note, updated_at, variant, channel`
 
 // NextNumbers reserves the day's sequence number for a dossier code and the
-// year's register entry number. Both are computed inside the write
-// transaction, so two receipts never share them.
+// year's register entry number from their counter rows, inside the write
+// transaction: two desks receiving at once queue on the row and never share
+// a number, and a receive that rolls back gives its numbers back.
 func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err error) {
 	at = at.In(calendar.Zone)
 	day := dayKey(at)
-	if err = tx.queryRow(`SELECT COALESCE(MAX(seq), 0) + 1 FROM dossiers WHERE agency = ? AND day = ?`, agency, day).Scan(&seq); err != nil {
+	if seq, err = tx.next("seq/"+agency+"/"+strconv.Itoa(day),
+		`SELECT COALESCE(MAX(seq), 0) FROM dossiers WHERE agency = ? AND day = ?`, agency, day); err != nil {
 		return
 	}
-	err = tx.queryRow(`SELECT COALESCE(MAX(entry_no), 0) + 1 FROM dossiers WHERE year = ?`, at.Year()).Scan(&entryNo)
+	entryNo, err = tx.next("entry/"+strconv.Itoa(at.Year()),
+		`SELECT COALESCE(MAX(entry_no), 0) FROM dossiers WHERE year = ?`, at.Year())
 	return
+}
+
+// NoteNumbers records numbers given out without NextNumbers (a bulk fill
+// that numbers a day's dossiers itself, an import of dossiers with their
+// codes): the day's sequence counter and the year's entry counter move up
+// to at least seq and entryNo.
+func (tx *Tx) NoteNumbers(agency string, at time.Time, seq, entryNo int) error {
+	at = at.In(calendar.Zone)
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"seq/" + agency + "/" + strconv.Itoa(dayKey(at)), seq}, {"entry/" + strconv.Itoa(at.Year()), entryNo}} {
+		if _, err := tx.exec(`INSERT INTO counters (name, n) VALUES (?, ?)
+			ON CONFLICT (name) DO UPDATE SET n = CASE WHEN excluded.n > counters.n THEN excluded.n ELSE counters.n END`, c.name, c.n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// next takes the next value of a counter. A counter met for the first time
+// starts after the maximum the register already holds (start is that
+// query), so databases from before the counters keep their sequence.
+func (tx *Tx) next(name, start string, args ...any) (int, error) {
+	var n int
+	err := tx.tx.QueryRow(`UPDATE counters SET n = n + 1 WHERE name = ? RETURNING n`, name).Scan(&n)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return n, err
+	}
+	err = tx.tx.QueryRow(`INSERT INTO counters (name, n) VALUES (?, (`+start+`) + 1)
+		ON CONFLICT (name) DO UPDATE SET n = counters.n + 1 RETURNING n`, append([]any{name}, args...)...).Scan(&n)
+	return n, err
 }
 
 func dayKey(t time.Time) int {
@@ -38,33 +74,44 @@ func dayKey(t time.Time) int {
 	return y*10000 + int(m)*100 + d
 }
 
-// InsertDossier saves a new dossier with its events and search entry.
-func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
-	docs, err := json.Marshal(nonNil(d.Documents))
-	if err != nil {
-		return err
-	}
-	res, err := tx.exec(`INSERT INTO dossiers (id, code, agency, day, seq, year, entry_no, book_no,
+// dossierInsertCols are the columns InsertDossier fills, in dossierArgs' order.
+const dossierInsertCols = `id, code, agency, day, seq, year, entry_no, book_no,
 		procedure_code, procedure_name, procedure_version, form_set, field, limit_value, limit_unit,
 		applicant_name, applicant_address, applicant_phone, applicant_email, sets, documents, result_method,
 		handling_unit, holder, received_by, received_at, due_at, new_due_at, state, forwarded_at, done_at,
 		returned_at, outcome, supplement_at, supplement_reason, resumed_at, apology_at, apology_reason,
-		closed_reason, note, updated_at, variant, channel)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
+		closed_reason, note, updated_at, variant, channel`
+
+// dossierInsertN is the number of dossierInsertCols.
+const dossierInsertN = 43
+
+func dossierArgs(agency string, seq int, d *register.Dossier) ([]any, error) {
+	docs, err := json.Marshal(nonNil(d.Documents))
+	if err != nil {
+		return nil, err
+	}
+	return []any{d.ID, d.Code, agency, dayKey(d.ReceivedAt), seq, d.Year, d.EntryNo, d.BookNo,
 		d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.FormSet, d.Field, d.Limit.Value, string(d.Limit.Unit),
 		d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.Applicant.Email, d.Sets, string(docs), d.ResultMethod,
 		d.HandlingUnit, d.Holder, d.ReceivedBy, unix(d.ReceivedAt), unix(d.DueAt), nullUnix(d.NewDueAt), string(d.State),
 		nullUnix(d.ForwardedAt), nullUnix(d.DoneAt), nullUnix(d.ReturnedAt), string(d.Outcome), nullUnix(d.SupplementAt),
-		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt), d.Variant, channelOr(d.Channel))
+		d.SupplementReason, nullUnix(d.ResumedAt), nullUnix(d.ApologyAt), d.ApologyReason, d.ClosedReason, d.Note, unix(d.UpdatedAt),
+		d.Variant, channelOr(d.Channel)}, nil
+}
+
+// InsertDossier saves a new dossier with its events and search entry.
+func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
+	args, err := dossierArgs(agency, seq, d)
+	if err != nil {
+		return err
+	}
+	var n int64
+	err = tx.queryRow(`INSERT INTO dossiers (`+dossierInsertCols+`)
+		VALUES (`+strings.TrimSuffix(strings.Repeat("?,", dossierInsertN), ",")+`) RETURNING n`, args...).Scan(&n)
 	if err != nil {
 		if e := Explain(err); errors.Is(e, ErrDuplicate) {
 			return duplicate("mã hồ sơ %s hoặc số thứ tự %d/%d đã có trong sổ", d.Code, d.EntryNo, d.Year)
 		}
-		return err
-	}
-	n, err := res.LastInsertId()
-	if err != nil {
 		return err
 	}
 	for _, e := range d.Events {
@@ -72,7 +119,7 @@ func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
 			return err
 		}
 	}
-	_, err = tx.exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, n, SearchText(d))
+	_, err = tx.exec(tx.tx.d.indexSQL(), n, tx.tx.d.indexText(SearchText(d)))
 	return err
 }
 
@@ -103,9 +150,15 @@ func SearchText(d *register.Dossier) string {
 	return textvn.Fold(d.Applicant.Name + " " + d.Applicant.Address + " " + d.Code + " " + textvn.Digits(d.Applicant.Phone))
 }
 
+// eventCols are the columns insertEvent fills, in eventArgs' order.
+const eventCols = `dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated`
+
+func eventArgs(n int64, e register.Event) []any {
+	return []any{n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State), boolInt(e.Backdated)}
+}
+
 func (tx *Tx) insertEvent(n int64, e register.Event) error {
-	_, err := tx.exec(`INSERT INTO events (dossier_n, seq, kind, at, from_unit, to_unit, actor, note, outcome, state, backdated)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, n, e.Seq, string(e.Kind), unix(e.At), e.From, e.To, e.Actor, e.Note, string(e.Outcome), string(e.State), boolInt(e.Backdated))
+	_, err := tx.exec(`INSERT INTO events (`+eventCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?)`, eventArgs(n, e)...)
 	return err
 }
 
@@ -161,7 +214,7 @@ func (tx *Tx) reindexAll() error {
 		return err
 	}
 	for _, it := range items {
-		if _, err := tx.tx.Exec(`INSERT INTO dossier_search (rowid, folded) VALUES (?, ?)`, it.n, it.text); err != nil {
+		if _, err := tx.tx.Exec(tx.tx.d.indexSQL(), it.n, tx.tx.d.indexText(it.text)); err != nil {
 			return err
 		}
 	}

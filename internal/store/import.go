@@ -9,6 +9,9 @@ import (
 // queryRow runs a query prepared once per transaction (an import asks the
 // same question for every row).
 func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	if !tx.tx.d.prepare() {
+		return tx.tx.QueryRow(query, args...)
+	}
 	st, ok := tx.stmts[query]
 	if !ok {
 		var err error

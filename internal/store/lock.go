@@ -19,7 +19,13 @@ type InstanceLock struct{ f *os.File }
 // Lock takes the instance lock of the database at dbPath. The lock file
 // sits beside the real database file (links resolved), so a shortcut or a
 // symbolic link to the register meets the same lock.
+//
+// For a register on a PostgreSQL server (a URL) several desks share the
+// register, so the lock is this desk's only (see deskLockPath).
 func Lock(dbPath string) (*InstanceLock, error) {
+	if IsURL(dbPath) {
+		dbPath = deskLockPath(dbPath)
+	}
 	real, err := RealPath(dbPath)
 	if err != nil {
 		return nil, err

@@ -11,21 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
-
-// TestMain lets the test binary play a second program holding the lock.
-func TestMain(m *testing.M) {
-	if path := os.Getenv("MOTCUA_HOLD_LOCK"); path != "" {
-		if _, err := Lock(path); err != nil {
-			os.Stdout.WriteString("error " + err.Error() + "\n")
-			os.Exit(1)
-		}
-		os.Stdout.WriteString("locked\n")
-		time.Sleep(time.Hour)
-	}
-	os.Exit(m.Run())
-}
 
 // A lock left by a program that was killed (its window hung, the task
 // manager ended it) is taken over by the next start; while that program

@@ -447,6 +447,8 @@ var migrations = []string{
 	ALTER TABLE upper_records ADD COLUMN level INTEGER;
 	CREATE INDEX upper_records_at ON upper_records (agency, kind, at);`,
 
+	countersMigration,
+
 	// Accounts: a staff member of the register with a password (argon2id,
 	// PHC string) logs in; wrong passwords in a row and the lock they lead to
 	// are counted. One row per staff member who has or had a password: the
@@ -459,6 +461,16 @@ var migrations = []string{
 		updated_at    BIGINT NOT NULL DEFAULT 0
 	);`,
 }
+
+// countersMigration: numbers that must never repeat or skip (the day's code
+// sequence, the year's entry number) come from a counter row updated in
+// the receiving transaction, so desks receiving at the same moment on a
+// shared server queue on the row instead of colliding. A counter is created
+// at its first use from the register's own maximum, so no data moves here.
+const countersMigration = `CREATE TABLE counters (
+		name  TEXT PRIMARY KEY,
+		n     BIGINT NOT NULL
+	)`
 
 // SchemaVersion is the version a database has after Open.
 var SchemaVersion = len(migrations)

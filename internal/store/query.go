@@ -47,7 +47,7 @@ func (s *Store) Page(ctx context.Context, f Filter) ([]register.Dossier, error) 
 		f.Limit = 50
 	}
 	where, args := f.where()
-	if where == "" && f.Offset > 0 && s.contiguous(ctx) {
+	if where == "" && f.Offset > 0 && s.db.d.denseRows() && s.contiguous(ctx) {
 		// Row i of the whole register, newest first, is entry n = max - i:
 		// a seek instead of stepping over i rows of a gigabyte table.
 		return s.list(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE n <= (SELECT MAX(n) FROM dossiers) - ?
@@ -120,13 +120,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]register
 			return []register.Dossier{*d}, nil
 		}
 	}
-	exact, prefix := ftsQueries(query)
+	exact, prefix := s.db.d.match(query)
 	if exact == "" {
 		return nil, nil
 	}
-	const q = `SELECT ` + dossierCols + ` FROM dossiers WHERE n IN (
-		SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ORDER BY rowid DESC LIMIT ?)
-		ORDER BY n DESC`
+	q := `SELECT ` + dossierCols + ` FROM dossiers WHERE n IN (` + s.db.d.searchSQL() + `) ORDER BY n DESC`
 	found, err := s.list(ctx, q, exact, limit)
 	if err != nil || len(found) >= limit || prefix == exact {
 		return found, err
@@ -161,12 +159,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]register
 // separators only is a phone number (or part of a code) and is matched as
 // one run of digits.
 func ftsQueries(q string) (exact, prefix string) {
-	if d := textvn.Digits(q); len(d) >= 4 && strings.TrimLeft(q, "+0123456789 .-()") == "" && !strings.Contains(strings.TrimSpace(q), "-") {
-		return `"` + d + `"`, `"` + d + `"*`
-	}
-	words := strings.FieldsFunc(textvn.Fold(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := searchWords(q)
 	if len(words) == 0 {
 		return "", ""
 	}
@@ -175,6 +168,17 @@ func ftsQueries(q string) (exact, prefix string) {
 	}
 	exact = strings.Join(words, " AND ")
 	return exact, exact + "*"
+}
+
+// searchWords splits a typed query into the folded words every match must
+// contain, as both engines' indexes split the dossiers' folded text.
+func searchWords(q string) []string {
+	if d := textvn.Digits(q); len(d) >= 4 && strings.TrimLeft(q, "+0123456789 .-()") == "" && !strings.Contains(strings.TrimSpace(q), "-") {
+		return []string{d}
+	}
+	return strings.FieldsFunc(textvn.Fold(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // ReceivedBetween lists the dossiers received in [from, to), in register

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"motcua/internal/store/storetest"
 	"path/filepath"
 	"testing"
 	"time"
@@ -62,7 +63,7 @@ func reportFixture() []*register.Dossier {
 }
 
 func openFixture(t testing.TB, ds []*register.Dossier) *Store {
-	s, err := Open(filepath.Join(t.TempDir(), "r.db"), Options{})
+	s, err := Open(storetest.DSN(t, filepath.Join(t.TempDir(), "r.db")), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f Filter) ([]r
 			return found, err
 		}
 	}
-	exact, prefix := ftsQueries(query)
+	exact, prefix := s.db.d.match(query)
 	if exact == "" {
 		return nil, nil
 	}
@@ -83,7 +83,7 @@ func (s *Store) SearchFiltered(ctx context.Context, query string, f Filter) ([]r
 func (s *Store) searchWithin(ctx context.Context, match, cond string, args []any, limit int, small bool) ([]register.Dossier, error) {
 	if small {
 		q := `SELECT ` + dossierCols + ` FROM dossiers WHERE ` + cond + ` AND EXISTS (
-			SELECT 1 FROM dossier_search WHERE dossier_search MATCH ? AND dossier_search.rowid = dossiers.n)
+			SELECT 1 FROM dossier_search WHERE ` + s.db.d.matchWhere() + ` AND dossier_search.` + s.db.d.searchKey() + ` = dossiers.n)
 			ORDER BY n DESC LIMIT ?`
 		return s.list(ctx, q, append(append(append([]any{}, args...), match), limit)...)
 	}
@@ -91,8 +91,9 @@ func (s *Store) searchWithin(ctx context.Context, match, cond string, args []any
 	last := int64(1) << 62
 	for len(out) < limit {
 		var ids []int64
-		rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? AND rowid < ?
-			ORDER BY rowid DESC LIMIT ?`, match, last, searchChunk)
+		key := s.db.d.searchKey()
+		rows, err := s.db.QueryContext(ctx, `SELECT `+key+` FROM dossier_search WHERE `+s.db.d.matchWhere()+` AND `+key+` < ?
+			ORDER BY `+key+` DESC LIMIT ?`, match, last, searchChunk)
 		if err != nil {
 			return nil, err
 		}
@@ -154,17 +155,17 @@ func (s *Store) SearchCount(ctx context.Context, query string, f Filter) (int, e
 			return n, err
 		}
 	}
-	_, prefix := ftsQueries(query)
+	_, prefix := s.db.d.match(query)
 	if prefix == "" {
 		return 0, nil
 	}
 	var n int
 	var err error
 	if cond == "" {
-		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH ?`, prefix).Scan(&n)
+		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier_search WHERE `+s.db.d.matchWhere(), prefix).Scan(&n)
 	} else {
 		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers WHERE n IN (
-			SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?) AND `+cond,
+			SELECT `+s.db.d.searchKey()+` FROM dossier_search WHERE `+s.db.d.matchWhere()+`) AND `+cond,
 			append([]any{prefix}, args...)...).Scan(&n)
 	}
 	return n, err

@@ -9,12 +9,13 @@ import (
 	"motcua/internal/calendar"
 	"motcua/internal/office"
 	"motcua/internal/register"
+	"motcua/internal/store/storetest"
 )
 
 // The state filter applies inside the search, with a total.
 func TestSearchFilteredAndCounted(t *testing.T) {
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, calendar.Zone)
-	o, err := office.Open(filepath.Join(t.TempDir(), "r.db"), office.Options{Now: func() time.Time { return now }, Actor: "Lan"})
+	o, err := office.Open(storetest.DSN(t, filepath.Join(t.TempDir(), "r.db")), office.Options{Now: func() time.Time { return now }, Actor: "Lan"})
 	if err != nil {
 		t.Fatal(err)
 	}

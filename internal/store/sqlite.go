@@ -179,6 +179,11 @@ func (s *Store) runCheck(pragma string) ([]string, error) {
 // Check runs the full integrity check now (motcua check) and returns the
 // problems found, none for a sound register.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
+	if s.Engine() == "postgres" {
+		// The server keeps its own files whole; what a desk can check is
+		// that it answers.
+		return nil, Explain(s.db.PingContext(ctx))
+	}
 	return s.runCheck("PRAGMA integrity_check(20)")
 }
 
@@ -231,6 +236,11 @@ func (s *Store) CopyTo(ctx context.Context, dst string) error {
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return fmt.Errorf("không tạo được thư mục %s: %v", filepath.Dir(abs), err)
+	}
+	if s.Engine() == "postgres" {
+		// A register on a server is copied, verified, into a new SQLite
+		// file (the administrator's own backups use pg_dump).
+		return s.copyToFile(ctx, abs)
 	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
 		os.Remove(abs)
@@ -290,7 +300,7 @@ func Inspect(ctx context.Context, path string) (FileInfo, error) {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: abs}
+	s := &Store{db: &DB{DB: db, d: sqliteDialect{}}, path: abs}
 	fresh, err := s.checkOwner()
 	if err != nil {
 		return fi, explainOpen(path, err)

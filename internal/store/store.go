@@ -1,4 +1,6 @@
-// Package store keeps the office's data in one SQLite file: the register of
+// Package store keeps the office's data in one SQLite file, or, for an
+// office with several desks, on a PostgreSQL server (Open with a
+// postgres:// URL; the differences sit behind dialect.go): the register of
 // dossiers with their events, procedures, settings, calendar schedules and
 // the audit log. It knows SQL and nothing of windows or business rules; the
 // use cases in internal/office are its only callers.
@@ -27,12 +29,13 @@ import (
 
 // Store is an open database.
 type Store struct {
-	db         *sql.DB
+	db         *DB
 	path       string
 	contigOnce sync.Once
 	contig     bool
-	damaged    error       // set when opened read-only after a failed integrity check
-	wrote      atomic.Bool // a write transaction committed (Close checkpoints then)
+	damaged    error        // set when opened read-only after a failed integrity check
+	wrote      atomic.Bool  // a write transaction committed (Close checkpoints then)
+	local      atomic.Int64 // commits made through this Store (ChangeMark)
 	closeOnce  sync.Once
 	closeErr   error
 }
@@ -54,8 +57,13 @@ type Options struct {
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date. A SQLite file of another program is refused before
 // anything is written to it; a damaged register is opened for reading only
-// (Damaged says why) so the clerk can still look things up.
+// (Damaged says why) so the clerk can still look things up. A postgres://
+// or postgresql:// URL opens the register on a PostgreSQL server instead
+// (see postgres.go); a URL is never taken for a file name.
 func Open(path string, opt Options) (*Store, error) {
+	if IsURL(path) {
+		return openPostgres(strings.TrimSpace(path), opt)
+	}
 	if path == "" {
 		return nil, errors.New("chưa chỉ định tệp cơ sở dữ liệu")
 	}
@@ -71,13 +79,14 @@ func Open(path string, opt Options) (*Store, error) {
 	if fi, err := os.Stat(real); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s là một thư mục, không phải tệp cơ sở dữ liệu", path)
 	}
-	db, err := sql.Open("sqlite", sqliteDSN(real, opt))
+	sqldb, err := sql.Open("sqlite", sqliteDSN(real, opt))
 	if err != nil {
 		return nil, Explain(err)
 	}
 	// One connection: SQLite has one writer anyway, and a single connection
 	// keeps transactions strictly serial within the process.
-	db.SetMaxOpenConns(1)
+	sqldb.SetMaxOpenConns(1)
+	db := &DB{DB: sqldb, d: sqliteDialect{}}
 	s := &Store{db: db, path: real}
 	if err := s.openSQLite(opt); err != nil {
 		db.Close()
@@ -129,7 +138,8 @@ func (s *Store) Damaged() error { return s.damaged }
 // Wrote reports whether this store committed a write.
 func (s *Store) Wrote() bool { return s.wrote.Load() }
 
-// Path is the database file (its real path, links resolved).
+// Path is the database file (its real path, links resolved), or the
+// server's address without its password.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database. When this process wrote, the WAL is folded
@@ -139,7 +149,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		var cerr error
-		if s.wrote.Load() && s.damaged == nil {
+		if s.db.d.name() == "sqlite" && s.wrote.Load() && s.damaged == nil {
 			cerr = s.checkpoint()
 		}
 		s.closeErr = errors.Join(cerr, s.db.Close())
@@ -148,7 +158,7 @@ func (s *Store) Close() error {
 }
 
 // DB exposes the handle for benchmarks and tests in other packages.
-func (s *Store) DB() *sql.DB { return s.db }
+func (s *Store) DB() *DB { return s.db }
 
 var errNewer = errors.New("cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn")
 
@@ -169,35 +179,41 @@ func (s *Store) checkVersion() error {
 // only read: opening it takes no write lock, so a command that only reads
 // never waits for (or blocks) a writer.
 func (s *Store) migrate(max int) error {
-	var v int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+	ctx := context.Background()
+	v, err := s.db.d.version(ctx, s.db)
+	if err != nil {
 		return err
 	}
 	if v > len(migrations) {
 		return fmt.Errorf("%w (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", errNewer, v, len(migrations))
 	}
-	var app int64
-	if err := s.db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
-		return err
+	app := int64(ApplicationID)
+	if s.db.d.name() == "sqlite" { // the file's mark; a server database is ours by its URL
+		if err := s.db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
+			return err
+		}
 	}
 	if v >= max && app == ApplicationID {
 		return nil
 	}
 	if app != ApplicationID {
-		if err := s.Tx(context.Background(), func(tx *Tx) error { return tx.markOurs() }); err != nil {
+		if err := s.Tx(ctx, func(tx *Tx) error { return tx.markOurs() }); err != nil {
 			return err
 		}
 	}
 	for i := v; i < max; i++ {
-		err := s.Tx(context.Background(), func(tx *Tx) error {
-			var cur int
-			if err := tx.tx.QueryRow("PRAGMA user_version").Scan(&cur); err != nil {
+		err := s.Tx(ctx, func(tx *Tx) error {
+			if err := s.db.d.beginMigration(tx.tx); err != nil {
+				return err
+			}
+			cur, err := s.db.d.version(ctx, tx.tx)
+			if err != nil {
 				return err
 			}
 			if cur != i {
-				return nil // another process migrated meanwhile
+				return nil // another process (another desk) migrated meanwhile
 			}
-			if _, err := tx.tx.Exec(migrations[i]); err != nil {
+			if _, err := tx.tx.Exec(s.db.d.migration(i)); err != nil {
 				return fmt.Errorf("nâng cấp lược đồ lên %d: %w", i+1, err)
 			}
 			if i+1 == 2 {
@@ -210,8 +226,7 @@ func (s *Store) migrate(max int) error {
 					return fmt.Errorf("nâng cấp lược đồ lên %d: %w", i+1, err)
 				}
 			}
-			_, err := tx.tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1))
-			return err
+			return s.db.d.setVersion(tx.tx, i+1)
 		})
 		if err != nil {
 			return err
@@ -222,20 +237,21 @@ func (s *Store) migrate(max int) error {
 
 // Version is the schema version of the open database.
 func (s *Store) Version() (int, error) {
-	var v int
-	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
-	return v, err
+	return s.db.d.version(context.Background(), s.db)
 }
 
 // Tx is a write transaction.
 type Tx struct {
-	tx    *sql.Tx
+	tx    *sqlTx
 	stmts map[string]*sql.Stmt
 }
 
 // exec runs a statement prepared once per transaction: bulk work (seeding,
 // imports) repeats the same few statements many times.
 func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if !tx.tx.d.prepare() {
+		return tx.tx.Exec(query, args...)
+	}
 	st, ok := tx.stmts[query]
 	if !ok {
 		var err error
@@ -256,26 +272,47 @@ func (tx *Tx) closeStmts() {
 	}
 }
 
-// Tx runs fn in one immediate transaction: all of it is saved or none.
+// Tx runs fn in one write transaction: all of it is saved or none. Write
+// transactions are serial (SQLite's immediate lock; PostgreSQL's register
+// lock, see postgresDialect.begin). Should PostgreSQL still report a
+// serialization failure, fn runs again from the start, so fn must not keep
+// state between attempts beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
 	if s.damaged != nil {
 		return s.damaged
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	for attempt := 1; ; attempt++ {
+		err := s.tx1(ctx, fn)
+		if err == nil || !s.db.d.retry(err) || attempt >= maxAttempts || ctx.Err() != nil {
+			if err == nil {
+				s.wrote.Store(true)
+				s.committed()
+			}
+			return Explain(err)
+		}
+		backoff(attempt)
+	}
+}
+
+func (s *Store) tx1(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, s.db.d.txOptions())
 	if err != nil {
-		return Explain(err)
+		return err
 	}
 	t := &Tx{tx: tx}
 	defer t.closeStmts()
+	if err := s.db.d.begin(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
-		return Explain(err)
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		_ = tx.Rollback()
-		return Explain(err)
+		return err
 	}
-	s.wrote.Store(true)
 	return nil
 }
 
@@ -309,6 +346,9 @@ func duplicate(format string, a ...any) error {
 func Explain(err error) error {
 	if err == nil {
 		return nil
+	}
+	if e, ok := explainPostgres(err); ok {
+		return e
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"motcua/internal/register"
+	"motcua/internal/store/storetest"
 )
 
 // An office that installed the first release has a schema-1 database; the
 // current program must upgrade it in place and find its old dossiers.
 func TestUpgradeInPlace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
+	path := storetest.DSN(t, filepath.Join(t.TempDir(), "old.db"))
 	old, err := Open(path, Options{MaxMigration: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -52,12 +53,16 @@ func TestUpgradeInPlace(t *testing.T) {
 }
 
 func TestNewerDatabaseIsRefused(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "new.db")
+	path := storetest.DSN(t, filepath.Join(t.TempDir(), "new.db"))
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.DB().Exec("PRAGMA user_version = 999")
+	if s.Engine() == "sqlite" {
+		s.DB().Exec("PRAGMA user_version = 999")
+	} else if _, err := s.DB().Exec("UPDATE schema_version SET version = 999"); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	if _, err := Open(path, Options{}); err == nil {
 		t.Fatal("a database from a newer program was opened")
@@ -83,7 +88,7 @@ func TestFTSQueries(t *testing.T) {
 }
 
 func TestDeepPagesMatchOffsetPaging(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "p.db"), Options{})
+	s, err := Open(storetest.DSN(t, filepath.Join(t.TempDir(), "p.db")), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
