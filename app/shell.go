@@ -459,5 +459,6 @@ func (s *shell) startTicker(every time.Duration) (stop func()) {
 			}
 		}
 	}()
-	return func() { t.Stop(); close(done) }
+	stopWatch := s.watchOtherDesks(3 * time.Second)
+	return func() { t.Stop(); close(done); stopWatch() }
 }

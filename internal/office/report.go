@@ -157,8 +157,8 @@ func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, 
 // peopleFigures are the period's figures of the people-and-outreach
 // records: satisfaction of the dossiers returned in the period, feedback
 // received in it and answered on time, letters issued in it by kind, and
-// the staff who signed the pledge for the period's year. Dialogues are not
-// recorded by this version, so they stay missing.
+// the staff who signed the pledge for the period's year, and the dialogues
+// held in it with their commitments done.
 func (o *Office) peopleFigures(ctx context.Context, p report.Period) (report.People, error) {
 	var pf report.People
 	sat, err := o.Satisfaction(ctx, p.From, p.Last())

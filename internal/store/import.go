@@ -55,6 +55,9 @@ type prepared struct{ tx *Tx }
 func (p prepared) QueryRow(query string, args ...any) *sql.Row { return p.tx.queryRow(query, args...) }
 
 func (p prepared) Query(query string, args ...any) (*sql.Rows, error) {
+	if !p.tx.tx.d.prepare() {
+		return p.tx.tx.Query(query, args...)
+	}
 	st, ok := p.tx.stmts[query]
 	if !ok {
 		var err error
