@@ -134,6 +134,7 @@ func Run(opt Options) error {
 	if derr := o.Damaged(); derr != nil {
 		dialog.ShowError(derr, w) // opened read-only; the sentence names the backup to restore
 	}
+	defer installLogin(s)() // login.go: who is working, when the register uses accounts
 	s.env.uiMu.Unlock()
 	stop := s.startTicker(time.Minute)
 	// The shells this window showed (the real register, then perhaps the

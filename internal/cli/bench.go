@@ -120,6 +120,9 @@ func init() {
 				return err
 			}
 			defer o.Close()
+			if err := e.signIn(o); err != nil {
+				return err
+			}
 			total, err := o.Count(e.ctx, office.Filter{})
 			if err != nil {
 				return err

@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -45,6 +46,8 @@ type Env struct {
 	Stdin          io.Reader      // answers to confirmations (restore); os.Stdin when nil
 	opened         *office.Office // the register the command opened, if any
 	dbPath         string         // its path
+	user           string         // --user: who acts (accounts.go)
+	in             *bufio.Reader  // stdin, read line by line (passwords, confirmations)
 }
 
 type command struct {
@@ -100,6 +103,11 @@ func (e *Env) run(args []string) int {
 				e.DB = v
 			case k == "db" && i+1 < len(args):
 				e.DB = args[i+1]
+				i++
+			case k == "user" && hasV:
+				e.user = v
+			case k == "user" && i+1 < len(args):
+				e.user = args[i+1]
 				i++
 			case k == "json" && !hasV:
 				e.JSON = true
@@ -164,6 +172,7 @@ func (e *Env) usage(w io.Writer) {
 		fmt.Fprintf(w, "  motcua %s %s\n      %s\n", c.name, c.args, c.help)
 	}
 	fmt.Fprintln(w, "\nMọi lệnh nhận --db TỆP (cơ sở dữ liệu; mặc định trong thư mục dữ liệu người dùng) và --json (in kết quả dạng JSON).")
+	fmt.Fprintln(w, "Khi sổ dùng tài khoản có mật khẩu: --user \"HỌ TÊN\" (đứng trước lệnh) làm việc dưới tên cán bộ đó; mật khẩu gõ khi được hỏi hoặc đặt trong biến MOTCUA_PASSWORD.")
 }
 
 // flags parses a command's flags, which may stand before or after its
@@ -206,10 +215,15 @@ func translateFlagError(err error) string {
 
 func (e *Env) office() (*office.Office, error) {
 	o, err := e.openOffice()
-	if err == nil {
-		e.opened = o
+	if err != nil {
+		return o, err
 	}
-	return o, err
+	if err := e.signIn(o); err != nil {
+		o.Close()
+		return nil, err
+	}
+	e.opened = o
+	return o, nil
 }
 
 func (e *Env) openOffice() (*office.Office, error) {

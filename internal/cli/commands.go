@@ -355,6 +355,9 @@ func init() {
 				return err
 			}
 			defer o.Close()
+			if err := e.signIn(o); err != nil {
+				return err
+			}
 			if err := o.SeedAllowed(e.ctx); err != nil && !*ifEmpty {
 				return err
 			}

@@ -14,8 +14,8 @@ import (
 )
 
 func init() {
-	addCommand(command{"staff", "add --name HỌ_TÊN --role VAI_TRÒ [--title CHỨC_VỤ] [--unit ĐƠN_VỊ] [--phone SĐT] [--email E] [--start YYYY-MM-DD] | edit MÃ|HỌ_TÊN [--…] | end MÃ|HỌ_TÊN [--date YYYY-MM-DD] | list [--all] | print -o TỆP.pdf",
-		"Danh sách cán bộ, công chức: thêm, sửa, ghi ngày thôi công tác, liệt kê, in danh sách công khai tại quầy. Vai trò: counter (cán bộ một cửa), chair (chủ tịch), vice_chair (phó chủ tịch), specialist (công chức chuyên môn), admin (quản trị).", runStaff})
+	addCommand(command{"staff", "add --name HỌ_TÊN --role VAI_TRÒ [--title CHỨC_VỤ] [--unit ĐƠN_VỊ] [--phone SĐT] [--email E] [--start YYYY-MM-DD] | edit MÃ|HỌ_TÊN [--…] | end MÃ|HỌ_TÊN [--date YYYY-MM-DD] | list [--all] | print -o TỆP.pdf | passwd MÃ|HỌ_TÊN | passwords on|off",
+		"Danh sách cán bộ, công chức: thêm, sửa, ghi ngày thôi công tác, liệt kê, in danh sách công khai tại quầy, đặt mật khẩu (passwd), bật hoặc tắt đăng nhập (passwords off: một người, không cần mật khẩu). Vai trò: counter (cán bộ một cửa), chair (chủ tịch), vice_chair (phó chủ tịch), specialist (công chức chuyên môn), admin (quản trị).", runStaff})
 }
 
 // useOffice opens the office for one command and closes it after.
@@ -162,6 +162,8 @@ func runStaff(e *Env, args []string) error {
 					staffLine(w, s)
 				}
 			})
+		case "passwd", "passwords":
+			return e.staffAccounts(o, pos) // accounts.go
 		case "print":
 			if err := writePDF(*out, func(w io.Writer) error { return o.StaffContacts(e.ctx, w) }); err != nil {
 				return err

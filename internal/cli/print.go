@@ -287,6 +287,10 @@ func runPrint(e *Env, args []string) error {
 		if (*dossier == "") == (*toS == "") {
 			return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
 		}
+		in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}
+		if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
+			return err
+		}
 		sv := &saveOnce{path: *out}
 		l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
 		if err := sv.undo(err); err != nil {

@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"motcua/internal/office"
@@ -108,6 +106,9 @@ func init() {
 		if err != nil {
 			return err
 		}
+		if err := e.mayRestore(); err != nil { // accounts.go
+			return err
+		}
 		confirm := func(p office.RestorePlan) bool {
 			if *yes {
 				if w := p.Warning(); w != "" {
@@ -120,11 +121,7 @@ func init() {
 				fmt.Fprintln(e.Stderr, w)
 			}
 			fmt.Fprint(e.Stderr, "Gõ \"có\" để khôi phục: ")
-			in := e.Stdin
-			if in == nil {
-				in = os.Stdin
-			}
-			line, _ := bufio.NewReader(in).ReadString('\n')
+			line, _ := e.stdin().ReadString('\n')
 			a := strings.ToLower(strings.TrimSpace(line))
 			return a == "có" || a == "co" || a == "yes" || a == "y"
 		}

@@ -71,6 +71,9 @@ func (o *Office) KeysShow(ctx context.Context) (KeyInfo, error) {
 // KeysInit makes the commune's first signing key. A commune that already
 // has one rotates it instead (KeysRotate), so the upper level can follow.
 func (o *Office) KeysInit(ctx context.Context, req KeyRequest) (KeyInfo, error) {
+	if err := o.can(ctx, people.ActSign); err != nil {
+		return KeyInfo{}, err
+	}
 	if _, ok, err := o.st.CurrentSigningKey(ctx); err != nil || ok {
 		if err == nil {
 			err = errors.New("xã đã có khóa ký; để đổi khóa hãy dùng “motcua keys rotate”, cấp trên sẽ nhận khóa mới qua gói tiếp theo")
@@ -83,6 +86,9 @@ func (o *Office) KeysInit(ctx context.Context, req KeyRequest) (KeyInfo, error) 
 // KeysRotate replaces the signing key: the old key (opened with the old
 // passphrase) signs the hand-over, which travels in every later bundle.
 func (o *Office) KeysRotate(ctx context.Context, req KeyRequest) (KeyInfo, error) {
+	if err := o.can(ctx, people.ActSign); err != nil {
+		return KeyInfo{}, err
+	}
 	cur, ok, err := o.st.CurrentSigningKey(ctx)
 	if err != nil {
 		return KeyInfo{}, err
@@ -220,6 +226,9 @@ type holidayRecord struct {
 // period, with the next sequence number and the previous bundle's id, and
 // records it in the same transaction that draws the number.
 func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, error) {
+	if err := o.can(ctx, people.ActSign); err != nil {
+		return ExportResult{}, err
+	}
 	var res ExportResult
 	p := o.Profile()
 	if req.Path == "" {

@@ -10,6 +10,7 @@ import (
 
 	"motcua/assets"
 	"motcua/internal/calendar"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -260,6 +261,9 @@ func dedupe(cs []DueChange) []DueChange {
 // transaction. It is the administrator's confirmation: call it only after
 // showing the review.
 func (o *Office) ApplyCorrections(ctx context.Context, years []int) (CalendarReview, error) {
+	if err := o.can(ctx, people.ActCalendar); err != nil {
+		return CalendarReview{}, err
+	}
 	rev := CalendarReview{Years: years, Changes: []DueChange{}, Applied: true}
 	if len(years) == 0 {
 		return rev, nil
@@ -341,6 +345,11 @@ func recompute(tx *store.Tx, cal *calendar.Calendar, years []int, actor string, 
 // audit line each) and records the year as checked, in one transaction.
 func (o *Office) ImportSchedule(ctx context.Context, s calendar.Schedule, apply bool) (CalendarReview, error) {
 	rev := CalendarReview{Years: []int{s.Year}, Changes: []DueChange{}}
+	if apply {
+		if err := o.can(ctx, people.ActCalendar); err != nil {
+			return rev, err
+		}
+	}
 	data, err := json.Marshal(s)
 	if err != nil {
 		return rev, err

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"motcua/assets"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -102,6 +103,9 @@ func (o *Office) upgradeShippedCatalogue(ctx context.Context) error {
 // published list: the limit leaves UnconfirmedLimits. The procedure is saved
 // as a new version with its audit line; dossiers keep theirs.
 func (o *Office) ConfirmLimit(ctx context.Context, code, variant string) (register.Procedure, error) {
+	if err := o.can(ctx, people.ActCatalogue); err != nil {
+		return register.Procedure{}, err
+	}
 	ps, err := o.st.Procedures(ctx)
 	if err != nil {
 		return register.Procedure{}, err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"motcua/internal/docs"
+	"motcua/internal/people"
 	"motcua/internal/store"
 	"motcua/internal/survey"
 	"motcua/internal/textvn"
@@ -16,6 +17,9 @@ import (
 
 // AddDialogue records a dialogue conference with its number of the year.
 func (o *Office) AddDialogue(ctx context.Context, d survey.Dialogue) (survey.Dialogue, error) {
+	if err := o.can(ctx, people.ActFeedback); err != nil {
+		return survey.Dialogue{}, err
+	}
 	if !d.HeldAt.IsZero() {
 		d.HeldAt = d.HeldAt.In(o.Now().Location())
 		if err := o.checkAt(d.HeldAt); err != nil {
@@ -77,6 +81,9 @@ func (o *Office) FindDialogue(ctx context.Context, ref string) (survey.Dialogue,
 // AddCommitment records a commitment made at a dialogue: its text, who is
 // answerable (required) and the deadline.
 func (o *Office) AddCommitment(ctx context.Context, dialogue string, c survey.Commitment) (survey.Commitment, error) {
+	if err := o.can(ctx, people.ActFeedback); err != nil {
+		return survey.Commitment{}, err
+	}
 	d, err := o.FindDialogue(ctx, dialogue)
 	if err != nil {
 		return c, err
@@ -112,6 +119,9 @@ var commitmentRefRe = regexp.MustCompile(`^(.+)\.(\d{1,3})$`)
 // with its result. ref is "DIALOGUE.N" ("2.1", "02/2026.3") or the
 // commitment's id.
 func (o *Office) CompleteCommitment(ctx context.Context, ref string, day time.Time, result string) (survey.Commitment, error) {
+	if err := o.can(ctx, people.ActFeedback); err != nil {
+		return survey.Commitment{}, err
+	}
 	if day.IsZero() {
 		day = o.Now()
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"motcua/internal/calendar"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 	"motcua/internal/textvn"
@@ -35,6 +36,9 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 	}
 	at := o.at(in.At)
 	if err := o.checkAt(at); err != nil {
+		return nil, err
+	}
+	if err := o.canAt(ctx, people.ActReceive, in.At); err != nil {
 		return nil, err
 	}
 	code := textvn.Clean(in.ProcedureCode)
@@ -102,6 +106,9 @@ func (o *Office) change(ctx context.Context, code, action string, at time.Time, 
 // found (a late supplement request is audited as such).
 func (o *Office) changeAs(ctx context.Context, code string, at time.Time, fn func(d *register.Dossier) (string, error)) (*register.Dossier, error) {
 	if err := o.checkAt(o.at(at)); err != nil {
+		return nil, err
+	}
+	if err := o.canAt(ctx, people.ActHandle, at); err != nil {
 		return nil, err
 	}
 	var d *register.Dossier

@@ -33,6 +33,9 @@ func (o *Office) FeedbackDays(ctx context.Context) (int, error) {
 
 // SetFeedbackDays changes the working days allowed to answer feedback.
 func (o *Office) SetFeedbackDays(ctx context.Context, n int) error {
+	if err := o.can(ctx, people.ActSettings); err != nil {
+		return err
+	}
 	if n < 1 || n > 90 {
 		return fmt.Errorf("số ngày làm việc trả lời phản ánh %d không hợp lệ: nhập từ 1 đến 90", n)
 	}
@@ -64,6 +67,9 @@ type FeedbackInput struct {
 // AddFeedback records feedback with its number of the year and its due
 // date. A due date typed on a day off is refused.
 func (o *Office) AddFeedback(ctx context.Context, in FeedbackInput) (survey.Feedback, error) {
+	if err := o.can(ctx, people.ActFeedback); err != nil {
+		return survey.Feedback{}, err
+	}
 	if err := cleanAll("staff_name", &in.Sender, "contact", &in.Contact, "feedback_text", &in.Content, "staff_name", &in.Handler); err != nil {
 		return survey.Feedback{}, err
 	}
@@ -150,6 +156,9 @@ func (o *Office) FindFeedback(ctx context.Context, ref string) (survey.Feedback,
 // AnswerFeedback records the answer (zero at: now) and, when known,
 // whether the citizen accepted it.
 func (o *Office) AnswerFeedback(ctx context.Context, ref, answer string, at time.Time, accepted *bool) (survey.Feedback, error) {
+	if err := o.can(ctx, people.ActFeedback); err != nil {
+		return survey.Feedback{}, err
+	}
 	if err := cleanAll("feedback_text", &answer); err != nil {
 		return survey.Feedback{}, err
 	}
@@ -165,6 +174,9 @@ func (o *Office) AnswerFeedback(ctx context.Context, ref, answer string, at time
 
 // SetFeedbackAccepted records whether the citizen accepted the answer.
 func (o *Office) SetFeedbackAccepted(ctx context.Context, ref string, accepted bool) (survey.Feedback, error) {
+	if err := o.can(ctx, people.ActFeedback); err != nil {
+		return survey.Feedback{}, err
+	}
 	return o.changeFeedback(ctx, ref, "feedback_accepted", func(f *survey.Feedback) error {
 		if f.Open() {
 			return fmt.Errorf("phản ánh %s chưa được trả lời nên chưa ghi được người dân có đồng ý hay không: hãy ghi câu trả lời trước", f.Ref())

@@ -11,6 +11,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/letters"
+	"motcua/internal/people"
 	"motcua/internal/register"
 )
 
@@ -106,6 +107,9 @@ func IsDemoPath(path string) bool {
 // the next working day, some already overdue, and letters waiting for the
 // chair. It adds to what Seed made.
 func (o *Office) SeedToday(ctx context.Context, seed uint64) error {
+	if err := o.can(ctx, people.ActImport); err != nil {
+		return err
+	}
 	now := o.Now()
 	cal := o.cfg().cal
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, calendar.Zone)

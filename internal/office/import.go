@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"motcua/internal/calendar"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 	"motcua/internal/textvn"
@@ -263,6 +264,9 @@ type XLSXImportResult struct {
 // and line). Rows that entered the register since the plan was made are
 // skipped, so importing the same file twice adds nothing.
 func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportResult, error) {
+	if err := o.can(ctx, people.ActImport); err != nil {
+		return XLSXImportResult{}, err
+	}
 	var res XLSXImportResult
 	if plan == nil {
 		return res, errors.New("chưa có bản xem trước để nhập")

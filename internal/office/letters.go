@@ -14,6 +14,7 @@ import (
 
 	"motcua/internal/docs"
 	"motcua/internal/letters"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 	"motcua/internal/textvn"
@@ -60,6 +61,9 @@ func (o *Office) LetterTemplate(ctx context.Context, k letters.Kind) (string, er
 // a template naming an unknown field is refused with the field's name. An
 // empty text restores the shipped wording.
 func (o *Office) SetLetterTemplate(ctx context.Context, k letters.Kind, src string) error {
+	if err := o.can(ctx, people.ActTemplates); err != nil {
+		return err
+	}
 	if _, err := letters.ParseKind(string(k)); err != nil {
 		return err
 	}
@@ -163,6 +167,9 @@ func lowerFirst(s string) string {
 // in the chair's queue. Fields the template needs and nobody gave are
 // refused by name, so the clerk can add them.
 func (o *Office) DraftLetter(ctx context.Context, in LetterInput) (Letter, error) {
+	if err := o.can(ctx, people.ActDraftLetter); err != nil {
+		return Letter{}, err
+	}
 	l, err := o.prepareDraft(ctx, in)
 	if err != nil {
 		return l, err
@@ -178,6 +185,9 @@ func (o *Office) prepareDraft(ctx context.Context, in LetterInput) (Letter, erro
 		return Letter{}, err
 	}
 	if err := checkLetterInput(&in.Recipient, &in.Address, in.Fields); err != nil {
+		return Letter{}, err
+	}
+	if err := o.profileOwns(in.Fields); err != nil {
 		return Letter{}, err
 	}
 	for k := range in.Fields {
@@ -259,6 +269,9 @@ func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, erro
 // rendering or saving fails, no number is given (the outgoing book is as
 // before) and the drafts stay in the queue. A nil save only numbers.
 func (o *Office) IssueLettersTo(ctx context.Context, ids []string, save func(pdf []byte) error) ([]Letter, error) {
+	if err := o.can(ctx, people.ActIssueLetter); err != nil {
+		return nil, err
+	}
 	templates, err := o.templates(ctx)
 	if err != nil {
 		return nil, err
@@ -406,6 +419,11 @@ func (o *Office) PrintLetter(ctx context.Context, w io.Writer, in LetterInput) (
 // that does not exist, a full disk), so no number is ever given to a
 // letter that was not written.
 func (o *Office) PrintLetterTo(ctx context.Context, in LetterInput, save func(pdf []byte) error) (Letter, error) {
+	// Drafting and issuing in one step is the signer's short path: a clerk
+	// drafts (DraftLetter) and the chair or vice-chair issues.
+	if err := o.can(ctx, people.ActIssueLetter); err != nil {
+		return Letter{}, err
+	}
 	l, err := o.prepareDraft(ctx, in)
 	if err != nil {
 		return l, err
@@ -451,7 +469,13 @@ func LetterRef(l Letter) string {
 // chair fixes a typo before approving). The wording is checked again.
 // Issued letters cannot change: their number and text are on paper.
 func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string, fields map[string]string) (Letter, error) {
+	if err := o.can(ctx, people.ActDraftLetter); err != nil {
+		return Letter{}, err
+	}
 	if err := checkLetterInput(&recipient, &address, fields); err != nil {
+		return Letter{}, err
+	}
+	if err := o.profileOwns(fields); err != nil {
 		return Letter{}, err
 	}
 	for k := range fields {
@@ -503,6 +527,9 @@ func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string,
 
 // DiscardDraft drops a draft letter from the chair's queue.
 func (o *Office) DiscardDraft(ctx context.Context, id string) error {
+	if err := o.can(ctx, people.ActDraftLetter); err != nil {
+		return err
+	}
 	return o.st.Tx(ctx, func(tx *store.Tx) error {
 		l, err := tx.Letter(id)
 		if err != nil {

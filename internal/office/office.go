@@ -21,6 +21,7 @@ import (
 
 	"motcua/assets"
 	"motcua/internal/calendar"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -29,8 +30,12 @@ import (
 type Options struct {
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
-	// Actor names who makes the changes (the logged-in clerk).
+	// Actor names who makes the changes when no one logs in: just a name,
+	// it grants no role.
 	Actor string
+	// User and Password log a staff member in at Open (see Login); with
+	// accounts off, User is only the actor's name. accounts.go.
+	User, Password string
 	// Fast makes commits non-durable: only for seeding demo data.
 	Fast bool
 	// CheckAlways runs the full integrity check even if the register
@@ -47,6 +52,10 @@ type Office struct {
 	// damaged is set when the register failed its integrity check and was
 	// opened read-only.
 	damaged error
+	// who is the staff member logged in (accounts.go); nil: nobody.
+	who atomic.Pointer[Staff]
+	// base is the actor's name when nobody is logged in.
+	base string
 }
 
 // DefaultDBPath is the database in the user's data directory:
@@ -95,6 +104,10 @@ func Open(path string, opt Options) (*Office, error) {
 	}
 	if o.actor == "" {
 		o.actor = defaultActor()
+	}
+	if err := o.signIn(context.Background(), opt); err != nil {
+		st.Close()
+		return nil, err
 	}
 	return o, nil
 }
@@ -265,6 +278,9 @@ func (o *Office) at(t time.Time) time.Time {
 // would change then show in PendingCorrections. ImportSchedule reviews and
 // recomputes in one go.
 func (o *Office) SaveSchedule(ctx context.Context, s calendar.Schedule) error {
+	if err := o.can(ctx, people.ActCalendar); err != nil {
+		return err
+	}
 	data, err := json.Marshal(s)
 	if err != nil {
 		return err
@@ -324,6 +340,9 @@ func (o *Office) SaveProcedure(ctx context.Context, p register.Procedure) (regis
 // is checked first, and either all are saved (each as a new version) or,
 // if anything fails or the program is stopped half-way, none is.
 func (o *Office) SaveProcedures(ctx context.Context, ps []register.Procedure) ([]register.Procedure, error) {
+	if err := o.can(ctx, people.ActCatalogue); err != nil {
+		return nil, err
+	}
 	for i := range ps {
 		if err := checkProcedure(&ps[i]); err != nil {
 			return nil, err

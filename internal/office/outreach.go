@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"motcua/internal/letters"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -17,6 +18,9 @@ type LetterSending = store.LetterSending
 // post or at the counter, and when (zero: now). A draft cannot be sent, and
 // a letter is sent once.
 func (o *Office) MarkSent(ctx context.Context, letterID string, how letters.Delivery, at time.Time) (LetterSending, error) {
+	if err := o.can(ctx, people.ActDraftLetter); err != nil {
+		return LetterSending{}, err
+	}
 	if _, err := letters.ParseDelivery(string(how)); err != nil {
 		return LetterSending{}, err
 	}

@@ -47,6 +47,9 @@ func (o *Office) ChosenPledgeSets(ctx context.Context) ([]people.PledgeSet, erro
 // ChoosePledgeSets sets which sets the commune's staff pledge to. Every set
 // must exist and have wording to print.
 func (o *Office) ChoosePledgeSets(ctx context.Context, codes []string) error {
+	if err := o.can(ctx, people.ActSettings); err != nil {
+		return err
+	}
 	all, err := o.PledgeSets()
 	if err != nil {
 		return err
@@ -99,6 +102,9 @@ type PledgeInput struct {
 // SignPledge records a signing for a year, with its scan when given. A
 // member who has left cannot sign, and one signing per member and year.
 func (o *Office) SignPledge(ctx context.Context, in PledgeInput) (people.Signing, error) {
+	if err := o.can(ctx, people.ActStaff); err != nil {
+		return people.Signing{}, err
+	}
 	s, err := o.FindStaff(ctx, in.Staff)
 	if err != nil {
 		return people.Signing{}, err
@@ -156,6 +162,9 @@ func (o *Office) SignPledge(ctx context.Context, in PledgeInput) (people.Signing
 // AttachPledgeScan attaches (or replaces) the scanned paper of a member's
 // signing for a year: the paper is often scanned after it is entered.
 func (o *Office) AttachPledgeScan(ctx context.Context, staff string, year int, name string, data []byte) (people.Signing, error) {
+	if err := o.can(ctx, people.ActStaff); err != nil {
+		return people.Signing{}, err
+	}
 	s, err := o.FindStaff(ctx, staff)
 	if err != nil {
 		return people.Signing{}, err
@@ -219,6 +228,9 @@ func (o *Office) PledgeProgress(ctx context.Context, year int) (people.Progress,
 // AddStaffNote notes a violation of the pledge or a praise on a staff
 // member.
 func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) (people.Note, error) {
+	if err := o.can(ctx, people.ActStaff); err != nil {
+		return people.Note{}, err
+	}
 	if err := cleanAll("contact", &n.Source, "comment", &n.Text); err != nil {
 		return people.Note{}, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/docs"
+	"motcua/internal/people"
 	"motcua/internal/report"
 	"motcua/internal/store"
 )
@@ -208,6 +209,9 @@ func (o *Office) Settings(ctx context.Context) ([]Setting, error) {
 // SetSettings validates and saves several settings at once; nothing is
 // saved if one is wrong.
 func (o *Office) SetSettings(ctx context.Context, values map[string]string) error {
+	if err := o.can(ctx, people.ActSettings); err != nil {
+		return err
+	}
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		keys = append(keys, k)
@@ -280,6 +284,9 @@ var demoProfile = map[string]string{
 // FillDemoProfile sets the demo commune's profile where the office has not
 // set its own values.
 func (o *Office) FillDemoProfile(ctx context.Context) error {
+	if err := o.can(ctx, people.ActSettings); err != nil {
+		return err
+	}
 	stored, err := o.st.Settings(ctx)
 	if err != nil {
 		return err

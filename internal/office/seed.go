@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"motcua/internal/calendar"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -36,6 +37,9 @@ type SeedOptions struct {
 // dossiers are spread over working days ending today; recent ones are
 // still open.
 func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
+	if err := o.can(ctx, people.ActImport); err != nil {
+		return 0, err
+	}
 	if opt.Dossiers <= 0 {
 		return 0, fmt.Errorf("số hồ sơ cần tạo phải lớn hơn 0")
 	}

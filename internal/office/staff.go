@@ -111,6 +111,9 @@ func staffJSON(s Staff) string {
 // AddStaff enters a staff member in the register. A missing start date is
 // today.
 func (o *Office) AddStaff(ctx context.Context, s Staff) (Staff, error) {
+	if err := o.can(ctx, people.ActStaff); err != nil {
+		return Staff{}, err
+	}
 	if err := checkStaff(&s); err != nil {
 		return Staff{}, err
 	}
@@ -140,6 +143,9 @@ func (o *Office) AddStaff(ctx context.Context, s Staff) (Staff, error) {
 // EditStaff changes a staff member's entry: edit receives the stored entry
 // and changes it; the result is checked before it is saved.
 func (o *Office) EditStaff(ctx context.Context, id string, edit func(*Staff) error) (Staff, error) {
+	if err := o.can(ctx, people.ActStaff); err != nil {
+		return Staff{}, err
+	}
 	var s Staff
 	now := o.Now()
 	err := o.st.Tx(ctx, func(tx *store.Tx) error {

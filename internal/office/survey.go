@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"motcua/internal/docs"
+	"motcua/internal/people"
 	"motcua/internal/store"
 	"motcua/internal/survey"
 	"motcua/internal/textvn"
@@ -27,6 +28,9 @@ type RateInput struct {
 
 // Rate records the citizen's rating of a returned dossier, once.
 func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) {
+	if err := o.can(ctx, people.ActRate); err != nil {
+		return survey.Rating{}, err
+	}
 	if err := cleanAll("comment", &in.Comment); err != nil {
 		return survey.Rating{}, err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"motcua/internal/bundle"
 	"motcua/internal/calendar"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -135,6 +136,9 @@ type ImportResult struct {
 // The same bundle twice changes nothing; an older bundle only adds or
 // updates records it holds in a newer state than stored.
 func (o *Office) Import(ctx context.Context, path, trust string) (ImportResult, error) {
+	if err := o.can(ctx, people.ActImport); err != nil {
+		return ImportResult{}, err
+	}
 	vr, r, f, err := VerifyBundle(path, o.Keyring(ctx, trust))
 	if err != nil {
 		return ImportResult{}, err

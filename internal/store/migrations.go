@@ -448,6 +448,18 @@ var migrations = []string{
 	CREATE INDEX upper_records_at ON upper_records (agency, kind, at);`,
 
 	countersMigration,
+
+	// Accounts: a staff member of the register with a password (argon2id,
+	// PHC string) logs in; wrong passwords in a row and the lock they lead to
+	// are counted. One row per staff member who has or had a password: the
+	// staff table stays the one list of people.
+	`CREATE TABLE staff_accounts (
+		staff_id      TEXT PRIMARY KEY REFERENCES staff (id),
+		password_hash TEXT NOT NULL DEFAULT '',
+		failed_logins INTEGER NOT NULL DEFAULT 0,
+		locked_until  BIGINT NOT NULL DEFAULT 0,
+		updated_at    BIGINT NOT NULL DEFAULT 0
+	);`,
 }
 
 // countersMigration: numbers that must never repeat or skip (the day's code

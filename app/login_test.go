@@ -1,0 +1,91 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"motcua/internal/office"
+	"motcua/internal/people"
+	"motcua/internal/register"
+)
+
+func TestLoginDialogAsksWhoIsWorkingAndAgainAfterIdleTime(t *testing.T) {
+	f := newFixture(t, monday0740)
+	ctx := context.Background()
+	// Without passwords the window asks nothing.
+	if stop := installLogin(f.shell); f.overlay() != nil {
+		t.Fatalf("login asked without accounts: %s", f.dialogText())
+	} else {
+		stop()
+	}
+	for _, s := range []office.Staff{
+		{Name: "Đỗ Văn Quản", Role: people.RoleAdmin, Start: monday0740},
+		{Name: "Nguyễn Thị Lan", Role: people.RoleCounter, Start: monday0740},
+	} {
+		if _, err := f.off.AddStaff(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.off.SetPassword(ctx, "Đỗ Văn Quản", "quản trị 2026"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.off.Login(ctx, "Đỗ Văn Quản", "quản trị 2026"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.off.SetPassword(ctx, "Nguyễn Thị Lan", "một cửa 2026"); err != nil {
+		t.Fatal(err)
+	}
+	f.off.Logout()
+
+	g := newLoginGate(f.shell.env, f.clock.Now)
+	g.show()
+	assertContains(t, f.dialogText(), "Ai đang làm việc?")
+	entries := f.dialogEntries()
+	if len(entries) != 2 {
+		t.Fatalf("entries: %d", len(entries))
+	}
+	// A wrong password: the dialog stays, says so, and nobody is in.
+	test.Type(entries[0], "Nguyễn Thị Lan")
+	test.Type(entries[1], "sai mật khẩu")
+	f.tapDialog("Đăng nhập")
+	assertContains(t, f.dialogText(), "Họ tên hoặc mật khẩu không đúng")
+	if _, ok := f.off.Who(); ok {
+		t.Fatal("logged in with a wrong password")
+	}
+	// Behind the dialog the office refuses changes.
+	_, err := f.off.Receive(ctx, office.ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "Giàng A Páo"}})
+	if err == nil {
+		t.Fatal("received with nobody logged in")
+	}
+	test.Type(entries[1], "một cửa 2026")
+	f.tapDialog("Đăng nhập")
+	if f.overlay() != nil {
+		t.Fatalf("dialog still shown: %s", f.dialogText())
+	}
+	if who, ok := f.off.Who(); !ok || who.Name != "Nguyễn Thị Lan" {
+		t.Fatalf("who: %+v", who)
+	}
+	if !strings.Contains(f.win.Title(), "Nguyễn Thị Lan (Cán bộ một cửa)") {
+		t.Errorf("title %q", f.win.Title())
+	}
+	f.receive("Giàng A Páo", "khai-sinh", time.Time{})
+
+	// Idle: not yet after 14 minutes, then the window locks and asks again.
+	f.clock.Set(monday0740.Add(14 * time.Minute))
+	if g.idle() {
+		t.Fatal("idle too early")
+	}
+	f.clock.Set(monday0740.Add(idleFor + time.Minute))
+	if !g.idle() {
+		t.Fatal("not idle")
+	}
+	g.lock()
+	assertContains(t, f.dialogText(), "đã khóa sau một thời gian không dùng")
+	if _, ok := f.off.Who(); ok {
+		t.Fatal("still logged in after idle time")
+	}
+}
