@@ -111,6 +111,16 @@ func (o *Office) Who() (s Staff, ok bool) {
 	return Staff{}, false
 }
 
+// name is the person as forms and the register's events print them: the
+// staff member's name when someone is logged in (the audit's actor adds
+// the id), else the actor's name.
+func (o *Office) name() string {
+	if s, ok := o.Who(); ok {
+		return s.Name
+	}
+	return o.actor
+}
+
 // Actor is the name the audit records for the changes made now.
 func (o *Office) Actor() string { return o.actor }
 

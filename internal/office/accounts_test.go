@@ -123,6 +123,11 @@ func TestRefusalsNameWhoMayAndChangeNothing(t *testing.T) {
 	if _, err := o.Forward(ctx, d.Code, "Tư pháp - Hộ tịch", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
+	// Forms print the plain name (the receipt is signed by it); the audit
+	// adds the id.
+	if d.ReceivedBy != "Nguyễn Thị Lan" || d.Events[0].Actor != "Nguyễn Thị Lan" {
+		t.Fatalf("receiving officer %q, event actor %q", d.ReceivedBy, d.Events[0].Actor)
+	}
 	// The clerk drafts; issuing is the signer's.
 	l, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, Recipient: "Bà Hà Thị Ý", Fields: map[string]string{"noi_dung": "giúp đỡ"}})
 	if err != nil {

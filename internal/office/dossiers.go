@@ -55,7 +55,7 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 			return err
 		}
 		d, err = register.Receive(register.Intake{
-			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.actor, Counter: o.cfg().profile.CounterName,
+			Procedure: p, Applicant: in.Applicant, At: at, Actor: o.name(), Counter: o.cfg().profile.CounterName,
 			Sets: in.Sets, Documents: in.Documents, ResultMethod: in.ResultMethod, Channel: in.Channel, FormSet: o.cfg().profile.FormSet, Note: in.Note,
 		}, o.cfg().cal)
 		if err != nil {
@@ -179,7 +179,9 @@ func backdatedTo(back bool, at time.Time) *time.Time {
 	return &at
 }
 
-func (o *Office) step(at time.Time) register.Step { return register.Step{At: o.at(at), Actor: o.actor} }
+func (o *Office) step(at time.Time) register.Step {
+	return register.Step{At: o.at(at), Actor: o.name()}
+}
 
 // Forward hands the dossier to a unit.
 func (o *Office) Forward(ctx context.Context, code, to string, at time.Time) (*register.Dossier, error) {

@@ -346,14 +346,14 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportR
 func (o *Office) importedDossier(tx *store.Tx, nums *numbering, r ImportRow, p register.Procedure, file string, cal *calendar.Calendar, prof Profile) (*register.Dossier, string, int, error) {
 	where := fmt.Sprintf("Nhập từ sổ Excel %s, dòng %d", file, r.Line)
 	d, err := register.Receive(register.Intake{Procedure: p, Applicant: register.Applicant{Name: r.Applicant, Address: r.Address, Phone: r.Phone},
-		At: r.Received, Actor: o.actor, Counter: prof.CounterName, Sets: r.Sets, FormSet: prof.FormSet, Note: r.Note}, cal)
+		At: r.Received, Actor: o.name(), Counter: prof.CounterName, Sets: r.Sets, FormSet: prof.FormSet, Note: r.Note}, cal)
 	if err != nil {
 		// A phone number the register would refuse at the counter goes to the note.
 		if r.Phone == "" {
 			return nil, "", 0, err
 		}
 		d, err = register.Receive(register.Intake{Procedure: p, Applicant: register.Applicant{Name: r.Applicant, Address: r.Address},
-			At: r.Received, Actor: o.actor, Counter: prof.CounterName, Sets: r.Sets, FormSet: prof.FormSet,
+			At: r.Received, Actor: o.name(), Counter: prof.CounterName, Sets: r.Sets, FormSet: prof.FormSet,
 			Note: strings.TrimSpace(r.Note + " Điện thoại ghi trong sổ: " + r.Phone)}, cal)
 		if err != nil {
 			return nil, "", 0, err
@@ -406,7 +406,7 @@ func (o *Office) importedDossier(tx *store.Tx, nums *numbering, r ImportRow, p r
 		d.State, d.ReturnedAt, d.Outcome, d.UpdatedAt = register.Returned, &at, register.Classify(at, d.DueAt), at
 		d.Holder = "Người nộp hồ sơ"
 		d.Events = append(d.Events, register.Event{Seq: 2, Kind: register.EvReturned, At: at, From: d.Events[0].To, To: d.Holder,
-			Actor: o.actor, Note: where, Outcome: d.Outcome, State: register.Returned, Backdated: o.backdated(at)})
+			Actor: o.name(), Note: where, Outcome: d.Outcome, State: register.Returned, Backdated: o.backdated(at)})
 	}
 	return d, agency, seq, nil
 }

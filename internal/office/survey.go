@@ -42,7 +42,7 @@ func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) 
 		in.Channel = survey.AtCounter
 	}
 	if in.CapturedBy == "" {
-		in.CapturedBy = o.actor
+		in.CapturedBy = o.name()
 	}
 	if err := cleanAll("comment", &in.Comment, "staff_name", &in.CapturedBy); err != nil {
 		return survey.Rating{}, err
