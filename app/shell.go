@@ -342,7 +342,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.status.SizeName = theme.SizeNameCaptionText
 	ver := widget.NewLabel("Phiên bản " + version)
 	ver.SizeName = theme.SizeNameCaptionText
-	bar := container.NewBorder(widget.NewSeparator(), nil, nil, ver, s.status)
+	bar := container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(s.backupButton(), ver), s.status)
 	var top fyne.CanvasObject
 	if office.IsDemoPath(dbPath) {
 		top = demoBanner()
