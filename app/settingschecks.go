@@ -160,7 +160,7 @@ func (c *settingsChecks) showLimits(list []register.LimitCheck, err error) {
 			". Độ tin cậy: " + confidenceText(l.Confidence) + ".")
 		what.Wrapping = fyne.TextWrapWord
 		var btn *widget.Button
-		btn = widget.NewButton("Đã đối chiếu", func() {
+		confirm := func() {
 			btn.Disable()
 			c.e.background(func() {
 				_, err := c.e.off.ConfirmLimit(c.e.ctx, l.Code, l.Variant)
@@ -173,6 +173,13 @@ func (c *settingsChecks) showLimits(list []register.LimitCheck, err error) {
 					c.reload()
 				})
 			})
+		}
+		// The confirmation is recorded (a new version of the procedure
+		// and an audit line): ask once before.
+		btn = widget.NewButton("Đã đối chiếu", func() {
+			c.e.confirmAction("Xác nhận thời hạn đã đối chiếu",
+				"Thời hạn "+l.Limit.Vietnamese()+" của thủ tục “"+name+"” khớp với danh mục thủ tục hành chính tỉnh đã công bố? "+
+					"Phần mềm ghi lại người xác nhận và thời điểm.", "Đã đối chiếu", confirm, nil)
 		})
 		c.limits.Add(container.NewBorder(nil, nil, nil, container.NewVBox(btn, layout.NewSpacer()), what))
 	}

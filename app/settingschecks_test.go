@@ -46,6 +46,8 @@ func TestSettingsListsLimitsToConfirmAndConfirmsOne(t *testing.T) {
 		t.Fatalf("%d buttons for %d limits", len(btns), len(before))
 	}
 	test.Tap(btns[0])
+	assertContains(t, f.dialogText(), before[0].Name)
+	f.tapDialog("Đã đối chiếu")
 	f.wait()
 	after, err := f.off.UnconfirmedLimits(ctx)
 	if err != nil {
