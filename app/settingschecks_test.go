@@ -143,7 +143,7 @@ func TestSettingsChecksTheDatabase(t *testing.T) {
 func TestStatusBarHidesTheDatabasePassword(t *testing.T) {
 	f := newFixtureAt(t, at(2026, 11, 23, 10, 0), "postgres://lan:matkhau@192.168.1.10/motcua", true)
 	got := f.shell.status.Text
-	assertContains(t, got, "postgres://lan:")
+	assertContains(t, got, "Cơ sở dữ liệu PostgreSQL: postgres://lan:")
 	assertContains(t, got, "192.168.1.10/motcua")
 	assertNotContains(t, got, "matkhau")
 }
