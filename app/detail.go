@@ -76,7 +76,7 @@ func newDetail(e *env) *detailPane {
 	p.resume = mk("Nhận bổ sung", theme.DownloadIcon(), p.doResume)
 	p.apologise = mk("Xin lỗi – hẹn lại", theme.HistoryIcon(), p.doApologise)
 	p.refuse = mk("Từ chối", theme.CancelIcon(), p.doRefuse)
-	p.withdraw = mk("Rút hồ sơ", theme.ContentUndoIcon(), p.doWithdraw)
+	p.withdraw = mk("Dừng giải quyết", theme.MediaStopIcon(), p.doStop)
 	p.ret = mk("Trả kết quả (Ctrl+T)", theme.MailSendIcon(), p.doReturn)
 	p.ret.Importance = widget.HighImportance
 	p.papers = newButton("Giấy tờ, thư", theme.DocumentPrintIcon(), p.showPaperMenu)
@@ -227,7 +227,10 @@ func (p *detailPane) set(d *register.Dossier) {
 	case register.Refused:
 		add("Lý do từ chối", d.ClosedReason)
 	case register.Withdrawn:
-		add("Lý do rút", d.ClosedReason)
+		if by, ok := d.Stopped(); ok {
+			add("Dừng giải quyết", by.Vietnamese())
+		}
+		add("Lý do dừng", d.ClosedReason)
 	}
 	add("Ghi chú", d.Note)
 
@@ -522,43 +525,6 @@ func (p *detailPane) doApologise() {
 			}
 			p.offerPaper(d, docs.FormApology, title, msg)
 		})
-	})
-}
-
-func (p *detailPane) doRefuse() {
-	if p.d == nil {
-		return
-	}
-	reason := p.draftEntry("refuse.reason", "", true)
-	reason.SetPlaceHolder("Lý do từ chối, ghi trên phiếu từ chối")
-	p.form("Từ chối "+p.noun(), "Từ chối", []*widget.FormItem{
-		widget.NewFormItem("Lý do", reason),
-	}, func() {
-		text := reason.Text
-		p.act(func(code string) (*register.Dossier, []string, error) {
-			d, err := p.e.off.Refuse(p.e.ctx, code, text, time.Time{})
-			return d, nil, err
-		}, p.doRefuse, func(d *register.Dossier, _ []string) {
-			p.forgetDrafts("refuse")
-			p.offerPaper(d, docs.FormRefusal, "Đã từ chối hồ sơ", "Đã ghi nhận từ chối hồ sơ "+d.Code+".")
-		})
-	})
-}
-
-func (p *detailPane) doWithdraw() {
-	if p.d == nil {
-		return
-	}
-	reason := p.draftEntry("withdraw.reason", "", true)
-	reason.SetPlaceHolder("Lý do người dân rút hồ sơ (nếu có)")
-	p.form("Rút "+p.noun(), "Rút hồ sơ", []*widget.FormItem{
-		widget.NewFormItem("Lý do", reason),
-	}, func() {
-		text := reason.Text
-		p.act(func(code string) (*register.Dossier, []string, error) {
-			d, err := p.e.off.Withdraw(p.e.ctx, code, text, time.Time{})
-			return d, nil, err
-		}, p.doWithdraw, func(*register.Dossier, []string) { p.forgetDrafts("withdraw") })
 	})
 }
 

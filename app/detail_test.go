@@ -243,9 +243,12 @@ func TestWithdraw(t *testing.T) {
 	p := f.selectDossier(0)
 	test.Tap(p.withdraw)
 	test.Type(f.dialogEntries()[0], "Công dân xin rút")
-	f.tapDialog("Rút hồ sơ")
+	f.tapDialog("Dừng giải quyết")
 	if p.d.State != register.Withdrawn {
 		t.Fatalf("state %s", p.d.State)
+	}
+	if by, _ := p.d.Stopped(); by != register.StopByApplicant {
+		t.Errorf("stopped by %q, want the applicant", by)
 	}
 	ds, _ := f.off.Show(context.Background(), p.d.Code)
 	if ds.ClosedReason != "Công dân xin rút" {

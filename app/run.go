@@ -101,7 +101,7 @@ func Run(opt Options) error {
 
 	o, err := office.Open(path, office.Options{})
 	if err != nil {
-		showFatal(a, "Không mở được tệp dữ liệu "+path+".\n\n"+capitalise(err.Error())+
+		showFatal(a, "Không mở được tệp dữ liệu "+store.Redact(path)+".\n\n"+capitalise(err.Error())+
 			"\n\nHãy chụp màn hình này gửi cán bộ phụ trách công nghệ thông tin.")
 		return err
 	}

@@ -64,6 +64,8 @@ type settingsScreen struct {
 	// tests' windows keep the test theme).
 	applyDisplay func()
 
+	checks *settingsChecks // the database, the provisional years, the limits to confirm
+
 	content fyne.CanvasObject
 }
 
@@ -126,7 +128,9 @@ func newSettingsScreen(e *env) *settingsScreen {
 			fieldLabel("Nội dung cam kết"), s.pledgeBox),
 		container.NewHBox(layout.NewSpacer(), s.pledgePrint),
 	)
+	s.checks = newSettingsChecks(e)
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.displayBox(), widget.NewSeparator(),
+		s.checks.box, widget.NewSeparator(),
 		register, widget.NewSeparator(), pledge)))
 
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
@@ -138,6 +142,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 		e.do(func() { s.showSets(sets, err) })
 	})
 	s.reload()
+	s.checks.reload()
 	return s
 }
 
@@ -216,7 +221,15 @@ func (s *settingsScreen) build(list []office.Setting) {
 			for _, k := range keys {
 				st := byKey[k]
 				var en *widget.Entry
-				if choices, ok := settingChoices[k]; ok {
+				if k == "form_paper" {
+					en = widget.NewEntry()
+					en.OnChanged = func(string) { s.changed() }
+					f.Add(fieldLabel(settingLabel(st.Label)))
+					f.Add(paperChoice(en))
+					s.entries[k] = en
+					placed[k] = true
+					continue
+				} else if choices, ok := settingChoices[k]; ok {
 					se := widget.NewSelectEntry(choices)
 					en = &se.Entry
 					f.Add(fieldLabel(settingLabel(st.Label)))
@@ -404,7 +417,10 @@ func (s *settingsScreen) printPledge() {
 }
 
 // shown is called each time the screen is opened.
-func (s *settingsScreen) shown() { s.reload() }
+func (s *settingsScreen) shown() {
+	s.reload()
+	s.checks.reload()
+}
 
 // displayBox is how this PC shows the program: light or dark, text size,
 // and the folder where printed documents are kept. They are the clerk's

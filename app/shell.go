@@ -18,6 +18,7 @@ import (
 
 	"motcua/internal/office"
 	"motcua/internal/register"
+	"motcua/internal/store"
 	"motcua/internal/sysopen"
 )
 
@@ -337,7 +338,11 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	s.close = w.Close
 	w.SetCloseIntercept(s.closeWindow)
 
-	s.status = widget.NewLabel("Tệp dữ liệu: " + dbPath)
+	where := "Tệp dữ liệu: "
+	if store.IsURL(dbPath) {
+		where = "Cơ sở dữ liệu PostgreSQL: "
+	}
+	s.status = widget.NewLabel(where + store.Redact(dbPath)) // never a password
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.status.SizeName = theme.SizeNameCaptionText
 	ver := widget.NewLabel("Phiên bản " + version)
