@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/internal/bundle"
@@ -62,6 +63,11 @@ func TestUpperLevelOpensOnCommunes(t *testing.T) {
 	}
 	if s.shortcut(ctrl(fyne.KeyN)) {
 		t.Error("Ctrl+N opens reception in the upper-level profile")
+	}
+	s.shortcut(&desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierAlt})
+	s.dashboard.goTo(tabReception)
+	if s.tabs.SelectedIndex() == tabReception || s.dashboard.receiveBtn.Visible() {
+		t.Error("reception can be opened from Alt+2 or the dashboard in the upper-level profile")
 	}
 	cs := s.communes
 	if cs.month.Text != "11/2026" {

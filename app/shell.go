@@ -303,7 +303,11 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	}
 	s.reception.onShortcut = s.shortcut
 	s.register.onShortcut = s.shortcut
-	s.dashboard.goToTab = func(i int) { s.tabs.SelectIndex(i) }
+	s.dashboard.goToTab = func(i int) {
+		if !s.tabs.Items[i].Disabled() {
+			s.tabs.SelectIndex(i)
+		}
+	}
 	s.dashboard.openDossier = func(d register.Dossier) {
 		s.tabs.SelectIndex(tabRegister)
 		s.register.open(d)
@@ -346,6 +350,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	}
 	if tabCommunes >= 0 {
 		s.tabs.DisableIndex(tabReception)
+		s.dashboard.receiveBtn.Hide()
 		s.tabs.SelectIndex(tabCommunes)
 	}
 	s.close = w.Close
