@@ -26,6 +26,7 @@ type dashboard struct {
 	open     *canvas.Text
 	hint     *widget.Label // what to do about the numbers
 	updated  *widget.Label
+	people   *peoplePanel // staff pledges and overdue feedback (dashpeople.go)
 
 	receiveBtn  *widget.Button
 	registerBtn *widget.Button
@@ -93,6 +94,7 @@ func newDashboard(e *env) *dashboard {
 	d.receiveBtn.Importance = widget.HighImportance
 	d.registerBtn = widget.NewButtonWithIcon("Mở sổ theo dõi hồ sơ", theme.ListIcon(), func() { d.goTo(tabRegister) })
 	refresh := widget.NewButtonWithIcon("Cập nhật số liệu", theme.ViewRefreshIcon(), d.reload)
+	d.people = newPeoplePanel(func() { d.goTo(tabPeople) })
 
 	d.pressHead = heading("Hồ sơ cần xử lý")
 	d.pressCols = pressingColumns()
@@ -118,6 +120,7 @@ func newDashboard(e *env) *dashboard {
 			d.today,
 			cards,
 			d.hint,
+			d.people.content,
 			container.NewHBox(d.receiveBtn, d.registerBtn, refresh),
 			d.updated,
 			d.pressHead,
@@ -190,7 +193,7 @@ func (d *dashboard) reload() {
 		if err == nil {
 			pressing, err = d.e.off.Pressing(d.e.ctx, pressingLimit)
 		}
-		people := peopleAlertText(d.e) // the pledge, overdue feedback and commitments
+		alerts, aerr := d.e.off.PeopleAlerts(d.e.ctx) // the pledge, overdue feedback and commitments
 		now := d.e.off.Now()
 		d.e.do(func() {
 			d.today.SetText("Hôm nay: " + weekdayName(now) + ", " + fmtDate(now))
@@ -199,9 +202,7 @@ func (d *dashboard) reload() {
 				return
 			}
 			d.show(db)
-			if people != "" {
-				d.hint.SetText(d.hint.Text + "\n" + people)
-			}
+			d.people.show(alerts, aerr)
 			d.showPressing(pressing, now)
 			d.updated.SetText("Số liệu lúc " + now.Format("15:04") + "; tự cập nhật vài phút một lần.")
 		})

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -221,26 +218,4 @@ func truncLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
-}
-
-// peopleAlertText is the dashboard's people line: this year's pledge while
-// not everyone signed, feedback past its due date, dialogue commitments
-// past their deadline. Empty when there is nothing to say. It runs off the
-// UI goroutine.
-func peopleAlertText(e *env) string {
-	a, err := e.off.PeopleAlerts(e.ctx)
-	if err != nil {
-		return "Không đọc được số liệu cán bộ, phản ánh: " + err.Error()
-	}
-	var parts []string
-	if p := a.Pledge; p.Staff > 0 && p.Signed < p.Staff {
-		parts = append(parts, fmt.Sprintf("Cam kết năm %d: %d/%d cán bộ đã ký; chưa ký: %s.", p.Year, p.Signed, p.Staff, strings.Join(p.Missing, ", ")))
-	}
-	if n := len(a.Feedback); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d phản ánh, kiến nghị quá hạn chưa trả lời.", n))
-	}
-	if n := len(a.Commitments); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d cam kết tại hội nghị đối thoại đã quá hạn.", n))
-	}
-	return strings.Join(parts, " ")
 }

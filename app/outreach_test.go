@@ -299,7 +299,26 @@ func TestDashboardNamesWhoHasNotSigned(t *testing.T) {
 	}
 	f.shell.dashboard.reload()
 	f.wait()
-	got := texts(f.shell.dashboard.hint)
-	assertContains(t, got, "Cam kết năm 2026: 1/2 cán bộ đã ký; chưa ký: Lê Văn Tuấn.")
-	assertContains(t, got, "1 phản ánh, kiến nghị quá hạn chưa trả lời.")
+	p := f.shell.dashboard.people
+	assertContains(t, texts(p.content), "Cam kết năm 2026: 1/2 cán bộ đã ký")
+	assertContains(t, texts(p.content), "Chưa ký: Lê Văn Tuấn.")
+	assertContains(t, texts(p.content), "1 phản ánh, kiến nghị quá hạn chưa trả lời")
+	if p.bar.Value != 0.5 {
+		t.Errorf("the pledge bar shows %v, want half", p.bar.Value)
+	}
+	if strings.Contains(texts(f.shell.dashboard.hint), "Cam kết") {
+		t.Error("the pledge is said twice, in the hint line too")
+	}
+	if f.shell.tabs.Items[tabPeople].Text != "Người dân" {
+		t.Fatalf("tab %d is %q, not Người dân", tabPeople, f.shell.tabs.Items[tabPeople].Text)
+	}
+	f.win.Resize(fyne.NewSize(1024, 768))
+	if m := f.shell.content.MinSize(); m.Width > 1024 || m.Height > 640 {
+		t.Errorf("the dashboard with its people panel needs %v", m)
+	}
+	test.Tap(p.open)
+	f.wait()
+	if f.shell.tabs.SelectedIndex() != tabPeople {
+		t.Error("the panel's button does not open Người dân")
+	}
 }

@@ -34,6 +34,8 @@ var settingChoices = map[string][]string{
 	"chair_title": {"Chủ tịch", "Phó Chủ tịch"},
 	"sign_as":     {"TM", "KT"},
 	"form_set":    {office.FormSet2025, office.FormSet2018},
+	// The program's profile (issue 11); it takes effect at the next start.
+	"profile.mode": {office.ModeCommune, office.ModeUpper},
 }
 
 // settingsScreen is the commune profile and the office's settings, one

@@ -245,6 +245,7 @@ type shell struct {
 	settings  *settingsScreen
 	calendar  *calendarScreen
 	bundles   *bundleScreen
+	communes  *communesScreen // the upper level's profile only
 
 	// restorePlacement moves the shown window where it was last time.
 	restorePlacement func()
@@ -303,7 +304,11 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	}
 	s.reception.onShortcut = s.shortcut
 	s.register.onShortcut = s.shortcut
-	s.dashboard.goToTab = func(i int) { s.tabs.SelectIndex(i) }
+	s.dashboard.goToTab = func(i int) {
+		if !s.tabs.Items[i].Disabled() {
+			s.tabs.SelectIndex(i)
+		}
+	}
 	s.dashboard.openDossier = func(d register.Dossier) {
 		s.tabs.SelectIndex(tabRegister)
 		s.register.open(d)
@@ -323,6 +328,15 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 	reports := newReportScreen(e)
 	screens = append(screens, screen{"Báo cáo", theme.DocumentIcon(), reports.content, reports.shown})
 	screens = append(screens, outreachScreens(e)...)
+	// The upper level (issue 11) opens on its communes table; the counter's
+	// reception makes no sense there and is disabled.
+	tabCommunes := -1
+	if o.IsUpperLevel() {
+		s.communes = newCommunesScreen(e)
+		s.communes.goImport = func() { s.tabs.SelectIndex(tabBundles) }
+		tabCommunes = len(screens)
+		screens = append(screens, screen{"Các xã", theme.StorageIcon(), s.communes.content, s.communes.shown})
+	}
 	s.tabs = container.NewAppTabs()
 	for _, sc := range screens {
 		s.tabs.Append(container.NewTabItemWithIcon(sc.title, sc.icon, sc.content))
@@ -334,6 +348,11 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 		if f := screens[current].shown; f != nil {
 			f()
 		}
+	}
+	if tabCommunes >= 0 {
+		s.tabs.DisableIndex(tabReception)
+		s.dashboard.receiveBtn.Hide()
+		s.tabs.SelectIndex(tabCommunes)
 	}
 	s.close = w.Close
 	w.SetCloseIntercept(s.closeWindow)
@@ -395,7 +414,7 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 	// Alt+1…9 or Ctrl+1…9: the tabs, in the order of the navigation.
 	if cs.Modifier == fyne.KeyModifierAlt || cs.Modifier == fyne.KeyModifierShortcutDefault {
 		for i, k := range tabKeys {
-			if cs.KeyName == k && i < len(s.tabs.Items) {
+			if cs.KeyName == k && i < len(s.tabs.Items) && !s.tabs.Items[i].Disabled() {
 				s.tabs.SelectIndex(i)
 				return true
 			}
@@ -411,6 +430,9 @@ func (s *shell) shortcut(sc fyne.Shortcut) bool {
 			return true
 		}
 	case fyne.KeyN:
+		if s.tabs.Items[tabReception].Disabled() {
+			return false
+		}
 		s.tabs.SelectIndex(tabReception)
 		return true
 	case fyne.KeyF:

@@ -33,6 +33,8 @@ type staffScreen struct {
 	print    *keyButton
 	form     *keyButton // prints the selected member's pledge form
 	scan     *keyButton // attaches the scanned signed form
+	setsBtn  *keyButton // chooses the pledge sets (pledgesets.go)
+	sets     *pledgeSetsDialog
 
 	rows     []office.Staff
 	signed   map[string]people.Signing // staff id → this year's signing
@@ -61,7 +63,8 @@ func newStaffScreen(e *env) *staffScreen {
 	s.print = newButton("In danh sách công khai", theme.DocumentPrintIcon(), s.printContacts)
 	s.form = newButton("In bản cam kết", theme.DocumentPrintIcon(), s.printPledge)
 	s.scan = newButton("Đính kèm bản quét…", theme.FileIcon(), s.pickScan)
-	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.showAll))
+	s.setsBtn = newButton("Bộ cam kết…", theme.SettingsIcon(), s.chooseSets)
+	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.setsBtn, s.showAll))
 	actions := container.NewVBox(container.NewHBox(s.sign, s.form, s.scan), container.NewHBox(s.note, s.edit, s.end))
 	right := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewHSplit(s.list, right)

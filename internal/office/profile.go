@@ -39,7 +39,23 @@ type Profile struct {
 	// ReportStartDay is the day reporting months start: 15 (the 15th of the
 	// previous month to the 14th) or 1 (calendar months).
 	ReportStartDay int `json:"report_start_day"`
+	// Mode is the program's profile: ModeCommune (the counter) or
+	// ModeUpper (the upper level, whose window opens on the communes).
+	Mode string `json:"mode"`
 }
+
+// Profiles of the program (setting profile.mode).
+const (
+	ModeCommune = "xa"
+	ModeUpper   = "cap-tren"
+)
+
+// IsUpperLevel reports whether the program runs as the upper level.
+func (p Profile) IsUpperLevel() bool { return p.Mode == ModeUpper }
+
+// IsUpperLevel reports whether this office runs in the upper-level profile
+// (the window opens on the communes table, not the counter).
+func (o *Office) IsUpperLevel() bool { return o.Profile().IsUpperLevel() }
 
 // Form sets a dossier can be received under.
 const (
@@ -155,12 +171,28 @@ var settingDefs = []settingDef{
 			return report.CheckStartDay(n)
 		},
 		apply: func(p *Profile, v string) error { p.ReportStartDay, _ = strconv.Atoi(v); return nil }},
+	{key: "profile.mode", label: "Chế độ của máy (xa: bộ phận một cửa của xã; cap-tren: cấp trên nhận gói của các xã; có hiệu lực khi mở lại phần mềm)", def: ModeCommune,
+		check: checkMode,
+		apply: func(p *Profile, v string) error {
+			if err := checkMode(v); err != nil {
+				return err
+			}
+			p.Mode = v
+			return nil
+		}},
 	{key: "hours.open", label: "Giờ mở cửa buổi sáng", def: "07:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Open = c })},
 	{key: "hours.lunch_start", label: "Giờ nghỉ trưa", def: "11:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchStart = c })},
 	{key: "hours.lunch_end", label: "Giờ làm việc buổi chiều", def: "13:30", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.LunchEnd = c })},
 	{key: "hours.close", label: "Giờ đóng cửa", def: "17:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Close = c })},
 	{key: "hours.cutoff", label: "Giờ chốt nhận hồ sơ trong ngày", def: "15:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.Cutoff = c })},
 	{key: "hours.return_at", label: "Giờ hẹn trả kết quả", def: "16:00", apply: clock(func(h *calendar.Hours, c calendar.Clock) { h.ReturnAt = c })},
+}
+
+func checkMode(v string) error {
+	if v != ModeCommune && v != ModeUpper {
+		return fmt.Errorf("chế độ %q không có: dùng %s (bộ phận một cửa của xã) hoặc %s (cấp trên nhận gói của các xã)", v, ModeCommune, ModeUpper)
+	}
+	return nil
 }
 
 func profileFrom(settings map[string]string) (Profile, error) {
