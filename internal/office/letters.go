@@ -259,6 +259,9 @@ func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, erro
 // rendering or saving fails, no number is given (the outgoing book is as
 // before) and the drafts stay in the queue. A nil save only numbers.
 func (o *Office) IssueLettersTo(ctx context.Context, ids []string, save func(pdf []byte) error) ([]Letter, error) {
+	if err := o.requireProfile("cấp số và phát hành thư"); err != nil {
+		return nil, err
+	}
 	templates, err := o.templates(ctx)
 	if err != nil {
 		return nil, err
