@@ -22,6 +22,7 @@ type wizard struct {
 	e *env
 
 	commune, agency, chair, phone, upper, clerk *widget.Entry
+	province, address, viceChairs               *widget.Entry
 	open, closeAt                               *widget.Entry
 	chairTitle                                  *widget.Select
 	formSet                                     *widget.RadioGroup
@@ -45,7 +46,10 @@ func newWizard(e *env, openDemo func()) *wizard {
 	}
 	w.commune = entry("Ví dụ: Đông Văn")
 	w.agency = entry("Ví dụ: 000.17.22.H56 (mã định danh của UBND xã)")
+	w.province = entry("Ví dụ: Thanh Hóa")
+	w.address = entry("Địa chỉ trụ sở UBND xã")
 	w.chair = entry("Họ tên Chủ tịch UBND xã")
+	w.viceChairs = entry("Họ tên các Phó Chủ tịch, cách nhau bằng dấu ;")
 	w.chairTitle = widget.NewSelect([]string{"Chủ tịch", "Phó Chủ tịch"}, nil)
 	w.chairTitle.SetSelected("Chủ tịch")
 	w.phone = entry("Số điện thoại đường dây nóng")
@@ -65,7 +69,10 @@ func newWizard(e *env, openDemo func()) *wizard {
 	form := container.New(layout.NewFormLayout(),
 		fieldLabel("Tên xã *"), w.commune,
 		fieldLabel("Mã cơ quan *"), w.agency,
+		fieldLabel("Tỉnh, thành phố"), w.province,
+		fieldLabel("Địa chỉ trụ sở"), w.address,
 		fieldLabel("Người ký *"), container.NewBorder(nil, nil, nil, w.chairTitle, w.chair),
+		fieldLabel("Phó Chủ tịch"), w.viceChairs,
 		fieldLabel("Cán bộ tiếp nhận"), w.clerk,
 		fieldLabel("Điện thoại"), w.phone,
 		fieldLabel("Giờ làm việc"), container.NewHBox(
@@ -112,7 +119,10 @@ func (w *wizard) values() map[string]string {
 		v["counter_name"] = "Trung tâm Phục vụ hành chính công xã " + name
 	}
 	set("agency_code", w.agency.Text)
+	set("province", w.province.Text)
+	set("address", w.address.Text)
 	set("chair_name", w.chair.Text)
+	set("vice_chairs", w.viceChairs.Text)
 	set("chair_title", w.chairTitle.Selected)
 	if w.chairTitle.Selected == "Phó Chủ tịch" {
 		v["sign_as"] = "KT"

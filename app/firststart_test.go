@@ -46,9 +46,15 @@ func TestWizardStartsTheRealRegister(t *testing.T) {
 	test.Type(w.commune, "Trung Lý")
 	test.Type(w.agency, "000.17.22.H56")
 	test.Type(w.chair, "Lò Văn Pọm")
+	test.Type(w.province, "Thanh Hóa")
+	test.Type(w.address, "Thôn Trung, xã Trung Lý")
+	test.Type(w.viceChairs, "Hà Thị Mai; Vi Văn Nam")
 	f.tapDialog("Bắt đầu sổ thật")
 	assertContains(t, f.dialogText(), "Thông tin của xã đã được lưu")
 	p := f.off.Profile()
+	if p.Province != "Thanh Hóa" || p.Address != "Thôn Trung, xã Trung Lý" || p.ViceChairs != "Hà Thị Mai; Vi Văn Nam" {
+		t.Errorf("province, address or vice-chairs lost: %+v", p)
+	}
 	if p.Commune != "Ủy ban nhân dân xã Trung Lý" || p.PlaceName != "Trung Lý" || p.AgencyCode != "000.17.22.H56" || p.ChairName != "Lò Văn Pọm" {
 		t.Errorf("profile %+v", p)
 	}

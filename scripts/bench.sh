@@ -8,7 +8,7 @@ trap 'rm -rf "$out"' EXIT
 
 rm -f "$db" "$db-wal" "$db-shm" "$db.lock"
 echo "Seeding $n dossiers into $db …" >&2
-"$bin" seed --db "$db" --dossiers "$n" --json >"$out/seed.json"
+"$bin" seed --db "$db" --dossiers "$n" --demo-profile --json >"$out/seed.json"
 echo "Measuring receive, search and page on $db …" >&2
 "$bin" bench --db "$db" --samples 400 --desks 5 --json >"$out/db.json"
 
@@ -22,7 +22,7 @@ if [ -n "$pg" ]; then
 	trap 'psql -q "$pg" -c "DROP SCHEMA IF EXISTS '$schema' CASCADE" >/dev/null 2>&1; rm -rf "$out"' EXIT
 	case "$pg" in *\?*) pgs="$pg&search_path=$schema" ;; *) pgs="$pg?search_path=$schema" ;; esac
 	echo "Seeding $n dossiers into PostgreSQL ($schema) …" >&2
-	"$bin" seed --db "$pgs" --dossiers "$n" --json >"$out/pgseed.json"
+	"$bin" seed --db "$pgs" --dossiers "$n" --demo-profile --json >"$out/pgseed.json"
 	echo "Measuring receive, 5 desks, search and page on PostgreSQL …" >&2
 	"$bin" bench --db "$pgs" --samples 400 --desks 5 --json >"$out/pg.json"
 fi

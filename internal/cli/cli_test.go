@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,8 +21,33 @@ func run(t *testing.T, db string, now time.Time, args ...string) (stdout, stderr
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &Env{Stdout: &out, Stderr: &errb, Now: func() time.Time { return now }, ctx: t.Context()}
-	code = e.run(append([]string{"--db", storetest.DSN(t, db)}, args...))
+	dsn := storetest.DSN(t, db)
+	withProfile(t, dsn)
+	code = e.run(append([]string{"--db", dsn}, args...))
 	return out.String(), errb.String(), code
+}
+
+// profiled are the registers a test has given a commune profile.
+var profiled sync.Map
+
+// withProfile gives a register the demo commune's profile the first time a
+// test uses it: nothing is issued under placeholders, and the tests work as
+// a commune that has set its profile (FillDemoProfile leaves what a test
+// sets itself).
+func withProfile(t *testing.T, dsn string) {
+	t.Helper()
+	key := t.Name() + "\x00" + dsn
+	if _, done := profiled.LoadOrStore(key, true); done {
+		return
+	}
+	o, err := office.Open(dsn, office.Options{})
+	if err != nil {
+		return // the command under test reports it
+	}
+	defer o.Close()
+	if err := o.FillDemoProfile(t.Context()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func mustJSON(t *testing.T, s string, v any) {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -383,6 +384,9 @@ func init() {
 					last = time.Now()
 				}
 			}})
+			if errors.Is(err, office.ErrProfileIncomplete) {
+				return fmt.Errorf("%w. Muốn tạo hồ sơ mẫu của xã mẫu, chạy lại với --demo-profile", err)
+			}
 			if err != nil {
 				return fmt.Errorf("đã tạo %d hồ sơ rồi dừng vì lỗi: %w", count, err)
 			}

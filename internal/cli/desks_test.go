@@ -36,6 +36,9 @@ func TestDeskProcessesReceivingAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := o.FillDemoProfile(t.Context()); err != nil { // nothing is issued under placeholders
+		t.Fatal(err)
+	}
 	o.Close()
 	const procs = 8
 	type ack struct {

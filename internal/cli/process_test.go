@@ -72,6 +72,7 @@ func TestMain(m *testing.M) {
 
 func runBin(t *testing.T, db string, args ...string) (string, string, error) {
 	t.Helper()
+	withProfile(t, db)
 	cmd := exec.Command(motcuaBin(t), append([]string{"--db", db}, args...)...)
 	var out, errb strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errb

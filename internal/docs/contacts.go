@@ -43,6 +43,7 @@ func StaffContacts(w io.Writer, f *Fonts, p Profile, in ContactList) error {
 	}
 	const size = 11.0
 	d := newDoc(f, "P", "A4", a4Margins, meta{title: "Danh sách cán bộ, công chức tiếp nhận hồ sơ", author: p.CounterName, date: in.Date})
+	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	d.section()
 	d.header(header{parent: p.Body, body: counterName(p), place: placeDate(p.PlaceName, in.Date), size: 13, qhSize: 13, mottoSize: 14})

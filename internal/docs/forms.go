@@ -86,6 +86,7 @@ func forms(w io.Writer, f *Fonts, p Profile, ds []DossierDoc, kind FormKind) err
 		ps = a5Style // two halves of a sheet are for the receipt's two copies; other forms print on A5
 	}
 	d := newDoc(f, ps.orient, ps.size, ps.m, md)
+	d.demo = p.Demo
 	d.ps = ps
 	d.onPage = pageNumberTop(ps.small)
 	for i, dd := range ds {

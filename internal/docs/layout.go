@@ -67,6 +67,7 @@ type doc struct {
 	physicalPage   int          // pages in the whole file
 	lineHeightLead float64      // line height as a multiple of the font size
 	ps             paperStyle   // forms: the paper and type sizes
+	demo           bool         // from the practice register: every page carries demoMark
 }
 
 func newDoc(f *Fonts, orientation, size string, m margins, md meta) *doc {
@@ -131,6 +132,9 @@ func (d *doc) newPage() {
 	d.pageNo++
 	d.physicalPage++
 	d.y = d.m.top
+	if d.demo {
+		d.demoMark()
+	}
 	if d.onPage != nil {
 		d.onPage(d)
 	}
@@ -581,4 +585,22 @@ func (d *doc) box(x, y, w, h float64, runs []run, size float64) {
 // boxHeight is the height a header box needs for runs at width w.
 func (d *doc) boxHeight(runs []run, size, w float64) float64 {
 	return float64(len(d.lines(runs, size, w-1.6)))*d.lineH(size) + 1.6
+}
+
+// demoMark is printed at the top of every page from the practice register.
+const demoMark = "DỮ LIỆU MẪU – KHÔNG CÓ GIÁ TRỊ"
+
+// demoMark draws the mark in red at the right of the top margin (the
+// page number sits in its centre), so a practice paper cannot pass for a
+// real one.
+func (d *doc) demoMark() {
+	size := 11.0
+	if d.w < 160 {
+		size = 9
+	}
+	d.setFont(bold, size)
+	w := d.pdf.GetStringWidth(demoMark)
+	d.pdf.SetTextColor(200, 0, 0)
+	d.pdf.Text(d.w-d.m.right-w, d.m.top/2+size*ptMM*0.35, demoMark)
+	d.pdf.SetTextColor(0, 0, 0)
 }

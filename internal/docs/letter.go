@@ -34,6 +34,7 @@ func Letters(w io.Writer, f *Fonts, p Profile, ls []Letter) error {
 		md.title = letterTitle(ls[0]) + " gửi " + ls[0].Recipient
 	}
 	d := newDoc(f, "P", "A4", a4Margins, md)
+	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	for _, l := range ls {
 		d.section()

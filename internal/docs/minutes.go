@@ -50,6 +50,7 @@ func DialogueMinutes(w io.Writer, f *Fonts, p Profile, m Minutes) error {
 	}
 	const size = 13.0
 	d := newDoc(f, "P", "A4", a4Margins, meta{title: "Biên bản hội nghị đối thoại " + m.Ref, author: p.Body, date: m.HeldAt})
+	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	d.section()
 	d.header(header{parent: p.ParentBody, body: p.Body, number: "Số: " + dots + "/BB-UBND", place: placeDate(p.PlaceName, m.HeldAt), size: 13, qhSize: 13, mottoSize: 14})

@@ -46,6 +46,7 @@ func PledgeForms(w io.Writer, f *Fonts, p Profile, pls []Pledge) error {
 		md.title += " – " + textvn.Clean(pls[0].Staff.Name)
 	}
 	d := newDoc(f, "P", "A4", a4Margins, md)
+	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	for _, pl := range pls {
 		d.section()

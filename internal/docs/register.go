@@ -37,6 +37,7 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 		title = sentence(form.Title)
 	}
 	d := newDoc(f, "L", "A4", bookMargins, meta{title: title + " " + periodText(in.From, in.To), author: p.CounterName, date: in.To})
+	d.demo = p.Demo
 	d.onPage = pageNumberTop(10)
 	d.section()
 	bookCover(d, p, form, in, title)

@@ -26,6 +26,7 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 		return errors.New("chưa chọn kỳ báo cáo")
 	}
 	d := newDoc(f, "P", "A4", a4Margins, meta{title: "Báo cáo kết quả giải quyết thủ tục hành chính " + r.Period.Label, author: p.Body, date: r.Generated})
+	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	d.section()
 	d.header(header{parent: p.ParentBody, body: p.Body, number: "Số: " + dots + "/BC-UBND",

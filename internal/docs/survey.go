@@ -44,6 +44,7 @@ func RatingSlips(w io.Writer, f *Fonts, p Profile, slips []RatingSlip) error {
 		}
 	}
 	d := newDoc(f, "P", "A5", a5Margins, md)
+	d.demo = p.Demo
 	for _, s := range slips {
 		if err := drawSlip(d, p, s); err != nil {
 			return err

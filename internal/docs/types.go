@@ -36,6 +36,10 @@ type Profile struct {
 	// Phụ lục III); either is left out when empty or zero.
 	ArchiveUnit   string // the drafting unit's abbreviation, e.g. "VP" (Văn phòng HĐND và UBND)
 	ArchiveCopies int    // copies kept
+
+	// Demo marks every page "DỮ LIỆU MẪU – KHÔNG CÓ GIÁ TRỊ": the paper comes
+	// from the practice register and must never pass for a real one.
+	Demo bool
 }
 
 // Applicant is who filed the dossier (người nộp hồ sơ).

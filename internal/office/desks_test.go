@@ -32,6 +32,11 @@ func TestDesksReceivingAtOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { o.Close() })
+		if i == 0 { // the commune's profile, before the other desks open
+			if err := o.FillDemoProfile(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
 		offices[i] = o
 	}
 	var wg sync.WaitGroup
@@ -105,6 +110,11 @@ func TestDesksIssuingLettersAtOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { o.Close() })
+		if i == 0 { // the commune's profile, before the other desks open
+			if err := o.FillDemoProfile(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
 		offices[i] = o
 	}
 	ctx := context.Background()

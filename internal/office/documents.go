@@ -52,6 +52,7 @@ func (o *Office) DocProfile() docs.Profile {
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
 		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
 		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,
+		Demo: IsDemoPath(o.Path()),
 	}
 }
 

@@ -31,6 +31,9 @@ type ReceiveInput struct {
 // assigned and saved with the first event and its audit line, durably, in
 // one transaction.
 func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossier, error) {
+	if err := o.requireProfile("tiếp nhận hồ sơ"); err != nil {
+		return nil, err
+	}
 	if err := checkReceiveInput(&in); err != nil {
 		return nil, err
 	}

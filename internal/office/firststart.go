@@ -186,3 +186,29 @@ func (o *Office) SeedToday(ctx context.Context, seed uint64) error {
 	}
 	return nil
 }
+
+// requireProfile refuses to issue anything (a dossier code, a receipt, a
+// numbered letter) while the commune's profile still holds placeholders:
+// the command line and every desk go through here, not only reception's
+// screen. It reads the profile in force, not the store, so it costs
+// nothing per dossier. doing says what was refused, e.g. "tiếp nhận hồ sơ".
+func (o *Office) requireProfile(doing string) error {
+	p := o.cfg().profile
+	value := map[string]string{"agency_code": p.AgencyCode, "commune": p.Commune, "place_name": p.PlaceName, "chair_name": p.ChairName}
+	var names []string
+	for _, d := range settingDefs {
+		ph, ok := placeholders[d.key]
+		if !ok {
+			continue
+		}
+		v := strings.TrimSpace(value[d.key])
+		if v == ph || v == "" || strings.EqualFold(v, "Ủy ban nhân dân xã") {
+			names = append(names, "“"+settingLabelShort(d.label)+"”")
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: còn thiếu %s, nên chưa thể %s. Hãy điền trong mục Cài đặt (hoặc bằng lệnh motcua settings) rồi làm lại, để giấy tờ và mã hồ sơ mang đúng tên và mã của xã",
+		ErrProfileIncomplete, strings.Join(names, ", "), doing)
+}

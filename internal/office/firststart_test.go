@@ -7,10 +7,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"motcua/internal/register"
 )
 
 func TestFirstStartAndProfileGaps(t *testing.T) {
-	o := openAt(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 08:30")
+	o, _ := openBare(t, filepath.Join(t.TempDir(), "r.db"), "2026-11-23 08:30")
 	ctx := context.Background()
 	first, err := o.FirstStart(ctx)
 	if err != nil || !first {
@@ -25,6 +27,21 @@ func TestFirstStartAndProfileGaps(t *testing.T) {
 			t.Errorf("%q not named in %q", want, err)
 		}
 	}
+	// Not only reception's screen: the office itself issues nothing under
+	// placeholders, whoever asks (the command line, another desk).
+	_, err = o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "Giàng A Páo", Address: "Thôn Trung"}})
+	if !errors.Is(err, ErrProfileIncomplete) || !strings.Contains(err.Error(), "Mã cơ quan") || !strings.Contains(err.Error(), "tiếp nhận hồ sơ") {
+		t.Errorf("received under placeholders: %v", err)
+	}
+	if _, err := o.Seed(ctx, SeedOptions{Dossiers: 5, Seed: 1}); !errors.Is(err, ErrProfileIncomplete) {
+		t.Errorf("seeded under placeholders: %v", err)
+	}
+	if _, err := o.IssueLetters(ctx, []string{"x"}); !errors.Is(err, ErrProfileIncomplete) {
+		t.Errorf("letters issued under placeholders: %v", err)
+	}
+	if n, _ := o.Count(ctx, Filter{}); n != 0 {
+		t.Fatalf("%d dossiers issued under placeholders", n)
+	}
 	if err := o.FillDemoProfile(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -36,6 +53,10 @@ func TestFirstStartAndProfileGaps(t *testing.T) {
 	}
 	if first, _ := o.FirstStart(ctx); first {
 		t.Error("first start with a complete profile")
+	}
+	d, err := o.Receive(ctx, ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: "Giàng A Páo", Address: "Thôn Trung"}})
+	if err != nil || !strings.HasPrefix(d.Code, "000.17.22.H56-") {
+		t.Errorf("a complete profile: %v %v", d, err)
 	}
 }
 

@@ -272,6 +272,9 @@ func (o *Office) IssueLettersTo(ctx context.Context, ids []string, save func(pdf
 	if err := o.can(ctx, people.ActIssueLetter); err != nil {
 		return nil, err
 	}
+	if err := o.requireProfile("cấp số và phát hành thư"); err != nil {
+		return nil, err
+	}
 	templates, err := o.templates(ctx)
 	if err != nil {
 		return nil, err

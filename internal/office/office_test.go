@@ -34,6 +34,19 @@ func openAt(t testing.TB, path, now string) *Office {
 // openClock also returns the fixed clock, for tests that move it on.
 func openClock(t testing.TB, path, now string) (*Office, *time.Time) {
 	t.Helper()
+	o, clock := openBare(t, path, now)
+	// Nothing is issued under placeholders: tests work as a commune whose
+	// profile is set (a test of the placeholders uses openBare).
+	if err := o.FillDemoProfile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return o, clock
+}
+
+// openBare opens a register as it is created: the profile still holds
+// the placeholders.
+func openBare(t testing.TB, path, now string) (*Office, *time.Time) {
+	t.Helper()
 	clock := vn(now)
 	o, err := Open(storetest.DSN(t, path), Options{Now: func() time.Time { return clock }, Actor: "Nguyễn Thị Lan"})
 	if err != nil {

@@ -23,6 +23,9 @@ type Profile struct {
 	Commune       string         `json:"commune"`      // Ủy ban nhân dân xã Đông Văn (documents print it in capitals)
 	CounterName   string         `json:"counter_name"` // Trung tâm Phục vụ hành chính công xã …
 	PlaceName     string         `json:"place_name"`   // địa danh on documents: Đông Văn
+	Province      string         `json:"province"`     // tỉnh or thành phố the commune belongs to
+	Address       string         `json:"address"`      // the office's address, for papers and letters
+	ViceChairs    string         `json:"vice_chairs"`  // Phó Chủ tịch who sign "KT. Chủ tịch", separated by ";"
 	ChairName     string         `json:"chair_name"`
 	ChairTitle    string         `json:"chair_title"` // Chủ tịch or Phó Chủ tịch
 	SignAs        string         `json:"sign_as"`     // TM or KT
@@ -99,6 +102,8 @@ var settingDefs = []settingDef{
 	{key: "commune", label: "Tên cơ quan ban hành (UBND xã)", def: "Ủy ban nhân dân xã", apply: text(func(p *Profile, v string) { p.Commune = v })},
 	{key: "counter_name", label: "Tên bộ phận tiếp nhận", def: "Trung tâm Phục vụ hành chính công xã", apply: text(func(p *Profile, v string) { p.CounterName = v })},
 	{key: "place_name", label: "Địa danh ghi trên văn bản", def: "", apply: text(func(p *Profile, v string) { p.PlaceName = v })},
+	{key: "province", label: "Tỉnh, thành phố", def: "", apply: text(func(p *Profile, v string) { p.Province = v })},
+	{key: "address", label: "Địa chỉ trụ sở UBND xã", def: "", apply: text(func(p *Profile, v string) { p.Address = v })},
 	{key: "chair_name", label: "Họ tên người ký", def: "", apply: text(func(p *Profile, v string) { p.ChairName = v })},
 	{key: "chair_title", label: "Chức vụ người ký (Chủ tịch hoặc Phó Chủ tịch)", def: "Chủ tịch", apply: text(func(p *Profile, v string) { p.ChairTitle = v })},
 	{key: "sign_as", label: "Thể thức ký (TM hoặc KT)", def: "TM",
@@ -109,6 +114,7 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.SignAs = v })},
+	{key: "vice_chairs", label: "Họ tên các Phó Chủ tịch (cách nhau bằng dấu ;)", def: "", apply: text(func(p *Profile, v string) { p.ViceChairs = v })},
 	{key: "clerk_name", label: "Họ tên cán bộ tiếp nhận dùng máy này", def: "", apply: text(func(p *Profile, v string) { p.ClerkName = v })},
 	{key: "phone", label: "Số điện thoại đường dây nóng", def: "", apply: text(func(p *Profile, v string) { p.Phone = v })},
 	{key: "form_set", label: "Bộ biểu mẫu cho hồ sơ mới", def: FormSet2025,

@@ -52,6 +52,9 @@ func (o *Office) Seed(ctx context.Context, opt SeedOptions) (int, error) {
 	if err := o.SeedAllowed(ctx); err != nil {
 		return 0, err
 	}
+	if err := o.requireProfile("tạo hồ sơ mẫu"); err != nil {
+		return 0, err
+	}
 	seeded, err := o.seededCount(ctx)
 	if err != nil {
 		return 0, err

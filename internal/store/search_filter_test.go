@@ -21,6 +21,9 @@ func TestSearchFilteredAndCounted(t *testing.T) {
 	}
 	defer o.Close()
 	ctx := context.Background()
+	if err := o.FillDemoProfile(ctx); err != nil { // nothing is issued under placeholders
+		t.Fatal(err)
+	}
 	in := func(name string, at time.Time) *register.Dossier {
 		d, err := o.Receive(ctx, office.ReceiveInput{ProcedureCode: "khai-sinh", Applicant: register.Applicant{Name: name}, At: at})
 		if err != nil {
