@@ -19,7 +19,15 @@ python3 - <<'PY'
 import json, os, random, sqlite3, subprocess, time, signal, threading
 bin, work = os.environ["MOTCUA_BIN"], os.environ["WORK"]
 
+profiled = set()
+
 def run(db, *args, inp=None):
+    # Nothing is issued under placeholders: each register gets the commune's
+    # profile before its first command.
+    if db not in profiled:
+        profiled.add(db)
+        subprocess.run([bin, "--db", db, "settings", "agency_code=000.17.22.H56", "commune=Ủy ban nhân dân xã Đông Văn",
+                        "place_name=Đông Văn", "chair_name=Lê Văn Tuấn"], capture_output=True, text=True)
     p = subprocess.run([bin, "--db", db, *args], capture_output=True, text=True, input=inp)
     return p.returncode, p.stdout, p.stderr
 

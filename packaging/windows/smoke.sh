@@ -198,6 +198,14 @@ else
 	fail "could not build noconsole-launch.exe"
 fi
 db_win="$data_win\\smoke.db"
+# Nothing is issued under placeholders: the commune's profile first (Vietnamese
+# arguments through Wine's command line, as a clerk's settings would be).
+if wine_run 60 settings "$exe_win" --db "$db_win" settings agency_code=000.17.22.H56 \
+	"commune=Ủy ban nhân dân xã Đông Văn" "place_name=Đông Văn" "chair_name=Lê Văn Tuấn"; then
+	pass "settings: the commune's profile saved"
+else
+	fail "settings failed (exit $?): $(head -c 400 "$OUT/settings.err")"
+fi
 if wine_run 60 receive "$exe_win" --db "$db_win" receive --procedure "$PROCEDURE" --applicant "$APPLICANT" --json; then
 	code=$(tr -d '\r' <"$OUT/receive.out" | sed -n 's/.*"[Cc]ode"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' | head -n1)
 	if [ -n "$code" ] && grep -q "$APPLICANT" "$OUT/receive.out"; then
