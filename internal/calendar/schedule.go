@@ -126,3 +126,16 @@ func checkSchedules(list []Schedule) error {
 	}
 	return nil
 }
+
+// ConfidenceText is a schedule's confidence as a clerk reads it.
+func ConfidenceText(c string) string {
+	switch c {
+	case "high":
+		return "cao, đã đối chiếu văn bản gốc"
+	case "medium":
+		return "trung bình, theo nguồn thứ cấp"
+	case "low":
+		return "thấp, cần kiểm tra lại"
+	}
+	return "chưa ghi"
+}

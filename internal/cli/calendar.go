@@ -175,7 +175,11 @@ func runCalendar(e *Env, args []string) error {
 			if info.Provisional {
 				kind += " dự kiến (chưa có thông báo chính thức)"
 			}
-			fmt.Fprintf(w, "%s: %s (%s). Âm lịch: %s\n", day.Format("02/01/2006"), kind, info.Reason, info.Lunar)
+			why := ""
+			if !strings.EqualFold(info.Reason, kind) && !strings.EqualFold(info.Reason, "ngày làm việc") {
+				why = " (" + info.Reason + ")"
+			}
+			fmt.Fprintf(w, "%s: %s%s; ngày %s\n", day.Format("02/01/2006"), kind, why, info.Lunar)
 		})
 	case "years":
 		ys, err := o.CalendarYears(e.ctx)
@@ -194,7 +198,7 @@ func runCalendar(e *Env, args []string) error {
 					if y.Stored {
 						src = "đã công bố, do quản trị viên nhập"
 					}
-					fmt.Fprintf(w, "%d  %s (độ tin cậy: %s)\n", y.Year, src, y.Confidence)
+					fmt.Fprintf(w, "%d  %s (độ tin cậy: %s)\n", y.Year, src, calendar.ConfidenceText(y.Confidence))
 				}
 				if y.ShippedDiffers {
 					fmt.Fprintf(w, "      lịch kèm theo phần mềm khác lịch đã nhập: xem motcua calendar schedule %d shipped\n", y.Year)
@@ -259,7 +263,7 @@ func runCalendar(e *Env, args []string) error {
 				fmt.Fprintf(w, "Năm %d chưa có lịch nghỉ công bố; ngày nghỉ Tết và ngày liền kề Quốc khánh là dự kiến theo quy tắc của phần mềm (xem motcua calendar holidays %d).\n", year, year)
 				return
 			}
-			fmt.Fprintf(w, "Lịch nghỉ năm %d (nguồn: %s; độ tin cậy: %s)\n", year, s.Source, s.Confidence)
+			fmt.Fprintf(w, "Lịch nghỉ năm %d (nguồn: %s; độ tin cậy: %s)\n", year, s.Source, calendar.ConfidenceText(s.Confidence))
 			for _, x := range s.Off {
 				fmt.Fprintf(w, "  nghỉ      %s  %s\n", x.Date, x.Reason)
 			}

@@ -52,6 +52,15 @@ func TestCalendarDueIssueCases(t *testing.T) {
 	if !strings.Contains(out, "2027  chờ thông báo") || !strings.Contains(out, "2026  đã công bố") {
 		t.Errorf("calendar years: %s", out)
 	}
+	// Read as a clerk reads it: the confidence in Vietnamese, the lunar
+	// date said once, no reason repeating the kind of day.
+	if strings.Contains(out, "medium") || !strings.Contains(out, "độ tin cậy: trung bình, theo nguồn thứ cấp") {
+		t.Errorf("calendar years speaks English: %s", out)
+	}
+	out, _, _ = run(t, db, monday, "calendar", "day", "2030-11-25")
+	if out != "25/11/2030: ngày làm việc; ngày 01/11/2030 âm lịch\n" {
+		t.Errorf("calendar day 2030-11-25: %q", out)
+	}
 	out, _, _ = run(t, db, monday, "calendar", "holidays", "2029")
 	if !strings.Contains(out, "2029-11-24  nghỉ") || strings.Contains(out, "2029-11-26") {
 		t.Errorf("24/11/2029 is a Saturday without nghỉ bù: %s", out)
