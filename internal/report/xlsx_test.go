@@ -98,7 +98,7 @@ func TestXLSXReadsBack(t *testing.T) {
 	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "csv", "--outdir", dir, in)
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, in) // 76: UTF-8, whatever the locale
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("LibreOffice refused the workbook: %v\n%s", err, out)
