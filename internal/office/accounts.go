@@ -137,7 +137,7 @@ func (o *Office) May(ctx context.Context, a people.Action) bool { return o.can(c
 func (o *Office) can(ctx context.Context, a people.Action) error {
 	on, err := o.AccountsOn(ctx)
 	if err != nil || !on {
-		return err
+		return store.Explain(err) // a lost server reads as the one sentence every write gives
 	}
 	s, ok := o.Who()
 	if !ok {

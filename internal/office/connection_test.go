@@ -26,6 +26,9 @@ func TestConnectionLossAndReturn(t *testing.T) {
 	}
 	defer o.Close()
 	ctx := context.Background()
+	if err := o.FillDemoProfile(ctx); err != nil { // nothing is issued under placeholders
+		t.Fatal(err)
+	}
 	first := receive(t, o, "khai-sinh", "Trước khi mất mạng")
 
 	// A transaction cut in the middle leaves nothing behind.

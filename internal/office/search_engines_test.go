@@ -31,6 +31,9 @@ func TestSearchSameOnBothEngines(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { o.Close() })
+		if err := o.FillDemoProfile(ctx); err != nil { // nothing is issued under placeholders
+			t.Fatal(err)
+		}
 		// Twenty namesakes first: the oldest rows, far beyond the window.
 		// (Counted as sample data, so that the seeder still fills the register.)
 		for i := 0; i < 20; i++ {
