@@ -19,6 +19,7 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/office"
+	"motcua/internal/register"
 )
 
 // Version is the program version, set at build time with
@@ -211,6 +212,29 @@ func translateFlagError(err error) string {
 		return "giá trị không hợp lệ: " + strings.TrimPrefix(s, "invalid value ")
 	}
 	return s
+}
+
+// withDossier runs a command that takes exactly one dossier code and no
+// flags: it parses, opens the register, finds the dossier and hands both
+// to fn, closing the register after.
+func (e *Env) withDossier(name string, args []string, fn func(*office.Office, *register.Dossier) error) error {
+	pos, err := e.parse(flag.NewFlagSet(name, flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cần đúng một mã hồ sơ")
+	}
+	o, err := e.office()
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	d, err := o.Show(e.ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	return fn(o, d)
 }
 
 func (e *Env) office() (*office.Office, error) {

@@ -221,24 +221,9 @@ func init() {
 		}})
 
 	addCommand(command{"show", "MÃ_HỒ_SƠ", "Xem hồ sơ và toàn bộ quá trình giải quyết.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("show", flag.ContinueOnError)
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) != 1 {
-			return usagef("cần đúng một mã hồ sơ")
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
-		d, err := o.Show(e.ctx, pos[0])
-		if err != nil {
-			return err
-		}
-		return e.printDossier(d, nil)
+		return e.withDossier("show", args, func(_ *office.Office, d *register.Dossier) error {
+			return e.printDossier(d, nil)
+		})
 	}})
 
 	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu. Từ khóa bắt đầu bằng dấu - thì đặt sau --, ví dụ: motcua search -- -a", func(e *Env, args []string) error {

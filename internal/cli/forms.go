@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"motcua/internal/office"
 	"motcua/internal/register"
 )
 
@@ -123,32 +124,17 @@ func runStop(e *Env, args []string) error {
 }
 
 func runPapers(e *Env, args []string) error {
-	fs := flag.NewFlagSet("papers", flag.ContinueOnError)
-	pos, err := e.parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một mã hồ sơ")
-	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	d, err := o.Show(e.ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	ps := o.Papers(d)
-	return e.emit(ps, func(w io.Writer) {
-		for _, p := range ps {
-			mark := "  "
-			if p.Enabled {
-				mark = "✓ "
+	return e.withDossier("papers", args, func(o *office.Office, d *register.Dossier) error {
+		ps := o.Papers(d)
+		return e.emit(ps, func(w io.Writer) {
+			for _, p := range ps {
+				mark := "  "
+				if p.Enabled {
+					mark = "✓ "
+				}
+				fmt.Fprintf(w, "%s%-11s %s (%s)\n      %s\n", mark, p.Kind, p.Title, p.Sheet, p.Why)
 			}
-			fmt.Fprintf(w, "%s%-11s %s (%s)\n      %s\n", mark, p.Kind, p.Title, p.Sheet, p.Why)
-		}
-		fmt.Fprintf(w, "In bằng: motcua print LOẠI %s -o TỆP.pdf\n", d.Code)
+			fmt.Fprintf(w, "In bằng: motcua print LOẠI %s -o TỆP.pdf\n", d.Code)
+		})
 	})
 }
