@@ -21,9 +21,13 @@ ifneq ($(DEMO),)
 endif
 	./motcua $(DBFLAG)
 
-## build: the real desktop binary (cgo, OpenGL)
+## build: the real desktop binary (cgo, OpenGL). no_emoji leaves out Fyne's
+## 4 MB colour-emoji font, which no screen uses: the window parsed it once per
+## text style, ~20 MB of its resident memory (bench-window.sh measures it).
+GO_TAGS ?= no_emoji
+export GO_TAGS
 build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o motcua .
+	$(GO) build -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)" -o motcua .
 
 ## cli: the headless binary (no cgo; the window part is Fyne's test driver)
 cli:

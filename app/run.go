@@ -76,6 +76,7 @@ func Run(opt Options) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	startProbe() // MOTCUA_PPROF: profiles for measuring the window (probe.go)
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("motcua.png", assets.IconPNG))
 	addTranslations()
@@ -136,6 +137,7 @@ func Run(opt Options) error {
 	}
 	defer installLogin(s)() // login.go: who is working, when the register uses accounts
 	s.env.uiMu.Unlock()
+	traceFirstFrame(w, func() bool { return s.dashboard.open.Text != "–" }) // MOTCUA_FIRST_FRAME (probe.go)
 	stop := s.startTicker(time.Minute)
 	// The shells this window showed (the real register, then perhaps the
 	// demo one) and how to close what they opened, last first.

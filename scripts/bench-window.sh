@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The real window's figures on a seeded register, measured under Xvfb
+# (software rendering, Mesa's llvmpipe): the time from starting the program
+# to the first frame drawn with the dashboard's numbers, and its resident
+# memory at the dashboard and after opening the register and scrolling it.
+# Prints one JSON object. Usage: bench-window.sh BINARY DB [SHOT.png]
+# BINARY is the real (cgo) build; DB an already seeded register.
+set -euo pipefail
+bin=$(realpath "$1") db=$(realpath "$2") shot=${3:-}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+	rm -rf "$work"
+}
+trap cleanup EXIT
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+pids+=($!)
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$work/display")
+rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; } # MB
+# start: runs the window and waits for its first frame with the dashboard's
+# numbers (MOTCUA_FIRST_FRAME, app/probe.go); sets app (the pid) and
+# first (seconds from the start).
+start() {
+	local t0 log=$work/app.$RANDOM.log
+	t0=$(date +%s%N)
+	HOME=$work MOTCUA_FIRST_FRAME=1 "$bin" --db "$db" >"$log" 2>&1 &
+	app=$!
+	pids+=($app)
+	for _ in $(seq 600); do
+		if grep -q '^first-frame-unix-ns ' "$log"; then
+			first=$(awk -v t0="$t0" '/^first-frame-unix-ns / {printf "%.3f", ($2 - t0) / 1e9; exit}' "$log")
+			return
+		fi
+		sleep 0.05
+	done
+	echo "bench-window: no frame with the dashboard's numbers after 30 s" >&2
+	cat "$log" >&2
+	exit 1
+}
+stop() { kill "$app"; wait "$app" 2>/dev/null || true; }
+# The first start of the day makes the automatic backup before the window
+# shows, and warms the file cache: measure the third start, once the
+# second has left the window's size and place.
+start
+sleep 2
+stop
+start
+sleep 2
+stop
+start
+load=$(cut -d' ' -f1 /proc/loadavg)
+sleep 4
+dash=$(rss "$app")
+wid=$(xdotool search --onlyvisible --name '^Một Cửa Thân Thiện' | head -n1)
+# The register (Ctrl+F), then down the list: Page Down, then the wheel.
+xdotool key --window "$wid" ctrl+f
+sleep 2
+xdotool key --window "$wid" Down
+for _ in $(seq 60); do xdotool key --window "$wid" Next; sleep 0.05; done
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove --window "$wid" $((WIDTH / 2)) $((HEIGHT / 3))
+for _ in $(seq 150); do xdotool click 5; sleep 0.02; done
+sleep 4
+scrolled=$(rss "$app")
+peak=$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$app/status")
+if [ -n "$shot" ]; then import -window root "$shot"; fi
+cat <<JSON
+{"first_frame_s": $first, "load1": $load, "rss_dashboard_mb": $dash, "rss_scrolled_mb": $scrolled, "rss_peak_mb": $peak}
+JSON
