@@ -66,9 +66,12 @@ reliability:
 
 ## bench: the figures the issues name, as a markdown table (seeds BENCH_DOSSIERS dossiers into BENCH_DB;
 ## with MOTCUA_BENCH_PG=postgres://… or through bash scripts/pg-test.sh make bench, PostgreSQL beside it)
-bench: deps-test
+## The real window's first frame and memory are measured too (builds it; BENCH_WINDOW=0 skips them).
+BENCH_WINDOW ?= 1
+bench: deps-test $(if $(filter 1,$(BENCH_WINDOW)),deps-run build)
+	$(if $(filter 1,$(BENCH_WINDOW)),bash packaging/deps.sh window)
 	CGO_ENABLED=0 $(GO) build -tags ci -ldflags "$(LDFLAGS)" -o /tmp/motcua-bench-bin .
-	bash scripts/bench.sh /tmp/motcua-bench-bin "$(BENCH_DB)" $(BENCH_DOSSIERS)
+	MOTCUA_BENCH_WINDOW=$(if $(filter 1,$(BENCH_WINDOW)),./motcua) bash scripts/bench.sh /tmp/motcua-bench-bin "$(BENCH_DB)" $(BENCH_DOSSIERS)
 
 ## windows: cross-compiled, signed exe, installer and portable zip in dist/windows
 windows:
