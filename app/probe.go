@@ -8,6 +8,7 @@ import (
 	"net/http"
 	_ "net/http/pprof" // served only when MOTCUA_PPROF names an address
 	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 // Without the variable nothing listens. Only a loopback address is taken:
 // the profiles show register data.
 func startProbe() {
+	startCPUProfile()
 	addr := os.Getenv("MOTCUA_PPROF")
 	if addr == "" {
 		return
@@ -41,7 +43,32 @@ func startProbe() {
 	go func() { _ = http.Serve(ln, nil) }()
 }
 
-// traceFirstFrame, when MOTCUA_FIRST_FRAME is set, prints to stderr the
+// stopCPUProfile ends the start-up CPU profile (nil: none is being taken).
+var stopCPUProfile func()
+
+// startCPUProfile profiles the start, up to the first frame with the
+// dashboard's numbers, into the file MOTCUA_CPUPROFILE names (which also
+// turns traceFirstFrame on).
+func startCPUProfile() {
+	path := os.Getenv("MOTCUA_CPUPROFILE")
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		log.Printf("MOTCUA_CPUPROFILE: %v", err)
+		return
+	}
+	stopCPUProfile = func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
+
+// traceFirstFrame, when MOTCUA_FIRST_FRAME (or MOTCUA_CPUPROFILE) is set, prints to stderr the
 // moment the first frame showing what ready reports is drawn, as
 // "first-frame-unix-ns N" (scripts/bench-window.sh subtracts the moment
 // it started the program). ready runs on the UI goroutine. The frame is
@@ -49,7 +76,7 @@ func startProbe() {
 // is true: the painter calls its generator while drawing that frame. It is
 // taken away again at once.
 func traceFirstFrame(w fyne.Window, ready func() bool) {
-	if os.Getenv("MOTCUA_FIRST_FRAME") == "" {
+	if os.Getenv("MOTCUA_FIRST_FRAME") == "" && stopCPUProfile == nil {
 		return
 	}
 	go func() {
@@ -65,6 +92,9 @@ func traceFirstFrame(w fyne.Window, ready func() bool) {
 				probe = canvas.NewRaster(func(int, int) image.Image {
 					once.Do(func() {
 						fmt.Fprintf(os.Stderr, "first-frame-unix-ns %d\n", time.Now().UnixNano())
+						if stopCPUProfile != nil {
+							go stopCPUProfile()
+						}
 						fyne.Do(func() { w.Canvas().Overlays().Remove(probe) })
 					})
 					return image.NewNRGBA(image.Rect(0, 0, 1, 1))

@@ -93,7 +93,7 @@ wf = os.path.join(out, "window.json")
 if os.path.exists(wf):
     w = json.load(open(wf))
     wat = f"at {n:,} dossiers, real window under Xvfb, load {w['load1']}"
-    row(f"start to the first frame with the dashboard's numbers ({wat})", f"{w['first_frame_s']:.2f} s", "≤ 1 s", w["first_frame_s"] <= 1)
+    row(f"start to the first frame with the dashboard's numbers ({wat})", f"{w['first_frame_s']:.2f} s ({w['first_frame_cpu_s']:.2f} s of CPU)", "≤ 1 s", w["first_frame_s"] <= 1)
     rows.append((f"resident memory at the dashboard ({wat})", f"{w['rss_dashboard_mb']} MB", "reported", "—"))
     row(f"resident memory, register open and scrolled ({wat})", f"{w['rss_scrolled_mb']} MB", "≤ 150 MB", w["rss_scrolled_mb"] <= 150)
 print("| figure | measured | target | met |")
