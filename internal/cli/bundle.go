@@ -19,19 +19,6 @@ import (
 // The bundle commands: the commune's signing key, export for the upper
 // level, and at the upper level verify, import and the communes list.
 
-func init() {
-	addCommand(command{"keys", "init | show | rotate [--passphrase-file TỆP] [--new-passphrase-file TỆP]",
-		"Khóa ký gói dữ liệu gửi cấp trên: tạo khóa (init), xem khóa công khai và dấu vân tay để đọc cho cấp trên (show), đổi khóa (rotate: khóa cũ ký xác nhận khóa mới). Mật khẩu hỏi khi chạy (không hiện lên màn hình), hoặc lấy từ --passphrase-file hay biến MOTCUA_PASSPHRASE; mật khẩu của khóa mới khi đổi khóa từ --new-passphrase-file hay MOTCUA_NEW_PASSPHRASE.", runKeys})
-	addCommand(command{"export", "--period YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD -o TỆP.zip [--passphrase-file TỆP]",
-		"Xuất gói dữ liệu đã ký gửi cấp trên: mọi hồ sơ, thư và lịch nghỉ tạo mới hoặc thay đổi trong kỳ.", runExport})
-	addCommand(command{"verify", "TỆP.zip [--key KHÓA_CÔNG_KHAI | --keyring CSDL]",
-		"Kiểm tra gói dữ liệu: chữ ký, đủ tệp, không tệp nào bị sửa. Chỉ trả mã 0 khi mọi thứ đúng.", runVerify})
-	addCommand(command{"import", "TỆP.zip [--trust DẤU_VÂN_TAY]",
-		"Cấp trên: kiểm tra rồi nhập gói dữ liệu của một xã (gói đã nhập thì không nhập lại). Gói đầu tiên của xã cần --trust với dấu vân tay đã đối chiếu qua điện thoại.", runImport})
-	addCommand(command{"communes", "[--period YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD]",
-		"Cấp trên: danh sách xã đã đăng ký, gói đã nhận, gói còn thiếu, số liệu từng xã và tổng hợp trong kỳ (mặc định tháng trước), xã chưa gửi.", runCommunes})
-}
-
 // passphrase reads the key's passphrase: --passphrase-file, then
 // MOTCUA_PASSPHRASE, then a prompt on the terminal.
 func (e *Env) passphrase(file, prompt string, confirm bool) ([]byte, error) {

@@ -11,16 +11,6 @@ import (
 	"motcua/internal/office"
 )
 
-func init() {
-	addCommand(command{"procedures", "[import TỆP.json | confirm MÃ [--variant MÃ_TRƯỜNG_HỢP]] [--unconfirmed]",
-		"Liệt kê danh mục thủ tục hành chính, thời hạn giải quyết, các trường hợp đặc biệt (--variant khi tiếp nhận) và cơ quan giải quyết; --unconfirmed: các thời hạn chờ quản trị viên xác nhận; confirm: ghi nhận đã đối chiếu thời hạn với danh mục TTHC của tỉnh; import: thêm hoặc sửa thủ tục từ tệp JSON (mỗi lần sửa thành một phiên bản mới).",
-		runProcedures})
-
-	addCommand(command{"calendar", "due --from \"YYYY-MM-DD HH:MM\" --limit 3d|16h|23c|same-day | day YYYY-MM-DD | holidays YYYY | years | review [--apply] | schedule YYYY [import TỆP.json | shipped] [--apply]",
-		"Tính hạn trả kết quả, xem một ngày là ngày làm việc hay ngày nghỉ (dự kiến hay đã công bố), liệt kê ngày nghỉ của một năm, xem các năm còn chờ thông báo lịch nghỉ, xem và áp dụng việc tính lại hạn trả khi lịch nghỉ được sửa, xem hoặc nhập lịch nghỉ đã công bố.",
-		runCalendar})
-}
-
 func runProcedures(e *Env, args []string) error {
 	fs := flag.NewFlagSet("procedures", flag.ContinueOnError)
 	unconfirmed := fs.Bool("unconfirmed", false, "chỉ liệt kê các thời hạn chờ xác nhận")

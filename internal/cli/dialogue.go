@@ -16,11 +16,6 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, "; ") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
-func init() {
-	addCommand(command{"dialogue", "add --at \"YYYY-MM-DD HH:MM\" --place NƠI --chair NGƯỜI_CHỦ_TRÌ [--attendance N] [--participants …] [--issue Ý_KIẾN …] | commit HỘI_NGHỊ --text CAM_KẾT --owner NGƯỜI_THỰC_HIỆN --deadline YYYY-MM-DD | done HỘI_NGHỊ.SỐ [--date YYYY-MM-DD] [--result KẾT_QUẢ] | list [--from D] [--to D] | minutes HỘI_NGHỊ -o TỆP.pdf",
-		"Hội nghị đối thoại với Nhân dân: ghi hội nghị và ý kiến người dân, ghi cam kết (người chịu trách nhiệm, thời hạn), theo dõi đến khi hoàn thành, in biên bản. HỘI_NGHỊ là số trong năm (ví dụ 02 hoặc 02/2026).", runDialogue})
-}
-
 func runDialogue(e *Env, args []string) error {
 	fs := flag.NewFlagSet("dialogue", flag.ContinueOnError)
 	var d survey.Dialogue
@@ -47,7 +42,7 @@ func runDialogue(e *Env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("cần một việc: add, commit, done, list hoặc minutes")
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		now := o.Now()
 		switch pos[0] {
 		case "add":

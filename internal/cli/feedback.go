@@ -12,11 +12,6 @@ import (
 	"motcua/internal/textvn"
 )
 
-func init() {
-	addCommand(command{"feedback", "add --content NỘI_DUNG [--channel KÊNH] [--sender HỌ_TÊN] [--contact SĐT] [--dossier MÃ] [--staff CÁN_BỘ] [--handler NGƯỜI_XỬ_LÝ] [--due YYYY-MM-DD] [--at …] | answer SỐ --text TRẢ_LỜI [--accepted yes|no] [--at …] | accept SỐ yes|no | list [--from D] [--to D] [--overdue] | days [N]",
-		"Phản ánh, kiến nghị của người dân: ghi nhận (hạn trả lời mặc định 10 ngày làm việc), trả lời, ghi người dân có đồng ý không, liệt kê, xem việc quá hạn. Kênh: in_person, phone, letter, hotline, portal, box.", runFeedback})
-}
-
 func parseYesNo(s string) (bool, error) {
 	switch textvn.Fold(s) {
 	case "yes", "co", "dong y", "1", "true":
@@ -67,7 +62,7 @@ func runFeedback(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		now := o.Now()
 		switch pos[0] {
 		case "add":

@@ -24,12 +24,6 @@ func (f procFlag) Set(s string) error {
 	return nil
 }
 
-func init() {
-	addCommand(command{"import-xlsx", "TỆP.xlsx [--map trường=CỘT,…] [--procedure \"Tên trong sổ=MÃ\"]… [--yes]",
-		"Nhập sổ theo dõi hồ sơ đang giữ bằng Excel: đoán cột theo tiêu đề, kiểm tra từng dòng (ngày dd/mm/yyyy hoặc ô ngày của Excel, thủ tục, trùng mã), in bản xem trước và các dòng lỗi; chỉ nhập khi có --yes, tất cả trong một lần lưu. Nhập lại cùng tệp không thêm gì.",
-		runImportXLSX})
-}
-
 func runImportXLSX(e *Env, args []string) error {
 	fs := flag.NewFlagSet("import-xlsx", flag.ContinueOnError)
 	mapSpec := fs.String("map", "", "ánh xạ cột")

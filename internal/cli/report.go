@@ -14,12 +14,6 @@ import (
 	"motcua/internal/report"
 )
 
-func init() {
-	addCommand(command{"report", "[--period 2027-01|2027-Q1|2027-H1|2027 | --from YYYY-MM-DD --to YYYY-MM-DD] [--format text|json|pdf|xlsx|csv] [-o TỆP]",
-		"Báo cáo kết quả giải quyết hồ sơ của một kỳ (mặc định tháng báo cáo hiện tại, chốt số liệu theo cài đặt report.start_day): tiếp nhận, trả trước hạn, đúng hạn, quá hạn, tỷ lệ, theo kênh và theo thủ tục, diễn biến 12 tháng, tự chấm điểm; PDF, Excel (kèm sổ theo dõi hồ sơ của kỳ) hoặc CSV.",
-		runReport})
-}
-
 func runReport(e *Env, args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	period := fs.String("period", "", "kỳ báo cáo")
