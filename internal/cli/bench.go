@@ -86,12 +86,8 @@ func runBench(e *Env, args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	samples := fs.Int("samples", 300, "số lần đo mỗi phép")
 	desks := fs.Int("desks", 0, "đo thêm N quầy cùng tiếp nhận một lúc (mỗi quầy một kết nối riêng)")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	if *samples < 1 || *samples > 100000 {
 		return usagef("--samples phải từ 1 đến 100000")

@@ -71,45 +71,42 @@ func runKeys(e *Env, args []string) error {
 	if len(pos) != 1 || (pos[0] != "init" && pos[0] != "show" && pos[0] != "rotate") {
 		return usagef("dùng: motcua keys init, motcua keys show hoặc motcua keys rotate")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	var info office.KeyInfo
-	switch pos[0] {
-	case "show":
-		info, err = o.KeysShow(e.ctx)
-	case "init":
-		var p []byte
-		if p, err = e.passphrase(*passFile, "Đặt mật khẩu cho khóa ký (ít nhất 8 ký tự)", true); err == nil {
-			info, err = o.KeysInit(e.ctx, office.KeyRequest{Passphrase: p})
-		}
-	case "rotate":
-		var old, p []byte
-		if old, err = e.passphrase(*passFile, "Mật khẩu của khóa đang dùng", false); err == nil {
-			if *newPassFile == "" && os.Getenv("MOTCUA_NEW_PASSPHRASE") != "" {
-				p = []byte(os.Getenv("MOTCUA_NEW_PASSPHRASE"))
-			} else if p, err = e.passphrase(*newPassFile, "Đặt mật khẩu cho khóa mới (ít nhất 8 ký tự)", true); err != nil {
-				return err
-			}
-			info, err = o.KeysRotate(e.ctx, office.KeyRequest{OldPassphrase: old, Passphrase: p})
-		}
-	}
-	if err != nil {
-		return err
-	}
-	return e.emit(info, func(w io.Writer) {
+	return e.withOffice(func(o *office.Office) error {
+		var info office.KeyInfo
 		switch pos[0] {
+		case "show":
+			info, err = o.KeysShow(e.ctx)
 		case "init":
-			fmt.Fprintln(w, "Đã tạo khóa ký gói dữ liệu. Hãy giữ kín mật khẩu: không có mật khẩu thì không xuất được gói.")
+			var p []byte
+			if p, err = e.passphrase(*passFile, "Đặt mật khẩu cho khóa ký (ít nhất 8 ký tự)", true); err == nil {
+				info, err = o.KeysInit(e.ctx, office.KeyRequest{Passphrase: p})
+			}
 		case "rotate":
-			fmt.Fprintln(w, "Đã đổi khóa ký. Gói tiếp theo mang lời chuyển khóa do khóa cũ ký; cấp trên nhận khóa mới khi nhập gói đó.")
+			var old, p []byte
+			if old, err = e.passphrase(*passFile, "Mật khẩu của khóa đang dùng", false); err == nil {
+				if *newPassFile == "" && os.Getenv("MOTCUA_NEW_PASSPHRASE") != "" {
+					p = []byte(os.Getenv("MOTCUA_NEW_PASSPHRASE"))
+				} else if p, err = e.passphrase(*newPassFile, "Đặt mật khẩu cho khóa mới (ít nhất 8 ký tự)", true); err != nil {
+					return err
+				}
+				info, err = o.KeysRotate(e.ctx, office.KeyRequest{OldPassphrase: old, Passphrase: p})
+			}
 		}
-		fmt.Fprintf(w, "Dấu vân tay:      %s\n", info.Fingerprint)
-		fmt.Fprintf(w, "Khóa công khai:   %s\n", info.PublicKey)
-		fmt.Fprintf(w, "Tạo lúc:          %s\n", info.CreatedAt.Format(stamp))
-		fmt.Fprintln(w, "Đọc dấu vân tay này qua điện thoại cho cán bộ cấp trên để họ đối chiếu khi nhập gói đầu tiên.")
+		if err != nil {
+			return err
+		}
+		return e.emit(info, func(w io.Writer) {
+			switch pos[0] {
+			case "init":
+				fmt.Fprintln(w, "Đã tạo khóa ký gói dữ liệu. Hãy giữ kín mật khẩu: không có mật khẩu thì không xuất được gói.")
+			case "rotate":
+				fmt.Fprintln(w, "Đã đổi khóa ký. Gói tiếp theo mang lời chuyển khóa do khóa cũ ký; cấp trên nhận khóa mới khi nhập gói đó.")
+			}
+			fmt.Fprintf(w, "Dấu vân tay:      %s\n", info.Fingerprint)
+			fmt.Fprintf(w, "Khóa công khai:   %s\n", info.PublicKey)
+			fmt.Fprintf(w, "Tạo lúc:          %s\n", info.CreatedAt.Format(stamp))
+			fmt.Fprintln(w, "Đọc dấu vân tay này qua điện thoại cho cán bộ cấp trên để họ đối chiếu khi nhập gói đầu tiên.")
+		})
 	})
 }
 
@@ -150,12 +147,8 @@ func runExport(e *Env, args []string) error {
 	to := fs.String("to", "", "ngày cuối YYYY-MM-DD")
 	out := fs.String("o", "", "tệp gói .zip")
 	passFile := fs.String("passphrase-file", "", "tệp chứa mật khẩu của khóa")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	p, err := periodFlags(*period, *from, *to, nil)
 	if err != nil {
@@ -164,32 +157,29 @@ func runExport(e *Env, args []string) error {
 	if *out == "" {
 		return usagef("cần -o TỆP.zip hoặc -o THƯ_MỤC: nơi lưu gói (thường là ổ USB)")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	if _, err := o.KeysShow(e.ctx); err != nil {
-		return err
-	}
-	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
-		// -o E:\ names the file after the commune and the period.
-		*out = filepath.Join(*out, fmt.Sprintf("motcua-%s-%s_%s.zip", o.Profile().AgencyCode, p.From.Format("2006-01-02"), p.To.Format("2006-01-02")))
-	}
-	pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
-	if err != nil {
-		return err
-	}
-	res, err := o.Export(e.ctx, office.ExportRequest{Period: p, Path: *out, Passphrase: pass, AppVersion: Version})
-	if err != nil {
-		return err
-	}
-	return e.emit(res, func(w io.Writer) {
-		fmt.Fprintf(w, "Đã xuất gói số %d, kỳ %s, ra %s (%d byte).\n", res.Sequence, p, res.Path, res.Bytes)
-		for _, f := range res.Files {
-			fmt.Fprintf(w, "  %-16s %6d bản ghi\n", f.Name, f.Records)
+	return e.withOffice(func(o *office.Office) error {
+		if _, err := o.KeysShow(e.ctx); err != nil {
+			return err
 		}
-		fmt.Fprintf(w, "Ký bằng khóa %s. Mã gói: %s\n", res.Fingerprint, res.BundleID)
+		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+			// -o E:\ names the file after the commune and the period.
+			*out = filepath.Join(*out, fmt.Sprintf("motcua-%s-%s_%s.zip", o.Profile().AgencyCode, p.From.Format("2006-01-02"), p.To.Format("2006-01-02")))
+		}
+		pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
+		if err != nil {
+			return err
+		}
+		res, err := o.Export(e.ctx, office.ExportRequest{Period: p, Path: *out, Passphrase: pass, AppVersion: Version})
+		if err != nil {
+			return err
+		}
+		return e.emit(res, func(w io.Writer) {
+			fmt.Fprintf(w, "Đã xuất gói số %d, kỳ %s, ra %s (%d byte).\n", res.Sequence, p, res.Path, res.Bytes)
+			for _, f := range res.Files {
+				fmt.Fprintf(w, "  %-16s %6d bản ghi\n", f.Name, f.Records)
+			}
+			fmt.Fprintf(w, "Ký bằng khóa %s. Mã gói: %s\n", res.Fingerprint, res.BundleID)
+		})
 	})
 }
 
@@ -241,13 +231,11 @@ func runVerify(e *Env, args []string) error {
 		if *keyring != "" {
 			e.DB = *keyring
 		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
-		if res, err = o.Verify(e.ctx, pos[0], *trust); err != nil {
+		if err := e.withOffice(func(o *office.Office) (err error) {
+			res, err = o.Verify(e.ctx, pos[0], *trust)
 			return e.refused(err)
+		}); err != nil {
+			return err
 		}
 	}
 	return e.emit(verifyOut{true, res}, func(w io.Writer) {
@@ -269,35 +257,32 @@ func runImport(e *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("cần đúng một tệp gói")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	res, err := o.Import(e.ctx, pos[0], *trust)
-	if err != nil {
-		return err
-	}
-	return e.emit(res, func(w io.Writer) {
-		if res.AlreadyImported {
-			fmt.Fprintf(w, "Gói số %d của %s đã nhập trước đây; không có gì thay đổi.\n", res.Sequence, res.Commune)
-			return
+	return e.withOffice(func(o *office.Office) error {
+		res, err := o.Import(e.ctx, pos[0], *trust)
+		if err != nil {
+			return err
 		}
-		if res.Registered {
-			fmt.Fprintf(w, "Đã đăng ký %s (mã %s) với khóa %s.\n", res.Commune, res.Agency, res.Fingerprint)
-		}
-		fmt.Fprintf(w, "Đã nhập gói số %d của %s, kỳ %s đến %s: %d bản ghi mới hoặc cập nhật.\n", res.Sequence, res.Commune, res.PeriodFrom, res.PeriodTo, res.Changed)
-		for _, k := range []string{"dossiers", "letters", "holidays"} {
-			if n, ok := res.Records[k]; ok {
-				fmt.Fprintf(w, "  %-10s %6d bản ghi trong gói\n", k, n)
+		return e.emit(res, func(w io.Writer) {
+			if res.AlreadyImported {
+				fmt.Fprintf(w, "Gói số %d của %s đã nhập trước đây; không có gì thay đổi.\n", res.Sequence, res.Commune)
+				return
 			}
-		}
-		for _, s := range res.Warnings {
-			fmt.Fprintf(w, "Lưu ý: %s\n", s)
-		}
-		if t := office.MissingText(res.Commune, res.Missing); t != "" {
-			fmt.Fprintf(w, "Lưu ý: %s; hãy đề nghị xã gửi lại.\n", capitalise(t))
-		}
+			if res.Registered {
+				fmt.Fprintf(w, "Đã đăng ký %s (mã %s) với khóa %s.\n", res.Commune, res.Agency, res.Fingerprint)
+			}
+			fmt.Fprintf(w, "Đã nhập gói số %d của %s, kỳ %s đến %s: %d bản ghi mới hoặc cập nhật.\n", res.Sequence, res.Commune, res.PeriodFrom, res.PeriodTo, res.Changed)
+			for _, k := range []string{"dossiers", "letters", "holidays"} {
+				if n, ok := res.Records[k]; ok {
+					fmt.Fprintf(w, "  %-10s %6d bản ghi trong gói\n", k, n)
+				}
+			}
+			for _, s := range res.Warnings {
+				fmt.Fprintf(w, "Lưu ý: %s\n", s)
+			}
+			if t := office.MissingText(res.Commune, res.Missing); t != "" {
+				fmt.Fprintf(w, "Lưu ý: %s; hãy đề nghị xã gửi lại.\n", capitalise(t))
+			}
+		})
 	})
 }
 
@@ -314,12 +299,8 @@ func runCommunes(e *Env, args []string) error {
 	period := fs.String("period", "", "tháng YYYY-MM")
 	from := fs.String("from", "", "ngày đầu YYYY-MM-DD")
 	to := fs.String("to", "", "ngày cuối YYYY-MM-DD")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	p, err := periodFlags(*period, *from, *to, func() office.Period {
 		last := e.Now().In(calendar.Zone).AddDate(0, 0, -e.Now().In(calendar.Zone).Day())
@@ -328,45 +309,42 @@ func runCommunes(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	cs, total, err := o.Communes(e.ctx, p)
-	if err != nil {
-		return err
-	}
-	out := communesOut{PeriodFrom: p.From.Format("2006-01-02"), PeriodTo: p.To.Format("2006-01-02"), Communes: cs, Total: total, NotSent: []string{}}
-	if out.Communes == nil {
-		out.Communes = []office.CommuneStatus{}
-	}
-	for _, c := range cs {
-		if !c.Sent {
-			out.NotSent = append(out.NotSent, c.Agency)
+	return e.withOffice(func(o *office.Office) error {
+		cs, total, err := o.Communes(e.ctx, p)
+		if err != nil {
+			return err
 		}
-	}
-	return e.emit(out, func(w io.Writer) {
-		if len(cs) == 0 {
-			fmt.Fprintln(w, "Chưa có xã nào đăng ký. Nhập gói đầu tiên của một xã bằng “motcua import TỆP.zip --trust DẤU_VÂN_TAY”.")
-			return
+		out := communesOut{PeriodFrom: p.From.Format("2006-01-02"), PeriodTo: p.To.Format("2006-01-02"), Communes: cs, Total: total, NotSent: []string{}}
+		if out.Communes == nil {
+			out.Communes = []office.CommuneStatus{}
 		}
-		fmt.Fprintf(w, "Kỳ %s.\n", p)
 		for _, c := range cs {
-			sent := "đã gửi đủ kỳ"
 			if !c.Sent {
-				sent = "CHƯA GỬI đủ kỳ"
-			}
-			fmt.Fprintf(w, "%-16s %-28s gói cuối số %d, %s\n", c.Agency, c.Name, c.LastSequence, sent)
-			fmt.Fprintf(w, "  %s\n", figuresLine(c.Figures))
-			if t := office.MissingText(c.Name, c.Missing); t != "" {
-				fmt.Fprintf(w, "  %s\n", capitalise(t))
+				out.NotSent = append(out.NotSent, c.Agency)
 			}
 		}
-		fmt.Fprintf(w, "Tổng hợp %d xã: %s\n", len(cs), figuresLine(total))
-		if len(out.NotSent) > 0 {
-			fmt.Fprintf(w, "Chưa gửi đủ kỳ: %s\n", strings.Join(out.NotSent, ", "))
-		}
+		return e.emit(out, func(w io.Writer) {
+			if len(cs) == 0 {
+				fmt.Fprintln(w, "Chưa có xã nào đăng ký. Nhập gói đầu tiên của một xã bằng “motcua import TỆP.zip --trust DẤU_VÂN_TAY”.")
+				return
+			}
+			fmt.Fprintf(w, "Kỳ %s.\n", p)
+			for _, c := range cs {
+				sent := "đã gửi đủ kỳ"
+				if !c.Sent {
+					sent = "CHƯA GỬI đủ kỳ"
+				}
+				fmt.Fprintf(w, "%-16s %-28s gói cuối số %d, %s\n", c.Agency, c.Name, c.LastSequence, sent)
+				fmt.Fprintf(w, "  %s\n", figuresLine(c.Figures))
+				if t := office.MissingText(c.Name, c.Missing); t != "" {
+					fmt.Fprintf(w, "  %s\n", capitalise(t))
+				}
+			}
+			fmt.Fprintf(w, "Tổng hợp %d xã: %s\n", len(cs), figuresLine(total))
+			if len(out.NotSent) > 0 {
+				fmt.Fprintf(w, "Chưa gửi đủ kỳ: %s\n", strings.Join(out.NotSent, ", "))
+			}
+		})
 	})
 }
 

@@ -202,12 +202,9 @@ func (e *Env) openOffice() (*office.Office, error) {
 	if e.open != nil {
 		return e.open()
 	}
-	path := e.DB
-	if path == "" {
-		var err error
-		if path, err = office.DefaultDBPath(); err != nil {
-			return nil, err
-		}
+	path, err := e.dbFile()
+	if err != nil {
+		return nil, err
 	}
 	o, err := office.Open(path, office.Options{Now: e.Now})
 	if err != nil {

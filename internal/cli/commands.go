@@ -111,12 +111,8 @@ func runReceive(e *Env, args []string) error {
 	channel := fs.String("channel", "counter", "kênh tiếp nhận: counter (tại quầy), post (bưu chính), online (trực tuyến)")
 	atS := fs.String("at", "", "thời điểm tiếp nhận")
 	note := fs.String("note", "", "ghi chú")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	if *proc == "" {
 		return usagef("thiếu --procedure (mã thủ tục; xem motcua procedures)")
@@ -125,16 +121,13 @@ func runReceive(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note, Variant: *variant})
-	if err != nil {
-		return err
-	}
-	return e.printDossier(d, nil)
+	return e.withOffice(func(o *office.Office) error {
+		d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note, Variant: *variant})
+		if err != nil {
+			return err
+		}
+		return e.printDossier(d, nil)
+	})
 }
 
 func runApologise(e *Env, args []string) error {
@@ -176,36 +169,33 @@ func runSearch(e *Env, args []string) error {
 	if *limit < 1 || *limit > 10000 {
 		return usagef("--limit phải từ 1 đến 10000")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	ds, err := o.Search(e.ctx, strings.Join(pos, " "), *limit)
-	if err != nil {
-		return err
-	}
-	type row struct {
-		Code      string         `json:"code"`
-		Applicant string         `json:"applicant"`
-		Address   string         `json:"address,omitempty"`
-		Phone     string         `json:"phone,omitempty"`
-		Procedure string         `json:"procedure"`
-		State     register.State `json:"state"`
-		Received  time.Time      `json:"received_at"`
-		Due       time.Time      `json:"due_at"`
-	}
-	rows := make([]row, 0, len(ds))
-	for _, d := range ds {
-		rows = append(rows, row{d.Code, d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.ProcedureName, d.State, d.ReceivedAt, d.DueAt})
-	}
-	return e.emit(rows, func(w io.Writer) {
-		if len(rows) == 0 {
-			fmt.Fprintln(w, "Không tìm thấy hồ sơ nào.")
+	return e.withOffice(func(o *office.Office) error {
+		ds, err := o.Search(e.ctx, strings.Join(pos, " "), *limit)
+		if err != nil {
+			return err
 		}
-		for _, r := range rows {
-			fmt.Fprintf(w, "%s  %-28s %-14s %s  %s\n", r.Code, r.Applicant, r.Phone, r.State.Vietnamese(), r.Procedure)
+		type row struct {
+			Code      string         `json:"code"`
+			Applicant string         `json:"applicant"`
+			Address   string         `json:"address,omitempty"`
+			Phone     string         `json:"phone,omitempty"`
+			Procedure string         `json:"procedure"`
+			State     register.State `json:"state"`
+			Received  time.Time      `json:"received_at"`
+			Due       time.Time      `json:"due_at"`
 		}
+		rows := make([]row, 0, len(ds))
+		for _, d := range ds {
+			rows = append(rows, row{d.Code, d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.ProcedureName, d.State, d.ReceivedAt, d.DueAt})
+		}
+		return e.emit(rows, func(w io.Writer) {
+			if len(rows) == 0 {
+				fmt.Fprintln(w, "Không tìm thấy hồ sơ nào.")
+			}
+			for _, r := range rows {
+				fmt.Fprintf(w, "%s  %-28s %-14s %s  %s\n", r.Code, r.Applicant, r.Phone, r.State.Vietnamese(), r.Procedure)
+			}
+		})
 	})
 }
 
@@ -215,32 +205,29 @@ func runSettings(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	if len(pos) > 0 {
-		values := map[string]string{}
-		for _, kv := range pos {
-			k, v, ok := strings.Cut(kv, "=")
-			if !ok {
-				return usagef("%q phải có dạng KHÓA=GIÁ_TRỊ", kv)
+	return e.withOffice(func(o *office.Office) error {
+		if len(pos) > 0 {
+			values := map[string]string{}
+			for _, kv := range pos {
+				k, v, ok := strings.Cut(kv, "=")
+				if !ok {
+					return usagef("%q phải có dạng KHÓA=GIÁ_TRỊ", kv)
+				}
+				values[strings.TrimSpace(k)] = v
 			}
-			values[strings.TrimSpace(k)] = v
+			if err := o.SetSettings(e.ctx, values); err != nil {
+				return err
+			}
 		}
-		if err := o.SetSettings(e.ctx, values); err != nil {
+		ss, err := o.Settings(e.ctx)
+		if err != nil {
 			return err
 		}
-	}
-	ss, err := o.Settings(e.ctx)
-	if err != nil {
-		return err
-	}
-	return e.emit(ss, func(w io.Writer) {
-		for _, s := range ss {
-			fmt.Fprintf(w, "%-18s = %-40s  %s\n", s.Key, s.Value, s.Label)
-		}
+		return e.emit(ss, func(w io.Writer) {
+			for _, s := range ss {
+				fmt.Fprintf(w, "%-18s = %-40s  %s\n", s.Key, s.Value, s.Label)
+			}
+		})
 	})
 }
 
@@ -251,12 +238,8 @@ func runSeed(e *Env, args []string) error {
 	seed := fs.Uint64("seed", 1, "hạt giống ngẫu nhiên")
 	ifEmpty := fs.Bool("if-empty", false, "chỉ tạo khi sổ chưa có hồ sơ nào")
 	demoProfile := fs.Bool("demo-profile", false, "điền thông tin xã mẫu nếu chưa đặt")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	if *n <= 0 {
 		return usagef("thiếu --dossiers N (số hồ sơ cần tạo, lớn hơn 0)")
@@ -264,11 +247,9 @@ func runSeed(e *Env, args []string) error {
 	if *years < 0 || *years > 50 {
 		return usagef("--years phải từ 1 đến 50")
 	}
-	path := e.DB
-	if path == "" {
-		if path, err = office.DefaultDBPath(); err != nil {
-			return err
-		}
+	path, err := e.dbFile()
+	if err != nil {
+		return err
 	}
 	o, err := office.Open(path, office.Options{Now: e.Now, Fast: true})
 	if err != nil {

@@ -42,29 +42,26 @@ func runImportXLSX(e *Env, args []string) error {
 		return fmt.Errorf("không mở được tệp %s: %v", pos[0], err)
 	}
 	defer f.Close()
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	plan, err := o.PlanImport(e.ctx, f, pos[0], office.ImportOptions{Map: *mapSpec, Procedures: procs})
-	if err != nil {
-		return err
-	}
-	var res *office.XLSXImportResult
-	if *yes && len(plan.Ready) > 0 {
-		r, err := o.ApplyImport(e.ctx, plan)
+	return e.withOffice(func(o *office.Office) error {
+		plan, err := o.PlanImport(e.ctx, f, pos[0], office.ImportOptions{Map: *mapSpec, Procedures: procs})
 		if err != nil {
 			return err
 		}
-		res = &r
-	}
-	out := map[string]any{"plan": plan, "imported": 0, "confirmed": *yes}
-	if res != nil {
-		out["imported"] = res.Imported
-		out["result"] = res
-	}
-	return e.emit(out, func(w io.Writer) { printPlan(w, plan, res, *yes) })
+		var res *office.XLSXImportResult
+		if *yes && len(plan.Ready) > 0 {
+			r, err := o.ApplyImport(e.ctx, plan)
+			if err != nil {
+				return err
+			}
+			res = &r
+		}
+		out := map[string]any{"plan": plan, "imported": 0, "confirmed": *yes}
+		if res != nil {
+			out["imported"] = res.Imported
+			out["result"] = res
+		}
+		return e.emit(out, func(w io.Writer) { printPlan(w, plan, res, *yes) })
+	})
 }
 
 func printPlan(w io.Writer, p *office.ImportPlan, res *office.XLSXImportResult, yes bool) {

@@ -12,12 +12,8 @@ func runMigrate(e *Env, args []string) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	from := fs.String("from", "", "cơ sở dữ liệu nguồn: đường dẫn tệp .db hoặc postgres://…")
 	to := fs.String("to", "", "cơ sở dữ liệu đích (trống): đường dẫn tệp .db hoặc postgres://…")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	if *from == "" || *to == "" {
 		return usagef("cần --from NGUỒN và --to ĐÍCH")

@@ -401,12 +401,8 @@ func runLetterCounts(e *Env, args []string) error {
 
 func runOutreach(e *Env, args []string) error {
 	fs := flag.NewFlagSet("outreach", flag.ContinueOnError)
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	return e.withOffice(func(o *office.Office) error {
 		a, err := o.PeopleAlerts(e.ctx)

@@ -116,124 +116,121 @@ func runPrint(e *Env, args []string) error {
 	if *out == "" {
 		return usagef("thiếu -o TỆP.pdf (nơi lưu tệp PDF)")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	for _, k := range office.FormKinds {
-		if what == string(k) {
-			if len(pos) == 0 {
-				return usagef("thiếu mã hồ sơ")
+	return e.withOffice(func(o *office.Office) error {
+		for _, k := range office.FormKinds {
+			if what == string(k) {
+				if len(pos) == 0 {
+					return usagef("thiếu mã hồ sơ")
+				}
+				if err := writePDF(*out, func(w io.Writer) error { return o.PrintForms(e.ctx, w, k, pos...) }); err != nil {
+					return err
+				}
+				return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")
 			}
-			if err := writePDF(*out, func(w io.Writer) error { return o.PrintForms(e.ctx, w, k, pos...) }); err != nil {
+		}
+		switch what {
+		case "register":
+			var from, to time.Time
+			switch {
+			case *year != 0:
+				if *year < 1990 || *year > 2100 {
+					return fmt.Errorf("năm %d không hợp lệ", *year)
+				}
+				from = time.Date(*year, 1, 1, 0, 0, 0, 0, o.Now().Location())
+				to = time.Date(*year, 12, 31, 0, 0, 0, 0, o.Now().Location())
+			case *fromS != "" && *toS != "":
+				if from, err = parseDate(*fromS); err != nil {
+					return err
+				}
+				if to, err = parseDate(*toS); err != nil {
+					return err
+				}
+			default:
+				return usagef("cần --year YYYY hoặc --from YYYY-MM-DD --to YYYY-MM-DD")
+			}
+			if err := writePDF(*out, func(w io.Writer) error { return o.PrintRegister(e.ctx, w, from, to) }); err != nil {
 				return err
 			}
-			return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")
-		}
-	}
-	switch what {
-	case "register":
-		var from, to time.Time
-		switch {
-		case *year != 0:
-			if *year < 1990 || *year > 2100 {
-				return fmt.Errorf("năm %d không hợp lệ", *year)
+			return e.printed(*out, nil, "Đã in sổ theo dõi hồ sơ ra tệp")
+		case "letter":
+			if *number != "" {
+				n, y, err := office.ParseLetterNumber(*number)
+				if err != nil {
+					return err
+				}
+				l, err := o.LetterByNumber(e.ctx, y, n)
+				if err != nil {
+					return err
+				}
+				if err := writePDF(*out, func(w io.Writer) error { return o.RenderLetters(e.ctx, w, []office.Letter{l}) }); err != nil {
+					return err
+				}
+				return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
+					"Đã in lại thư số "+office.LetterRef(l)+" ra tệp")
 			}
-			from = time.Date(*year, 1, 1, 0, 0, 0, 0, o.Now().Location())
-			to = time.Date(*year, 12, 31, 0, 0, 0, 0, o.Now().Location())
-		case *fromS != "" && *toS != "":
-			if from, err = parseDate(*fromS); err != nil {
-				return err
+			if *kind == "" {
+				return usagef("thiếu --kind (thanks, apology, marriage, birth, condolence)")
 			}
-			if to, err = parseDate(*toS); err != nil {
-				return err
-			}
-		default:
-			return usagef("cần --year YYYY hoặc --from YYYY-MM-DD --to YYYY-MM-DD")
-		}
-		if err := writePDF(*out, func(w io.Writer) error { return o.PrintRegister(e.ctx, w, from, to) }); err != nil {
-			return err
-		}
-		return e.printed(*out, nil, "Đã in sổ theo dõi hồ sơ ra tệp")
-	case "letter":
-		if *number != "" {
-			n, y, err := office.ParseLetterNumber(*number)
+			k, err := letters.ParseKind(*kind)
 			if err != nil {
 				return err
 			}
-			l, err := o.LetterByNumber(e.ctx, y, n)
-			if err != nil {
+			if (*dossier == "") == (*toS == "") {
+				return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
+			}
+			in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}
+			if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
 				return err
 			}
-			if err := writePDF(*out, func(w io.Writer) error { return o.RenderLetters(e.ctx, w, []office.Letter{l}) }); err != nil {
-				return err
+			sv := &saveOnce{path: *out}
+			l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
+			if err := sv.undo(err); err != nil {
+				return fmt.Errorf("%w. Thư chưa được cấp số", err)
 			}
 			return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
-				"Đã in lại thư số "+office.LetterRef(l)+" ra tệp")
-		}
-		if *kind == "" {
-			return usagef("thiếu --kind (thanks, apology, marriage, birth, condolence)")
-		}
-		k, err := letters.ParseKind(*kind)
-		if err != nil {
-			return err
-		}
-		if (*dossier == "") == (*toS == "") {
-			return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
-		}
-		in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}
-		if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
-			return err
-		}
-		sv := &saveOnce{path: *out}
-		l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
-		if err := sv.undo(err); err != nil {
-			return fmt.Errorf("%w. Thư chưa được cấp số", err)
-		}
-		return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
-			"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
-	case "letters":
-		day := o.Now()
-		if *date != "" {
-			if day, err = parseDate(*date); err != nil {
+				"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
+		case "letters":
+			day := o.Now()
+			if *date != "" {
+				if day, err = parseDate(*date); err != nil {
+					return err
+				}
+			}
+			drafts, err := o.Letters(e.ctx, office.LetterDraft, day)
+			if err != nil {
 				return err
 			}
-		}
-		drafts, err := o.Letters(e.ctx, office.LetterDraft, day)
-		if err != nil {
-			return err
-		}
-		if len(drafts) == 0 {
-			return fmt.Errorf("không có thư nào soạn ngày %s đang chờ in", day.Format("02/01/2006"))
-		}
-		ids := make([]string, len(drafts))
-		for i, l := range drafts {
-			ids[i] = l.ID
-		}
-		sv := &saveOnce{path: *out}
-		issued, err := o.IssueLettersTo(e.ctx, ids, sv.save)
-		if err := sv.undo(err); err != nil {
-			return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
-		}
-		return e.printed(*out, map[string]any{"letters": len(issued)}, fmt.Sprintf("Đã cấp số và in %d thư ra tệp", len(issued)))
-	case "pledge":
-		if *name == "" || *sets == "" {
-			return usagef("cần --name HỌ_TÊN và --sets BỘ,BỘ (xem motcua pledge-sets)")
-		}
-		var day time.Time
-		if *date != "" {
-			if day, err = parseDate(*date); err != nil {
+			if len(drafts) == 0 {
+				return fmt.Errorf("không có thư nào soạn ngày %s đang chờ in", day.Format("02/01/2006"))
+			}
+			ids := make([]string, len(drafts))
+			for i, l := range drafts {
+				ids[i] = l.ID
+			}
+			sv := &saveOnce{path: *out}
+			issued, err := o.IssueLettersTo(e.ctx, ids, sv.save)
+			if err := sv.undo(err); err != nil {
+				return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
+			}
+			return e.printed(*out, map[string]any{"letters": len(issued)}, fmt.Sprintf("Đã cấp số và in %d thư ra tệp", len(issued)))
+		case "pledge":
+			if *name == "" || *sets == "" {
+				return usagef("cần --name HỌ_TÊN và --sets BỘ,BỘ (xem motcua pledge-sets)")
+			}
+			var day time.Time
+			if *date != "" {
+				if day, err = parseDate(*date); err != nil {
+					return err
+				}
+			}
+			staff := people.Staff{Name: *name, Position: *title, Unit: *unit}
+			if err := writePDF(*out, func(w io.Writer) error { return o.PrintPledge(w, staff, strings.Split(*sets, ","), day) }); err != nil {
 				return err
 			}
+			return e.printed(*out, nil, "Đã in bản cam kết ra tệp")
 		}
-		staff := people.Staff{Name: *name, Position: *title, Unit: *unit}
-		if err := writePDF(*out, func(w io.Writer) error { return o.PrintPledge(w, staff, strings.Split(*sets, ","), day) }); err != nil {
-			return err
-		}
-		return e.printed(*out, nil, "Đã in bản cam kết ra tệp")
-	}
-	return usagef("không in được %q: dùng receipt, supplement, refusal, apology, stop, control, register, letter, letters hoặc pledge", what)
+		return usagef("không in được %q: dùng receipt, supplement, refusal, apology, stop, control, register, letter, letters hoặc pledge", what)
+	})
 }
 
 func runPledgeSets(e *Env, args []string) error {
@@ -272,23 +269,20 @@ func runLetters(e *Env, args []string) error {
 			return err
 		}
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	ls, err := o.Letters(e.ctx, *status, day)
-	if err != nil {
-		return err
-	}
-	return e.emit(ls, func(w io.Writer) {
-		if len(ls) == 0 {
-			fmt.Fprintln(w, "Không có thư nào.")
+	return e.withOffice(func(o *office.Office) error {
+		ls, err := o.Letters(e.ctx, *status, day)
+		if err != nil {
+			return err
 		}
-		for _, l := range ls {
-			k, _ := letters.ParseKind(l.Kind)
-			fmt.Fprintf(w, "%s  %-12s %-26s %s\n", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
-		}
+		return e.emit(ls, func(w io.Writer) {
+			if len(ls) == 0 {
+				fmt.Fprintln(w, "Không có thư nào.")
+			}
+			for _, l := range ls {
+				k, _ := letters.ParseKind(l.Kind)
+				fmt.Fprintf(w, "%s  %-12s %-26s %s\n", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+			}
+		})
 	})
 }
 
@@ -307,30 +301,27 @@ func runLetterTemplate(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	switch {
-	case *reset:
-		err = o.SetLetterTemplate(e.ctx, k, "")
-	case *set != "":
-		var b []byte
-		if b, err = os.ReadFile(*set); err != nil {
-			return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
+	return e.withOffice(func(o *office.Office) error {
+		switch {
+		case *reset:
+			err = o.SetLetterTemplate(e.ctx, k, "")
+		case *set != "":
+			var b []byte
+			if b, err = os.ReadFile(*set); err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
+			}
+			if strings.TrimSpace(string(b)) == "" {
+				return fmt.Errorf("tệp %s trống nên không dùng làm mẫu thư; muốn dùng lại mẫu mặc định thì chạy: motcua letter-template %s --reset", *set, k)
+			}
+			err = o.SetLetterTemplate(e.ctx, k, string(b))
 		}
-		if strings.TrimSpace(string(b)) == "" {
-			return fmt.Errorf("tệp %s trống nên không dùng làm mẫu thư; muốn dùng lại mẫu mặc định thì chạy: motcua letter-template %s --reset", *set, k)
+		if err != nil {
+			return err
 		}
-		err = o.SetLetterTemplate(e.ctx, k, string(b))
-	}
-	if err != nil {
-		return err
-	}
-	src, err := o.LetterTemplate(e.ctx, k)
-	if err != nil {
-		return err
-	}
-	return e.emit(map[string]string{"kind": string(k), "template": src}, func(w io.Writer) { fmt.Fprintln(w, src) })
+		src, err := o.LetterTemplate(e.ctx, k)
+		if err != nil {
+			return err
+		}
+		return e.emit(map[string]string{"kind": string(k), "template": src}, func(w io.Writer) { fmt.Fprintln(w, src) })
+	})
 }

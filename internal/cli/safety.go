@@ -38,56 +38,46 @@ func runCheck(e *Env, args []string) error {
 	if _, err := e.parse(fs, args); err != nil {
 		return err
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	problems, err := o.Check(e.ctx)
-	if err != nil {
-		return err
-	}
-	if err := e.emit(map[string]any{"ok": len(problems) == 0, "problems": problems, "db": o.Path()}, func(w io.Writer) {
-		if len(problems) == 0 {
-			fmt.Fprintf(w, "Tệp dữ liệu %s nguyên vẹn.\n", o.Path())
+	return e.withOffice(func(o *office.Office) error {
+		problems, err := o.Check(e.ctx)
+		if err != nil {
+			return err
 		}
-	}); err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("tệp dữ liệu %s bị hỏng (%s); hãy khôi phục từ bản sao lưu mới nhất (motcua restore)", o.Path(), strings.Join(problems, "; "))
-	}
-	return nil
+		if err := e.emit(map[string]any{"ok": len(problems) == 0, "problems": problems, "db": o.Path()}, func(w io.Writer) {
+			if len(problems) == 0 {
+				fmt.Fprintf(w, "Tệp dữ liệu %s nguyên vẹn.\n", o.Path())
+			}
+		}); err != nil {
+			return err
+		}
+		if len(problems) > 0 {
+			return fmt.Errorf("tệp dữ liệu %s bị hỏng (%s); hãy khôi phục từ bản sao lưu mới nhất (motcua restore)", o.Path(), strings.Join(problems, "; "))
+		}
+		return nil
+	})
 }
 
 func runBackup(e *Env, args []string) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	out := fs.String("o", "", "tệp hoặc thư mục sao lưu")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
 	}
 	if *out == "" {
 		return usagef("thiếu -o TỆP.db (nơi lưu bản sao lưu)")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	n, err := o.Count(e.ctx, office.Filter{})
-	if err != nil {
-		return err
-	}
-	file, err := o.Backup(e.ctx, *out)
-	if err != nil {
-		return err
-	}
-	return e.emit(map[string]any{"file": file, "dossiers": n}, func(w io.Writer) {
-		fmt.Fprintf(w, "Đã sao lưu %d hồ sơ ra tệp %s\n", n, file)
+	return e.withOffice(func(o *office.Office) error {
+		n, err := o.Count(e.ctx, office.Filter{})
+		if err != nil {
+			return err
+		}
+		file, err := o.Backup(e.ctx, *out)
+		if err != nil {
+			return err
+		}
+		return e.emit(map[string]any{"file": file, "dossiers": n}, func(w io.Writer) {
+			fmt.Fprintf(w, "Đã sao lưu %d hồ sơ ra tệp %s\n", n, file)
+		})
 	})
 }
 
@@ -148,28 +138,25 @@ func runAudit(e *Env, args []string) error {
 	if len(pos) != 1 || pos[0] != "verify" {
 		return usagef("dùng: motcua audit verify")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	r, err := o.VerifyAudit(e.ctx)
-	if err != nil {
-		return err
-	}
-	if err := e.emit(r, func(w io.Writer) {
-		if len(r.Problems) == 0 {
-			fmt.Fprintf(w, "Nhật ký nguyên vẹn: %d mục, %d hồ sơ khớp với nhật ký.\nMã kiểm tra của mục cuối (ghi lại để đối chiếu về sau): %s\n", r.Entries, r.Dossiers-r.Unlogged, r.Head)
-			return
+	return e.withOffice(func(o *office.Office) error {
+		r, err := o.VerifyAudit(e.ctx)
+		if err != nil {
+			return err
 		}
-		for _, p := range r.Problems {
-			fmt.Fprintf(w, "- %s\n", capitalise(p.Message))
+		if err := e.emit(r, func(w io.Writer) {
+			if len(r.Problems) == 0 {
+				fmt.Fprintf(w, "Nhật ký nguyên vẹn: %d mục, %d hồ sơ khớp với nhật ký.\nMã kiểm tra của mục cuối (ghi lại để đối chiếu về sau): %s\n", r.Entries, r.Dossiers-r.Unlogged, r.Head)
+				return
+			}
+			for _, p := range r.Problems {
+				fmt.Fprintf(w, "- %s\n", capitalise(p.Message))
+			}
+		}); err != nil {
+			return err
 		}
-	}); err != nil {
-		return err
-	}
-	if len(r.Problems) > 0 {
-		return fmt.Errorf("nhật ký hoặc sổ đã bị sửa ngoài phần mềm (%d điểm, điểm đầu tiên: %s); hãy đối chiếu với bản sao lưu và báo lãnh đạo", len(r.Problems), r.Problems[0].Message)
-	}
-	return nil
+		if len(r.Problems) > 0 {
+			return fmt.Errorf("nhật ký hoặc sổ đã bị sửa ngoài phần mềm (%d điểm, điểm đầu tiên: %s); hãy đối chiếu với bản sao lưu và báo lãnh đạo", len(r.Problems), r.Problems[0].Message)
+		}
+		return nil
+	})
 }
