@@ -44,6 +44,12 @@ func (e *Env) stdin() *bufio.Reader {
 // readSecret asks for a password on stderr and reads one line, without echo
 // when stdin is a terminal.
 func (e *Env) readSecret(prompt string) (string, error) {
+	return e.readHidden(prompt, errors.New("chưa nhập mật khẩu: hãy gõ mật khẩu khi được hỏi, hoặc đặt trong biến MOTCUA_PASSWORD"))
+}
+
+// readHidden asks on stderr and reads one line of stdin, without echo when
+// stdin is a terminal; missing is the error when nothing was typed.
+func (e *Env) readHidden(prompt string, missing error) (string, error) {
 	fmt.Fprint(e.Stderr, prompt+": ")
 	restore, hidden := func() {}, false
 	if e.Stdin == nil {
@@ -55,7 +61,7 @@ func (e *Env) readSecret(prompt string) (string, error) {
 		fmt.Fprintln(e.Stderr)
 	}
 	if err != nil && (err != io.EOF || line == "") {
-		return "", errors.New("chưa nhập mật khẩu: hãy gõ mật khẩu khi được hỏi, hoặc đặt trong biến MOTCUA_PASSWORD")
+		return "", missing
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }

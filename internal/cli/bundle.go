@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,19 +31,8 @@ func (e *Env) passphrase(file, prompt string, confirm bool) ([]byte, error) {
 	if v, ok := os.LookupEnv("MOTCUA_PASSPHRASE"); ok {
 		return []byte(v), nil
 	}
-	in := bufio.NewReader(os.Stdin)
 	ask := func(prompt string) (string, error) {
-		fmt.Fprint(e.Stderr, prompt+": ")
-		restore, hidden := withoutEcho(os.Stdin)
-		line, err := in.ReadString('\n')
-		restore()
-		if hidden {
-			fmt.Fprintln(e.Stderr)
-		}
-		if err != nil && (err != io.EOF || line == "") {
-			return "", errors.New("chưa nhập mật khẩu của khóa ký; nhập khi được hỏi, hoặc dùng --passphrase-file TỆP hay biến MOTCUA_PASSPHRASE")
-		}
-		return strings.TrimRight(line, "\r\n"), nil
+		return e.readHidden(prompt, errors.New("chưa nhập mật khẩu của khóa ký; nhập khi được hỏi, hoặc dùng --passphrase-file TỆP hay biến MOTCUA_PASSPHRASE"))
 	}
 	p, err := ask(prompt)
 	if err != nil || !confirm {

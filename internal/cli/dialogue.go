@@ -35,12 +35,9 @@ func runDialogue(e *Env, args []string) error {
 	fromS := fs.String("from", "", "từ ngày")
 	toS := fs.String("to", "", "đến ngày")
 	out := fs.String("o", "", "tệp PDF")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "add, commit, done, list hoặc minutes")
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: add, commit, done, list hoặc minutes")
 	}
 	return e.withOffice(func(o *office.Office) error {
 		now := o.Now()
@@ -93,11 +90,7 @@ func runDialogue(e *Env, args []string) error {
 				fmt.Fprintf(w, "Cam kết \"%s\": %s (%s).\n", c.Text, strings.ToLower(c.Status(now)), c.DoneOn.Format("02/01/2006"))
 			})
 		case "list":
-			from, err := optDate(*fromS)
-			if err != nil {
-				return err
-			}
-			to, err := optDate(*toS)
+			from, to, err := optRange(*fromS, *toS)
 			if err != nil {
 				return err
 			}
@@ -132,6 +125,6 @@ func runDialogue(e *Env, args []string) error {
 			}
 			return e.printed(*out, nil, "Đã in biên bản hội nghị đối thoại ra tệp")
 		}
-		return usagef("không có việc %q: dùng add, commit, done, list hoặc minutes", pos[0])
+		return unknownTask(pos[0], "add, commit, done, list hoặc minutes")
 	})
 }

@@ -51,12 +51,9 @@ func runFeedback(e *Env, args []string) error {
 	fromS := fs.String("from", "", "từ ngày")
 	toS := fs.String("to", "", "đến ngày")
 	overdue := fs.Bool("overdue", false, "chỉ các phản ánh quá hạn chưa trả lời")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "add, answer, accept, list hoặc days")
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: add, answer, accept, list hoặc days")
 	}
 	at, err := parseAt(*atS)
 	if err != nil {
@@ -122,11 +119,8 @@ func runFeedback(e *Env, args []string) error {
 			if *overdue {
 				list, err = o.OverdueFeedback(e.ctx)
 			} else {
-				var from, to time.Time
-				if from, err = optDate(*fromS); err != nil {
-					return err
-				}
-				if to, err = optDate(*toS); err != nil {
+				from, to, err := optRange(*fromS, *toS)
+				if err != nil {
 					return err
 				}
 				list, err = o.FeedbackList(e.ctx, from, to)
@@ -167,6 +161,6 @@ func runFeedback(e *Env, args []string) error {
 				fmt.Fprintf(w, "Hạn trả lời phản ánh: %d ngày làm việc kể từ ngày tiếp nhận.\n", n)
 			})
 		}
-		return usagef("không có việc %q: dùng add, answer, accept, list hoặc days", pos[0])
+		return unknownTask(pos[0], "add, answer, accept, list hoặc days")
 	})
 }

@@ -21,6 +21,15 @@ func optDate(s string) (time.Time, error) {
 	return parseDate(s)
 }
 
+// optRange parses optional --from and --to dates.
+func optRange(fromS, toS string) (from, to time.Time, err error) {
+	if from, err = optDate(fromS); err != nil {
+		return from, to, err
+	}
+	to, err = optDate(toS)
+	return from, to, err
+}
+
 type staffFlags struct {
 	name, title, unit, role, phone, email, start string
 	set                                          map[string]bool
@@ -84,12 +93,9 @@ func runStaff(e *Env, args []string) error {
 	all := fs.Bool("all", false, "cả cán bộ đã thôi công tác")
 	date := fs.String("date", "", "ngày thôi công tác YYYY-MM-DD")
 	out := fs.String("o", "", "tệp PDF")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "add, edit, end, list hoặc print")
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: add, edit, end, list hoặc print")
 	}
 	return e.withOffice(func(o *office.Office) error {
 		switch pos[0] {
@@ -155,7 +161,7 @@ func runStaff(e *Env, args []string) error {
 			}
 			return e.printed(*out, nil, "Đã in danh sách cán bộ tiếp nhận hồ sơ ra tệp")
 		}
-		return usagef("không có việc %q: dùng add, edit, end, list hoặc print", pos[0])
+		return unknownTask(pos[0], "add, edit, end, list hoặc print")
 	})
 }
 
@@ -169,12 +175,9 @@ func runPledge(e *Env, args []string) error {
 	kind := fs.String("kind", "", "violation hoặc praise")
 	source := fs.String("source", "", "nguồn ghi nhận")
 	text := fs.String("text", "", "nội dung ghi nhận")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "sign, attach, list, missing, sets, note hoặc notes")
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: sign, attach, list, missing, sets, note hoặc notes")
 	}
 	want := func(n int, what string) error {
 		if len(pos) != n+1 {
@@ -305,7 +308,7 @@ func runPledge(e *Env, args []string) error {
 				}
 			})
 		}
-		return usagef("không có việc %q: dùng sign, attach, list, missing, sets, note hoặc notes", pos[0])
+		return unknownTask(pos[0], "sign, attach, list, missing, sets, note hoặc notes")
 	})
 }
 

@@ -75,11 +75,7 @@ func runSatisfaction(e *Env, args []string) error {
 	if _, err := e.parse(fs, args); err != nil {
 		return err
 	}
-	from, err := optDate(*fromS)
-	if err != nil {
-		return err
-	}
-	to, err := optDate(*toS)
+	from, to, err := optRange(*fromS, *toS)
 	if err != nil {
 		return err
 	}

@@ -235,6 +235,21 @@ func (e *Env) parseNoArgs(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseTask parses a command whose first word is a task (staff add, staff
+// list …); tasks names them for the message when none is given.
+func (e *Env) parseTask(fs *flag.FlagSet, args []string, tasks string) ([]string, error) {
+	pos, err := e.parse(fs, args)
+	if err == nil && len(pos) == 0 {
+		err = usagef("cần một việc: %s", tasks)
+	}
+	return pos, err
+}
+
+// unknownTask refuses a task the command does not have.
+func unknownTask(task, tasks string) error {
+	return usagef("không có việc %q: dùng %s", task, tasks)
+}
+
 // parseCode parses a command that takes exactly one dossier code.
 func (e *Env) parseCode(fs *flag.FlagSet, args []string) (string, error) {
 	pos, err := e.parse(fs, args)
