@@ -17,41 +17,26 @@ import (
 // sentScreen follows the issued letters of the year to the citizen: which
 // were sent, how and when, and the counts per kind and month.
 type sentScreen struct {
-	e        *env
-	counts   *widget.Label
-	list     *keyList
-	detail   *widget.Label
-	send     *keyButton
-	rows     []office.Letter
-	sent     map[string]office.LetterSending
-	selected int
-	content  fyne.CanvasObject
+	e      *env
+	counts *widget.Label
+	*listDetail[office.Letter]
+	send    *keyButton
+	sent    map[string]office.LetterSending
+	content fyne.CanvasObject
 }
 
 func newSentScreen(e *env) *sentScreen {
-	s := &sentScreen{e: e, selected: -1}
+	s := &sentScreen{e: e}
 	s.counts = widget.NewLabel("")
 	s.counts.Wrapping = fyne.TextWrapWord
-	s.list = newKeyList(func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return truncLabel() },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.rowText(i)) })
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
-	s.detail = widget.NewLabel("Chọn một thư đã cấp số để ghi đã gửi.")
-	s.detail.Wrapping = fyne.TextWrapWord
 	s.send = newButton("Ghi đã gửi…", theme.MailSendIcon(), s.markSent)
-	right := container.NewBorder(container.NewHBox(s.send), nil, nil, nil, container.NewVScroll(s.detail))
-	split := container.NewHSplit(s.list, right)
-	split.Offset = 0.55
-	s.content = container.NewBorder(s.counts, nil, nil, nil, split)
+	s.listDetail = newListDetail("Chọn một thư đã cấp số để ghi đã gửi.", 0.55, s.row, s.describe, s.updateButtons, s.send)
+	s.content = container.NewBorder(s.counts, nil, nil, nil, s.split)
 	s.updateButtons()
 	return s
 }
 
-func (s *sentScreen) rowText(i int) string {
-	if i >= len(s.rows) {
-		return ""
-	}
-	l := s.rows[i]
+func (s *sentScreen) row(l office.Letter) string {
 	state := "chưa gửi"
 	if x, ok := s.sent[l.ID]; ok {
 		state = "đã gửi " + strings.ToLower(letters.Delivery(x.How).Vietnamese())
@@ -83,13 +68,9 @@ func (s *sentScreen) reload() {
 					rows = append(rows, ls[i])
 				}
 			}
-			s.rows, s.sent = rows, sent
+			s.sent = sent
 			s.counts.SetText(countsText(year, counts))
-			s.list.Refresh()
-			if s.selected >= len(s.rows) {
-				s.selected = -1
-			}
-			s.showDetail()
+			s.setRows(rows)
 		})
 	})
 }
@@ -113,13 +94,6 @@ func countsText(year int, cs []office.LetterMonth) string {
 	return b.String()
 }
 
-func (s *sentScreen) current() (office.Letter, bool) {
-	if s.selected < 0 || s.selected >= len(s.rows) {
-		return office.Letter{}, false
-	}
-	return s.rows[s.selected], true
-}
-
 func (s *sentScreen) updateButtons() {
 	l, ok := s.current()
 	if _, sent := s.sent[l.ID]; ok && !sent {
@@ -129,20 +103,14 @@ func (s *sentScreen) updateButtons() {
 	}
 }
 
-func (s *sentScreen) showDetail() {
-	s.updateButtons()
-	l, ok := s.current()
-	if !ok {
-		s.detail.SetText("Chọn một thư đã cấp số để ghi đã gửi.")
-		return
-	}
+func (s *sentScreen) describe(l office.Letter) string {
 	t := fmt.Sprintf("Thư số %s · %s\nGửi: %s\nĐịa chỉ: %s\nCấp số: %s\n", office.LetterRef(l), letters.Kind(l.Kind).Name(), l.Recipient, l.Address, fmtStamp(*l.IssuedAt))
 	if x, ok := s.sent[l.ID]; ok {
 		t += fmt.Sprintf("Đã gửi %s lúc %s.\n", strings.ToLower(letters.Delivery(x.How).Vietnamese()), fmtStamp(x.SentAt))
 	} else {
 		t += "Chưa gửi.\n"
 	}
-	s.detail.SetText(t)
+	return t
 }
 
 func deliveryNames() []string {
