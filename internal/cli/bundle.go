@@ -98,6 +98,19 @@ func runKeys(e *Env, args []string) error {
 	})
 }
 
+// monthOrDays is the period flags of export and communes: --period
+// YYYY-MM, or --from and --to.
+type monthOrDays struct{ period, from, to *string }
+
+func defineMonthOrDays(fs *flag.FlagSet) monthOrDays {
+	return monthOrDays{fs.String("period", "", "tháng YYYY-MM"), fs.String("from", "", "ngày đầu YYYY-MM-DD"), fs.String("to", "", "ngày cuối YYYY-MM-DD")}
+}
+
+// get reads the period given, or def's when none is (nil: one is needed).
+func (m monthOrDays) get(def func() office.Period) (office.Period, error) {
+	return periodFlags(*m.period, *m.from, *m.to, def)
+}
+
 // periodFlags reads --period YYYY-MM or --from/--to.
 func periodFlags(period, from, to string, def func() office.Period) (office.Period, error) {
 	switch {
@@ -130,15 +143,13 @@ func periodFlags(period, from, to string, def func() office.Period) (office.Peri
 
 func runExport(e *Env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	period := fs.String("period", "", "tháng YYYY-MM")
-	from := fs.String("from", "", "ngày đầu YYYY-MM-DD")
-	to := fs.String("to", "", "ngày cuối YYYY-MM-DD")
+	period := defineMonthOrDays(fs)
 	out := fs.String("o", "", "tệp gói .zip")
 	passFile := fs.String("passphrase-file", "", "tệp chứa mật khẩu của khóa")
 	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	p, err := periodFlags(*period, *from, *to, nil)
+	p, err := period.get(nil)
 	if err != nil {
 		return err
 	}
@@ -284,13 +295,11 @@ type communesOut struct {
 
 func runCommunes(e *Env, args []string) error {
 	fs := flag.NewFlagSet("communes", flag.ContinueOnError)
-	period := fs.String("period", "", "tháng YYYY-MM")
-	from := fs.String("from", "", "ngày đầu YYYY-MM-DD")
-	to := fs.String("to", "", "ngày cuối YYYY-MM-DD")
+	period := defineMonthOrDays(fs)
 	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	p, err := periodFlags(*period, *from, *to, func() office.Period {
+	p, err := period.get(func() office.Period {
 		last := e.Now().In(calendar.Zone).AddDate(0, 0, -e.Now().In(calendar.Zone).Day())
 		return office.MonthPeriod(last.Year(), last.Month())
 	})
@@ -303,9 +312,7 @@ func runCommunes(e *Env, args []string) error {
 			return err
 		}
 		out := communesOut{PeriodFrom: p.From.Format("2006-01-02"), PeriodTo: p.To.Format("2006-01-02"), Communes: cs, Total: total, NotSent: []string{}}
-		if out.Communes == nil {
-			out.Communes = []office.CommuneStatus{}
-		}
+		out.Communes = orEmpty(out.Communes)
 		for _, c := range cs {
 			if !c.Sent {
 				out.NotSent = append(out.NotSent, c.Agency)

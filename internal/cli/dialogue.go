@@ -99,14 +99,7 @@ func runDialogue(e *Env, args []string) error {
 				return err
 			}
 			sum := o.DialogueSummary(ds)
-			if ds == nil {
-				ds = []survey.Dialogue{}
-			}
-			res := struct {
-				Items   []survey.Dialogue      `json:"items"`
-				Summary survey.DialogueSummary `json:"summary"`
-			}{ds, sum}
-			return e.emit(res, func(w io.Writer) {
+			return e.emit(withTotals(ds, sum), func(w io.Writer) {
 				for _, d := range ds {
 					fmt.Fprintf(w, "%s  %s  %s · chủ trì %s · %d người dân · %d ý kiến\n", d.Ref(), d.HeldAt.Format(stamp), d.Place, d.Chair, d.Attendance, len(d.Issues))
 					for _, c := range d.Commitments {

@@ -129,14 +129,7 @@ func runFeedback(e *Env, args []string) error {
 				return err
 			}
 			sum := o.SummarizeFeedback(list)
-			if list == nil {
-				list = []survey.Feedback{}
-			}
-			out := struct {
-				Items   []survey.Feedback      `json:"items"`
-				Summary office.FeedbackSummary `json:"summary"`
-			}{list, sum}
-			return e.emit(out, func(w io.Writer) {
+			return e.emit(withTotals(list, sum), func(w io.Writer) {
 				for _, f := range list {
 					feedbackLine(w, f, now)
 				}

@@ -142,9 +142,7 @@ func runStaff(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if list == nil {
-				list = []people.Staff{}
-			}
+			list = orEmpty(list)
 			return e.emit(list, func(w io.Writer) {
 				if len(list) == 0 {
 					fmt.Fprintln(w, "Danh sách cán bộ còn trống; thêm bằng lệnh motcua staff add.")
@@ -232,9 +230,7 @@ func runPledge(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if gs == nil {
-				gs = []people.Signing{}
-			}
+			gs = orEmpty(gs)
 			return e.emit(gs, func(w io.Writer) {
 				if len(gs) == 0 {
 					fmt.Fprintln(w, "Chưa có bản cam kết nào được ghi.")
@@ -299,9 +295,7 @@ func runPledge(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if ns == nil {
-				ns = []people.Note{}
-			}
+			ns = orEmpty(ns)
 			return e.emit(ns, func(w io.Writer) {
 				for _, n := range ns {
 					noteLine(w, n)
@@ -386,9 +380,7 @@ func runLetterCounts(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if cs == nil {
-			cs = []office.LetterMonth{}
-		}
+		cs = orEmpty(cs)
 		return e.emit(cs, func(w io.Writer) {
 			if len(cs) == 0 {
 				fmt.Fprintln(w, "Chưa có thư nào trong năm.")

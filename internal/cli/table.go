@@ -223,6 +223,25 @@ func (e *Env) withOffice(fn func(o *office.Office) error) error {
 // useOffice is withOffice under its first name.
 func (e *Env) useOffice(fn func(o *office.Office) error) error { return e.withOffice(fn) }
 
+// orEmpty is xs, or an empty list where xs is nil: --json prints a list
+// as [], never null.
+func orEmpty[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+// totals is a list with its totals, as --json prints it.
+type totals[T, S any] struct {
+	Items   []T `json:"items"`
+	Summary S   `json:"summary"`
+}
+
+func withTotals[T, S any](items []T, sum S) totals[T, S] {
+	return totals[T, S]{orEmpty(items), sum}
+}
+
 // parseNoArgs parses a command that takes flags only.
 func (e *Env) parseNoArgs(fs *flag.FlagSet, args []string) error {
 	pos, err := e.parse(fs, args)
