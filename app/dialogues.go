@@ -49,19 +49,16 @@ func dialogueRow(d survey.Dialogue) string {
 
 // reload lists the conferences, newest first.
 func (s *dialogueScreen) reload() {
-	s.e.background(func() {
+	s.load(s.e, func() ([]survey.Dialogue, error) {
 		ds, err := s.e.off.Dialogues(s.e.ctx, time.Time{}, time.Time{})
-		s.e.do(func() {
-			if err != nil {
-				s.summary.SetText("Không đọc được hội nghị đối thoại: " + err.Error())
-				return
-			}
-			slices.Reverse(ds)
-			sum := s.e.off.DialogueSummary(ds)
-			s.summary.SetText(fmt.Sprintf("%d hội nghị đối thoại, %d lượt người dân; %d cam kết: %d hoàn thành đúng hạn, %d hoàn thành quá hạn, %d đang thực hiện (%d quá hạn).",
-				sum.Dialogues, sum.Attendance, sum.Commitments, sum.DoneOnTime, sum.DoneLate, sum.Open, sum.Overdue))
-			s.setRows(ds)
-		})
+		slices.Reverse(ds)
+		return ds, err
+	}, func(err error) {
+		s.summary.SetText("Không đọc được hội nghị đối thoại: " + err.Error())
+	}, func(ds []survey.Dialogue) {
+		sum := s.e.off.DialogueSummary(ds)
+		s.summary.SetText(fmt.Sprintf("%d hội nghị đối thoại, %d lượt người dân; %d cam kết: %d hoàn thành đúng hạn, %d hoàn thành quá hạn, %d đang thực hiện (%d quá hạn).",
+			sum.Dialogues, sum.Attendance, sum.Commitments, sum.DoneOnTime, sum.DoneLate, sum.Open, sum.Overdue))
 	})
 }
 

@@ -44,19 +44,16 @@ func (s *feedbackScreen) row(f survey.Feedback) string {
 
 // reload lists the feedback, newest first.
 func (s *feedbackScreen) reload() {
-	s.e.background(func() {
+	s.load(s.e, func() ([]survey.Feedback, error) {
 		list, err := s.e.off.FeedbackList(s.e.ctx, time.Time{}, time.Time{})
-		s.e.do(func() {
-			if err != nil {
-				s.summary.SetText("Không đọc được phản ánh: " + err.Error())
-				return
-			}
-			slices.Reverse(list)
-			sum := s.e.off.SummarizeFeedback(list)
-			s.summary.SetText(fmt.Sprintf("%d phản ánh, kiến nghị: %d đã trả lời (%d đúng hạn, %d quá hạn), %d đang xử lý, trong đó %d quá hạn.",
-				sum.Received, sum.Answered, sum.OnTime, sum.Late, sum.Open, sum.Overdue))
-			s.setRows(list)
-		})
+		slices.Reverse(list)
+		return list, err
+	}, func(err error) {
+		s.summary.SetText("Không đọc được phản ánh: " + err.Error())
+	}, func(list []survey.Feedback) {
+		sum := s.e.off.SummarizeFeedback(list)
+		s.summary.SetText(fmt.Sprintf("%d phản ánh, kiến nghị: %d đã trả lời (%d đúng hạn, %d quá hạn), %d đang xử lý, trong đó %d quá hạn.",
+			sum.Received, sum.Answered, sum.OnTime, sum.Late, sum.Open, sum.Overdue))
 	})
 }
 
@@ -93,17 +90,9 @@ func (s *feedbackScreen) describe(f survey.Feedback) string {
 	return b.String()
 }
 
-func feedbackChannelNames() []string {
-	var out []string
-	for _, c := range survey.FeedbackChannels() {
-		out = append(out, c.Vietnamese())
-	}
-	return out
-}
-
 func (s *feedbackScreen) addFeedback() {
 	content := entryWith("Người dân phản ánh, kiến nghị việc gì")
-	channel := widget.NewSelect(feedbackChannelNames(), nil)
+	channel := widget.NewSelect(vietnameseNames(survey.FeedbackChannels()), nil)
 	channel.SetSelected(survey.InPerson.Vietnamese())
 	sender := entryWith("Bỏ trống nếu ẩn danh")
 	contact := entryWith("Điện thoại hoặc địa chỉ")

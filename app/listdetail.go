@@ -41,6 +41,23 @@ func newListDetail[T any](empty string, offset float64, row, describe func(T) st
 	return l
 }
 
+// load reads the rows off the UI thread with fetch, then, on it, hands
+// them to show (the totals above the list) and lists them; a failed read
+// goes to fail, the list left as it was.
+func (l *listDetail[T]) load(e *env, fetch func() ([]T, error), fail func(error), show func([]T)) {
+	e.background(func() {
+		rows, err := fetch()
+		e.do(func() {
+			if err != nil {
+				fail(err)
+				return
+			}
+			show(rows)
+			l.setRows(rows)
+		})
+	})
+}
+
 // rowText is row i of the list as it reads, "" past the end.
 func (l *listDetail[T]) rowText(i int) string {
 	if i < 0 || i >= len(l.rows) {
@@ -86,4 +103,13 @@ func summaryLabel() *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.TextStyle.Bold = true
 	return l
+}
+
+// vietnameseNames are the choices of a select, in the order given.
+func vietnameseNames[T interface{ Vietnamese() string }](xs []T) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, x.Vietnamese())
+	}
+	return out
 }

@@ -47,31 +47,28 @@ func (s *sentScreen) row(l office.Letter) string {
 // reload lists this year's issued letters, newest first, and the counts.
 func (s *sentScreen) reload() {
 	year := s.e.off.Now().Year()
-	s.e.background(func() {
+	var sent map[string]office.LetterSending
+	var counts []office.LetterMonth
+	s.load(s.e, func() ([]office.Letter, error) {
 		ls, err := s.e.off.Letters(s.e.ctx, office.LetterIssued, time.Time{})
-		var sent map[string]office.LetterSending
-		var counts []office.LetterMonth
 		if err == nil {
 			sent, err = s.e.off.LetterSendings(s.e.ctx, 0)
 		}
 		if err == nil {
 			counts, err = s.e.off.LetterCounts(s.e.ctx, year)
 		}
-		s.e.do(func() {
-			if err != nil {
-				s.counts.SetText("Không đọc được thư: " + err.Error())
-				return
+		var rows []office.Letter
+		for i := len(ls) - 1; i >= 0; i-- {
+			if ls[i].Year == year {
+				rows = append(rows, ls[i])
 			}
-			var rows []office.Letter
-			for i := len(ls) - 1; i >= 0; i-- {
-				if ls[i].Year == year {
-					rows = append(rows, ls[i])
-				}
-			}
-			s.sent = sent
-			s.counts.SetText(countsText(year, counts))
-			s.setRows(rows)
-		})
+		}
+		return rows, err
+	}, func(err error) {
+		s.counts.SetText("Không đọc được thư: " + err.Error())
+	}, func([]office.Letter) {
+		s.sent = sent
+		s.counts.SetText(countsText(year, counts))
 	})
 }
 
@@ -113,20 +110,12 @@ func (s *sentScreen) describe(l office.Letter) string {
 	return t
 }
 
-func deliveryNames() []string {
-	var out []string
-	for _, d := range letters.Deliveries() {
-		out = append(out, d.Vietnamese())
-	}
-	return out
-}
-
 func (s *sentScreen) markSent() {
 	l, ok := s.current()
 	if !ok {
 		return
 	}
-	how := widget.NewSelect(deliveryNames(), nil)
+	how := widget.NewSelect(vietnameseNames(letters.Deliveries()), nil)
 	how.SetSelected(letters.ByHand.Vietnamese())
 	day := entryWith("ngày/tháng/năm; bỏ trống là bây giờ")
 	formDialog(s.e, "Ghi thư "+office.LetterRef(l)+" đã gửi", []formRow{{"Cách gửi", how}, {"Ngày gửi", day}}, func() error {
