@@ -8,34 +8,17 @@
 set -euo pipefail
 bin=$(realpath "$1") out=${2:-dist}
 mkdir -p "$out"
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	# The window saves its size as it closes: let it finish before the
-	# folder goes.
-	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/xvfb-lib.sh"
 fail() { echo "window-e2e FAILED: $*" >&2; echo "--- app log:" >&2; cat "$work/app.log" >&2 || true; exit 1; }
 
 db=$work/motcua.db
 "$bin" seed --db "$db" --dossiers 300 --demo-profile >/dev/null
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$work/display")
+start_xvfb 1366x768x24
 export HOME=$work
 "$bin" --db "$db" >"$work/app.log" 2>&1 &
 app=$!
 pids+=($app)
-wid=
-for _ in $(seq 120); do
-	wid=$(xdotool search --name '^Một Cửa Thân Thiện$' 2>/dev/null | head -n1 || true)
-	[ -n "$wid" ] && break
-	sleep 0.5
-done
+wait_window
 [ -n "$wid" ] || fail "no window after 60 s"
 sleep 2
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
