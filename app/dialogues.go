@@ -148,14 +148,11 @@ func (s *dialogueScreen) addCommitment() {
 	deadline := entryWith("ngày/tháng/năm")
 	formDialog(s.e, "Cam kết tại hội nghị "+d.Ref(), []formRow{{"Nội dung *", text}, {"Người thực hiện *", owner}, {"Thời hạn *", deadline}},
 		func() error {
-			c := survey.Commitment{Text: text.Text, Owner: owner.Text}
-			if strings.TrimSpace(deadline.Text) != "" {
-				var err error
-				if c.Deadline, err = parseDate(deadline.Text); err != nil {
-					return err
-				}
+			due, err := optDate(deadline.Text)
+			if err != nil {
+				return err
 			}
-			_, err := s.e.off.AddCommitment(s.e.ctx, d.ID, c)
+			_, err = s.e.off.AddCommitment(s.e.ctx, d.ID, survey.Commitment{Text: text.Text, Owner: owner.Text, Deadline: due})
 			return err
 		}, s.reload)
 }
@@ -182,14 +179,11 @@ func (s *dialogueScreen) completeCommitment() {
 	result := entryWith("Kết quả thực hiện")
 	formDialog(s.e, "Ghi cam kết đã hoàn thành", []formRow{{"Cam kết", which}, {"Ngày hoàn thành", day}, {"Kết quả", result}},
 		func() error {
-			var t time.Time
-			if strings.TrimSpace(day.Text) != "" {
-				var err error
-				if t, err = parseDate(day.Text); err != nil {
-					return err
-				}
+			t, err := optDate(day.Text)
+			if err != nil {
+				return err
 			}
-			_, err := s.e.off.CompleteCommitment(s.e.ctx, ids[which.Selected], t, result.Text)
+			_, err = s.e.off.CompleteCommitment(s.e.ctx, ids[which.Selected], t, result.Text)
 			return err
 		}, s.reload)
 }

@@ -108,10 +108,8 @@ func (s *feedbackScreen) addFeedback() {
 			}
 			in := office.FeedbackInput{Channel: ch, Content: content.Text, Sender: sender.Text, Contact: contact.Text,
 				DossierCode: dossier.Text, Handler: handler.Text}
-			if strings.TrimSpace(due.Text) != "" {
-				if in.DueOn, err = parseDate(due.Text); err != nil {
-					return err
-				}
+			if in.DueOn, err = optDate(due.Text); err != nil {
+				return err
 			}
 			_, err = s.e.off.AddFeedback(s.e.ctx, in)
 			return err

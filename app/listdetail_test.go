@@ -95,3 +95,16 @@ func TestListDetailScreensRead(t *testing.T) {
 		t.Fatalf("the screens read otherwise:\ngot:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A date field left empty means no date; a typed one must be a date.
+func TestOptDate(t *testing.T) {
+	if d, err := optDate("  "); err != nil || !d.IsZero() {
+		t.Fatalf("empty: %v %v", d, err)
+	}
+	if d, err := optDate("31/12/2026"); err != nil || d.Format("2006-01-02") != "2026-12-31" {
+		t.Fatalf("31/12/2026: %v %v", d, err)
+	}
+	if _, err := optDate("31/13/2026"); err == nil {
+		t.Fatal("31/13/2026 was taken")
+	}
+}
