@@ -118,7 +118,7 @@ func (e *Env) run(args []string) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(e.Stderr, "Lỗi: %s\nCách dùng: motcua %s %s\n", ue.msg, c.name, c.args)
+		fmt.Fprintf(e.Stderr, "Lỗi: %s\nCách dùng: motcua %s %s\n", ue.msg, c.name, c.usage)
 		return ExitUsage
 	}
 	if errors.Is(err, flag.ErrHelp) {
@@ -141,7 +141,7 @@ func (e *Env) usage(w io.Writer) {
 	cs := append([]command(nil), commands...)
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	for _, c := range cs {
-		fmt.Fprintf(w, "  motcua %s %s\n      %s\n", c.name, c.args, c.help)
+		fmt.Fprintf(w, "  motcua %s %s\n      %s\n", c.name, c.usage, c.summary)
 	}
 	fmt.Fprintln(w, "\nMọi lệnh nhận --db TỆP (cơ sở dữ liệu; mặc định trong thư mục dữ liệu người dùng) và --json (in kết quả dạng JSON).")
 	fmt.Fprintln(w, "Khi sổ dùng tài khoản có mật khẩu: --user \"HỌ TÊN\" (đứng trước lệnh) làm việc dưới tên cán bộ đó; mật khẩu gõ khi được hỏi hoặc đặt trong biến MOTCUA_PASSWORD.")

@@ -39,3 +39,21 @@ func TestPassphraseIsAskedOnTheCommandsInput(t *testing.T) {
 		t.Fatalf("no answer: exit %d, %s", code, errs)
 	}
 }
+
+// Every line of the command table has its own name, a summary, a run
+// function, and is a command for main (which opens the window otherwise).
+func TestCommandTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range commands {
+		if seen[c.name] {
+			t.Errorf("%s stands twice in the table: the second is never run", c.name)
+		}
+		seen[c.name] = true
+		if c.summary == "" || c.run == nil || !IsCommand(c.name) {
+			t.Errorf("%s: summary %q, run %v, IsCommand %v", c.name, c.summary, c.run != nil, IsCommand(c.name))
+		}
+	}
+	if IsCommand("nosuch") || !IsCommand("help") {
+		t.Error("IsCommand")
+	}
+}
