@@ -142,15 +142,7 @@ func runStaff(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			list = orEmpty(list)
-			return e.emit(list, func(w io.Writer) {
-				if len(list) == 0 {
-					fmt.Fprintln(w, "Danh sách cán bộ còn trống; thêm bằng lệnh motcua staff add.")
-				}
-				for _, s := range list {
-					staffLine(w, s)
-				}
-			})
+			return emitLines(e, list, "Danh sách cán bộ còn trống; thêm bằng lệnh motcua staff add.", staffLine)
 		case "passwd", "passwords":
 			return e.staffAccounts(o, pos) // accounts.go
 		case "print":
@@ -230,15 +222,7 @@ func runPledge(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			gs = orEmpty(gs)
-			return e.emit(gs, func(w io.Writer) {
-				if len(gs) == 0 {
-					fmt.Fprintln(w, "Chưa có bản cam kết nào được ghi.")
-				}
-				for _, g := range gs {
-					signingLine(w, g)
-				}
-			})
+			return emitLines(e, gs, "Chưa có bản cam kết nào được ghi.", signingLine)
 		case "missing":
 			p, err := o.PledgeProgress(e.ctx, *year)
 			if err != nil {
@@ -295,12 +279,7 @@ func runPledge(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			ns = orEmpty(ns)
-			return e.emit(ns, func(w io.Writer) {
-				for _, n := range ns {
-					noteLine(w, n)
-				}
-			})
+			return emitLines(e, ns, "", noteLine)
 		}
 		return unknownTask(pos[0], "sign, attach, list, missing, sets, note hoặc notes")
 	})

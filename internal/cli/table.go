@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"time"
 
 	"motcua/internal/office"
@@ -220,6 +221,20 @@ func orEmpty[T any](xs []T) []T {
 		return []T{}
 	}
 	return xs
+}
+
+// emitLines prints a list one line an item, or none when it is empty
+// ("": nothing); with --json, the list ([] when empty).
+func emitLines[T any](e *Env, items []T, none string, line func(io.Writer, T)) error {
+	items = orEmpty(items)
+	return e.emit(items, func(w io.Writer) {
+		if len(items) == 0 && none != "" {
+			fmt.Fprintln(w, none)
+		}
+		for _, it := range items {
+			line(w, it)
+		}
+	})
 }
 
 // totals is a list with its totals, as --json prints it.
