@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -77,23 +78,38 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 	})
 }
 
-// plainStep makes forward, done, resume, withdraw and return: one dossier
-// code and the same flags (--reason, --to, --at) whether the step uses them
-// or not; forward needs --to.
-func plainStep(name string, needTo bool, act func(e *Env, o *office.Office, code, reason, to string, at time.Time) (*register.Dossier, error)) func(*Env, []string) error {
+// step is the office's side of forward, done, resume, withdraw and
+// return: the dossier code, the text the step records (the unit it goes
+// to, the reason) and when.
+type step func(o *office.Office, ctx context.Context, code, text string, at time.Time) (*register.Dossier, error)
+
+// plainStep makes those commands: one dossier code and the same flags
+// (--reason, --to, --at) whether the step uses them or not. The text
+// recorded is --reason, or --to (then required) for forward.
+func plainStep(name string, needTo bool, act step) func(*Env, []string) error {
 	return func(e *Env, args []string) error {
 		fs := flag.NewFlagSet(name, flag.ContinueOnError)
 		reason := fs.String("reason", "", "lý do")
 		to := fs.String("to", "", "đơn vị nhận")
+		if needTo {
+			reason = to
+		}
 		return e.changeDossier(fs, args, func() error {
 			if needTo && *to == "" {
 				return usagef("thiếu --to (đơn vị nhận hồ sơ)")
 			}
 			return nil
 		}, func(o *office.Office, code string, at time.Time) (*register.Dossier, []string, error) {
-			d, err := act(e, o, code, *reason, *to, at)
+			d, err := act(o, e.ctx, code, *reason, at)
 			return d, nil, err
 		})
+	}
+}
+
+// noText is a step that records no text of its own.
+func noText(act func(*office.Office, context.Context, string, time.Time) (*register.Dossier, error)) step {
+	return func(o *office.Office, ctx context.Context, code, _ string, at time.Time) (*register.Dossier, error) {
+		return act(o, ctx, code, at)
 	}
 }
 

@@ -27,29 +27,19 @@ var commands = []command{
 		runReceive},
 	{"forward", "MÃ_HỒ_SƠ --to ĐƠN_VỊ [--at …]",
 		"Chuyển hồ sơ cho đơn vị giải quyết (ghi vào phiếu kiểm soát).",
-		plainStep("forward", true, func(e *Env, o *office.Office, code, _, to string, at time.Time) (*register.Dossier, error) {
-			return o.Forward(e.ctx, code, to, at)
-		})},
+		plainStep("forward", true, (*office.Office).Forward)},
 	{"done", "MÃ_HỒ_SƠ [--at …]",
 		"Ghi nhận kết quả đã chuyển về bộ phận một cửa, chờ trả.",
-		plainStep("done", false, func(e *Env, o *office.Office, code, _, _ string, at time.Time) (*register.Dossier, error) {
-			return o.MarkDone(e.ctx, code, at)
-		})},
+		plainStep("done", false, noText((*office.Office).MarkDone))},
 	{"resume", "MÃ_HỒ_SƠ [--at …]",
 		"Nhận hồ sơ đã bổ sung đầy đủ; thời hạn tính lại từ đầu.",
-		plainStep("resume", false, func(e *Env, o *office.Office, code, _, _ string, at time.Time) (*register.Dossier, error) {
-			return o.Resume(e.ctx, code, at)
-		})},
+		plainStep("resume", false, noText((*office.Office).Resume))},
 	{"withdraw", "MÃ_HỒ_SƠ [--reason LÝ_DO] [--at …]",
 		"Công dân rút hồ sơ.",
-		plainStep("withdraw", false, func(e *Env, o *office.Office, code, reason, _ string, at time.Time) (*register.Dossier, error) {
-			return o.Withdraw(e.ctx, code, reason, at)
-		})},
+		plainStep("withdraw", false, (*office.Office).Withdraw)},
 	{"return", "MÃ_HỒ_SƠ [--at …]",
 		"Trả kết quả cho công dân; xếp loại trước hạn, đúng hạn hoặc quá hạn.",
-		plainStep("return", false, func(e *Env, o *office.Office, code, _, _ string, at time.Time) (*register.Dossier, error) {
-			return o.Return(e.ctx, code, at)
-		})},
+		plainStep("return", false, noText((*office.Office).Return))},
 	{"apologise", "MÃ_HỒ_SƠ --reason LÝ_DO --new-date YYYY-MM-DD [--at …]",
 		"Ghi văn bản xin lỗi và hẹn lại ngày trả kết quả (chỉ một lần).",
 		runApologise},
