@@ -201,12 +201,9 @@ func runVerify(e *Env, args []string) error {
 	key := fs.String("key", "", "khóa công khai của xã (base64)")
 	keyring := fs.String("keyring", "", "cơ sở dữ liệu cấp trên có các xã đã đăng ký")
 	trust := fs.String("trust", "", "dấu vân tay đã đối chiếu của xã chưa đăng ký")
-	pos, err := e.parse(fs, args)
+	file, err := e.parseOne(fs, args, "tệp gói")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp gói")
 	}
 	if *key != "" && *keyring != "" {
 		return usagef("dùng --key hoặc --keyring, không dùng cả hai")
@@ -219,7 +216,7 @@ func runVerify(e *Env, args []string) error {
 			return err
 		}
 		var f *os.File
-		res, _, f, err = office.VerifyBundle(pos[0], bundle.FixedKey(pub))
+		res, _, f, err = office.VerifyBundle(file, bundle.FixedKey(pub))
 		if f != nil {
 			f.Close()
 		}
@@ -231,7 +228,7 @@ func runVerify(e *Env, args []string) error {
 			e.DB = *keyring
 		}
 		if err := e.withOffice(func(o *office.Office) (err error) {
-			res, err = o.Verify(e.ctx, pos[0], *trust)
+			res, err = o.Verify(e.ctx, file, *trust)
 			return e.refused(err)
 		}); err != nil {
 			return err
@@ -249,15 +246,12 @@ func runVerify(e *Env, args []string) error {
 func runImport(e *Env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	trust := fs.String("trust", "", "dấu vân tay của xã đã đối chiếu qua điện thoại (gói đầu tiên của xã)")
-	pos, err := e.parse(fs, args)
+	file, err := e.parseOne(fs, args, "tệp gói")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp gói")
-	}
 	return e.withOffice(func(o *office.Office) error {
-		res, err := o.Import(e.ctx, pos[0], *trust)
+		res, err := o.Import(e.ctx, file, *trust)
 		if err != nil {
 			return err
 		}

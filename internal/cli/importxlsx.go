@@ -30,20 +30,17 @@ func runImportXLSX(e *Env, args []string) error {
 	procs := procFlag{}
 	fs.Var(procs, "procedure", "ánh xạ tên thủ tục trong sổ sang mã")
 	yes := fs.Bool("yes", false, "nhập thật (không có: chỉ xem trước)")
-	pos, err := e.parse(fs, args)
+	file, err := e.parseOne(fs, args, "tệp .xlsx")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp .xlsx")
-	}
-	f, err := os.Open(pos[0])
+	f, err := os.Open(file)
 	if err != nil {
-		return fmt.Errorf("không mở được tệp %s: %v", pos[0], err)
+		return fmt.Errorf("không mở được tệp %s: %v", file, err)
 	}
 	defer f.Close()
 	return e.withOffice(func(o *office.Office) error {
-		plan, err := o.PlanImport(e.ctx, f, pos[0], office.ImportOptions{Map: *mapSpec, Procedures: procs})
+		plan, err := o.PlanImport(e.ctx, f, file, office.ImportOptions{Map: *mapSpec, Procedures: procs})
 		if err != nil {
 			return err
 		}

@@ -290,14 +290,11 @@ func runLetterTemplate(e *Env, args []string) error {
 	fs := flag.NewFlagSet("letter-template", flag.ContinueOnError)
 	set := fs.String("set", "", "tệp văn bản chứa mẫu thư mới")
 	reset := fs.Bool("reset", false, "dùng lại mẫu thư mặc định")
-	pos, err := e.parse(fs, args)
+	kind, err := e.parseOne(fs, args, "loại thư: thanks, apology, marriage, birth hoặc condolence")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một loại thư: thanks, apology, marriage, birth hoặc condolence")
-	}
-	k, err := letters.ParseKind(pos[0])
+	k, err := letters.ParseKind(kind)
 	if err != nil {
 		return err
 	}

@@ -84,12 +84,9 @@ func runBackup(e *Env, args []string) error {
 func runRestore(e *Env, args []string) error {
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	yes := fs.Bool("yes", false, "không hỏi lại")
-	pos, err := e.parse(fs, args)
+	backup, err := e.parseOne(fs, args, "tệp sao lưu")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp sao lưu")
 	}
 	path, err := e.dbFile()
 	if err != nil {
@@ -114,7 +111,7 @@ func runRestore(e *Env, args []string) error {
 		a := strings.ToLower(strings.TrimSpace(line))
 		return a == "có" || a == "co" || a == "yes" || a == "y"
 	}
-	plan, err := office.Restore(e.ctx, path, pos[0], e.Now(), confirm)
+	plan, err := office.Restore(e.ctx, path, backup, e.Now(), confirm)
 	if err != nil {
 		return err
 	}

@@ -264,16 +264,22 @@ func unknownTask(task, tasks string) error {
 	return usagef("không có việc %q: dùng %s", task, tasks)
 }
 
-// parseCode parses a command that takes exactly one dossier code.
-func (e *Env) parseCode(fs *flag.FlagSet, args []string) (string, error) {
+// parseOne parses a command that takes exactly one argument: what names
+// it for the message when it is missing or followed by another.
+func (e *Env) parseOne(fs *flag.FlagSet, args []string, what string) (string, error) {
 	pos, err := e.parse(fs, args)
+	if err == nil && len(pos) != 1 {
+		err = usagef("cần đúng một %s", what)
+	}
 	if err != nil {
 		return "", err
 	}
-	if len(pos) != 1 {
-		return "", usagef("cần đúng một mã hồ sơ")
-	}
 	return pos[0], nil
+}
+
+// parseCode parses a command that takes exactly one dossier code.
+func (e *Env) parseCode(fs *flag.FlagSet, args []string) (string, error) {
+	return e.parseOne(fs, args, "mã hồ sơ")
 }
 
 // withDossier runs a command that takes exactly one dossier code and no
