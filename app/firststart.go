@@ -28,6 +28,7 @@ type wizard struct {
 	formSet                                     *widget.RadioGroup
 	demo, real                                  *keyButton
 	d                                           *dialog.CustomDialog
+	admin                                       *adminStep // the step after the profile (firstadmin.go)
 
 	// openDemo switches the window to the demo register (set by Run;
 	// tests record it).
@@ -147,6 +148,11 @@ func (w *wizard) startReal() {
 		if err == nil {
 			err = w.e.off.CheckProfile(w.e.ctx)
 		}
+		// Then the first administrator, on a register without passwords.
+		need := false
+		if err == nil {
+			need, _ = w.e.off.NeedsFirstAdministrator(w.e.ctx)
+		}
 		w.e.do(func() {
 			if err != nil {
 				w.e.showError(err, w.show)
@@ -154,6 +160,11 @@ func (w *wizard) startReal() {
 			}
 			if w.e.settingsChanged != nil {
 				w.e.settingsChanged()
+			}
+			if need {
+				w.admin = newAdminStep(w.e, w.clerk.Text)
+				w.admin.show()
+				return
 			}
 			w.e.info("Đã sẵn sàng", "Thông tin của xã đã được lưu. Bấm “Tiếp nhận” (Ctrl+N) để nhận hồ sơ đầu tiên.")
 		})
