@@ -90,6 +90,7 @@ func (a *adminStep) doCreate() {
 				return
 			}
 			a.e.win.SetTitle(WindowTitle + " – " + s.Label())
+			a.e.refreshPermits()
 			if a.created != nil {
 				a.created(s)
 			}

@@ -128,6 +128,7 @@ func (g *loginGate) lock() {
 		return
 	}
 	g.e.off.Logout()
+	g.e.refreshPermits()
 	g.e.win.SetTitle(WindowTitle)
 	g.msg.SetText("Phần mềm đã khóa sau một thời gian không dùng; hãy đăng nhập lại.")
 	g.show()
@@ -145,6 +146,7 @@ func (g *loginGate) submit() {
 	g.d.Hide()
 	g.touch()
 	g.e.win.SetTitle(WindowTitle + " – " + s.Label())
+	g.e.refreshPermits()
 	if g.e.changed != nil {
 		g.e.changed()
 	}

@@ -62,6 +62,7 @@ type env struct {
 	tempDir   string
 	cleanOld  sync.Once // old temporary PDFs are removed once a session
 	lastDoc   *document // the last document made, for tests
+	perms     permits   // what the one working may do (permits.go)
 }
 
 // background runs f off the UI goroutine; f hands its results back with
