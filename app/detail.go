@@ -397,7 +397,7 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 			}
 		}
 	}
-	p.e.show(d, d.Submit, d.Hide)
+	p.e.showTopic(topicHandling, d, d.Submit, d.Hide)
 	// The cursor goes straight into the first field: the clerk types at once.
 	if len(items) > 0 {
 		if f, ok := items[0].Widget.(fyne.Focusable); ok {

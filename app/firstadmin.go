@@ -69,7 +69,7 @@ func newAdminStep(e *env, name string) *adminStep {
 
 // show opens the step with the focus on the name.
 func (a *adminStep) show() {
-	a.e.show(a.d, a.doCreate, a.doSkip)
+	a.e.showTopic(topicFirstStart, a.d, a.doCreate, a.doSkip)
 	size := a.e.win.Canvas().Size()
 	a.d.Resize(fyne.NewSize(min(720, max(size.Width-20, 320)), 0))
 	a.e.win.Canvas().Focus(a.name)

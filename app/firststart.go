@@ -21,9 +21,10 @@ import (
 type wizard struct {
 	e *env
 
-	commune, agency, chair, phone, upper, clerk *widget.Entry
-	province, address, viceChairs               *widget.Entry
-	open, closeAt                               *widget.Entry
+	// formEntry: Tab leaves the field, F1 shows the wizard's guide.
+	commune, agency, chair, phone, upper, clerk *formEntry
+	province, address, viceChairs               *formEntry
+	open, closeAt                               *formEntry
 	chairTitle                                  *widget.Select
 	formSet                                     *widget.RadioGroup
 	demo, real                                  *keyButton
@@ -40,8 +41,8 @@ const demoDossiers = 3000
 
 func newWizard(e *env, openDemo func()) *wizard {
 	w := &wizard{e: e, openDemo: openDemo}
-	entry := func(ph string) *widget.Entry {
-		en := widget.NewEntry()
+	entry := func(ph string) *formEntry {
+		en := newFormEntry()
 		en.SetPlaceHolder(ph)
 		return en
 	}
@@ -98,7 +99,7 @@ func newWizard(e *env, openDemo func()) *wizard {
 // show opens the wizard; Enter starts the real register, Escape does
 // nothing (the profile is needed either way).
 func (w *wizard) show() {
-	w.e.show(w.d, w.startReal, nil)
+	w.e.showTopic(topicFirstStart, w.d, w.startReal, nil)
 	// Only a shown dialog can be resized (Fyne 2.8 panics before).
 	size := w.e.win.Canvas().Size()
 	w.d.Resize(fyne.NewSize(min(720, max(size.Width-20, 320)), 0))

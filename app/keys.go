@@ -26,6 +26,10 @@ func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
 			b.OnTapped()
 		}
 		return
+	case fyne.KeyF1:
+		if helpFor(b) {
+			return
+		}
 	}
 	b.Button.TypedKey(k)
 }

@@ -206,6 +206,8 @@ type keyedDialog struct {
 	onEnter, onEscape func()
 	under             *keyedDialog // the dialog shown before, if any
 	closed            bool
+	topic             string // its own guide in assets/help, if any (help.go)
+	guide             bool   // it is a guide shown by F1
 }
 
 // typedKey handles keys nobody focused took: Enter and Escape close the
@@ -388,6 +390,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 				func(sc fyne.Shortcut) { s.shortcut(sc) })
 		}
 	}
+	helpByCanvas.Store(w.Canvas(), s.help) // F1 in a focused button or field of a dialog
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyF1 {
 			s.help()
