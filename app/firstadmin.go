@@ -91,6 +91,9 @@ func (a *adminStep) doCreate() {
 			}
 			a.e.win.SetTitle(WindowTitle + " – " + s.Label())
 			a.e.refreshPermits()
+			if a.e.accountsOn != nil {
+				a.e.accountsOn() // the window now locks after idle time
+			}
 			if a.created != nil {
 				a.created(s)
 			}

@@ -28,6 +28,11 @@ func fillWizard(f *fixture) *wizard {
 // administrator is logged in.
 func TestWizardCreatesTheFirstAdministrator(t *testing.T) {
 	f := newFixtureAt(t, monday0740, "/tmp/motcua.db", false)
+	stop := installLogin(f.shell) // no accounts yet: it waits for the administrator
+	defer stop()
+	if f.shell.env.accountsOn == nil {
+		t.Fatal("the login does not wait for the first administrator")
+	}
 	w := fillWizard(f)
 	msg := f.dialogText()
 	assertContains(t, msg, "Thông tin của xã đã được lưu")
@@ -67,6 +72,9 @@ func TestWizardCreatesTheFirstAdministrator(t *testing.T) {
 		t.Fatalf("logged in: %+v %v", who, ok)
 	}
 	assertContains(t, f.win.Title(), "Đỗ Văn Quản")
+	if f.shell.env.accountsOn != nil {
+		t.Error("the idle watch did not start with the first administrator")
+	}
 }
 
 // "Bỏ qua": a one-person office keeps working without passwords.

@@ -63,6 +63,9 @@ type env struct {
 	cleanOld  sync.Once // old temporary PDFs are removed once a session
 	lastDoc   *document // the last document made, for tests
 	perms     permits   // what the one working may do (permits.go)
+	// accountsOn starts the login's idle watch once the first
+	// administrator is created (login.go); nil otherwise.
+	accountsOn func()
 }
 
 // background runs f off the UI goroutine; f hands its results back with
