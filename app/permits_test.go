@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
+
 	"motcua/internal/office"
 	"motcua/internal/people"
 )
@@ -95,6 +97,19 @@ func TestScreensGreyOutWhatTheRoleMayNotDo(t *testing.T) {
 	check(who, "“Lưu cài đặt”", settings.save.Disabled(), false)
 	check(who, "the commune's name", settings.entries["commune"].Disabled(), false)
 	assertContains(t, settings.permNote.Text, "Chỉ người quản trị được thay đổi cài đặt.")
+	settings.checks.reload()
+	f.wait()
+	confirmed := 0
+	for _, o := range visibleObjects(settings.checks.limits) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Đã đối chiếu" {
+			confirmed++
+			check(who, "“Đã đối chiếu” (a procedure's limit)", b.Disabled(), false)
+		}
+	}
+	if confirmed == 0 {
+		t.Error("no limit to confirm in the settings")
+	}
+	assertContains(t, texts(settings.checks.limits), "Chỉ người quản trị được nhập, sửa hoặc xác nhận thủ tục hành chính.")
 	check(who, "“Áp dụng” (calendar)", cal.apply.Disabled(), false)
 	assertContains(t, cal.permNote.Text, "Chỉ người quản trị được nhập hoặc sửa lịch nghỉ")
 	check(who, "“Xuất gói đã ký”", bundles.exportBtn.Disabled(), false)
