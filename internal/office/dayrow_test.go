@@ -40,7 +40,7 @@ func TestRowOfDayUnderTheStateFilter(t *testing.T) {
 			t.Fatalf("%s: row %d %v onDay %v, want row %d %s onDay %v", day, got.Row, got.Dossier, got.OnDay, row, want.Code, onDay)
 		}
 		// The row is where the register's page shows that dossier.
-		page, err := o.Page(ctx, Filter{States: f.States, Limit: 1, Offset: row})
+		page, err := o.Page(ctx, Filter{States: f.States, DueBefore: f.DueBefore, Limit: 1, Offset: row})
 		if err != nil || len(page) != 1 || page[0].Code != want.Code {
 			t.Fatalf("%s: the page at row %d holds %v (%v)", day, row, page, err)
 		}
@@ -56,4 +56,11 @@ func TestRowOfDayUnderTheStateFilter(t *testing.T) {
 	check(waiting, "2026-11-17", 1, b, false) // C was forwarded: not in the filter
 	check(waiting, "2026-11-16", 1, b, true)
 	check(waiting, "2026-11-19", 0, d, true)
+	// "Quá hạn": the same-day procedures of the 16th and the 17th are
+	// overdue on the 19th, the one received that morning not yet.
+	overdue := o.OverdueFilter()
+	check(overdue, "2026-11-19", 0, c, false)
+	check(overdue, "2026-11-17", 0, c, true)
+	check(overdue, "2026-11-16", 1, b, true)
+	check(Filter{States: []register.State{register.Refused}}, "2026-11-19", 0, nil, false)
 }
