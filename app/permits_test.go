@@ -83,6 +83,12 @@ func TestScreensGreyOutWhatTheRoleMayNotDo(t *testing.T) {
 		}
 	}
 
+	// Accounts on and nobody logged in yet (the login dialog is up): even
+	// the counter's work is greyed out, and the pane says why.
+	e.refreshPermits()
+	check("nobody", "“Trả kết quả”", register.detail.ret.Disabled(), false)
+	assertContains(t, register.detail.permNote.Text, "Chỉ cán bộ có tên trong danh sách cán bộ được xử lý hồ sơ.")
+
 	loginAs(t, f, "Nguyễn Thị Lan", people.RoleCounter)
 	letters.updateButtons()
 	cal.guardApply()
