@@ -51,6 +51,13 @@ func TestF1WorksInsideDialogs(t *testing.T) {
 		t.Error("the focus did not return to the field being typed")
 	}
 
+	// In the register's list, F1 is the register's guide.
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	f.shell.register.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	assertContains(t, f.dialogText(), "Hướng dẫn: Sổ theo dõi")
+	assertContains(t, f.dialogText(), "Đến ngày")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+
 	// A dialog without a guide of its own shows the screen's, from its
 	// focused button.
 	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -49,6 +49,9 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 }
 
 func (l *keyList) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyF1 && helpFor(l) {
+		return
+	}
 	if l.onKey != nil && l.onKey(k) {
 		return
 	}
