@@ -104,8 +104,8 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 		number = "Số: " + letters.Reference(l.Number, letterSymbol(l))
 	}
 	d.header(header{
-		parent: p.ParentBody, body: p.Body,
-		number: number, place: placeDate(p.PlaceName, l.Date),
+		parent: p.bodyParent(), body: p.Body,
+		number: number, place: placeDate(p.placeName(), l.Date),
 		size: 13, qhSize: 13, mottoSize: 14,
 	})
 	d.gap(18)
@@ -125,17 +125,41 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 	if textvn.Clean(l.DossierCode) != "" || l.Number > 0 {
 		qr = LetterQRText(l)
 	}
-	return d.closing(p, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
+	signer := l.Signer
+	if !signer.Valid() {
+		signer = p.Signer()
+	}
+	if err := d.closing(p, signer, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr); err != nil {
+		return err
+	}
+	d.contactFoot(p)
+	return nil
+}
+
+// contactFoot prints the office's address and phone at the foot of the page, under a rule
+// as wide as the text (Decree 30/2020, Phụ lục I: the issuing body's address, phone, e-mail
+// at the bottom of a letter's page), small: the citizen who answers knows where and whom.
+func (d *doc) contactFoot(p Profile) {
+	line := p.contactLine()
+	if line == "" {
+		return
+	}
+	const size = 11
+	h := float64(len(d.lines([]run{rg(line)}, size, d.contentW())))*d.lineH(size) + 2
+	d.need(h + 6)
+	top := max(d.y+6, d.bottomY()-h)
+	d.hline(d.m.left, d.m.left+d.contentW(), top, 0.3)
+	d.y = d.column(d.m.left, d.contentW(), top+1, []run{rg(line)}, size, alignLeft)
 }
 
 // closing draws the end of an A4 document signed by the chair: "Nơi nhận" on the left (and
 // the QR code below it), the signature block on the right, kept together on one page.
-func (d *doc) closing(p Profile, items []string, qrText string) error {
+func (d *doc) closing(p Profile, signer letters.Signer, items []string, qrText string) error {
 	cw := d.contentW()
 	sigW := cw * 0.52
 	sigX := d.m.left + cw - sigW
 	nnW := cw - sigW - 4
-	b := signBlock{x: sigX, w: sigW, titles: p.signLines(), name: p.ChairName}
+	b := signBlock{x: sigX, w: sigW, titles: letters.SignBlock(signer, p.BodyShort), name: signer.Name}
 	const room, qrSide = 26.0, 20.0
 	sigH := d.signBlocksHeight(room, 14, b)
 	nnH := d.lineH(12) + float64(len(items))*d.lineH(11)
