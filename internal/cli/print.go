@@ -87,7 +87,7 @@ func (e *Env) printed(path string, extra map[string]any, text string) error {
 
 func init() {
 	addCommand(command{"print",
-		"receipt|control|supplement|apology|refusal|rejection|stop MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
+		"receipt|control|supplement|apology|refusal|rejection|stop MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] [--signer NGƯỜI_KÝ] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] [--signer NGƯỜI_KÝ] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
 		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF; --open mở tệp, --print gửi ra máy in.", runPrint})
 
 	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {
@@ -141,7 +141,35 @@ func init() {
 			}
 			for _, l := range ls {
 				k, _ := letters.ParseKind(l.Kind)
-				fmt.Fprintf(w, "%s  %-12s %-26s %s\n", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+				line := fmt.Sprintf("%s  %-12s %-26s %s", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+				if l.Signer.Valid() {
+					line += "  (ký: " + l.Signer.Label() + ")"
+				}
+				fmt.Fprintln(w, line)
+			}
+		})
+	}})
+
+	addCommand(command{"signers", "", "Liệt kê người ký thư được chọn bằng --signer: Chủ tịch và các Phó Chủ tịch (từ danh sách cán bộ và Cài đặt), người ký thường lệ đứng đầu.", func(e *Env, args []string) error {
+		fs := flag.NewFlagSet("signers", flag.ContinueOnError)
+		if _, err := e.parse(fs, args); err != nil {
+			return err
+		}
+		o, err := e.office()
+		if err != nil {
+			return err
+		}
+		defer o.Close()
+		ss, err := o.Signers(e.ctx)
+		if err != nil {
+			return err
+		}
+		return e.emit(ss, func(w io.Writer) {
+			if len(ss) == 0 {
+				fmt.Fprintln(w, "Chưa có người ký: hãy nhập họ tên Chủ tịch trong Cài đặt (motcua settings chair_name=\"HỌ TÊN\") hoặc thêm vào danh sách cán bộ.")
+			}
+			for _, s := range ss {
+				fmt.Fprintf(w, "%s\n    %s\n", s.Label(), strings.Join(office.SignBlock(s), " / "))
 			}
 		})
 	}})
@@ -212,6 +240,7 @@ func runPrint(e *Env, args []string) error {
 	title := fs.String("title", "", "chức vụ")
 	unit := fs.String("unit", "", "đơn vị công tác")
 	sets := fs.String("sets", "", "các bộ khẩu hiệu, cách nhau dấu phẩy")
+	signer := fs.String("signer", "", "với letter, letters: họ tên người ký (Chủ tịch hoặc một Phó Chủ tịch, xem motcua signers); bỏ trống: người duyệt")
 	fs.BoolVar(&e.openAfter, "open", false, "mở tệp PDF sau khi in")
 	fs.BoolVar(&e.sendToPrinter, "print", false, "gửi tệp PDF ra máy in (Linux: lp; Windows: mở trình xem để bấm In)")
 	pos, err := e.parse(fs, args)
@@ -287,17 +316,17 @@ func runPrint(e *Env, args []string) error {
 		if (*dossier == "") == (*toS == "") {
 			return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
 		}
-		in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}
+		in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields, Signer: *signer}
 		if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
 			return err
 		}
 		sv := &saveOnce{path: *out}
-		l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
+		l, err := o.PrintLetterTo(e.ctx, in, sv.save)
 		if err := sv.undo(err); err != nil {
 			return fmt.Errorf("%w. Thư chưa được cấp số", err)
 		}
-		return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
-			"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
+		return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l), "signer": l.Signer},
+			"Đã cấp số "+office.LetterRef(l)+", người ký "+l.Signer.Label()+", và in thư ra tệp")
 	case "letters":
 		day := o.Now()
 		if *date != "" {
@@ -317,7 +346,7 @@ func runPrint(e *Env, args []string) error {
 			ids[i] = l.ID
 		}
 		sv := &saveOnce{path: *out}
-		issued, err := o.IssueLettersTo(e.ctx, ids, sv.save)
+		issued, err := o.IssueLettersSignedBy(e.ctx, ids, *signer, sv.save)
 		if err := sv.undo(err); err != nil {
 			return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
 		}

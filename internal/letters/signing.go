@@ -34,6 +34,9 @@ func (s Signer) Valid() bool {
 
 // Label is how a screen or the command line offers the signer: "Hà Văn Bình (Phó Chủ tịch)".
 func (s Signer) Label() string {
+	if textvn.Clean(s.Name) == "" {
+		return ""
+	}
 	return textvn.Clean(s.Name) + " (" + s.title() + ")"
 }
 

@@ -49,6 +49,7 @@ func (o *Office) DocProfile() docs.Profile {
 	p := o.cfg().profile
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
+		Province: p.Province, Address: p.Address,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
 		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
 		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,

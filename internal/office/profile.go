@@ -98,7 +98,7 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.AgencyCode = v })},
-	{key: "parent_body", label: "Cơ quan chủ quản (thường để trống với UBND xã)", def: "", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
+	{key: "parent_body", label: "Dòng trên tên UBND xã ở đầu văn bản (để trống: in tên tỉnh; gõ - để không in)", def: "", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
 	{key: "commune", label: "Tên cơ quan ban hành (UBND xã)", def: "Ủy ban nhân dân xã", apply: text(func(p *Profile, v string) { p.Commune = v })},
 	{key: "counter_name", label: "Tên bộ phận tiếp nhận", def: "Trung tâm Phục vụ hành chính công xã", apply: text(func(p *Profile, v string) { p.CounterName = v })},
 	{key: "place_name", label: "Địa danh ghi trên văn bản", def: "", apply: text(func(p *Profile, v string) { p.PlaceName = v })},
@@ -315,7 +315,10 @@ var demoProfile = map[string]string{
 	"commune":      "Ủy ban nhân dân xã Đông Văn",
 	"counter_name": "Trung tâm Phục vụ hành chính công xã Đông Văn",
 	"place_name":   "Đông Văn",
+	"province":     "Thanh Hóa",
+	"address":      "Thôn Trung Lý, xã Đông Văn, tỉnh Thanh Hóa",
 	"chair_name":   "Lê Văn Tuấn",
+	"vice_chairs":  "Phạm Thị Hòa; Hà Văn Bình", // the first is also the demo staff register's vice-chair
 	"phone":        "0237 3888 999",
 }
 
