@@ -378,7 +378,7 @@ func (s *lettersScreen) editDraft() {
 				return
 			}
 			dr := &letterDraft{editID: l.ID, kind: kind, dossier: code, recipient: l.Recipient, address: l.Address,
-				hadAddress: l.Address != "", fields: map[string]string{}}
+				hadAddress: l.Address != "", fields: map[string]string{}, signer: l.Signer.Name}
 			if code != "" {
 				dr.about = code + " · " + l.Fields["thu_tuc"] + " · " + l.Fields["ho_ten"]
 			}
@@ -457,7 +457,7 @@ func (s *lettersScreen) showPreview(l office.Letter) {
 				paras, err = letters.Render(src, l.Fields)
 			}
 		}
-		p := s.e.off.Profile()
+		sig := s.e.off.LetterSignature(l) // the block as the letter prints it: its own signer, or the usual one
 		s.e.do(func() {
 			if s.previewID != id {
 				return
@@ -482,7 +482,10 @@ func (s *lettersScreen) showPreview(l office.Letter) {
 				b.WriteString("Địa chỉ: " + l.Address + "\n")
 			}
 			b.WriteString("\n" + strings.Join(paras, "\n\n") + "\n\n")
-			b.WriteString(p.SignAs + ". " + strings.ToUpper(p.Commune) + "\n" + strings.ToUpper(p.ChairTitle) + "\n\n" + p.ChairName)
+			b.WriteString(strings.Join(sig[:len(sig)-1], "\n") + "\n\n" + sig[len(sig)-1])
+			if !l.Signer.Valid() && l.Status != office.LetterIssued {
+				b.WriteString("\n(Người duyệt thư ký; chọn người ký khác bằng “Sửa thư”.)")
+			}
 			s.preview.SetText(b.String())
 		})
 	})
