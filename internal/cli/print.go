@@ -87,7 +87,7 @@ func (e *Env) printed(path string, extra map[string]any, text string) error {
 
 func init() {
 	addCommand(command{"print",
-		"receipt|control|supplement|apology|refusal|rejection|stop MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] [--signer NGƯỜI_KÝ] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] [--signer NGƯỜI_KÝ] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
+		"receipt|control|supplement|refusal MÃ_HỒ_SƠ… -o TỆP | apology|stop|rejection MÃ_HỒ_SƠ [--signer NGƯỜI_KÝ] -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] [--signer NGƯỜI_KÝ] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] [--signer NGƯỜI_KÝ] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
 		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF; --open mở tệp, --print gửi ra máy in.", runPrint})
 
 	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {
@@ -240,7 +240,7 @@ func runPrint(e *Env, args []string) error {
 	title := fs.String("title", "", "chức vụ")
 	unit := fs.String("unit", "", "đơn vị công tác")
 	sets := fs.String("sets", "", "các bộ khẩu hiệu, cách nhau dấu phẩy")
-	signer := fs.String("signer", "", "với letter, letters: họ tên người ký (Chủ tịch hoặc một Phó Chủ tịch, xem motcua signers); bỏ trống: người duyệt")
+	signer := fs.String("signer", "", "với letter, letters, apology, stop, rejection: họ tên người ký (Chủ tịch hoặc một Phó Chủ tịch, xem motcua signers); bỏ trống: người duyệt thư, hoặc người ký thường lệ")
 	fs.BoolVar(&e.openAfter, "open", false, "mở tệp PDF sau khi in")
 	fs.BoolVar(&e.sendToPrinter, "print", false, "gửi tệp PDF ra máy in (Linux: lp; Windows: mở trình xem để bấm In)")
 	pos, err := e.parse(fs, args)
@@ -260,7 +260,7 @@ func runPrint(e *Env, args []string) error {
 			if len(pos) == 0 {
 				return usagef("thiếu mã hồ sơ")
 			}
-			if err := writePDF(*out, func(w io.Writer) error { return o.PrintForms(e.ctx, w, k, pos...) }); err != nil {
+			if err := writePDF(*out, func(w io.Writer) error { return o.PrintFormsSignedBy(e.ctx, w, k, *signer, pos...) }); err != nil {
 				return err
 			}
 			return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")

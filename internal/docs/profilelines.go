@@ -121,3 +121,16 @@ func (p Profile) Signer() letters.Signer {
 
 // signLines are the signature block's capital lines for the profile's signer.
 func (p Profile) signLines() []string { return letters.SignBlock(p.Signer(), p.BodyShort) }
+
+// WithSigner is the profile with s signing the papers its body issues (the apology, the stop
+// and rejection notices): the chair, or a vice-chair signing "KT.". A zero s changes nothing.
+func (p Profile) WithSigner(s letters.Signer) Profile {
+	if !s.Valid() {
+		return p
+	}
+	p.ChairName, p.ChairTitle, p.SignAs = s.Name, s.Title, "TM"
+	if s.Role == letters.SignerViceChair {
+		p.SignAs = "KT"
+	}
+	return p
+}

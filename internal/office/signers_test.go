@@ -151,3 +151,34 @@ func TestOnlyTheNamedSignerIssues(t *testing.T) {
 		t.Fatal("a clerk named as signer")
 	}
 }
+
+// The apology the People's Committee signs can be signed by a vice-chair; the counter's
+// forms have no signer to choose.
+func TestVicechairSignsTheApology(t *testing.T) {
+	o, clock := openClock(t, filepath.Join(t.TempDir(), "a.db"), "2026-11-23 08:30")
+	ctx := context.Background()
+	d := receive(t, o, "xac-nhan-hon-nhan", "Đỗ Đức Đạt")
+	*clock = vn("2026-11-25 10:00")
+	if _, _, err := o.Apologise(ctx, d.Code, "Chờ xác minh", vn("2026-12-03 00:00"), vn("2026-11-25 09:00")); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := o.PrintFormsSignedBy(ctx, &b, "apology", "Phạm Thị Hòa", d.Code); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, b.Bytes())
+	if !strings.Contains(text, "TỈNH THANH HÓA\nỦY BAN NHÂN DÂN\nXÃ ĐÔNG VĂN") || !strings.Contains(text, "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH") ||
+		!strings.Contains(text, "Phạm Thị Hòa") || strings.Contains(text, "Lê Văn Tuấn") {
+		t.Fatalf("the apology signed by the vice-chair:\n%s", text)
+	}
+	b.Reset()
+	if err := o.PrintForms(ctx, &b, "apology", d.Code); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, b.Bytes()); !strings.Contains(text, "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") || !strings.Contains(text, "Lê Văn Tuấn") {
+		t.Fatalf("the apology signed as usual:\n%s", text)
+	}
+	if err := o.PrintFormsSignedBy(ctx, &b, "receipt", "Phạm Thị Hòa", d.Code); err == nil || !strings.Contains(err.Error(), "cán bộ một cửa ký") {
+		t.Fatalf("a receipt with a chosen signer: %v", err)
+	}
+}
