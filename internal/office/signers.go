@@ -44,8 +44,18 @@ func (o *Office) Signers(ctx context.Context) ([]Signer, error) {
 			}
 		}
 	}
+	// A vice-chair the settings still name but the staff register says has
+	// left signs no more.
+	left := map[string]bool{}
+	for _, s := range staff {
+		if !s.Working(o.Now()) {
+			left[textvn.Fold(s.Name)] = true
+		}
+	}
 	for _, n := range strings.Split(o.cfg().profile.ViceChairs, ";") {
-		add(Signer{Name: n, Role: letters.SignerViceChair})
+		if !left[textvn.Fold(textvn.Clean(n))] {
+			add(Signer{Name: n, Role: letters.SignerViceChair})
+		}
 	}
 	return out, nil
 }

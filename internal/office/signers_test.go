@@ -89,6 +89,18 @@ func TestVicechairSignsALetterAndItStaysSigned(t *testing.T) {
 		t.Fatalf("the letters as printed:\n%s", text)
 	}
 
+	// A vice-chair who has left, by the staff register, is no longer offered.
+	gone := addStaff(t, o, "Hà Văn Bình", "vice_chair")
+	if _, err := o.EndStaff(ctx, gone.ID, vn("2026-11-20 00:00")); err != nil {
+		t.Fatal(err)
+	}
+	if ss, _ := o.Signers(ctx); slices.Contains(signerNames(ss), "Hà Văn Bình (Phó Chủ tịch)") {
+		t.Errorf("a vice-chair who left is still a signer: %q", signerNames(ss))
+	}
+	if _, err := o.DraftLetter(ctx, LetterInput{Kind: letters.Thanks, Recipient: "Hà Thị Ý", Fields: map[string]string{"noi_dung": "giúp đỡ"}, Signer: "Hà Văn Bình"}); err == nil || !strings.Contains(err.Error(), "không phải Chủ tịch hay Phó Chủ tịch") {
+		t.Errorf("a vice-chair who left was named as signer: %v", err)
+	}
+
 	// The chair changes; a reprint still shows who signed.
 	if err := o.SetSettings(ctx, map[string]string{"chair_name": "Trần Văn Mới"}); err != nil {
 		t.Fatal(err)
