@@ -152,6 +152,9 @@ func (r *letterRow) Set(l office.Letter, checked bool, ticked func(bool)) {
 	} else {
 		info = append(info, "soạn "+fmtStamp(l.DraftedAt))
 	}
+	if l.Signer.Valid() {
+		info = append(info, "ký: "+l.Signer.Label())
+	}
 	if code := l.Fields["ma_ho_so"]; code != "" {
 		info = append(info, "hồ sơ "+code)
 	}

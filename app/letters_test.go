@@ -445,6 +445,9 @@ func TestLetterFormOffersTheSigners(t *testing.T) {
 
 	s := f.openLetters()
 	f.selectDraft(s, 0)
+	row := newLetterRow()
+	row.Set(ls[0], false, nil)
+	assertContains(t, row.line2.Text, "ký: Hà Văn Bình (Phó Chủ tịch)")
 	assertContains(t, s.preview.Text, "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHà Văn Bình")
 	test.Tap(s.edit)
 	f.wait()
