@@ -35,7 +35,7 @@ func Letters(w io.Writer, f *Fonts, p Profile, ls []Letter) error {
 	}
 	d := newDoc(f, "P", "A4", a4Margins, md)
 	d.demo = p.Demo
-	d.onPage = pageNumberTop(13)
+	d.onPage = letterPage(p)
 	for _, l := range ls {
 		d.section()
 		if err := drawLetter(d, p, l); err != nil {
@@ -129,27 +129,29 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 	if !signer.Valid() {
 		signer = p.Signer()
 	}
-	if err := d.closing(p, signer, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr); err != nil {
-		return err
-	}
-	d.contactFoot(p)
-	return nil
+	return d.closing(p, signer, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
 }
 
-// contactFoot prints the office's address and phone at the foot of the page, under a rule
-// as wide as the text (Decree 30/2020, Phụ lục I: the issuing body's address, phone, e-mail
-// at the bottom of a letter's page), small: the citizen who answers knows where and whom.
-func (d *doc) contactFoot(p Profile) {
+// letterPage starts each page of a letter: the page number from page 2 on, and on the first
+// page the office's address and phone at the foot, under a rule as wide as the text (Decree
+// 30/2020, Phụ lục I: the issuing body's address, phone and e-mail at the bottom of the first
+// page), small, with the room they take kept from the text.
+func letterPage(p Profile) func(d *doc) {
+	number := pageNumberTop(13)
 	line := p.contactLine()
-	if line == "" {
-		return
+	return func(d *doc) {
+		number(d)
+		d.m.bottom = a4Margins.bottom
+		if line == "" || d.pageNo != 1 {
+			return
+		}
+		const size = 11
+		h := float64(len(d.lines([]run{rg(line)}, size, d.contentW())))*d.lineH(size) + 1
+		top := d.bottomY() - h
+		d.hline(d.m.left, d.m.left+d.contentW(), top, 0.3)
+		d.column(d.m.left, d.contentW(), top+1, []run{rg(line)}, size, alignLeft)
+		d.m.bottom += h + 4
 	}
-	const size = 11
-	h := float64(len(d.lines([]run{rg(line)}, size, d.contentW())))*d.lineH(size) + 2
-	d.need(h + 6)
-	top := max(d.y+6, d.bottomY()-h)
-	d.hline(d.m.left, d.m.left+d.contentW(), top, 0.3)
-	d.y = d.column(d.m.left, d.contentW(), top+1, []run{rg(line)}, size, alignLeft)
 }
 
 // closing draws the end of an A4 document signed by the chair: "Nơi nhận" on the left (and

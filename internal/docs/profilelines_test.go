@@ -98,3 +98,40 @@ func TestProfileOnPaper(t *testing.T) {
 		t.Errorf("the apology signed by a vice-chair:\n%s", apKT)
 	}
 }
+
+// The office's address sits at the foot of a letter's first page only, and the text of a
+// long letter never runs into it.
+func TestContactFootOnTheFirstPage(t *testing.T) {
+	f, p := testFonts(t), sampleProfile()
+	l := sampleLetter()
+	for range 6 {
+		l.Paragraphs = append(l.Paragraphs, l.Paragraphs[:3]...)
+	}
+	pdf := render(t, func(w io.Writer) error { return Letters(w, f, p, []Letter{l}) })
+	if n := pages(t, pdf); n != 2 {
+		t.Fatalf("%d pages, want 2", n)
+	}
+	const foot = "Địa chỉ: Thôn Trung Lý, xã Đông Văn, tỉnh Thanh Hóa; Điện thoại: 0237 3812 345"
+	p1 := poppler(t, pdf, "pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8")
+	p2 := poppler(t, pdf, "pdftotext", "-f", "2", "-l", "2", "-enc", "UTF-8")
+	if !strings.HasSuffix(strings.TrimSpace(p1), foot) || strings.Contains(p2, "Địa chỉ: Thôn") {
+		t.Errorf("foot not alone at the end of page 1:\n%s\n--- page 2:\n%s", p1, p2)
+	}
+	// Nothing is drawn below the rule above the foot but the foot itself.
+	const mm = 72 / 25.4
+	ws := bboxWords(t, pdf, 1)
+	var footTop, lowestText float64
+	for _, w := range ws {
+		if w.text == "Địa" && w.yMin/mm > 250 {
+			footTop = w.yMin / mm
+		}
+	}
+	for _, w := range ws {
+		if w.yMin/mm < footTop-0.5 {
+			lowestText = max(lowestText, w.yMax/mm)
+		}
+	}
+	if footTop == 0 || lowestText > footTop-3 {
+		t.Errorf("text reaches %.1f mm, the foot starts at %.1f mm", lowestText, footTop)
+	}
+}
