@@ -106,7 +106,7 @@ var settingDefs = []settingDef{
 	{key: "address", label: "Địa chỉ trụ sở UBND xã", def: "", apply: text(func(p *Profile, v string) { p.Address = v })},
 	{key: "chair_name", label: "Họ tên người ký", def: "", apply: text(func(p *Profile, v string) { p.ChairName = v })},
 	{key: "chair_title", label: "Chức vụ người ký (Chủ tịch hoặc Phó Chủ tịch)", def: "Chủ tịch", apply: text(func(p *Profile, v string) { p.ChairTitle = v })},
-	{key: "sign_as", label: "Thể thức ký (TM hoặc KT)", def: "TM",
+	{key: "sign_as", label: "Thể thức ký (TM: Chủ tịch ký “TM. ỦY BAN NHÂN DÂN”; KT: Phó Chủ tịch ký thay Chủ tịch “KT. CHỦ TỊCH”)", def: "TM",
 		check: func(v string) error {
 			if v != "TM" && v != "KT" {
 				return fmt.Errorf("thể thức ký %q không hợp lệ: dùng TM (thay mặt) hoặc KT (ký thay)", v)
