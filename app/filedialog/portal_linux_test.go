@@ -3,8 +3,8 @@
 package filedialog
 
 import (
-	"fmt"
 	"bufio"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
