@@ -23,7 +23,7 @@ var (
 // ("" for the documents folder); then gets the path, and is not called
 // when the clerk cancels.
 func (e *env) askSave(title, name, folder string, f filedialog.Filter, then func(path string)) {
-	filedialog.Save(e.win, filedialog.Options{Title: title, Name: name, Folder: folder, Filters: []filedialog.Filter{f, allFiles}},
+	filedialog.Save(e.win, filedialog.Options{Title: title, Name: name, Folder: folder, Filters: []filedialog.Filter{f, allFiles}, Present: e.show},
 		func(path string) {
 			if path != "" {
 				then(path)
@@ -33,7 +33,7 @@ func (e *env) askSave(title, name, folder string, f filedialog.Filter, then func
 
 // askOpen asks for an existing file of type f.
 func (e *env) askOpen(title string, f filedialog.Filter, then func(path string)) {
-	filedialog.Open(e.win, filedialog.Options{Title: title, Filters: []filedialog.Filter{f, allFiles}},
+	filedialog.Open(e.win, filedialog.Options{Title: title, Filters: []filedialog.Filter{f, allFiles}, Present: e.show},
 		func(path string) {
 			if path != "" {
 				then(path)
@@ -43,7 +43,7 @@ func (e *env) askOpen(title string, f filedialog.Filter, then func(path string))
 
 // askFolder asks for a folder (a USB stick).
 func (e *env) askFolder(title string, then func(path string)) {
-	filedialog.Folder(e.win, filedialog.Options{Title: title}, func(path string) {
+	filedialog.Folder(e.win, filedialog.Options{Title: title, Present: e.show}, func(path string) {
 		if path != "" {
 			then(path)
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/office"
@@ -112,5 +113,22 @@ func runQueuedUI(e *env) {
 		e.uiMu.Lock()
 		f()
 		e.uiMu.Unlock()
+	}
+}
+
+// The file dialog answers the window's Enter and Escape like every dialog:
+// Escape cancels it.
+func TestFileDialogEscapeCancels(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	f := newFixture(t, monday0740)
+	called := false
+	f.shell.env.askSave("Lưu tài liệu PDF", "a.pdf", "", pdfFiles, func(string) { called = true })
+	if f.overlay() == nil {
+		t.Fatal("no dialog")
+	}
+	f.win.Canvas().Unfocus()
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.overlay() != nil || called {
+		t.Errorf("Escape left the dialog (%v) or answered (%v)", f.overlay() != nil, called)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 )
 
 // Filter is one entry of the "Loại tệp" list: a name the clerk reads and
@@ -47,6 +48,9 @@ type Options struct {
 	Filters []Filter // the file types offered, the first chosen
 	Name    string   // the suggested file name (Save)
 	Folder  string   // the folder the dialog opens in; the home folder when empty or gone
+	// Present, when set, shows the Vietnamese Fyne dialog with what Enter
+	// and Escape do (the window's own keyboard handling); nil just shows it.
+	Present func(d dialog.Dialog, onEnter, onEscape func())
 }
 
 // Kind is what the dialog asks for.

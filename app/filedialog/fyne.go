@@ -113,7 +113,11 @@ func showFyne(win fyne.Window, k Kind, o Options, done func(string)) *browser {
 	b := &browser{kind: k, o: o, win: win, done: done, selected: -1}
 	b.build()
 	b.open(o.Folder)
-	b.d.Show()
+	if o.Present != nil {
+		o.Present(b.d, b.accept, func() { b.finish("") })
+	} else {
+		b.d.Show()
+	}
 	size := win.Canvas().Size()
 	b.d.Resize(fyne.NewSize(min(860, max(size.Width-20, 480)), min(560, max(size.Height-20, 380))))
 	if b.name != nil {
@@ -212,7 +216,6 @@ func (b *browser) build() {
 	split := container.NewHSplit(side, b.list)
 	split.Offset = 0.28
 	b.d = dialog.NewCustomWithoutButtons(b.o.Title, container.NewBorder(top, bottom, nil, nil, split), b.win)
-	b.d.SetOnClosed(func() { b.finish("") })
 }
 
 // finish closes the dialog once and hands the answer over.
@@ -351,7 +354,11 @@ func (b *browser) accept() {
 						b.finish(path)
 					}
 				}, b.win)
-			ask.Show()
+			if b.o.Present != nil {
+				b.o.Present(ask, func() { ask.Hide(); b.finish(path) }, ask.Hide)
+			} else {
+				ask.Show()
+			}
 		default:
 			b.finish(path)
 		}
