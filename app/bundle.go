@@ -38,6 +38,8 @@ type bundleScreen struct {
 	month, from, to    *widget.Entry
 	exportPass, target *widget.Entry
 	exportBtn          *widget.Button
+	signNote           *widget.Label // who may sign, when greyed out (permitscreens.go)
+	importNote         *widget.Label // who may import, when greyed out
 	progress           *widget.ProgressBarInfinite
 	exportStatus       *widget.Label
 
@@ -126,8 +128,10 @@ func newBundleScreen(e *env, version string) *bundleScreen {
 		container.NewStack(s.verdictBox, container.NewPadded(s.verdict)), s.reason,
 		heading("Các xã đã gửi (tháng đang chọn)"), s.communes)
 
-	left := container.NewVScroll(container.NewPadded(container.NewVBox(keyBox, widget.NewSeparator(), exportBox)))
-	right := container.NewVScroll(container.NewPadded(importBox))
+	s.signNote, s.importNote = newPermitNote(), newPermitNote()
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(s.signNote, keyBox, widget.NewSeparator(), exportBox)))
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.importNote, importBox)))
+	e.onPermits(s.guardSigning)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(0.5)
 	s.content = split
@@ -141,6 +145,7 @@ func (s *bundleScreen) shown() {
 		text := s.communesText()
 		s.e.do(func() {
 			s.showKey(k, kerr)
+			s.guardSigning()
 			s.communes.SetText(text)
 		})
 	})

@@ -159,7 +159,7 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) *letterFo
 	}
 	lf.chain()
 	lf.d.Resize(fyne.NewSize(640, 0))
-	e.show(lf.d, nil, lf.d.Hide)
+	e.showTopic(topicLetter, lf.d, nil, lf.d.Hide)
 	lf.loadNeeds()
 	if dr.recipient == "" {
 		e.win.Canvas().Focus(lf.recipient)

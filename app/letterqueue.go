@@ -15,6 +15,7 @@ import (
 
 	"motcua/internal/letters"
 	"motcua/internal/office"
+	"motcua/internal/people"
 )
 
 // lettersScreen is the chair's letters queue: the drafts waiting for his
@@ -35,6 +36,7 @@ type lettersScreen struct {
 	newBtn, templates     *widget.Button
 	edit, discard         *widget.Button // fix or drop the draft being read
 	busy                  bool           // a fix or a discard is under way
+	permNote              *widget.Label  // who may, when something is greyed out
 	previewTitle          *widget.Label
 	preview               *widget.Label
 	content               fyne.CanvasObject
@@ -83,7 +85,8 @@ func newLettersScreen(e *env) *lettersScreen {
 
 	draftBar := container.NewBorder(nil, nil, s.draftHead, container.NewHBox(s.selectAll, s.approve))
 	issuedBar := container.NewBorder(nil, nil, s.issuedHead, s.reprint)
-	drafts := container.NewBorder(draftBar, nil, nil, nil, s.draftList)
+	s.permNote = newPermitNote()
+	drafts := container.NewBorder(container.NewVBox(draftBar, s.permNote), nil, nil, nil, s.draftList)
 	issued := container.NewBorder(issuedBar, nil, nil, nil, s.issuedList)
 	lists := container.NewVSplit(drafts, issued)
 	lists.SetOffset(0.5)
@@ -93,7 +96,7 @@ func newLettersScreen(e *env) *lettersScreen {
 	split := container.NewHSplit(container.NewBorder(toolbar, nil, nil, nil, lists), previewPane)
 	split.SetOffset(0.55)
 	s.content = container.NewPadded(split)
-	s.updateButtons()
+	e.onPermits(s.updateButtons)
 	return s
 }
 
@@ -252,6 +255,14 @@ func (s *lettersScreen) updateButtons() {
 		s.edit.Disable()
 		s.discard.Disable()
 	}
+	// The office says who may issue, draft and edit the templates.
+	s.newBtn.Enable()
+	s.templates.Enable()
+	s.e.guardAll(s.permNote, map[people.Action][]fyne.Disableable{
+		people.ActIssueLetter: {s.approve},
+		people.ActDraftLetter: {s.newBtn, s.edit, s.discard},
+		people.ActTemplates:   {s.templates},
+	})
 	// "Chọn tất cả" shows whether every draft is ticked, without ticking.
 	s.selectAll.OnChanged = nil
 	s.selectAll.SetChecked(len(s.drafts) > 0 && n == len(s.drafts))

@@ -69,6 +69,8 @@ type settingsScreen struct {
 
 	checks *settingsChecks // the database, the provisional years, the limits to confirm
 
+	permNote *widget.Label // who may change the settings, when greyed out
+
 	content fyne.CanvasObject
 }
 
@@ -79,9 +81,10 @@ func newSettingsScreen(e *env) *settingsScreen {
 	s.save.Importance = widget.HighImportance
 	s.undo = widget.NewButtonWithIcon("Bỏ các thay đổi chưa lưu", theme.ContentUndoIcon(), func() { s.fill(true) })
 	s.status = dimLabel("")
+	s.permNote = newPermitNote()
 
 	left := container.NewBorder(heading("Cài đặt của xã"),
-		container.NewVBox(widget.NewSeparator(), container.NewHBox(s.save, s.undo), s.status), nil, nil,
+		container.NewVBox(widget.NewSeparator(), s.permNote, container.NewHBox(s.save, s.undo), s.status), nil, nil,
 		container.NewVScroll(container.NewPadded(s.form)))
 
 	// The register book, for a year or a range of days.
@@ -146,6 +149,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 	})
 	s.reload()
 	s.checks.reload()
+	e.onPermits(s.guardSettings)
 	return s
 }
 
@@ -316,6 +320,7 @@ func (s *settingsScreen) changed() {
 			s.status.SetText("")
 		}
 	}
+	s.guardSettings()
 }
 
 // prefillStaff proposes the clerk's own name and unit for the pledge.

@@ -34,6 +34,7 @@ type staffScreen struct {
 	scan     *keyButton // attaches the scanned signed form
 	setsBtn  *keyButton // chooses the pledge sets (pledgesets.go)
 	sets     *pledgeSetsDialog
+	permNote *widget.Label // who may, when something is greyed out
 
 	rows     []office.Staff
 	signed   map[string]people.Signing // staff id → this year's signing
@@ -63,13 +64,14 @@ func newStaffScreen(e *env) *staffScreen {
 	s.form = newButton("In bản cam kết", theme.DocumentPrintIcon(), s.printPledge)
 	s.scan = newButton("Đính kèm bản quét…", theme.FileIcon(), s.pickScan)
 	s.setsBtn = newButton("Bộ cam kết…", theme.SettingsIcon(), s.chooseSets)
-	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.setsBtn, s.showAll))
+	s.permNote = newPermitNote()
+	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.setsBtn, s.showAll), s.permNote)
 	actions := container.NewVBox(container.NewHBox(s.sign, s.form, s.scan), container.NewHBox(s.note, s.edit, s.end))
 	right := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.42
 	s.content = container.NewBorder(top, nil, nil, nil, split)
-	s.updateButtons()
+	e.onPermits(s.updateButtons)
 	return s
 }
 
@@ -223,6 +225,13 @@ func (s *staffScreen) updateButtons() {
 	} else {
 		s.scan.Disable()
 	}
+	// The office says who may keep the staff register and the pledges.
+	s.add.Enable()
+	s.setsBtn.Enable()
+	s.e.guardAll(s.permNote, map[people.Action][]fyne.Disableable{
+		people.ActStaff:    {s.add, s.edit, s.end, s.sign, s.note, s.scan},
+		people.ActSettings: {s.setsBtn},
+	})
 }
 
 func roleNames() []string {
