@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"strconv"
 	"strings"
@@ -386,8 +387,8 @@ func (s *settingsScreen) printRegister() {
 			if from.Day() == 1 && from.Month() == 1 && to.Day() == 31 && to.Month() == 12 && from.Year() == to.Year() {
 				name = "so-theo-doi-ho-so-nam-" + strconv.Itoa(from.Year()) + ".pdf"
 			}
-			s.e.makeDocument("Sổ theo dõi hồ sơ từ "+fmtDate(from)+" đến "+fmtDate(to), name, "khổ A4 nằm ngang",
-				func(w io.Writer) error { return s.e.off.PrintRegister(s.e.ctx, w, from, to) },
+			s.e.makeDocumentCtx("Sổ theo dõi hồ sơ từ "+fmtDate(from)+" đến "+fmtDate(to), name, "khổ A4 nằm ngang",
+				func(ctx context.Context, w io.Writer) error { return s.e.off.PrintRegister(ctx, w, from, to) },
 				func(doc *document) { s.e.offer(doc, false) })
 			return
 		}

@@ -3,13 +3,12 @@ package app
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -401,18 +400,10 @@ func (s *staffScreen) pickScan() {
 	if !ok {
 		return
 	}
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.e.showError(fmt.Errorf("không mở được tệp: %w", err), nil)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	s.e.askOpen("Chọn bản quét bản cam kết đã ký", scanFiles, func(path string) {
+		name := filepath.Base(path)
 		s.e.background(func() {
-			data, err := io.ReadAll(io.LimitReader(rc, people.MaxScanBytes+1))
-			rc.Close()
+			data, err := readLimited(path, people.MaxScanBytes+1)
 			s.e.do(func() {
 				if err != nil {
 					s.e.showError(fmt.Errorf("không đọc được tệp %s: %w", name, err), nil)
@@ -421,9 +412,7 @@ func (s *staffScreen) pickScan() {
 				s.attachScan(st, name, data)
 			})
 		})
-	}, s.e.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".PDF", ".JPG", ".JPEG", ".PNG"}))
-	fd.Show()
+	})
 }
 
 // attachScan stores the scan of st's signing of this year.

@@ -59,8 +59,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 // Run runs one command line (without the program name) and returns the exit
 // status.
 func Run(args []string, stdout, stderr io.Writer) int {
-	e := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now, ctx: context.Background()}
-	return e.run(args)
+	return RunContext(context.Background(), args, stdout, stderr)
 }
 
 func (e *Env) run(args []string) int {
@@ -123,6 +122,10 @@ func (e *Env) run(args []string) int {
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		return ExitOK
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(e.Stderr, cancelledMessage)
+		return ExitError
 	}
 	fmt.Fprintf(e.Stderr, "Lỗi: %s\n", capitalise(err.Error()))
 	return ExitError

@@ -155,6 +155,9 @@ type RegisterBookInput struct {
 	From    time.Time // first day covered
 	To      time.Time // last day covered
 	Rows    []RegisterRow
+	// Step, when set, is called before row i is laid out; its error (a
+	// cancelled task) stops the book and is returned.
+	Step func(i int) error
 }
 
 // Pledge is the pledge form (bản cam kết) of one staff member.

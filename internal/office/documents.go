@@ -237,6 +237,10 @@ func (o *Office) PrintFormsSignedBy(ctx context.Context, w io.Writer, kind docs.
 // PrintRegister renders the register book for the dossiers received in
 // [from, to] (whole days, Vietnam time).
 func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.Time) error {
+	return stopped(ctx, o.printRegister(ctx, w, from, to))
+}
+
+func (o *Office) printRegister(ctx context.Context, w io.Writer, from, to time.Time) error {
 	from = dayStart(from)
 	to = dayStart(to)
 	if to.Before(from) {
@@ -251,7 +255,13 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 		return err
 	}
 	in := docs.RegisterBookInput{BookNo: o.cfg().profile.BookNo, From: from, To: to, FormSet: o.cfg().profile.FormSet}
-	for _, d := range ds {
+	// Progress counts each dossier twice: gathered, then printed.
+	step := stepper(ctx, 2*len(ds))
+	in.Step = func(i int) error { return step(len(ds) + i) }
+	for i, d := range ds {
+		if err := step(i); err != nil {
+			return err
+		}
 		row := docs.RegisterRow{EntryNo: d.EntryNo, Code: d.Code, ProcedureName: d.ProcedureName, Sets: d.Sets,
 			Applicant: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, HandlingUnit: d.HandlingUnit,
 			ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, ResultMethod: register.ResultMethodVietnamese(d.ResultMethod)}
@@ -295,7 +305,11 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 	if err != nil {
 		return err
 	}
-	return docs.RegisterBook(w, f, p, in)
+	if err := docs.RegisterBook(w, f, p, in); err != nil {
+		return err
+	}
+	reportDone(ctx, 2*len(ds))
+	return nil
 }
 
 func dayStart(t time.Time) time.Time {
