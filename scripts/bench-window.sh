@@ -7,18 +7,8 @@
 # BINARY is the real (cgo) build; DB an already seeded register.
 set -euo pipefail
 bin=$(realpath "$1") db=$(realpath "$2") shot=${3:-}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$work/display")
+. "$(dirname "$0")/xvfb-lib.sh" # $work, $pids and their cleanup, start_xvfb
+start_xvfb 1366x768x24
 rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; } # MB
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; } # s, user + system
 # start: runs the window and waits for its first frame with the dashboard's
