@@ -545,7 +545,7 @@ func (r *registerScreen) pageKey(k *fyne.KeyEvent) bool {
 		cur = 0
 	}
 	page := 10
-	if h := r.createRow().MinSize().Height + theme.Padding(); h > 0 && r.list.Size().Height > 2*h {
+	if h := rowHeight() + theme.Padding(); h > 0 && r.list.Size().Height > 2*h {
 		page = int(r.list.Size().Height/h) - 1
 	}
 	to := cur
@@ -564,6 +564,14 @@ func (r *registerScreen) pageKey(k *fyne.KeyEvent) bool {
 	r.list.ScrollTo(to)
 	r.list.Select(to)
 	return true
+}
+
+// rowHeight is the height of a line of the table: a line of text and a
+// label's padding, measured without building a row (a row made only to be
+// measured stayed in Fyne's renderer cache for a minute, on every Page Up
+// or Down).
+func rowHeight() float32 {
+	return fyne.MeasureText("Ág", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + 2*theme.InnerPadding()
 }
 
 func (r *registerScreen) selectRow(id widget.ListItemID) {
