@@ -155,6 +155,9 @@ func (r *letterRow) Set(l office.Letter, checked bool, ticked func(bool)) {
 	} else {
 		info = append(info, "soạn "+fmtStamp(l.DraftedAt))
 	}
+	if l.Signer.Valid() {
+		info = append(info, "ký: "+l.Signer.Label())
+	}
 	if code := l.Fields["ma_ho_so"]; code != "" {
 		info = append(info, "hồ sơ "+code)
 	}
@@ -389,7 +392,7 @@ func (s *lettersScreen) editDraft() {
 				return
 			}
 			dr := &letterDraft{editID: l.ID, kind: kind, dossier: code, recipient: l.Recipient, address: l.Address,
-				hadAddress: l.Address != "", fields: map[string]string{}}
+				hadAddress: l.Address != "", fields: map[string]string{}, signer: l.Signer.Name}
 			if code != "" {
 				dr.about = code + " · " + l.Fields["thu_tuc"] + " · " + l.Fields["ho_ten"]
 			}
@@ -468,7 +471,7 @@ func (s *lettersScreen) showPreview(l office.Letter) {
 				paras, err = letters.Render(src, l.Fields)
 			}
 		}
-		p := s.e.off.Profile()
+		sig := s.e.off.LetterSignature(l) // the block as the letter prints it: its own signer, or the usual one
 		s.e.do(func() {
 			if s.previewID != id {
 				return
@@ -493,7 +496,10 @@ func (s *lettersScreen) showPreview(l office.Letter) {
 				b.WriteString("Địa chỉ: " + l.Address + "\n")
 			}
 			b.WriteString("\n" + strings.Join(paras, "\n\n") + "\n\n")
-			b.WriteString(p.SignAs + ". " + strings.ToUpper(p.Commune) + "\n" + strings.ToUpper(p.ChairTitle) + "\n\n" + p.ChairName)
+			b.WriteString(strings.Join(sig[:len(sig)-1], "\n") + "\n\n" + sig[len(sig)-1])
+			if !l.Signer.Valid() && l.Status != office.LetterIssued {
+				b.WriteString("\n(Người duyệt thư ký; chọn người ký khác bằng “Sửa thư”.)")
+			}
 			s.preview.SetText(b.String())
 		})
 	})

@@ -23,8 +23,8 @@ var settingGroups = []struct {
 	title string
 	keys  []string
 }{
-	{"Thông tin xã", []string{"commune", "parent_body", "counter_name", "place_name", "agency_code", "phone", "upper_level"}},
-	{"Người ký", []string{"chair_name", "chair_title", "sign_as", "clerk_name"}},
+	{"Thông tin xã", []string{"commune", "parent_body", "province", "counter_name", "place_name", "address", "agency_code", "phone", "upper_level"}},
+	{"Người ký", []string{"chair_name", "chair_title", "sign_as", "vice_chairs", "clerk_name"}},
 	{"Giờ làm việc", []string{"hours.open", "hours.lunch_start", "hours.lunch_end", "hours.close", "hours.cutoff", "hours.return_at"}},
 	{"Khác", []string{"form_set", "book_no"}},
 }

@@ -108,6 +108,7 @@ func runPrint(e *Env, args []string) error {
 	unit := fs.String("unit", "", "đơn vị công tác")
 	sets := fs.String("sets", "", "các bộ khẩu hiệu, cách nhau dấu phẩy")
 	fs.BoolVar(&e.openAfter, "open", false, "mở tệp PDF sau khi in")
+	signer := fs.String("signer", "", "với letter, letters, apology, stop, rejection: họ tên người ký (Chủ tịch hoặc một Phó Chủ tịch, xem motcua signers); bỏ trống: người duyệt thư, hoặc người ký thường lệ")
 	fs.BoolVar(&e.sendToPrinter, "print", false, "gửi tệp PDF ra máy in (Linux: lp; Windows: mở trình xem để bấm In)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -122,7 +123,7 @@ func runPrint(e *Env, args []string) error {
 				if len(pos) == 0 {
 					return usagef("thiếu mã hồ sơ")
 				}
-				if err := writePDF(*out, func(w io.Writer) error { return o.PrintForms(e.ctx, w, k, pos...) }); err != nil {
+				if err := writePDF(*out, func(w io.Writer) error { return o.PrintFormsSignedBy(e.ctx, w, k, *signer, pos...) }); err != nil {
 					return err
 				}
 				return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")
@@ -178,17 +179,17 @@ func runPrint(e *Env, args []string) error {
 			if (*dossier == "") == (*toS == "") {
 				return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
 			}
-			in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}
+			in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields, Signer: *signer}
 			if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
 				return err
 			}
 			sv := &saveOnce{path: *out}
-			l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
+			l, err := o.PrintLetterTo(e.ctx, in, sv.save)
 			if err := sv.undo(err); err != nil {
 				return fmt.Errorf("%w. Thư chưa được cấp số", err)
 			}
-			return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
-				"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
+			return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l), "signer": l.Signer},
+				"Đã cấp số "+office.LetterRef(l)+", người ký "+l.Signer.Label()+", và in thư ra tệp")
 		case "letters":
 			day := o.Now()
 			if *date != "" {
@@ -208,7 +209,7 @@ func runPrint(e *Env, args []string) error {
 				ids[i] = l.ID
 			}
 			sv := &saveOnce{path: *out}
-			issued, err := o.IssueLettersTo(e.ctx, ids, sv.save)
+			issued, err := o.IssueLettersSignedBy(e.ctx, ids, *signer, sv.save)
 			if err := sv.undo(err); err != nil {
 				return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
 			}
@@ -280,7 +281,11 @@ func runLetters(e *Env, args []string) error {
 			}
 			for _, l := range ls {
 				k, _ := letters.ParseKind(l.Kind)
-				fmt.Fprintf(w, "%s  %-12s %-26s %s\n", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+				line := fmt.Sprintf("%s  %-12s %-26s %s", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+				if l.Signer.Valid() {
+					line += "  (ký: " + l.Signer.Label() + ")"
+				}
+				fmt.Fprintln(w, line)
 			}
 		})
 	})
@@ -320,5 +325,25 @@ func runLetterTemplate(e *Env, args []string) error {
 			return err
 		}
 		return e.emit(map[string]string{"kind": string(k), "template": src}, func(w io.Writer) { fmt.Fprintln(w, src) })
+	})
+}
+
+func runSigners(e *Env, args []string) error {
+	if err := e.parseNoArgs(flag.NewFlagSet("signers", flag.ContinueOnError), args); err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
+		ss, err := o.Signers(e.ctx)
+		if err != nil {
+			return err
+		}
+		return e.emit(ss, func(w io.Writer) {
+			if len(ss) == 0 {
+				fmt.Fprintln(w, "Chưa có người ký: hãy nhập họ tên Chủ tịch trong Cài đặt (motcua settings chair_name=\"HỌ TÊN\") hoặc thêm vào danh sách cán bộ.")
+			}
+			for _, s := range ss {
+				fmt.Fprintf(w, "%s\n    %s\n", s.Label(), strings.Join(office.SignBlock(s), " / "))
+			}
+		})
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -44,11 +45,16 @@ func Fonts() (*docs.Fonts, error) {
 	return fontCache.fonts, fontCache.err
 }
 
+// ChairSignedForms are the papers the People's Committee issues, signed by the chair or
+// a vice-chair ("TM. ỦY BAN NHÂN DÂN"); the others are the counter's, signed by its officer.
+var ChairSignedForms = []docs.FormKind{docs.FormApology, docs.FormStop, docs.FormRejection}
+
 // DocProfile is the commune profile as documents print it.
 func (o *Office) DocProfile() docs.Profile {
 	p := o.cfg().profile
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
+		Province: p.Province, Address: p.Address,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
 		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
 		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,
@@ -163,8 +169,22 @@ var FormKinds = paperOrder
 // history does not call for (an apology for a dossier never apologised
 // for) is refused, with the sentence Papers gives.
 func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind, codes ...string) error {
+	return o.PrintFormsSignedBy(ctx, w, kind, "", codes...)
+}
+
+// PrintFormsSignedBy is PrintForms with the signer of the papers the People's Committee
+// signs (apology, stop and rejection notices): a name among Signers, a vice-chair signing
+// "KT."; "" is the office's usual signer. The counter's forms have no such signer.
+func (o *Office) PrintFormsSignedBy(ctx context.Context, w io.Writer, kind docs.FormKind, signer string, codes ...string) error {
 	if len(codes) == 0 {
 		return fmt.Errorf("chưa chọn hồ sơ nào để in")
+	}
+	s, err := o.FindSigner(ctx, signer)
+	if err != nil {
+		return err
+	}
+	if s.Valid() && !slices.Contains(ChairSignedForms, kind) {
+		return fmt.Errorf("phiếu này do cán bộ một cửa ký, không chọn người ký được; người ký chỉ chọn cho văn bản xin lỗi, thông báo dừng giải quyết và thông báo từ chối giải quyết")
 	}
 	f, err := Fonts()
 	if err != nil {
@@ -189,6 +209,7 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 	if err != nil {
 		return err
 	}
+	p = p.WithSigner(s)
 	switch kind {
 	case docs.FormReceipt:
 		return docs.Receipts(w, f, p, dds)
