@@ -23,7 +23,16 @@ const BackupFolder = "sao-luu"
 // KeepBackups is how many days of automatic backups are kept.
 const KeepBackups = 30
 
-const autoPrefix, autoSuffix = "motcua-", ".db"
+const autoSuffix = ".db"
+
+// autoPrefix names the automatic backups of the register at dbPath after its
+// file: motcua.db backs up as motcua-2026-11-28.db, the demo register beside
+// it (motcua-demo.db) as motcua-demo-2026-11-28.db. Two registers in one
+// folder share one backup folder, so a shared name would let the demo's
+// backup overwrite the real register's, and a restore offer the demo's.
+func autoPrefix(dbPath string) string {
+	return strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath)) + "-"
+}
 
 // BackupDir is where the automatic backups of the register at dbPath go.
 func BackupDir(dbPath string) string {
@@ -86,7 +95,7 @@ func (o *Office) ExitBackup(ctx context.Context) (string, error) {
 }
 
 func (o *Office) autoBackupPath() string {
-	return filepath.Join(BackupDir(o.Path()), autoPrefix+o.Now().Format("2006-01-02")+autoSuffix)
+	return filepath.Join(BackupDir(o.Path()), autoPrefix(o.Path())+o.Now().Format("2006-01-02")+autoSuffix)
 }
 
 // refreshBackup writes a new copy beside path and renames it over path, so
@@ -110,9 +119,8 @@ func (o *Office) refreshBackup(ctx context.Context, path string) (string, error)
 // pruneBackups removes automatic backups older than KeepBackups days. Only
 // files named by the automatic scheme are touched.
 func (o *Office) pruneBackups() error {
-	dir := BackupDir(o.Path())
 	cut := o.Now().AddDate(0, 0, -KeepBackups)
-	for _, b := range listBackups(dir) {
+	for _, b := range listBackups(o.Path()) {
 		if b.day.Before(cut) {
 			if err := os.Remove(b.path); err != nil {
 				return fmt.Errorf("không xóa được bản sao lưu cũ %s: %v", b.path, err)
@@ -127,16 +135,18 @@ type backupFile struct {
 	day  time.Time
 }
 
-// listBackups lists the automatic backups in dir, newest first.
-func listBackups(dir string) []backupFile {
+// listBackups lists the automatic backups of the register at dbPath, newest
+// first; another register's backups in the same folder are not its.
+func listBackups(dbPath string) []backupFile {
+	dir, prefix := BackupDir(dbPath), autoPrefix(dbPath)
 	entries, _ := os.ReadDir(dir)
 	var out []backupFile
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, autoPrefix) || !strings.HasSuffix(name, autoSuffix) {
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, autoSuffix) {
 			continue
 		}
-		day, err := time.ParseInLocation("2006-01-02", strings.TrimSuffix(strings.TrimPrefix(name, autoPrefix), autoSuffix), calendar.Zone)
+		day, err := time.ParseInLocation("2006-01-02", strings.TrimSuffix(strings.TrimPrefix(name, prefix), autoSuffix), calendar.Zone)
 		if err != nil {
 			continue
 		}
@@ -152,7 +162,7 @@ func NewestGoodBackup(ctx context.Context, dbPath string) string {
 	if store.IsURL(dbPath) {
 		return ""
 	}
-	for _, b := range listBackups(BackupDir(dbPath)) {
+	for _, b := range listBackups(dbPath) {
 		if _, err := store.Inspect(ctx, b.path); err == nil {
 			return b.path
 		}

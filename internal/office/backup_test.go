@@ -178,6 +178,44 @@ func TestDailyBackupsKeepThirtyDays(t *testing.T) {
 	}
 }
 
+// The demo register lives beside the real one (DemoPath), so both back up
+// into the same folder: each keeps its own daily file, the demo's exit
+// backup never overwrites the real register's, and a restore of the real
+// register is never offered the demo's copy.
+func TestBackupsOfTwoRegistersInOneFolderStayApart(t *testing.T) {
+	if storetest.Engine() == "postgres" {
+		t.Skip("backups beside a SQLite file; a server is backed up with pg_dump")
+	}
+	dir := t.TempDir()
+	real, demo := filepath.Join(dir, "motcua.db"), DemoPath(filepath.Join(dir, "motcua.db"))
+	ctx := context.Background()
+	o, _ := openClock(t, real, "2026-11-23 08:00")
+	receive(t, o, "khai-sinh", "Nguyễn Văn An")
+	receive(t, o, "khai-sinh", "Trần Thị Bình")
+	realCopy, err := o.ExitBackup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := openClock(t, demo, "2026-11-23 08:00")
+	receive(t, d, "khai-sinh", "Lò Văn Pọm")
+	demoCopy, err := d.ExitBackup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if realCopy == demoCopy {
+		t.Fatalf("both registers back up to %s", realCopy)
+	}
+	if n, err := storeInspect(realCopy); err != nil || n != 2 {
+		t.Fatalf("the real register's backup holds %d dossiers after the demo's backup: %v", n, err)
+	}
+	if got := NewestGoodBackup(ctx, real); got != realCopy {
+		t.Fatalf("a restore of the real register is offered %q, not %q", got, realCopy)
+	}
+	if got := NewestGoodBackup(ctx, demo); got != demoCopy {
+		t.Fatalf("a restore of the demo register is offered %q, not %q", got, demoCopy)
+	}
+}
+
 func storeInspect(path string) (int, error) {
 	o, err := Open(path, Options{})
 	if err != nil {
