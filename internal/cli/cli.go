@@ -261,7 +261,7 @@ func (e *Env) openOffice() (*office.Office, error) {
 			return nil, err
 		}
 	}
-	o, err := office.Open(path, office.Options{Now: e.Now})
+	o, err := office.Open(path, office.Options{Now: e.Now, Progress: e.upgradeProgress()})
 	if err != nil {
 		return nil, err
 	}

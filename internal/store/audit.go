@@ -176,7 +176,8 @@ func chainAudit(tx *Tx) error {
 		return err
 	}
 	prev := ""
-	for _, e := range all {
+	for i, e := range all {
+		tx.rowProgress(int64(i), int64(len(all)))
 		rowHash := ""
 		if e.entity == "dossier" && lastOf[e.entityID] == e.n {
 			if rowHash, err = dossierRowHash(tx.tx, e.entityID); err != nil {
