@@ -83,3 +83,32 @@ func TestConfirmDialogButtons(t *testing.T) {
 		t.Errorf("No changed the dossier: %s", p.d.State)
 	}
 }
+
+// A register made by an older release opens through the upgrade: the
+// window upgrades it to the current schema after copying it, as it was,
+// into the automatic backups' folder under a recognisable name.
+func TestRunUpgradesAnOldRegister(t *testing.T) {
+	fakeHome(t)
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	old, err := store.Open(path, store.Options{MaxMigration: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	if err := Run(Options{DBPath: path, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := st.Version()
+	st.Close()
+	if v != store.SchemaVersion {
+		t.Fatalf("schema after the window's upgrade: %d, want %d", v, store.SchemaVersion)
+	}
+	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "sao-luu", "motcua-truoc-nang-cap-v4-*.db"))
+	if len(copies) != 1 {
+		t.Fatalf("pre-upgrade copies: %v", copies)
+	}
+}

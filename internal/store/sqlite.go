@@ -260,7 +260,17 @@ func (s *Store) CopyTo(ctx context.Context, dst string) error {
 		// file (the administrator's own backups use pg_dump).
 		return s.copyToFile(ctx, abs)
 	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+	// On a read-only connection of its own: the copy of a large register
+	// takes seconds, and the store's one connection stays free for the
+	// window's reads and the clerk's writes meanwhile (a WAL reader blocks
+	// no writer; the copy is the snapshot its transaction began with).
+	db, err := sql.Open("sqlite", sqliteURI(s.path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
 		os.Remove(abs)
 		return fmt.Errorf("không sao chép được cơ sở dữ liệu sang %s: %w", dst, Explain(err))
 	}
