@@ -165,6 +165,7 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 	w.SetMaster()
 	w.CenterOnScreen()
 	w.Show()
+	traceOnce("cửa sổ chính hiện")
 	s.restorePlacement()
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
 	if derr := o.Damaged(); derr != nil {
@@ -227,6 +228,10 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 	}
 }
 
+// startupChecksAfter is how long after the window shows the start-up
+// checks begin.
+const startupChecksAfter = 3 * time.Second
+
 // startupChecks runs, in the background, the day's integrity check that
 // Open deferred and then today's first automatic backup. Damage found
 // makes the register read-only (every change is refused from then on),
@@ -234,6 +239,13 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 // to restore from the newest good backup.
 func startupChecks(e *env, o *office.Office, ctx context.Context) {
 	e.background(func() {
+		// Leave the first seconds to the screens' first reads: the check
+		// reads the whole file and would slow the dashboard's numbers.
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(startupChecksAfter):
+		}
 		if err := o.CheckInBackground(ctx); err != nil {
 			log.Printf("kiểm tra tệp dữ liệu: %v", err)
 			if o.Damaged() != nil {

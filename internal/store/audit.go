@@ -149,7 +149,7 @@ func (tx *Tx) appendChained(a Audit) error {
 // migration that adds it; dossier entries get the hash of the row as it is
 // now on their last entry only (earlier rows are gone). It hashes the
 // register in one pass (bulkRowHashes), then walks the log in chunks and
-// writes each chunk's hashes with one statement: on 1,000,000 dossiers with
+// writes each chunk's hashes back: on 1,000,000 dossiers with
 // 2.5 million audit lines this took six minutes and 2 GB one entry and one
 // dossier at a time.
 func chainAudit(tx *Tx) error {
@@ -216,19 +216,13 @@ func chainAudit(tx *Tx) error {
 		if len(ups) == 0 {
 			return nil
 		}
-		var q strings.Builder
-		args := make([]any, 0, 4*len(ups))
-		q.WriteString(`WITH v (n, row_hash, prev, hash) AS (VALUES `)
-		for i, u := range ups {
-			if i > 0 {
-				q.WriteString(", ")
+		// One prepared statement per row: a multi-row UPDATE … FROM (VALUES …)
+		// with bound values made SQLite scan the whole log for each chunk
+		// (1.6 s per 500 rows at 2.5 million entries).
+		for _, u := range ups {
+			if _, err := tx.exec(`UPDATE audit SET row_hash = ?, prev = ?, hash = ? WHERE n = ?`, u.rowHash, u.prev, u.hash, u.n); err != nil {
+				return err
 			}
-			q.WriteString(`(CAST(? AS BIGINT), ?, ?, ?)`)
-			args = append(args, u.n, u.rowHash, u.prev, u.hash)
-		}
-		q.WriteString(`) UPDATE audit SET row_hash = v.row_hash, prev = v.prev, hash = v.hash FROM v WHERE audit.n = v.n`)
-		if _, err := tx.tx.Exec(q.String(), args...); err != nil {
-			return err
 		}
 		done += int64(len(ups))
 		tx.rowProgress(done, total)
