@@ -230,7 +230,7 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 
 // startupChecksAfter is how long after the window shows the start-up
 // checks begin.
-const startupChecksAfter = 3 * time.Second
+var startupChecksAfter = 3 * time.Second
 
 // startupChecks runs, in the background, the day's integrity check that
 // Open deferred and then today's first automatic backup. Damage found
