@@ -85,6 +85,7 @@ func Run(opt Options) error {
 	if dir := filepath.Dir(path); dir != "" && !store.IsURL(path) {
 		_ = os.MkdirAll(dir, 0o755)
 	}
+	traceOnce("bắt đầu mở sổ")
 	lock, err := store.Lock(path)
 	if err != nil {
 		msg := err.Error()
@@ -109,6 +110,7 @@ func Run(opt Options) error {
 		showFatal(a, openFailed(path, err))
 		return err
 	}
+	traceOnce("sổ đã mở")
 	finish := openMain(a, o, path, opt, lock)
 	a.Run()
 	finish()
@@ -160,6 +162,7 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 	applyTheme(a)
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
+	traceOnce("giao diện đã dựng")
 	s.settings.applyDisplay = func() { applyTheme(a) }
 	s.env.uiMu.Lock() // the headless driver (-tags ci) runs fyne.Do at once
 	w.SetMaster()
