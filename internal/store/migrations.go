@@ -461,6 +461,13 @@ var migrations = []string{
 		updated_at    BIGINT NOT NULL DEFAULT 0
 	);`,
 
+	// Letter signers: a letter is signed by the chair or by a vice-chair
+	// ("KT. CHỦ TỊCH"), chosen on the draft or fixed when it is issued, and an
+	// issued letter keeps who signed it (a reprint must not show today's chair).
+	`ALTER TABLE letters ADD COLUMN signer_name TEXT NOT NULL DEFAULT '';
+	ALTER TABLE letters ADD COLUMN signer_role TEXT NOT NULL DEFAULT '';
+	ALTER TABLE letters ADD COLUMN signer_title TEXT NOT NULL DEFAULT '';`,
+
 	// Dossiers already in the register without an audit line of their own
 	// (an older release's demo seeder wrote none) are adopted by one chained
 	// audit entry (internal/store/adopt.go), so verify reads them as "có
