@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -110,5 +111,29 @@ func TestRunUpgradesAnOldRegister(t *testing.T) {
 	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "sao-luu", "motcua-truoc-nang-cap-v4-*.db"))
 	if len(copies) != 1 {
 		t.Fatalf("pre-upgrade copies: %v", copies)
+	}
+}
+
+// An upgrade that cannot take its copy first stops before touching the
+// register, says so in the progress window and returns the reason.
+func TestRunDoesNotUpgradeWithoutACopy(t *testing.T) {
+	fakeHome(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "motcua.db")
+	old, err := store.Open(path, store.Options{MaxMigration: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	// A file where the backups' folder should be.
+	if err := os.WriteFile(filepath.Join(dir, "sao-luu"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = Run(Options{DBPath: path, Version: "test"})
+	if err == nil || !strings.Contains(err.Error(), "chưa nâng cấp") {
+		t.Fatalf("upgrade without a copy: %v", err)
+	}
+	if from, _, pending := store.PendingUpgrade(path); !pending || from != 4 {
+		t.Fatalf("register touched: schema %d, pending %v", from, pending)
 	}
 }
