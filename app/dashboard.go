@@ -202,6 +202,7 @@ func (d *dashboard) reload() {
 				return
 			}
 			d.show(db)
+			traceOnce("số liệu tổng quan lên màn hình")
 			d.people.show(alerts, aerr)
 			d.showPressing(pressing, now)
 			d.updated.SetText("Số liệu lúc " + now.Format("15:04") + "; tự cập nhật vài phút một lần.")

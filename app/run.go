@@ -86,6 +86,7 @@ func Run(opt Options) error {
 	if dir := filepath.Dir(path); dir != "" && !store.IsURL(path) {
 		_ = os.MkdirAll(dir, 0o755)
 	}
+	traceOnce("bắt đầu mở sổ")
 	lock, err := store.Lock(path)
 	if err != nil {
 		msg := err.Error()
@@ -100,54 +101,94 @@ func Run(opt Options) error {
 	}
 	defer lock.Release()
 
-	o, err := office.Open(path, office.Options{})
+	// A register made by an older release is upgraded behind a small
+	// progress window (upgrade.go); the main window follows when it is done.
+	if office.PendingUpgrade(path) {
+		return runAfterUpgrade(a, path, opt, lock)
+	}
+	o, err := office.Open(path, office.Options{DeferCheck: true})
 	if err != nil {
-		showFatal(a, "Không mở được tệp dữ liệu "+store.Redact(path)+".\n\n"+capitalise(err.Error())+
-			"\n\nHãy chụp màn hình này gửi cán bộ phụ trách công nghệ thông tin.")
+		showFatal(a, openFailed(path, err))
 		return err
 	}
-	defer o.Close()
-	// Automatic backups in sao-luu beside the register: today's first open
-	// (before the window shows: about 0.6 s at 100,000 dossiers, once a
-	// day; in the background it would hold the one connection the screens
-	// read through anyway) and every exit (runs before o.Close, deferred
-	// after it).
-	backupErr := func(err error) { fyne.LogError("sao lưu tự động", err) }
-	if _, err := o.DailyBackup(context.Background()); err != nil {
-		backupErr(err)
-	}
-	defer func() {
-		if _, err := o.ExitBackup(context.Background()); err != nil && o.Damaged() == nil {
-			backupErr(err)
-		}
-	}()
+	traceOnce("sổ đã mở")
+	finish := openMain(a, o, path, opt, lock)
+	a.Run()
+	finish()
+	return nil
+}
 
+func openFailed(path string, err error) string {
+	return "Không mở được tệp dữ liệu " + store.Redact(path) + ".\n\n" + capitalise(err.Error()) +
+		"\n\nHãy chụp màn hình này gửi cán bộ phụ trách công nghệ thông tin."
+}
+
+// runAfterUpgrade shows the upgrade's progress window, upgrades and opens
+// the register off the UI goroutine, then puts the main window in its
+// place; a failed upgrade is told in the same window.
+func runAfterUpgrade(a fyne.App, path string, opt Options, lock *store.InstanceLock) error {
+	u := newUpgradeWindow(a)
+	u.show()
+	var finish func()
+	var openErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		o, err := office.Open(path, office.Options{DeferCheck: true, Progress: u.update})
+		fyne.DoAndWait(func() {
+			if err != nil {
+				openErr = err
+				u.fail(a, err)
+				return
+			}
+			finish = openMain(a, o, path, opt, lock)
+			u.close()
+		})
+	}()
+	a.Run()
+	// The window's loop ends only after the upgrade (the progress window
+	// cannot be closed before); the headless driver's returns at once.
+	<-done
+	if finish != nil {
+		finish()
+	}
+	return openErr
+}
+
+// openMain shows the main window on the open register and starts what
+// runs beside it; the returned function, called once the window's loop
+// has ended, stops that work, makes the exit backup and closes the
+// register.
+func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *store.InstanceLock) (finish func()) {
 	applyTheme(a)
 	w := a.NewWindow(WindowTitle)
 	s := newShell(a, w, o, path, opt.Version)
+	traceOnce("giao diện đã dựng")
 	s.settings.applyDisplay = func() { applyTheme(a) }
 	s.env.uiMu.Lock() // the headless driver (-tags ci) runs fyne.Do at once
 	w.SetMaster()
 	w.CenterOnScreen()
 	w.Show()
+	traceOnce("cửa sổ chính hiện")
 	s.restorePlacement()
 	winkeys.Install(w) // Unikey/EVKey backspaces sent as Unicode packets (GLFW drops them)
 	if derr := o.Damaged(); derr != nil {
 		dialog.ShowError(derr, w) // opened read-only; the sentence names the backup to restore
 	}
-	defer installLogin(s)() // login.go: who is working, when the register uses accounts
+	logout := installLogin(s) // login.go: who is working, when the register uses accounts
 	s.env.uiMu.Unlock()
 	traceFirstFrame(w, func() bool { return s.dashboard.open.Text != "–" }) // MOTCUA_FIRST_FRAME (probe.go)
+	// After the first frame: the day's integrity check (10–30 s at
+	// 1,000,000 dossiers, on a connection of its own while the clerk
+	// works), then today's first automatic backup in sao-luu beside the
+	// register (an online copy, also on its own connection).
+	checks, stopChecks := context.WithCancel(context.Background())
+	startupChecks(s.env, o, checks)
 	stop := s.startTicker(time.Minute)
 	// The shells this window showed (the real register, then perhaps the
 	// demo one) and how to close what they opened, last first.
 	shells := []*shell{s}
 	var closers []func()
-	defer func() {
-		for i := len(closers) - 1; i >= 0; i-- {
-			closers[i]()
-		}
-	}()
 	stopSignals := watchSignals(func() { fyne.Do(a.Quit) }, func() {
 		// The loop is stuck: free the lock and go. SQLite's journal keeps
 		// the register whole; an open transaction is rolled back.
@@ -171,15 +212,59 @@ func Run(opt Options) error {
 		}).show()
 		s.env.uiMu.Unlock()
 	}
-	a.Run()
-	stopSignals()
-	stop()
-	for _, sh := range shells {
-		if !waitAtMost(sh.env.wait, quitGrace) {
-			log.Printf("background work did not finish within %v after the window closed; closing anyway", quitGrace)
+	return func() {
+		stopChecks() // an unfinished check runs again at the next open
+		stopSignals()
+		stop()
+		for _, sh := range shells {
+			if !waitAtMost(sh.env.wait, quitGrace) {
+				log.Printf("background work did not finish within %v after the window closed; closing anyway", quitGrace)
+			}
 		}
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
+		logout()
+		// Every exit refreshes today's automatic backup with the day's work.
+		if _, err := o.ExitBackup(context.Background()); err != nil && o.Damaged() == nil {
+			fyne.LogError("sao lưu tự động", err)
+		}
+		o.Close()
 	}
-	return nil
+}
+
+// startupChecksAfter is how long after the window shows the start-up
+// checks begin.
+var startupChecksAfter = 3 * time.Second
+
+// startupChecks runs, in the background, the day's integrity check that
+// Open deferred and then today's first automatic backup. Damage found
+// makes the register read-only (every change is refused from then on),
+// is recorded beside it, and is told to the clerk in one sentence saying
+// to restore from the newest good backup.
+func startupChecks(e *env, o *office.Office, ctx context.Context) {
+	e.background(func() {
+		// Leave the first seconds to the screens' first reads: the check
+		// reads the whole file and would slow the dashboard's numbers.
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(startupChecksAfter):
+		}
+		if err := o.CheckInBackground(ctx); err != nil {
+			log.Printf("kiểm tra tệp dữ liệu: %v", err)
+			if o.Damaged() != nil {
+				e.do(func() { e.showError(err, nil) })
+			}
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		if _, err := o.DailyBackup(ctx); err != nil {
+			fyne.LogError("sao lưu tự động", err)
+		}
+	})
 }
 
 // openDemo puts the demo register in the window in place of the real one:

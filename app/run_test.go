@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -81,5 +82,58 @@ func TestConfirmDialogButtons(t *testing.T) {
 	f.tapDialog("Không")
 	if p.d.State != "received" {
 		t.Errorf("No changed the dossier: %s", p.d.State)
+	}
+}
+
+// A register made by an older release opens through the upgrade: the
+// window upgrades it to the current schema after copying it, as it was,
+// into the automatic backups' folder under a recognisable name.
+func TestRunUpgradesAnOldRegister(t *testing.T) {
+	fakeHome(t)
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	old, err := store.Open(path, store.Options{MaxMigration: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	if err := Run(Options{DBPath: path, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := st.Version()
+	st.Close()
+	if v != store.SchemaVersion {
+		t.Fatalf("schema after the window's upgrade: %d, want %d", v, store.SchemaVersion)
+	}
+	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "sao-luu", "motcua-truoc-nang-cap-v4-*.db"))
+	if len(copies) != 1 {
+		t.Fatalf("pre-upgrade copies: %v", copies)
+	}
+}
+
+// An upgrade that cannot take its copy first stops before touching the
+// register, says so in the progress window and returns the reason.
+func TestRunDoesNotUpgradeWithoutACopy(t *testing.T) {
+	fakeHome(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "motcua.db")
+	old, err := store.Open(path, store.Options{MaxMigration: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	// A file where the backups' folder should be.
+	if err := os.WriteFile(filepath.Join(dir, "sao-luu"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = Run(Options{DBPath: path, Version: "test"})
+	if err == nil || !strings.Contains(err.Error(), "chưa nâng cấp") {
+		t.Fatalf("upgrade without a copy: %v", err)
+	}
+	if from, _, pending := store.PendingUpgrade(path); !pending || from != 4 {
+		t.Fatalf("register touched: schema %d, pending %v", from, pending)
 	}
 }

@@ -209,7 +209,7 @@ func (e *Env) openOffice() (*office.Office, error) {
 	if err != nil {
 		return nil, err
 	}
-	o, err := office.Open(path, office.Options{Now: e.Now})
+	o, err := office.Open(path, office.Options{Now: e.Now, Progress: e.upgradeProgress()})
 	if err != nil {
 		return nil, err
 	}

@@ -267,7 +267,7 @@ func runSeed(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o, err := office.Open(path, office.Options{Now: e.Now, Fast: true})
+	o, err := office.Open(path, office.Options{Now: e.Now, Fast: true, Progress: e.upgradeProgress()})
 	if err != nil {
 		return err
 	}

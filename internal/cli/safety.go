@@ -142,7 +142,11 @@ func runAudit(e *Env, args []string) error {
 		}
 		if err := e.emit(r, func(w io.Writer) {
 			if len(r.Problems) == 0 {
-				fmt.Fprintf(w, "Nhật ký nguyên vẹn: %d mục, %d hồ sơ khớp với nhật ký.\nMã kiểm tra của mục cuối (ghi lại để đối chiếu về sau): %s\n", r.Entries, r.Dossiers-r.Unlogged, r.Head)
+				fmt.Fprintf(w, "Nhật ký nguyên vẹn: %d mục, %d hồ sơ khớp với nhật ký.\n", r.Entries, r.Dossiers-r.Unlogged-r.Adopted)
+				if r.Adopted > 0 {
+					fmt.Fprintf(w, "%d hồ sơ có trước nhật ký (đã có trong sổ khi nâng cấp lên phiên bản có nhật ký chống sửa, được ghi nhận lúc đó).\n", r.Adopted)
+				}
+				fmt.Fprintf(w, "Mã kiểm tra của mục cuối (ghi lại để đối chiếu về sau): %s\n", r.Head)
 				return
 			}
 			for _, p := range r.Problems {

@@ -81,8 +81,8 @@ func settingLabelShort(l string) string {
 // FirstStart reports whether the window should open on the first-start
 // wizard: an empty register whose profile is still the placeholders.
 func (o *Office) FirstStart(ctx context.Context) (bool, error) {
-	n, err := o.Count(ctx, Filter{})
-	if err != nil || n > 0 {
+	any, err := o.st.HasDossiers(ctx) // at every start: no count of the whole register
+	if err != nil || any {
 		return false, err
 	}
 	gaps, err := o.ProfileGaps(ctx)

@@ -41,6 +41,12 @@ type Options struct {
 	// CheckAlways runs the full integrity check even if the register
 	// already passed one today.
 	CheckAlways bool
+	// DeferCheck leaves the day's integrity check to CheckInBackground
+	// (the window, after its first frame); see store.Options.DeferCheck.
+	DeferCheck bool
+	// Progress, when set, is told how the upgrade of a register made by an
+	// older release advances (upgrade.go); called on Open's goroutine.
+	Progress func(UpgradeProgress)
 }
 
 // Office is an open register with its calendar and profile.
@@ -49,9 +55,9 @@ type Office struct {
 	conf  atomic.Pointer[config] // replaced whole by reload, read from any goroutine
 	now   func() time.Time
 	actor string
-	// damaged is set when the register failed its integrity check and was
-	// opened read-only.
-	damaged error
+	// damaged is set when the register failed its integrity check (at Open
+	// or in CheckInBackground) and is read-only.
+	damaged atomic.Pointer[error]
 	// who is the staff member logged in (accounts.go); nil: nobody.
 	who atomic.Pointer[Staff]
 	// base is the actor's name when nobody is logged in.
@@ -87,13 +93,18 @@ func DefaultDBPath() (string, error) {
 // Open opens the register at path, creating and filling a new one with the
 // default catalogue.
 func Open(path string, opt Options) (*Office, error) {
-	st, err := store.Open(path, store.Options{Fast: opt.Fast, CheckAlways: opt.CheckAlways})
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
+	st, err := store.Open(path, store.Options{Fast: opt.Fast, CheckAlways: opt.CheckAlways, DeferCheck: opt.DeferCheck,
+		Progress: opt.Progress, UpgradeBackup: upgradeBackupPath(now)})
 	if err != nil {
 		return nil, err
 	}
-	o := &Office{st: st, now: opt.Now, actor: opt.Actor, damaged: damagedWithBackup(st)}
-	if o.now == nil {
-		o.now = time.Now
+	o := &Office{st: st, now: now, actor: opt.Actor}
+	if err := damagedWithBackup(st); err != nil {
+		o.damaged.Store(&err)
 	}
 	if err := o.init(context.Background()); err != nil {
 		st.Close()
@@ -238,7 +249,12 @@ func (o *Office) Close() error { return o.st.Close() }
 // reading only (its integrity check failed) and names the newest good
 // automatic backup to restore; nil when it is sound. The window shows it at
 // start; every change is refused with the store's words.
-func (o *Office) Damaged() error { return o.damaged }
+func (o *Office) Damaged() error {
+	if p := o.damaged.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
 
 func damagedWithBackup(st *store.Store) error {
 	err := st.Damaged()

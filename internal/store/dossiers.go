@@ -213,7 +213,8 @@ func (tx *Tx) reindexAll() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, it := range items {
+	for i, it := range items {
+		tx.rowProgress(int64(i), int64(len(items)))
 		if _, err := tx.tx.Exec(tx.tx.d.indexSQL(), it.n, tx.tx.d.indexText(it.text)); err != nil {
 			return err
 		}

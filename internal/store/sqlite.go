@@ -118,34 +118,48 @@ var ErrDamaged = errors.New("cơ sở dữ liệu bị hỏng")
 // at once; a failed check is never remembered, so every open finds it
 // again. It returns a clerk-facing error naming the first problems.
 func (s *Store) checkIntegrity(now time.Time, always bool) error {
+	return integrityOn(context.Background(), s.db, s.path, now, always)
+}
+
+// ctxQuerier is a handle a check reads through: the store's own, or the
+// background check's connection of its own.
+type ctxQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func integrityOn(ctx context.Context, q ctxQuerier, path string, now time.Time, always bool) error {
 	stamp := checkStamp(now)
 	if !always {
-		if b, err := os.ReadFile(s.path + checkSuffix); err == nil && strings.TrimSpace(string(b)) == stamp {
+		if b, err := os.ReadFile(path + checkSuffix); err == nil && strings.TrimSpace(string(b)) == stamp {
 			return nil
 		}
 	}
 	var pages, size int64
-	if err := s.db.QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+	if err := q.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
 		return err
 	}
-	if err := s.db.QueryRow("PRAGMA page_size").Scan(&size); err != nil {
+	if err := q.QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil {
 		return err
 	}
 	pragma := "PRAGMA quick_check(5)"
 	if pages*size <= smallDB || always {
 		pragma = "PRAGMA integrity_check(5)"
 	}
-	problems, err := s.runCheck(pragma)
+	problems, err := runCheckOn(ctx, q, pragma)
 	if err != nil {
 		return err
+	}
+	if ctx.Err() != nil {
+		return ctx.Err() // interrupted: neither passed nor failed
 	}
 	if len(problems) == 0 {
 		// A cache: if it cannot be written the check simply runs again at
 		// the next open.
-		_ = os.WriteFile(s.path+checkSuffix, []byte(stamp+"\n"), 0o644)
+		_ = os.WriteFile(path+checkSuffix, []byte(stamp+"\n"), 0o644)
 		return nil
 	}
-	return &kindError{fmt.Sprintf("Tệp dữ liệu %s bị hỏng (kiểm tra thấy: %s). Phần mềm chỉ mở để xem, không ghi thêm gì; hãy khôi phục từ bản sao lưu mới nhất (motcua restore) và báo cán bộ công nghệ thông tin.", s.path, strings.Join(problems, "; ")), ErrDamaged}
+	return &kindError{fmt.Sprintf("Tệp dữ liệu %s bị hỏng (kiểm tra thấy: %s). Phần mềm chỉ mở để xem, không ghi thêm gì; hãy khôi phục từ bản sao lưu mới nhất (motcua restore) và báo cán bộ công nghệ thông tin.", path, strings.Join(problems, "; ")), ErrDamaged}
 }
 
 // checkSuffix names the file beside the register that remembers the day of
@@ -155,7 +169,11 @@ const checkSuffix = ".kiem-tra"
 func checkStamp(now time.Time) string { return "ok " + now.Format("2006-01-02") }
 
 func (s *Store) runCheck(pragma string) ([]string, error) {
-	rows, err := s.db.Query(pragma)
+	return runCheckOn(context.Background(), s.db, pragma)
+}
+
+func runCheckOn(ctx context.Context, q ctxQuerier, pragma string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, pragma)
 	if err != nil {
 		return []string{err.Error()}, nil
 	}
@@ -242,7 +260,17 @@ func (s *Store) CopyTo(ctx context.Context, dst string) error {
 		// file (the administrator's own backups use pg_dump).
 		return s.copyToFile(ctx, abs)
 	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+	// On a read-only connection of its own: the copy of a large register
+	// takes seconds, and the store's one connection stays free for the
+	// window's reads and the clerk's writes meanwhile (a WAL reader blocks
+	// no writer; the copy is the snapshot its transaction began with).
+	db, err := sql.Open("sqlite", sqliteURI(s.path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
 		os.Remove(abs)
 		return fmt.Errorf("không sao chép được cơ sở dữ liệu sang %s: %w", dst, Explain(err))
 	}

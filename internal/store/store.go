@@ -33,11 +33,14 @@ type Store struct {
 	path       string
 	contigOnce sync.Once
 	contig     bool
-	damaged    error        // set when opened read-only after a failed integrity check
-	wrote      atomic.Bool  // a write transaction committed (Close checkpoints then)
-	local      atomic.Int64 // commits made through this Store (ChangeMark)
+	damaged    atomic.Pointer[error] // set when a failed integrity check made it read-only (Damaged)
+	wrote      atomic.Bool           // a write transaction committed (Close checkpoints then)
+	local      atomic.Int64          // commits made through this Store (ChangeMark)
 	closeOnce  sync.Once
 	closeErr   error
+	// progress and upgradeBackup come from Options (upgrade.go).
+	progress      func(Progress)
+	upgradeBackup func(real string, from int) string
 }
 
 // Options tune Open.
@@ -52,6 +55,16 @@ type Options struct {
 	// CheckAlways runs the full integrity check at this open even if it
 	// already passed today (see checkIntegrity).
 	CheckAlways bool
+	// DeferCheck leaves the day's integrity check of a SQLite register to
+	// CheckInBackground (the window runs it after its first frame), except
+	// before an upgrade, which is always checked first.
+	DeferCheck bool
+	// Progress, when set, is told how an upgrade of a register made by an
+	// older release advances (upgrade.go); it is called on Open's goroutine.
+	Progress func(Progress)
+	// UpgradeBackup, when set, names the file a SQLite register (at its
+	// real path, at schema from) is copied to before it is upgraded.
+	UpgradeBackup func(real string, from int) string
 }
 
 // Open opens (creating if needed) the database at path and brings its
@@ -87,7 +100,7 @@ func Open(path string, opt Options) (*Store, error) {
 	// keeps transactions strictly serial within the process.
 	sqldb.SetMaxOpenConns(1)
 	db := &DB{DB: sqldb, d: sqliteDialect{}}
-	s := &Store{db: db, path: real}
+	s := &Store{db: db, path: real, progress: opt.Progress, upgradeBackup: opt.UpgradeBackup}
 	if err := s.openSQLite(opt); err != nil {
 		db.Close()
 		if errors.Is(err, ErrNotOurs) || errors.Is(err, errNewer) {
@@ -112,13 +125,20 @@ func (s *Store) openSQLite(opt Options) error {
 		return nil
 	}
 	if !fresh {
-		if err := s.checkVersion(); err != nil {
+		v, err := s.checkVersion()
+		if err != nil {
 			return err
 		}
-		if err := s.checkIntegrity(time.Now(), opt.CheckAlways); err != nil {
-			s.damaged = err
-			_, qerr := s.db.Exec("PRAGMA query_only = 1")
-			return qerr
+		// The check runs before an upgrade writes anything, whatever
+		// DeferCheck says; otherwise the window runs it after its first
+		// frame (CheckInBackground).
+		if upgrade := v < len(migrations); upgrade || !opt.DeferCheck {
+			if upgrade {
+				s.report(Progress{Phase: PhaseCheck, Steps: len(migrations) - v, From: v, To: len(migrations)})
+			}
+			if err := s.checkIntegrity(time.Now(), opt.CheckAlways); err != nil {
+				return s.markDamaged(err)
+			}
 		}
 	}
 	if err := s.enableWAL(); err != nil {
@@ -133,7 +153,20 @@ func (s *Store) openSQLite(opt Options) error {
 
 // Damaged is the integrity check's finding when the register was opened
 // read-only because it is damaged; nil for a sound register.
-func (s *Store) Damaged() error { return s.damaged }
+func (s *Store) Damaged() error {
+	if p := s.damaged.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// markDamaged makes the register read-only for good: every write is
+// refused with err (Tx), and the connection itself refuses writes.
+func (s *Store) markDamaged(err error) error {
+	s.damaged.Store(&err)
+	_, qerr := s.db.Exec("PRAGMA query_only = 1")
+	return qerr
+}
 
 // Wrote reports whether this store committed a write.
 func (s *Store) Wrote() bool { return s.wrote.Load() }
@@ -149,7 +182,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		var cerr error
-		if s.db.d.name() == "sqlite" && s.wrote.Load() && s.damaged == nil {
+		if s.db.d.name() == "sqlite" && s.wrote.Load() && s.Damaged() == nil {
 			cerr = s.checkpoint()
 		}
 		s.closeErr = errors.Join(cerr, s.db.Close())
@@ -164,15 +197,15 @@ var errNewer = errors.New("cơ sở dữ liệu được tạo bởi phiên bả
 
 // checkVersion refuses a file from a newer program before anything is
 // written to it.
-func (s *Store) checkVersion() error {
+func (s *Store) checkVersion() (int, error) {
 	var v int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		return err
+		return 0, err
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("%w (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", errNewer, v, len(migrations))
+		return v, fmt.Errorf("%w (lược đồ %d, phần mềm này hiểu đến %d); hãy cập nhật phần mềm", errNewer, v, len(migrations))
 	}
-	return nil
+	return v, nil
 }
 
 // migrate brings the schema to version max. A register already at max is
@@ -196,13 +229,28 @@ func (s *Store) migrate(max int) error {
 	if v >= max && app == ApplicationID {
 		return nil
 	}
+	steps := max - v
+	if v > 0 && v < max {
+		if err := s.backupBeforeUpgrade(v, steps); err != nil {
+			return err
+		}
+	}
 	if app != ApplicationID {
 		if err := s.Tx(ctx, func(tx *Tx) error { return tx.markOurs() }); err != nil {
 			return err
 		}
 	}
 	for i := v; i < max; i++ {
+		p := Progress{Phase: PhaseMigrate, Step: i - v + 1, Steps: steps, From: v, To: max}
+		s.report(p)
+		rows := throttle(200*time.Millisecond, func(done, total int64) {
+			p.Done, p.Total = done, total
+			s.report(p)
+		})
 		err := s.Tx(ctx, func(tx *Tx) error {
+			if s.progress != nil {
+				tx.progress = rows
+			}
 			if err := s.db.d.beginMigration(tx.tx); err != nil {
 				return err
 			}
@@ -244,6 +292,8 @@ func (s *Store) Version() (int, error) {
 type Tx struct {
 	tx    *sqlTx
 	stmts map[string]*sql.Stmt
+	// progress is set during a migration step that walks rows.
+	progress func(done, total int64)
 }
 
 // exec runs a statement prepared once per transaction: bulk work (seeding,
@@ -278,8 +328,8 @@ func (tx *Tx) closeStmts() {
 // serialization failure, fn runs again from the start, so fn must not keep
 // state between attempts beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
-	if s.damaged != nil {
-		return s.damaged
+	if err := s.Damaged(); err != nil {
+		return err
 	}
 	for attempt := 1; ; attempt++ {
 		err := s.tx1(ctx, fn)
