@@ -284,11 +284,43 @@ func relayout(o fyne.CanvasObject) {
 }
 
 // capture is the window as the clerk sees it.
+//
+// A capture is taken only once the frame is settled: background work is
+// waited for and two captures in a row agree. Under a heavily loaded
+// machine a single capture sometimes caught a half-laid-out frame (tabs,
+// entries and labels missing) although the same frame drawn a moment later
+// was right; a screen that is steadily wrong still fails its golden image.
 func (f *fixture) capture() image.Image {
 	f.win.Canvas().Unfocus()
-	relayout(f.win.Content())
-	relayout(f.win.Content())
-	return f.win.Canvas().Capture()
+	var last image.Image
+	for i := 0; i < 6; i++ {
+		f.wait()
+		relayout(f.win.Content())
+		relayout(f.win.Content())
+		img := f.win.Canvas().Capture()
+		if last != nil && sameImage(last, img) {
+			return img
+		}
+		last = img
+		time.Sleep(20 * time.Millisecond)
+	}
+	return last
+}
+
+// sameImage reports whether two captures hold the same pixels.
+func sameImage(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // pdfText is the text of a PDF (pdftotext), or "" where pdftotext is not
