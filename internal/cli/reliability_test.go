@@ -64,7 +64,7 @@ func TestDamagedRegisterReadOnlyFromTheCommandLine(t *testing.T) {
 	if _, errs, code := run(t, db, monday, "seed", "--dossiers", "3000", "--years", "1"); code != 0 {
 		t.Fatal(errs)
 	}
-	if _, errs, code := run(t, db, monday, "backup", "-o", filepath.Join(dir, "sao-luu", "motcua-2026-11-22.db")); code != 0 {
+	if _, errs, code := run(t, db, monday, "backup", "-o", filepath.Join(dir, "sao-luu", "d-2026-11-22.db")); code != 0 {
 		t.Fatal(errs)
 	}
 	b, _ := os.ReadFile(db)
@@ -77,7 +77,7 @@ func TestDamagedRegisterReadOnlyFromTheCommandLine(t *testing.T) {
 	os.WriteFile(db, b, 0o644)
 	os.Remove(db + ".kiem-tra")
 	_, errs, code := run(t, db, monday, "procedures")
-	if code != 0 || !strings.Contains(errs, "Cảnh báo") || !strings.Contains(errs, "bị hỏng") || !strings.Contains(errs, "motcua-2026-11-22.db") {
+	if code != 0 || !strings.Contains(errs, "Cảnh báo") || !strings.Contains(errs, "bị hỏng") || !strings.Contains(errs, "d-2026-11-22.db") {
 		t.Fatalf("read of a damaged register: exit %d, %s", code, errs)
 	}
 	_, errs, code = run(t, db, monday, "receive", "--procedure", "khai-sinh", "--applicant", "Lò Văn Pọm")
