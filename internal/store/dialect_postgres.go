@@ -166,9 +166,13 @@ func (postgresDialect) txOptions() *sql.TxOptions { return nil }
 // serialization failure can reach a clerk. A commune's desks write a few
 // times a minute; one write takes milliseconds.
 func (postgresDialect) begin(tx *sqlTx) error {
-	_, err := tx.Exec(`SELECT pg_advisory_xact_lock(7267617, hashtext(current_schema()))`)
+	_, err := tx.Exec(pgLockSQL)
 	return err
 }
+
+// pgLockSQL takes the register's write lock (one per schema: each test and
+// each office has its own).
+const pgLockSQL = `SELECT pg_advisory_xact_lock(7267617, hashtext(current_schema()))`
 
 // retry: serialization failure or deadlock, both resolved by running the
 // transaction again (a safety net: with begin's lock neither is expected).

@@ -244,11 +244,17 @@ func (s *Store) Version() (int, error) {
 type Tx struct {
 	tx    *sqlTx
 	stmts map[string]*sql.Stmt
+	// late: the register lock is taken by the first method that needs
+	// order (TxLateLock); locked: it was.
+	late, locked bool
 }
 
 // exec runs a statement prepared once per transaction: bulk work (seeding,
 // imports) repeats the same few statements many times.
 func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if err := tx.lock(); err != nil {
+		return nil, err
+	}
 	if !tx.tx.d.prepare() {
 		return tx.tx.Exec(query, args...)
 	}
@@ -278,11 +284,15 @@ func (tx *Tx) closeStmts() {
 // serialization failure, fn runs again from the start, so fn must not keep
 // state between attempts beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
+	return s.tx(ctx, false, fn)
+}
+
+func (s *Store) tx(ctx context.Context, late bool, fn func(*Tx) error) error {
 	if s.damaged != nil {
 		return s.damaged
 	}
 	for attempt := 1; ; attempt++ {
-		err := s.tx1(ctx, fn)
+		err := s.tx1(ctx, late, fn)
 		if err == nil || !s.db.d.retry(err) || attempt >= maxAttempts || ctx.Err() != nil {
 			if err == nil {
 				s.wrote.Store(true)
@@ -294,16 +304,25 @@ func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
 	}
 }
 
-func (s *Store) tx1(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, s.db.d.txOptions())
+func (s *Store) tx1(ctx context.Context, late bool, fn func(*Tx) error) error {
+	var tx *sqlTx
+	var err error
+	if late && s.db.d.name() == "postgres" {
+		tx, err = s.db.beginOnConn(ctx) // for ReceiveDossier's pipelines
+	} else {
+		tx, err = s.db.BeginTx(ctx, s.db.d.txOptions())
+	}
 	if err != nil {
 		return err
 	}
-	t := &Tx{tx: tx}
+	// SQLite's lock is taken at BEGIN whatever late says.
+	t := &Tx{tx: tx, late: late && s.db.d.name() == "postgres"}
 	defer t.closeStmts()
-	if err := s.db.d.begin(tx); err != nil {
-		_ = tx.Rollback()
-		return err
+	if !t.late {
+		if err := s.db.d.begin(tx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
 	}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
