@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"strconv"
 	"strings"
@@ -136,16 +137,23 @@ type sqlTx struct {
 
 // beginOnConn starts a transaction on one connection of the pool, with
 // BEGIN sent by hand (READ COMMITTED, as BeginTx with txOptions).
+// A connection the pool found dead (the server restarted) is dropped and
+// another taken, as BeginTx does.
 func (db *DB) beginOnConn(ctx context.Context) (*sqlTx, error) {
-	c, err := db.DB.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := c.ExecContext(ctx, "BEGIN"); err != nil {
+	for attempt := 1; ; attempt++ {
+		c, err := db.DB.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		_, err = c.ExecContext(ctx, "BEGIN")
+		if err == nil {
+			return &sqlTx{conn: c, d: db.d}, nil
+		}
 		c.Close()
-		return nil, err
+		if !errors.Is(err, driver.ErrBadConn) || attempt >= 3 {
+			return nil, err
+		}
 	}
-	return &sqlTx{conn: c, d: db.d}, nil
 }
 
 var errEnded = errors.New("giao dịch đã được lưu xong, không ghi thêm được (lỗi của phần mềm)")

@@ -169,6 +169,7 @@ func (tx *Tx) receiveOrdered(agency string, d *register.Dossier, number func(seq
 		bt := &pgx.Batch{}
 		bt.Queue(tx.tx.d.rebind(q.String()), args...)
 		bt.Queue("COMMIT")
+		bt.Queue(markSQL) // after the commit, in the same round trip (see committed)
 		err = tx.pipeline(bt, func(br pgx.BatchResults) error {
 			if _, err := br.Exec(); err != nil {
 				return err
@@ -181,6 +182,9 @@ func (tx *Tx) receiveOrdered(agency string, d *register.Dossier, number func(seq
 				return fmt.Errorf("máy chủ không lưu hồ sơ (%s); hãy thử lại", ct.String())
 			}
 			tx.tx.ended = true
+			if _, err := br.Exec(); err == nil {
+				tx.marked = true
+			}
 			return nil
 		})
 	} else {
@@ -211,7 +215,10 @@ func (tx *Tx) pipeline(b *pgx.Batch, read func(pgx.BatchResults) error) error {
 			br.Close()
 			return err
 		}
-		return br.Close()
+		if err := br.Close(); err != nil && !tx.tx.ended {
+			return err // once COMMIT answered, what follows it cannot undo the receive
+		}
+		return nil
 	})
 }
 

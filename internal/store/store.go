@@ -23,6 +23,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -38,6 +39,7 @@ type Store struct {
 	local      atomic.Int64 // commits made through this Store (ChangeMark)
 	closeOnce  sync.Once
 	closeErr   error
+	pgcfg      *pgx.ConnConfig // the server's connection settings (Listen)
 }
 
 // Options tune Open.
@@ -247,6 +249,9 @@ type Tx struct {
 	// late: the register lock is taken by the first method that needs
 	// order (TxLateLock); locked: it was.
 	late, locked bool
+	// marked: the change mark was moved and the desks nudged with the
+	// commit (committed has nothing more to do).
+	marked bool
 }
 
 // exec runs a statement prepared once per transaction: bulk work (seeding,
@@ -292,11 +297,11 @@ func (s *Store) tx(ctx context.Context, late bool, fn func(*Tx) error) error {
 		return s.damaged
 	}
 	for attempt := 1; ; attempt++ {
-		err := s.tx1(ctx, late, fn)
+		marked, err := s.tx1(ctx, late, fn)
 		if err == nil || !s.db.d.retry(err) || attempt >= maxAttempts || ctx.Err() != nil {
 			if err == nil {
 				s.wrote.Store(true)
-				s.committed()
+				s.committed(marked)
 			}
 			return Explain(err)
 		}
@@ -304,16 +309,16 @@ func (s *Store) tx(ctx context.Context, late bool, fn func(*Tx) error) error {
 	}
 }
 
-func (s *Store) tx1(ctx context.Context, late bool, fn func(*Tx) error) error {
+// tx1 runs fn once; marked: the change mark was moved after the commit.
+func (s *Store) tx1(ctx context.Context, late bool, fn func(*Tx) error) (marked bool, err error) {
 	var tx *sqlTx
-	var err error
 	if late && s.db.d.name() == "postgres" {
 		tx, err = s.db.beginOnConn(ctx) // for ReceiveDossier's pipelines
 	} else {
 		tx, err = s.db.BeginTx(ctx, s.db.d.txOptions())
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	// SQLite's lock is taken at BEGIN whatever late says.
 	t := &Tx{tx: tx, late: late && s.db.d.name() == "postgres"}
@@ -321,18 +326,18 @@ func (s *Store) tx1(ctx context.Context, late bool, fn func(*Tx) error) error {
 	if !t.late {
 		if err := s.db.d.begin(tx); err != nil {
 			_ = tx.Rollback()
-			return err
+			return false, err
 		}
 	}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
-		return err
+		return false, err
 	}
 	if err := tx.Commit(); err != nil {
 		_ = tx.Rollback()
-		return err
+		return false, err
 	}
-	return nil
+	return t.marked, nil
 }
 
 // ErrNotFound is returned when a looked-up record does not exist.
