@@ -257,7 +257,7 @@ func (e *Env) openOffice() (*office.Office, error) {
 	path := e.DB
 	if path == "" {
 		var err error
-		if path, err = office.DefaultDBPath(); err != nil {
+		if path, err = office.DeskDB(); err != nil { // the desk's register chosen in settings, or the default file
 			return nil, err
 		}
 	}
