@@ -23,7 +23,11 @@ func lateDossier(i int, at time.Time) *register.Dossier {
 }
 
 func receiveOne(s *Store, d *register.Dossier, fail error) error {
-	return s.TxLateLock(context.Background(), func(tx *Tx) error {
+	run := s.TxLateLock
+	if d.ID == "id-5" { // also inside an ordinary transaction (locked from its start)
+		run = s.Tx
+	}
+	return run(context.Background(), func(tx *Tx) error {
 		return tx.ReceiveDossier("H01.01", d, func(seq, entry int) (Audit, error) {
 			if fail != nil {
 				return Audit{}, fail
