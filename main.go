@@ -4,8 +4,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
 
 	"motcua/app"
@@ -24,7 +26,16 @@ func main() {
 		return
 	}
 	winconsole.Attach()
-	os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+	// Ctrl+C cancels a long command (it stops and writes nothing); a
+	// second Ctrl+C ends the program at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	code := cli.RunContext(ctx, args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // windowArgs reports whether the arguments ask for the window, and on which

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -12,9 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,6 +38,8 @@ type bundleScreen struct {
 	month, from, to    *widget.Entry
 	exportPass, target *widget.Entry
 	exportBtn          *widget.Button
+	signNote           *widget.Label // who may sign, when greyed out (permitscreens.go)
+	importNote         *widget.Label // who may import, when greyed out
 	progress           *widget.ProgressBarInfinite
 	exportStatus       *widget.Label
 
@@ -127,8 +128,10 @@ func newBundleScreen(e *env, version string) *bundleScreen {
 		container.NewStack(s.verdictBox, container.NewPadded(s.verdict)), s.reason,
 		heading("Các xã đã gửi (tháng đang chọn)"), s.communes)
 
-	left := container.NewVScroll(container.NewPadded(container.NewVBox(keyBox, widget.NewSeparator(), exportBox)))
-	right := container.NewVScroll(container.NewPadded(importBox))
+	s.signNote, s.importNote = newPermitNote(), newPermitNote()
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(s.signNote, keyBox, widget.NewSeparator(), exportBox)))
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.importNote, importBox)))
+	e.onPermits(s.guardSigning)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(0.5)
 	s.content = split
@@ -142,6 +145,7 @@ func (s *bundleScreen) shown() {
 		text := s.communesText()
 		s.e.do(func() {
 			s.showKey(k, kerr)
+			s.guardSigning()
 			s.communes.SetText(text)
 		})
 	})
@@ -230,28 +234,11 @@ func (s *bundleScreen) pickTarget() {
 	if err == nil {
 		name = fmt.Sprintf("motcua-%s-%s.zip", s.e.off.Profile().AgencyCode, p.From.Format("2006-01"))
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		w.Close()
-		s.target.SetText(w.URI().Path())
-	}, s.e.win)
-	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	fd.Show()
+	s.e.askSave("Lưu gói dữ liệu gửi cấp trên", name, "", zipFiles, s.target.SetText)
 }
 
 func (s *bundleScreen) pickBundle() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		s.file.SetText(r.URI().Path())
-	}, s.e.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	fd.Show()
+	s.e.askOpen("Chọn gói dữ liệu nhận được", zipFiles, s.file.SetText)
 }
 
 func (s *bundleScreen) export() {
@@ -270,29 +257,34 @@ func (s *bundleScreen) export() {
 	s.progress.Show()
 	s.progress.Start()
 	s.exportStatus.SetText("Đang xuất gói kỳ " + p.String() + "…")
-	s.e.background(func() {
-		res, err := s.e.off.Export(s.e.ctx, office.ExportRequest{Period: p, Path: path, Passphrase: pass, AppVersion: s.version,
+	var res office.ExportResult
+	s.e.longTask("Đang xuất gói dữ liệu", "xuất gói dữ liệu kỳ "+p.String(), func(ctx context.Context) (err error) {
+		res, err = s.e.off.Export(ctx, office.ExportRequest{Period: p, Path: path, Passphrase: pass, AppVersion: s.version,
 			Progress: func(n int) {
 				s.e.do(func() {
 					s.exportStatus.SetText(fmt.Sprintf("Đang xuất gói kỳ %s… đã ghi %s bản ghi.", p, fmtCount(n)))
 				})
 			}})
-		s.e.do(func() {
-			s.progress.Stop()
-			s.progress.Hide()
-			s.exportBtn.Enable()
-			if err != nil {
-				s.exportStatus.SetText("Chưa xuất được gói.")
-				s.e.showError(err, nil)
-				return
-			}
-			s.exportPass.SetText("")
-			n := 0
-			for _, f := range res.Files {
-				n += int(f.Records)
-			}
-			s.exportStatus.SetText(fmt.Sprintf("Đã xuất gói số %d, kỳ %s: %s bản ghi, ra %s. Ký bằng khóa %s.", res.Sequence, p, fmtCount(n), res.Path, res.Fingerprint))
-		})
+		return err
+	}, func(err error) {
+		s.progress.Stop()
+		s.progress.Hide()
+		s.exportBtn.Enable()
+		if office.Cancelled(err) {
+			s.exportStatus.SetText("Đã hủy xuất gói kỳ " + p.String() + ": không có tệp nào được ghi, số thứ tự gói chưa dùng.")
+			return
+		}
+		if err != nil {
+			s.exportStatus.SetText("Chưa xuất được gói.")
+			s.e.showError(err, nil)
+			return
+		}
+		s.exportPass.SetText("")
+		n := 0
+		for _, f := range res.Files {
+			n += int(f.Records)
+		}
+		s.exportStatus.SetText(fmt.Sprintf("Đã xuất gói số %d, kỳ %s: %s bản ghi, ra %s. Ký bằng khóa %s.", res.Sequence, p, fmtCount(n), res.Path, res.Fingerprint))
 	})
 }
 

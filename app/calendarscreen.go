@@ -45,6 +45,7 @@ type calendarScreen struct {
 	review       *widget.Label
 	check, apply *keyButton
 	pending      office.CalendarReview
+	permNote     *widget.Label // who may apply, when greyed out
 
 	content fyne.CanvasObject
 }
@@ -89,6 +90,8 @@ func newCalendarScreen(e *env) *calendarScreen {
 	c.apply = newButton("Áp dụng", theme.ConfirmIcon(), c.applyCorrections)
 	c.apply.Importance = widget.HighImportance
 	c.apply.Hide()
+	c.permNote = newPermitNote()
+	e.onPermits(c.guardApply)
 	due := container.NewVBox(
 		heading("Tính hạn trả kết quả"),
 		container.New(layout.NewFormLayout(),
@@ -100,6 +103,7 @@ func newCalendarScreen(e *env) *calendarScreen {
 		heading("Điều chỉnh theo lịch nghỉ"),
 		c.review,
 		container.NewHBox(layout.NewSpacer(), c.check, c.apply),
+		c.permNote,
 	)
 	split := container.NewHSplit(container.NewPadded(month), container.NewPadded(container.NewVScroll(due)))
 	split.SetOffset(0.58)
@@ -384,6 +388,7 @@ func (c *calendarScreen) checkCorrections() {
 				" hồ sơ:\n" + strings.Join(lines, "\n") + "\nBấm “Áp dụng” để tính lại hạn trả các hồ sơ này (có ghi nhật ký).")
 			c.apply.SetText("Áp dụng cho " + fmtCount(len(rev.Changes)) + " hồ sơ")
 			c.apply.Show()
+			c.guardApply()
 		})
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"motcua/internal/docs"
 	"motcua/internal/letters"
 	"motcua/internal/office"
+	"motcua/internal/people"
 	"motcua/internal/register"
 )
 
@@ -33,7 +34,8 @@ type detailPane struct {
 
 	forward, done, supplement, resume, apologise, refuse, withdraw, ret *keyButton
 	buttons                                                             map[string]*keyButton
-	papers                                                              *keyButton // "Giấy tờ, thư": forms and letters
+	papers                                                              *keyButton    // "Giấy tờ, thư": forms and letters
+	permNote                                                            *widget.Label // who may, when the actions are greyed out
 
 	// proposed is the letter the open dossier's procedure proposes, if any.
 	proposed letters.Kind
@@ -90,16 +92,17 @@ func newDetail(e *env) *detailPane {
 		p.forward, p.done, p.ret, p.resume,
 		p.supplement, p.apologise, p.refuse, p.withdraw,
 	)
+	p.permNote = newPermitNote()
 	info := container.NewVScroll(p.fields)
 	history := container.NewBorder(heading("Quá trình giải quyết"), nil, nil, nil, container.NewVScroll(p.timeline))
 	p.body = container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(p.papers),
-			container.NewHBox(p.title, container.NewCenter(p.subtitle))), actions),
+			container.NewHBox(p.title, container.NewCenter(p.subtitle))), actions, p.permNote),
 		nil, nil, nil,
 		container.NewGridWithColumns(2, info, history))
 	p.body.Hide()
 	p.content = container.NewPadded(container.NewStack(container.NewCenter(p.empty), p.body))
-	p.updateButtons()
+	e.onPermits(p.updateButtons)
 
 	e.background(func() {
 		ps, err := e.off.Procedures(e.ctx)
@@ -296,6 +299,12 @@ func (p *detailPane) updateButtons() {
 	} else {
 		p.papers.Disable()
 	}
+	// The office says whether the one working may handle dossiers.
+	guarded := make([]fyne.Disableable, 0, len(p.buttons))
+	for _, b := range p.buttons {
+		guarded = append(guarded, b)
+	}
+	p.e.guard(people.ActHandle, p.permNote, guarded...)
 }
 
 // act runs one change off the UI goroutine. On success the pane shows the
@@ -388,7 +397,7 @@ func (p *detailPane) form(title, confirm string, items []*widget.FormItem, ok fu
 			}
 		}
 	}
-	p.e.show(d, d.Submit, d.Hide)
+	p.e.showTopic(topicHandling, d, d.Submit, d.Hide)
 	// The cursor goes straight into the first field: the clerk types at once.
 	if len(items) > 0 {
 		if f, ok := items[0].Widget.(fyne.Focusable); ok {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,79 +19,47 @@ import (
 // dialogueScreen lists the dialogue conferences with their commitments,
 // follows each commitment until done, and prints the minutes.
 type dialogueScreen struct {
-	e        *env
-	summary  *widget.Label
-	list     *keyList
-	detail   *widget.Label
-	add      *keyButton
-	commit   *keyButton
-	done     *keyButton
-	minutes  *keyButton
-	rows     []survey.Dialogue
-	selected int
-	content  fyne.CanvasObject
+	e       *env
+	summary *widget.Label
+	*listDetail[survey.Dialogue]
+	add     *keyButton
+	commit  *keyButton
+	done    *keyButton
+	minutes *keyButton
+	content fyne.CanvasObject
 }
 
 func newDialogueScreen(e *env) *dialogueScreen {
-	s := &dialogueScreen{e: e, selected: -1}
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
-	s.summary.TextStyle.Bold = true
-	s.list = newKeyList(func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return truncLabel() },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.rowText(i)) })
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
-	s.detail = widget.NewLabel("Chọn một hội nghị để xem ý kiến và cam kết.")
-	s.detail.Wrapping = fyne.TextWrapWord
+	s := &dialogueScreen{e: e}
+	s.summary = summaryLabel()
 	s.add = newButton("Thêm hội nghị…", theme.ContentAddIcon(), s.addDialogue)
 	s.commit = newButton("Thêm cam kết…", theme.ContentAddIcon(), s.addCommitment)
 	s.done = newButton("Ghi hoàn thành…", theme.ConfirmIcon(), s.completeCommitment)
 	s.minutes = newButton("In biên bản", theme.DocumentPrintIcon(), s.printMinutes)
-	right := container.NewBorder(container.NewHBox(s.commit, s.done, s.minutes), nil, nil, nil, container.NewVScroll(s.detail))
-	split := container.NewHSplit(s.list, right)
-	split.Offset = 0.4
-	s.content = container.NewBorder(container.NewVBox(s.summary, container.NewHBox(s.add)), nil, nil, nil, split)
+	s.listDetail = newListDetail("Chọn một hội nghị để xem ý kiến và cam kết.", 0.4, dialogueRow, s.describe, s.updateButtons,
+		s.commit, s.done, s.minutes)
+	s.content = container.NewBorder(container.NewVBox(s.summary, container.NewHBox(s.add)), nil, nil, nil, s.split)
 	s.updateButtons()
 	return s
 }
 
-func (s *dialogueScreen) rowText(i int) string {
-	if i >= len(s.rows) {
-		return ""
-	}
-	d := s.rows[i]
+func dialogueRow(d survey.Dialogue) string {
 	return fmt.Sprintf("%s · %s · %s", d.Ref(), fmtDate(d.HeldAt), d.Place)
 }
 
+// reload lists the conferences, newest first.
 func (s *dialogueScreen) reload() {
-	s.e.background(func() {
+	s.load(s.e, func() ([]survey.Dialogue, error) {
 		ds, err := s.e.off.Dialogues(s.e.ctx, time.Time{}, time.Time{})
-		s.e.do(func() {
-			if err != nil {
-				s.summary.SetText("Không đọc được hội nghị đối thoại: " + err.Error())
-				return
-			}
-			for i, j := 0, len(ds)-1; i < j; i, j = i+1, j-1 {
-				ds[i], ds[j] = ds[j], ds[i]
-			}
-			s.rows = ds
-			sum := s.e.off.DialogueSummary(ds)
-			s.summary.SetText(fmt.Sprintf("%d hội nghị đối thoại, %d lượt người dân; %d cam kết: %d hoàn thành đúng hạn, %d hoàn thành quá hạn, %d đang thực hiện (%d quá hạn).",
-				sum.Dialogues, sum.Attendance, sum.Commitments, sum.DoneOnTime, sum.DoneLate, sum.Open, sum.Overdue))
-			s.list.Refresh()
-			if s.selected >= len(s.rows) {
-				s.selected = -1
-			}
-			s.showDetail()
-		})
+		slices.Reverse(ds)
+		return ds, err
+	}, func(err error) {
+		s.summary.SetText("Không đọc được hội nghị đối thoại: " + err.Error())
+	}, func(ds []survey.Dialogue) {
+		sum := s.e.off.DialogueSummary(ds)
+		s.summary.SetText(fmt.Sprintf("%d hội nghị đối thoại, %d lượt người dân; %d cam kết: %d hoàn thành đúng hạn, %d hoàn thành quá hạn, %d đang thực hiện (%d quá hạn).",
+			sum.Dialogues, sum.Attendance, sum.Commitments, sum.DoneOnTime, sum.DoneLate, sum.Open, sum.Overdue))
 	})
-}
-
-func (s *dialogueScreen) current() (survey.Dialogue, bool) {
-	if s.selected < 0 || s.selected >= len(s.rows) {
-		return survey.Dialogue{}, false
-	}
-	return s.rows[s.selected], true
 }
 
 func (s *dialogueScreen) updateButtons() {
@@ -110,13 +79,7 @@ func (s *dialogueScreen) updateButtons() {
 	}
 }
 
-func (s *dialogueScreen) showDetail() {
-	s.updateButtons()
-	d, ok := s.current()
-	if !ok {
-		s.detail.SetText("Chọn một hội nghị để xem ý kiến và cam kết.")
-		return
-	}
+func (s *dialogueScreen) describe(d survey.Dialogue) string {
 	now := s.e.off.Now()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s · %s tại %s\nChủ trì: %s\nNgười dân tham dự: %d\n", d.Ref(), fmtStamp(d.HeldAt), d.Place, d.Chair, d.Attendance)
@@ -137,7 +100,7 @@ func (s *dialogueScreen) showDetail() {
 			fmt.Fprintf(&b, "   Kết quả: %s\n", c.Result)
 		}
 	}
-	s.detail.SetText(b.String())
+	return b.String()
 }
 
 func (s *dialogueScreen) addDialogue() {
@@ -185,14 +148,11 @@ func (s *dialogueScreen) addCommitment() {
 	deadline := entryWith("ngày/tháng/năm")
 	formDialog(s.e, "Cam kết tại hội nghị "+d.Ref(), []formRow{{"Nội dung *", text}, {"Người thực hiện *", owner}, {"Thời hạn *", deadline}},
 		func() error {
-			c := survey.Commitment{Text: text.Text, Owner: owner.Text}
-			if strings.TrimSpace(deadline.Text) != "" {
-				var err error
-				if c.Deadline, err = parseDate(deadline.Text); err != nil {
-					return err
-				}
+			due, err := optDate(deadline.Text)
+			if err != nil {
+				return err
 			}
-			_, err := s.e.off.AddCommitment(s.e.ctx, d.ID, c)
+			_, err = s.e.off.AddCommitment(s.e.ctx, d.ID, survey.Commitment{Text: text.Text, Owner: owner.Text, Deadline: due})
 			return err
 		}, s.reload)
 }
@@ -219,14 +179,11 @@ func (s *dialogueScreen) completeCommitment() {
 	result := entryWith("Kết quả thực hiện")
 	formDialog(s.e, "Ghi cam kết đã hoàn thành", []formRow{{"Cam kết", which}, {"Ngày hoàn thành", day}, {"Kết quả", result}},
 		func() error {
-			var t time.Time
-			if strings.TrimSpace(day.Text) != "" {
-				var err error
-				if t, err = parseDate(day.Text); err != nil {
-					return err
-				}
+			t, err := optDate(day.Text)
+			if err != nil {
+				return err
 			}
-			_, err := s.e.off.CompleteCommitment(s.e.ctx, ids[which.Selected], t, result.Text)
+			_, err = s.e.off.CompleteCommitment(s.e.ctx, ids[which.Selected], t, result.Text)
 			return err
 		}, s.reload)
 }

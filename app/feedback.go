@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,76 +19,42 @@ import (
 // dates, overdue ones first in the summary, and records new ones and
 // their answers.
 type feedbackScreen struct {
-	e        *env
-	summary  *widget.Label
-	list     *keyList
-	detail   *widget.Label
-	add      *keyButton
-	answer   *keyButton
-	rows     []survey.Feedback
-	selected int
-	content  fyne.CanvasObject
+	e       *env
+	summary *widget.Label
+	*listDetail[survey.Feedback]
+	add     *keyButton
+	answer  *keyButton
+	content fyne.CanvasObject
 }
 
 func newFeedbackScreen(e *env) *feedbackScreen {
-	s := &feedbackScreen{e: e, selected: -1}
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
-	s.summary.TextStyle.Bold = true
-	s.list = newKeyList(func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return truncLabel() },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.rowText(i)) })
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
-	s.detail = widget.NewLabel("Chọn một phản ánh để xem chi tiết.")
-	s.detail.Wrapping = fyne.TextWrapWord
+	s := &feedbackScreen{e: e}
+	s.summary = summaryLabel()
 	s.add = newButton("Thêm phản ánh…", theme.ContentAddIcon(), s.addFeedback)
 	s.answer = newButton("Ghi trả lời…", theme.MailReplyIcon(), s.answerFeedback)
-	right := container.NewBorder(container.NewHBox(s.answer), nil, nil, nil, container.NewVScroll(s.detail))
-	split := container.NewHSplit(s.list, right)
-	split.Offset = 0.5
-	s.content = container.NewBorder(container.NewVBox(s.summary, container.NewHBox(s.add)), nil, nil, nil, split)
+	s.listDetail = newListDetail("Chọn một phản ánh để xem chi tiết.", 0.5, s.row, s.describe, s.updateButtons, s.answer)
+	s.content = container.NewBorder(container.NewVBox(s.summary, container.NewHBox(s.add)), nil, nil, nil, s.split)
 	s.updateButtons()
 	return s
 }
 
-func (s *feedbackScreen) rowText(i int) string {
-	if i >= len(s.rows) {
-		return ""
-	}
-	f := s.rows[i]
+func (s *feedbackScreen) row(f survey.Feedback) string {
 	return fmt.Sprintf("%s · %s · %s · %s", f.Ref(), f.Status(s.e.off.Now()), f.SenderText(), f.Content)
 }
 
 // reload lists the feedback, newest first.
 func (s *feedbackScreen) reload() {
-	s.e.background(func() {
+	s.load(s.e, func() ([]survey.Feedback, error) {
 		list, err := s.e.off.FeedbackList(s.e.ctx, time.Time{}, time.Time{})
-		s.e.do(func() {
-			if err != nil {
-				s.summary.SetText("Không đọc được phản ánh: " + err.Error())
-				return
-			}
-			for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
-				list[i], list[j] = list[j], list[i]
-			}
-			s.rows = list
-			sum := s.e.off.SummarizeFeedback(list)
-			s.summary.SetText(fmt.Sprintf("%d phản ánh, kiến nghị: %d đã trả lời (%d đúng hạn, %d quá hạn), %d đang xử lý, trong đó %d quá hạn.",
-				sum.Received, sum.Answered, sum.OnTime, sum.Late, sum.Open, sum.Overdue))
-			s.list.Refresh()
-			if s.selected >= len(s.rows) {
-				s.selected = -1
-			}
-			s.showDetail()
-		})
+		slices.Reverse(list)
+		return list, err
+	}, func(err error) {
+		s.summary.SetText("Không đọc được phản ánh: " + err.Error())
+	}, func(list []survey.Feedback) {
+		sum := s.e.off.SummarizeFeedback(list)
+		s.summary.SetText(fmt.Sprintf("%d phản ánh, kiến nghị: %d đã trả lời (%d đúng hạn, %d quá hạn), %d đang xử lý, trong đó %d quá hạn.",
+			sum.Received, sum.Answered, sum.OnTime, sum.Late, sum.Open, sum.Overdue))
 	})
-}
-
-func (s *feedbackScreen) current() (survey.Feedback, bool) {
-	if s.selected < 0 || s.selected >= len(s.rows) {
-		return survey.Feedback{}, false
-	}
-	return s.rows[s.selected], true
 }
 
 func (s *feedbackScreen) updateButtons() {
@@ -98,13 +65,7 @@ func (s *feedbackScreen) updateButtons() {
 	}
 }
 
-func (s *feedbackScreen) showDetail() {
-	s.updateButtons()
-	f, ok := s.current()
-	if !ok {
-		s.detail.SetText("Chọn một phản ánh để xem chi tiết.")
-		return
-	}
+func (s *feedbackScreen) describe(f survey.Feedback) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s · %s\nTiếp nhận: %s qua %s\nNgười phản ánh: %s %s\n", f.Ref(), f.Status(s.e.off.Now()),
 		fmtStamp(f.ReceivedAt), strings.ToLower(f.Channel.Vietnamese()), f.SenderText(), f.Contact)
@@ -126,20 +87,12 @@ func (s *feedbackScreen) showDetail() {
 			b.WriteString("Người dân chưa đồng ý với câu trả lời.\n")
 		}
 	}
-	s.detail.SetText(b.String())
-}
-
-func feedbackChannelNames() []string {
-	var out []string
-	for _, c := range survey.FeedbackChannels() {
-		out = append(out, c.Vietnamese())
-	}
-	return out
+	return b.String()
 }
 
 func (s *feedbackScreen) addFeedback() {
 	content := entryWith("Người dân phản ánh, kiến nghị việc gì")
-	channel := widget.NewSelect(feedbackChannelNames(), nil)
+	channel := widget.NewSelect(vietnameseNames(survey.FeedbackChannels()), nil)
 	channel.SetSelected(survey.InPerson.Vietnamese())
 	sender := entryWith("Bỏ trống nếu ẩn danh")
 	contact := entryWith("Điện thoại hoặc địa chỉ")
@@ -155,10 +108,8 @@ func (s *feedbackScreen) addFeedback() {
 			}
 			in := office.FeedbackInput{Channel: ch, Content: content.Text, Sender: sender.Text, Contact: contact.Text,
 				DossierCode: dossier.Text, Handler: handler.Text}
-			if strings.TrimSpace(due.Text) != "" {
-				if in.DueOn, err = parseDate(due.Text); err != nil {
-					return err
-				}
+			if in.DueOn, err = optDate(due.Text); err != nil {
+				return err
 			}
 			_, err = s.e.off.AddFeedback(s.e.ctx, in)
 			return err

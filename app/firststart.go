@@ -21,13 +21,15 @@ import (
 type wizard struct {
 	e *env
 
-	commune, agency, chair, phone, upper, clerk *widget.Entry
-	province, address, viceChairs               *widget.Entry
-	open, closeAt                               *widget.Entry
+	// formEntry: Tab leaves the field, F1 shows the wizard's guide.
+	commune, agency, chair, phone, upper, clerk *formEntry
+	province, address, viceChairs               *formEntry
+	open, closeAt                               *formEntry
 	chairTitle                                  *widget.Select
 	formSet                                     *widget.RadioGroup
 	demo, real                                  *keyButton
 	d                                           *dialog.CustomDialog
+	admin                                       *adminStep // the step after the profile (firstadmin.go)
 
 	// openDemo switches the window to the demo register (set by Run;
 	// tests record it).
@@ -39,8 +41,8 @@ const demoDossiers = 3000
 
 func newWizard(e *env, openDemo func()) *wizard {
 	w := &wizard{e: e, openDemo: openDemo}
-	entry := func(ph string) *widget.Entry {
-		en := widget.NewEntry()
+	entry := func(ph string) *formEntry {
+		en := newFormEntry()
 		en.SetPlaceHolder(ph)
 		return en
 	}
@@ -97,7 +99,7 @@ func newWizard(e *env, openDemo func()) *wizard {
 // show opens the wizard; Enter starts the real register, Escape does
 // nothing (the profile is needed either way).
 func (w *wizard) show() {
-	w.e.show(w.d, w.startReal, nil)
+	w.e.showTopic(topicFirstStart, w.d, w.startReal, nil)
 	// Only a shown dialog can be resized (Fyne 2.8 panics before).
 	size := w.e.win.Canvas().Size()
 	w.d.Resize(fyne.NewSize(min(720, max(size.Width-20, 320)), 0))
@@ -147,6 +149,11 @@ func (w *wizard) startReal() {
 		if err == nil {
 			err = w.e.off.CheckProfile(w.e.ctx)
 		}
+		// Then the first administrator, on a register without passwords.
+		need := false
+		if err == nil {
+			need, _ = w.e.off.NeedsFirstAdministrator(w.e.ctx)
+		}
 		w.e.do(func() {
 			if err != nil {
 				w.e.showError(err, w.show)
@@ -154,6 +161,11 @@ func (w *wizard) startReal() {
 			}
 			if w.e.settingsChanged != nil {
 				w.e.settingsChanged()
+			}
+			if need {
+				w.admin = newAdminStep(w.e, w.clerk.Text)
+				w.admin.show()
+				return
 			}
 			w.e.info("Đã sẵn sàng", "Thông tin của xã đã được lưu. Bấm “Tiếp nhận” (Ctrl+N) để nhận hồ sơ đầu tiên.")
 		})

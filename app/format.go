@@ -62,6 +62,14 @@ func fmtDate(t time.Time) string { return t.In(calendar.Zone).Format("02/01/2006
 // 25.11.2026 or 25/11/26.
 func parseDate(s string) (time.Time, error) { return office.ParseDate(s) }
 
+// optDate is parseDate for a field that may stay empty (the zero time).
+func optDate(s string) (time.Time, error) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, nil
+	}
+	return parseDate(s)
+}
+
 // fmtCount writes a count with dots between thousands: 1.000.000.
 func fmtCount(n int) string {
 	s := strconv.Itoa(n)

@@ -52,6 +52,10 @@ func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
 		}
 	case fyne.KeyTab:
 		return // never a tab character, whoever delivers the key
+	case fyne.KeyF1:
+		if helpFor(e) {
+			return
+		}
 	}
 	e.Entry.TypedKey(k)
 }

@@ -2,14 +2,15 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/office"
@@ -33,18 +34,10 @@ type importWizard struct {
 }
 
 func (e *env) startImport(onDone func(int)) {
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.showError(fmt.Errorf("không mở được tệp: %w", err), nil)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	e.askOpen("Chọn sổ theo dõi hồ sơ dạng Excel", xlsxFiles, func(path string) {
+		name := filepath.Base(path)
 		e.background(func() {
-			data, err := io.ReadAll(rc)
-			rc.Close()
+			data, err := os.ReadFile(path)
 			e.do(func() {
 				if err != nil {
 					e.showError(fmt.Errorf("không đọc được tệp %s: %w", name, err), nil)
@@ -54,27 +47,27 @@ func (e *env) startImport(onDone func(int)) {
 				w.check("")
 			})
 		})
-	}, e.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	fd.Show()
-	size := e.win.Canvas().Size()
-	fd.Resize(fyne.NewSize(min(900, size.Width-20), min(580, size.Height-20)))
+	})
 }
 
 // check reads and checks the file with the column mapping given ("" to
 // guess), then shows or refreshes the preview.
 func (w *importWizard) check(mapSpec string) {
 	e := w.e
-	e.background(func() {
-		plan, err := e.off.PlanImport(e.ctx, bytes.NewReader(w.data), w.name, office.ImportOptions{Map: mapSpec})
-		e.do(func() {
-			if err != nil {
-				e.showError(err, nil)
-				return
-			}
-			w.plan = plan
-			w.show()
-		})
+	var plan *office.ImportPlan
+	e.longTask("Đang đọc sổ Excel", "đọc và kiểm tra tệp "+w.name, func(ctx context.Context) (err error) {
+		plan, err = e.off.PlanImport(ctx, bytes.NewReader(w.data), w.name, office.ImportOptions{Map: mapSpec})
+		return err
+	}, func(err error) {
+		if office.Cancelled(err) {
+			return
+		}
+		if err != nil {
+			e.showError(err, nil)
+			return
+		}
+		w.plan = plan
+		w.show()
 	})
 }
 
@@ -135,25 +128,29 @@ func (w *importWizard) apply() {
 	e, plan := w.e, w.plan
 	w.doIt.Disable()
 	w.info.SetText("Đang nhập " + fmt.Sprint(len(plan.Ready)) + " hồ sơ…")
-	e.background(func() {
-		res, err := e.off.ApplyImport(e.ctx, plan)
-		e.do(func() {
-			w.dlg.Hide()
-			if err != nil {
-				e.showError(fmt.Errorf("chưa nhập hồ sơ nào: %w", err), nil)
-				return
-			}
-			msg := fmt.Sprintf("Đã nhập %d hồ sơ vào sổ theo dõi.", res.Imported)
-			if res.NewProcedures > 0 {
-				msg += fmt.Sprintf(" Đã tạo %d thủ tục mới: hãy kiểm tra thời hạn của chúng trong danh mục.", res.NewProcedures)
-			}
-			e.info("Nhập sổ Excel", msg)
-			if e.changed != nil {
-				e.changed()
-			}
-			if w.onDone != nil {
-				w.onDone(res.Imported)
-			}
-		})
+	var res office.XLSXImportResult
+	e.longTask("Đang nhập sổ Excel", "nhập "+fmt.Sprint(len(plan.Ready))+" hồ sơ từ tệp "+plan.File, func(ctx context.Context) (err error) {
+		res, err = e.off.ApplyImport(ctx, plan)
+		return err
+	}, func(err error) {
+		w.dlg.Hide()
+		if office.Cancelled(err) {
+			return // nothing entered the register: the import is one transaction
+		}
+		if err != nil {
+			e.showError(fmt.Errorf("chưa nhập hồ sơ nào: %w", err), nil)
+			return
+		}
+		msg := fmt.Sprintf("Đã nhập %d hồ sơ vào sổ theo dõi.", res.Imported)
+		if res.NewProcedures > 0 {
+			msg += fmt.Sprintf(" Đã tạo %d thủ tục mới: hãy kiểm tra thời hạn của chúng trong danh mục.", res.NewProcedures)
+		}
+		e.info("Nhập sổ Excel", msg)
+		if e.changed != nil {
+			e.changed()
+		}
+		if w.onDone != nil {
+			w.onDone(res.Imported)
+		}
 	})
 }

@@ -26,6 +26,10 @@ func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
 			b.OnTapped()
 		}
 		return
+	case fyne.KeyF1:
+		if helpFor(b) {
+			return
+		}
 	}
 	b.Button.TypedKey(k)
 }
@@ -45,6 +49,9 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 }
 
 func (l *keyList) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyF1 && helpFor(l) {
+		return
+	}
 	if l.onKey != nil && l.onKey(k) {
 		return
 	}

@@ -32,6 +32,9 @@ type letterDraft struct {
 	// until chosen, when the form guesses from the name.
 	salutation *string
 	fields     map[string]string // typed values by merge-field name
+	// signer is the name of the chair or vice-chair chosen to sign; ""
+	// leaves it to whoever approves the letter.
+	signer string
 }
 
 // letterKindNames are the kinds as the selectors list them.
@@ -55,6 +58,10 @@ func letterKindByName(name string) letters.Kind {
 // Choices of the form of address; the last prints "Ông/Bà".
 const salutationEither = "Chưa rõ (Ông/Bà)"
 
+// signerByApprover is the signer choice that leaves the signature to
+// whoever approves the letter (the chair or a vice-chair).
+const signerByApprover = "Người duyệt thư ký"
+
 // letterForm is the letter dialog: kind, recipient with "Ông" or "Bà",
 // address and the fields the kind's wording needs that the office cannot
 // fill (the baby's name for a birth letter). "Đưa vào danh sách chờ
@@ -69,6 +76,8 @@ type letterForm struct {
 
 	kind       *widget.Select
 	salutation *widget.RadioGroup // nil when fixing a draft (its recipient carries it)
+	signer     *widget.Select     // who signs: signerByApprover, then the office's Signers
+	signers    map[string]string  // signer choice label → name
 	recipient  *formEntry
 	address    *formEntry
 	fields     map[string]*formEntry // the kind's own fields, by name
@@ -130,6 +139,10 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) *letterFo
 	}
 	lf.form.Add(fieldLabel("Địa chỉ"))
 	lf.form.Add(lf.address)
+	lf.signer = widget.NewSelect([]string{signerByApprover}, nil)
+	lf.signer.SetSelected(signerByApprover)
+	lf.form.Add(fieldLabel("Người ký"))
+	lf.form.Add(lf.signer)
 	lf.fixed = len(lf.form.Objects)
 	lf.note = dimLabel("")
 
@@ -159,12 +172,42 @@ func openLetterForm(e *env, dr *letterDraft, done func(office.Letter)) *letterFo
 	}
 	lf.chain()
 	lf.d.Resize(fyne.NewSize(640, 0))
-	e.show(lf.d, nil, lf.d.Hide)
+	e.showTopic(topicLetter, lf.d, nil, lf.d.Hide)
+	lf.loadSigners()
 	lf.loadNeeds()
 	if dr.recipient == "" {
 		e.win.Canvas().Focus(lf.recipient)
 	}
 	return lf
+}
+
+// loadSigners offers the chair and the vice-chairs the office names as
+// signers; the office decides who may sign and how the block reads.
+func (lf *letterForm) loadSigners() {
+	e, dr := lf.e, lf.dr
+	e.background(func() {
+		ss, err := e.off.Signers(e.ctx)
+		e.do(func() {
+			if err != nil {
+				lf.note.SetText("Không đọc được danh sách người ký: " + err.Error())
+				return
+			}
+			opts := []string{signerByApprover}
+			lf.signers = map[string]string{}
+			chosen := signerByApprover
+			for _, s := range ss {
+				opts = append(opts, s.Label())
+				lf.signers[s.Label()] = s.Name
+				if s.Name == dr.signer {
+					chosen = s.Label()
+				}
+			}
+			lf.signer.Options = opts
+			lf.signer.OnChanged = nil
+			lf.signer.SetSelected(chosen)
+			lf.signer.OnChanged = func(label string) { dr.signer = lf.signers[label] }
+		})
+	})
 }
 
 // setSalutation shows the clerk's choice of "Ông"/"Bà" or, until there is
@@ -291,7 +334,7 @@ func (lf *letterForm) submit() {
 	e, dr, editing, done := lf.e, lf.dr, lf.editing, lf.done
 	lf.d.Hide()
 	in := office.LetterInput{Kind: dr.kind, DossierCode: dr.dossier, Recipient: strings.TrimSpace(dr.recipient),
-		Address: strings.TrimSpace(dr.address), Salutation: lf.salutationValue(), Fields: map[string]string{}}
+		Address: strings.TrimSpace(dr.address), Salutation: lf.salutationValue(), Fields: map[string]string{}, Signer: dr.signer}
 	retry := func() { openLetterForm(e, dr, done) }
 	if editing {
 		// The office keeps the old recipient or address for an empty one:
@@ -333,6 +376,9 @@ func (lf *letterForm) submit() {
 		var l office.Letter
 		if editing {
 			l, err = e.off.UpdateDraft(e.ctx, dr.editID, in.Recipient, in.Address, in.Fields)
+			if err == nil {
+				l, err = e.off.SetDraftSigner(e.ctx, dr.editID, in.Signer)
+			}
 		} else {
 			l, err = e.off.DraftLetter(e.ctx, in)
 		}
@@ -350,8 +396,11 @@ func (lf *letterForm) submit() {
 			if editing {
 				return // the queue's preview shows the letter as fixed
 			}
-			e.info("Đã đưa thư vào danh sách chờ duyệt",
-				"“"+in.Kind.Name()+"” gửi "+l.Recipient+" đang chờ Chủ tịch duyệt, ký trong mục “Thư”.")
+			who := "Chủ tịch duyệt, ký trong mục “Thư”"
+			if l.Signer.Valid() {
+				who = "duyệt trong mục “Thư”; người ký: " + l.Signer.Label()
+			}
+			e.info("Đã đưa thư vào danh sách chờ duyệt", "“"+in.Kind.Name()+"” gửi "+l.Recipient+" đang chờ "+who+".")
 		})
 	})
 }

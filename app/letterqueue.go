@@ -15,6 +15,7 @@ import (
 
 	"motcua/internal/letters"
 	"motcua/internal/office"
+	"motcua/internal/people"
 )
 
 // lettersScreen is the chair's letters queue: the drafts waiting for his
@@ -35,6 +36,7 @@ type lettersScreen struct {
 	newBtn, templates     *widget.Button
 	edit, discard         *widget.Button // fix or drop the draft being read
 	busy                  bool           // a fix or a discard is under way
+	permNote              *widget.Label  // who may, when something is greyed out
 	previewTitle          *widget.Label
 	preview               *widget.Label
 	content               fyne.CanvasObject
@@ -83,7 +85,8 @@ func newLettersScreen(e *env) *lettersScreen {
 
 	draftBar := container.NewBorder(nil, nil, s.draftHead, container.NewHBox(s.selectAll, s.approve))
 	issuedBar := container.NewBorder(nil, nil, s.issuedHead, s.reprint)
-	drafts := container.NewBorder(draftBar, nil, nil, nil, s.draftList)
+	s.permNote = newPermitNote()
+	drafts := container.NewBorder(container.NewVBox(draftBar, s.permNote), nil, nil, nil, s.draftList)
 	issued := container.NewBorder(issuedBar, nil, nil, nil, s.issuedList)
 	lists := container.NewVSplit(drafts, issued)
 	lists.SetOffset(0.5)
@@ -93,7 +96,7 @@ func newLettersScreen(e *env) *lettersScreen {
 	split := container.NewHSplit(container.NewBorder(toolbar, nil, nil, nil, lists), previewPane)
 	split.SetOffset(0.55)
 	s.content = container.NewPadded(split)
-	s.updateButtons()
+	e.onPermits(s.updateButtons)
 	return s
 }
 
@@ -151,6 +154,9 @@ func (r *letterRow) Set(l office.Letter, checked bool, ticked func(bool)) {
 		}
 	} else {
 		info = append(info, "soạn "+fmtStamp(l.DraftedAt))
+	}
+	if l.Signer.Valid() {
+		info = append(info, "ký: "+l.Signer.Label())
 	}
 	if code := l.Fields["ma_ho_so"]; code != "" {
 		info = append(info, "hồ sơ "+code)
@@ -252,6 +258,14 @@ func (s *lettersScreen) updateButtons() {
 		s.edit.Disable()
 		s.discard.Disable()
 	}
+	// The office says who may issue, draft and edit the templates.
+	s.newBtn.Enable()
+	s.templates.Enable()
+	s.e.guardAll(s.permNote, map[people.Action][]fyne.Disableable{
+		people.ActIssueLetter: {s.approve},
+		people.ActDraftLetter: {s.newBtn, s.edit, s.discard},
+		people.ActTemplates:   {s.templates},
+	})
 	// "Chọn tất cả" shows whether every draft is ticked, without ticking.
 	s.selectAll.OnChanged = nil
 	s.selectAll.SetChecked(len(s.drafts) > 0 && n == len(s.drafts))
@@ -378,7 +392,7 @@ func (s *lettersScreen) editDraft() {
 				return
 			}
 			dr := &letterDraft{editID: l.ID, kind: kind, dossier: code, recipient: l.Recipient, address: l.Address,
-				hadAddress: l.Address != "", fields: map[string]string{}}
+				hadAddress: l.Address != "", fields: map[string]string{}, signer: l.Signer.Name}
 			if code != "" {
 				dr.about = code + " · " + l.Fields["thu_tuc"] + " · " + l.Fields["ho_ten"]
 			}
@@ -457,7 +471,7 @@ func (s *lettersScreen) showPreview(l office.Letter) {
 				paras, err = letters.Render(src, l.Fields)
 			}
 		}
-		p := s.e.off.Profile()
+		sig := s.e.off.LetterSignature(l) // the block as the letter prints it: its own signer, or the usual one
 		s.e.do(func() {
 			if s.previewID != id {
 				return
@@ -482,7 +496,10 @@ func (s *lettersScreen) showPreview(l office.Letter) {
 				b.WriteString("Địa chỉ: " + l.Address + "\n")
 			}
 			b.WriteString("\n" + strings.Join(paras, "\n\n") + "\n\n")
-			b.WriteString(p.SignAs + ". " + strings.ToUpper(p.Commune) + "\n" + strings.ToUpper(p.ChairTitle) + "\n\n" + p.ChairName)
+			b.WriteString(strings.Join(sig[:len(sig)-1], "\n") + "\n\n" + sig[len(sig)-1])
+			if !l.Signer.Valid() && l.Status != office.LetterIssued {
+				b.WriteString("\n(Người duyệt thư ký; chọn người ký khác bằng “Sửa thư”.)")
+			}
 			s.preview.SetText(b.String())
 		})
 	})

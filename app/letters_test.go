@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -242,7 +243,7 @@ func TestFixingADraftInTheQueue(t *testing.T) {
 		t.Errorf("prefilled %q %q %q %q", es[0].Text, es[1].Text, es[2].Text, es[3].Text)
 	}
 	for _, obj := range visibleObjects(f.overlay()) {
-		if sel, ok := obj.(*widget.Select); ok && !sel.Disabled() {
+		if sel, ok := obj.(*widget.Select); ok && !sel.Disabled() && !slices.Contains(sel.Options, signerByApprover) {
 			t.Error("the kind can be changed on a draft")
 		}
 	}
@@ -401,4 +402,65 @@ func TestLetterFormSalutation(t *testing.T) {
 	f.tapDialog("Đưa vào danh sách chờ duyệt")
 	assertContains(t, f.dialogText(), "Ông Giàng A Páo")
 	assertNotContains(t, f.dialogText(), "Ông/Bà")
+}
+
+// signerSelect is the letter form's choice of signer.
+func (f *fixture) signerSelect() *widget.Select {
+	f.t.Helper()
+	for _, o := range visibleObjects(f.overlay()) {
+		if sel, ok := o.(*widget.Select); ok && slices.Contains(sel.Options, signerByApprover) {
+			return sel
+		}
+	}
+	f.t.Fatalf("no choice of signer: %s", f.dialogText())
+	return nil
+}
+
+// The letter form offers the chair and the vice-chairs as signers; the draft keeps the
+// choice, the queue shows the block it will print, and fixing the draft changes it.
+func TestLetterFormOffersTheSigners(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	f.receive("Giàng A Páo", "khai-sinh", at(2026, 11, 23, 7, 40))
+	p := f.selectDossier(0)
+	p.draftLetter(letters.Thanks)
+	f.wait()
+	sel := f.signerSelect()
+	want := []string{signerByApprover, "Lê Văn Tuấn (Chủ tịch)", "Phạm Thị Hòa (Phó Chủ tịch)", "Hà Văn Bình (Phó Chủ tịch)"}
+	if !slices.Equal(sel.Options, want) || sel.Selected != signerByApprover {
+		t.Fatalf("signers offered %q (chosen %q), want %q", sel.Options, sel.Selected, want)
+	}
+	sel.SetSelected("Hà Văn Bình (Phó Chủ tịch)")
+	for _, en := range f.dialogEntries()[2:] {
+		if en.Text == "" {
+			en.SetText("đã góp ý cho bộ phận một cửa")
+		}
+	}
+	f.tapDialog("Đưa vào danh sách chờ duyệt")
+	assertContains(t, f.dialogText(), "người ký: Hà Văn Bình (Phó Chủ tịch)")
+	f.tapDialog("Đồng ý")
+	ls, err := f.off.Letters(context.Background(), office.LetterDraft, time.Time{})
+	if err != nil || len(ls) != 1 || ls[0].Signer.Name != "Hà Văn Bình" || ls[0].Signer.Role != letters.SignerViceChair {
+		t.Fatalf("draft %+v %v", ls, err)
+	}
+
+	s := f.openLetters()
+	f.selectDraft(s, 0)
+	row := newLetterRow()
+	row.Set(ls[0], false, nil)
+	assertContains(t, row.line2.Text, "ký: Hà Văn Bình (Phó Chủ tịch)")
+	assertContains(t, s.preview.Text, "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHà Văn Bình")
+	test.Tap(s.edit)
+	f.wait()
+	sel = f.signerSelect()
+	if sel.Selected != "Hà Văn Bình (Phó Chủ tịch)" {
+		t.Fatalf("the draft's signer is not shown: %q", sel.Selected)
+	}
+	sel.SetSelected(signerByApprover)
+	f.tapDialog("Lưu thư đã sửa")
+	f.wait()
+	if ls, _ := f.off.Letters(context.Background(), office.LetterDraft, time.Time{}); ls[0].Signer.Valid() {
+		t.Fatalf("signer still %+v", ls[0].Signer)
+	}
+	assertContains(t, s.preview.Text, "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tuấn")
+	assertContains(t, s.preview.Text, "Người duyệt thư ký")
 }

@@ -34,29 +34,51 @@ type loginGate struct {
 }
 
 // installLogin shows the login dialog when the register uses accounts, and
-// starts the idle watch; stop ends it. Without accounts it does nothing.
+// starts the idle watch; stop ends it. Without accounts it only waits for
+// the first administrator (the first start, env.accountsOn): the watch
+// then starts with the administrator logged in.
 func installLogin(s *shell) (stop func()) {
 	e := s.env
-	if on, err := e.off.AccountsOn(e.ctx); err != nil || !on {
+	on, err := e.off.AccountsOn(e.ctx)
+	if err != nil {
 		return func() {}
 	}
-	g := newLoginGate(e, time.Now)
-	g.show()
-	t := time.NewTicker(time.Minute)
+	var t *time.Ticker
 	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if g.idle() {
-					e.do(g.lock)
+	start := func(ask bool) {
+		g := newLoginGate(e, time.Now)
+		if ask {
+			g.show()
+		}
+		t = time.NewTicker(time.Minute)
+		go func(t *time.Ticker) {
+			for {
+				select {
+				case <-done:
+					return
+				case <-t.C:
+					if g.idle() {
+						e.do(g.lock)
+					}
 				}
 			}
+		}(t)
+	}
+	if on {
+		start(true)
+	} else {
+		e.accountsOn = func() {
+			e.accountsOn = nil
+			start(false)
 		}
-	}()
-	return func() { t.Stop(); close(done) }
+	}
+	return func() {
+		e.accountsOn = nil
+		if t != nil {
+			t.Stop()
+			close(done)
+		}
+	}
 }
 
 func newLoginGate(e *env, now func() time.Time) *loginGate {
@@ -128,6 +150,7 @@ func (g *loginGate) lock() {
 		return
 	}
 	g.e.off.Logout()
+	g.e.refreshPermits()
 	g.e.win.SetTitle(WindowTitle)
 	g.msg.SetText("Phần mềm đã khóa sau một thời gian không dùng; hãy đăng nhập lại.")
 	g.show()
@@ -145,6 +168,7 @@ func (g *loginGate) submit() {
 	g.d.Hide()
 	g.touch()
 	g.e.win.SetTitle(WindowTitle + " – " + s.Label())
+	g.e.refreshPermits()
 	if g.e.changed != nil {
 		g.e.changed()
 	}

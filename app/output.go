@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,16 +10,15 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/internal/office"
 	"motcua/internal/textvn"
 )
 
@@ -33,50 +33,21 @@ type document struct {
 }
 
 // makeDocument renders a PDF off the UI goroutine, then hands it to then on
-// the UI goroutine. A render that takes a while shows a "please wait"
-// message; an error (a form the dossier's history lacks, say) is shown in
-// Vietnamese and then is not called.
+// the UI goroutine. A render that takes a while shows a progress dialog
+// with "Hủy"; an error (a form the dossier's history lacks, say) is shown
+// in Vietnamese and then is not called.
 func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) error, then func(*document)) {
-	done := make(chan struct{})
-	var wait dialog.Dialog
-	var cancelled atomic.Bool
-	// The wait message counts as background work until it is shown or
-	// known unneeded, so env.wait covers it.
-	e.tasks.Add(1)
-	timer := time.AfterFunc(400*time.Millisecond, func() {
-		defer e.tasks.Done()
-		e.do(func() {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			bar := widget.NewProgressBarInfinite()
-			d := dialog.NewCustomWithoutButtons("Đang tạo tài liệu",
-				container.NewVBox(widget.NewLabel(title), bar), e.win)
-			// "Hủy" stops the wait: the document still being made is
-			// dropped when it is done, and the clerk goes on working.
-			cancel := newButton("Hủy", theme.CancelIcon(), func() {
-				cancelled.Store(true)
-				d.Hide()
-			})
-			d.SetButtons([]fyne.CanvasObject{cancel})
-			wait = d
-			e.show(d, nil, cancel.OnTapped)
-		})
-	})
-	e.background(func() {
-		var buf bytes.Buffer
-		err := render(&buf)
-		e.do(func() {
-			close(done)
-			if timer.Stop() {
-				e.tasks.Done()
-			}
-			if wait != nil {
-				wait.Hide()
-			}
-			if cancelled.Load() {
+	e.makeDocumentCtx(title, file, paper, func(_ context.Context, w io.Writer) error { return render(w) }, then)
+}
+
+// makeDocumentCtx is makeDocument for a long render (a year's register
+// book) that takes the task's context: "Hủy" stops it in its loop, and
+// its progress fills the dialog's bar.
+func (e *env) makeDocumentCtx(title, file, paper string, render func(ctx context.Context, w io.Writer) error, then func(*document)) {
+	var buf bytes.Buffer
+	e.longTask("Đang tạo tài liệu", "tạo "+lowerFirst(title), func(ctx context.Context) error { return render(ctx, &buf) },
+		func(err error) {
+			if office.Cancelled(err) {
 				return
 			}
 			if err != nil {
@@ -87,7 +58,6 @@ func (e *env) makeDocument(title, file, paper string, render func(w io.Writer) e
 			e.lastDoc = doc
 			then(doc)
 		})
-	})
 }
 
 // offer shows the document with its three ways out: "In" (the printer),
@@ -274,17 +244,9 @@ func uniquePath(dir, name string) (string, error) {
 // saveDocument asks where to save, proposing the document's file name in
 // the Documents folder, and writes it there whole or not at all.
 func (e *env) saveDocument(doc *document, status *widget.Label) {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showError(fmt.Errorf("không lưu được tệp: %w. Tài liệu vẫn còn, hãy chọn thư mục khác rồi lưu lại", err), nil)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
+	e.askSave("Lưu tài liệu PDF", doc.file, documentsDir(), pdfFiles, func(path string) {
 		e.background(func() {
-			err := saveFile(w, doc.data)
+			err := writeAtomically(path, doc.data)
 			e.do(func() {
 				if err != nil {
 					e.showError(fmt.Errorf("không lưu được tệp %s: %w. Tài liệu vẫn còn, hãy chọn thư mục khác (ví dụ ổ đĩa D: hoặc USB) rồi lưu lại", path, err), nil)
@@ -293,18 +255,7 @@ func (e *env) saveDocument(doc *document, status *widget.Label) {
 				status.SetText("Đã lưu tệp " + path + ".")
 			})
 		})
-	}, e.win)
-	fd.SetFileName(doc.file)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
-	if dir := documentsDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			fd.SetLocation(l)
-		}
-	}
-	fd.Show()
-	// Only a shown dialog can be resized (Fyne 2.8 panics before).
-	size := e.win.Canvas().Size()
-	fd.Resize(fyne.NewSize(min(900, size.Width-20), min(580, size.Height-20)))
+	})
 }
 
 // documentsDir is the user's Documents folder when it exists.
@@ -320,29 +271,6 @@ func documentsDir() string {
 		}
 	}
 	return ""
-}
-
-// saveFile writes data where the save dialog's writer points. A local file
-// is written beside it first and then renamed over it, so a full disk or a
-// pulled USB stick never leaves half a PDF under the chosen name.
-func saveFile(w fyne.URIWriteCloser, data []byte) error {
-	if w.URI().Scheme() != "file" {
-		if _, err := w.Write(data); err != nil {
-			w.Close()
-			return err
-		}
-		return w.Close()
-	}
-	path := w.URI().Path()
-	if err := writeAtomically(path, data); err != nil {
-		w.Close()
-		os.Remove(path) // the empty file the dialog created, unless it was there before
-		return err
-	}
-	// The dialog's writer holds the file open (empty); close it before
-	// the rename lands, or Windows refuses to replace an open file.
-	w.Close()
-	return nil
 }
 
 // writeAtomically writes data to path through a temporary file in the same

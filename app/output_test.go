@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -30,22 +29,6 @@ func TestWriteAtomically(t *testing.T) {
 	err := writeAtomically(filepath.Join(dir, "khong-co", "a.pdf"), []byte("x"))
 	if err == nil || !strings.Contains(err.Error(), "thư mục không còn tồn tại") {
 		t.Errorf("missing folder: %v", err)
-	}
-}
-
-func TestSaveFileThroughTheDialogsWriter(t *testing.T) {
-	f := newFixture(t, monday0740)
-	_ = f
-	path := filepath.Join(t.TempDir(), "so.pdf")
-	w, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := saveFile(w, []byte("%PDF-1.4 data")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "%PDF-1.4 data" {
-		t.Errorf("saved %q", b)
 	}
 }
 

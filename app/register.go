@@ -50,6 +50,8 @@ type registerScreen struct {
 
 	search  *keyEntry
 	state   *widget.Select
+	day     *keyEntry // "Đến ngày" (registerday.go)
+	jump    *dayJump  // a move to a day, waiting for the count
 	count   *widget.Label
 	list    *keyList
 	detail  *detailPane
@@ -139,7 +141,7 @@ func newRegister(e *env) *registerScreen {
 		swatch(dueSoonTint), widget.NewLabel("Đến hạn hôm nay hoặc ngày làm việc tiếp theo"))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil,
-			container.NewGridWrap(fyne.NewSize(stateSelectWidth(), r.state.MinSize().Height), r.state), r.search),
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(stateSelectWidth(), r.state.MinSize().Height), r.state), r.dayField()), r.search),
 		container.NewBorder(nil, nil, nil, legend, r.count),
 	)
 	table := container.NewBorder(header, nil, nil, nil, r.list)
@@ -475,6 +477,7 @@ func (r *registerScreen) reload() {
 			r.searching, r.results, r.total = false, nil, n
 			r.count.SetText(fmtCount(n) + " hồ sơ, mới nhất ở trên cùng.")
 			r.list.Refresh()
+			r.landJump(n)
 			r.restoreSelection()
 			r.dropDetailIfGone()
 		})

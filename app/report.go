@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -12,8 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -269,8 +268,10 @@ func (r *reportScreen) makePDF() {
 		return
 	}
 	rep := r.rep
-	r.e.makeDocument("Báo cáo kết quả giải quyết thủ tục hành chính, "+strings.ToLower(rep.Period.Label), r.fileBase()+".pdf", "khổ A4",
-		func(w io.Writer) error { return r.e.off.WriteReport(r.e.ctx, w, rep, office.FormatPDF) },
+	r.e.makeDocumentCtx("Báo cáo kết quả giải quyết thủ tục hành chính, "+strings.ToLower(rep.Period.Label), r.fileBase()+".pdf", "khổ A4",
+		func(ctx context.Context, w io.Writer) error {
+			return r.e.off.WriteReport(ctx, w, rep, office.FormatPDF)
+		},
 		func(doc *document) { r.e.offer(doc, false) })
 }
 
@@ -279,38 +280,31 @@ func (r *reportScreen) saveXLSX() {
 		return
 	}
 	rep := r.rep
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			r.e.showError(fmt.Errorf("không lưu được tệp: %w", err), nil)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
+	r.e.askSave("Lưu báo cáo dạng Excel", r.fileBase()+".xlsx", documentsDir(), xlsxFiles, func(path string) {
 		r.status.SetText("Đang tạo tệp Excel…")
-		r.e.background(func() {
-			var buf bytes.Buffer
-			err := r.e.off.WriteReport(r.e.ctx, &buf, rep, office.FormatXLSX)
-			if err == nil {
-				err = saveFile(w, buf.Bytes())
-			} else {
-				w.Close()
-			}
-			r.e.do(func() {
-				if err != nil {
-					r.e.showError(fmt.Errorf("không lưu được tệp %s: %w. Hãy chọn thư mục khác rồi lưu lại", path, err), nil)
-					return
+		r.e.longTask("Đang tạo tệp Excel", "tạo tệp Excel của báo cáo "+strings.ToLower(rep.Period.Label),
+			func(ctx context.Context) error {
+				var buf bytes.Buffer
+				if err := r.e.off.WriteReport(ctx, &buf, rep, office.FormatXLSX); err != nil {
+					return err
 				}
-				r.status.SetText("Đã lưu tệp " + path + " (báo cáo và sổ theo dõi hồ sơ của kỳ).")
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				return office.WriteFileAtomic(path, buf.Bytes())
+			},
+			func(err error) {
+				switch {
+				case office.Cancelled(err):
+					r.status.SetText("Đã hủy tạo tệp Excel.")
+				case err != nil:
+					r.status.SetText("Chưa lưu được tệp Excel.")
+					r.e.showError(fmt.Errorf("không lưu được tệp %s: %w. Hãy chọn thư mục khác rồi lưu lại", path, err), nil)
+				default:
+					r.status.SetText("Đã lưu tệp " + path + " (báo cáo và sổ theo dõi hồ sơ của kỳ).")
+				}
 			})
-		})
-	}, r.e.win)
-	fd.SetFileName(r.fileBase() + ".xlsx")
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	fd.Show()
-	size := r.e.win.Canvas().Size()
-	fd.Resize(fyne.NewSize(min(900, size.Width-20), min(580, size.Height-20)))
+	})
 }
 
 // layoutTwoCols lays label–value pairs in two columns: the labels take what

@@ -17,41 +17,26 @@ import (
 // sentScreen follows the issued letters of the year to the citizen: which
 // were sent, how and when, and the counts per kind and month.
 type sentScreen struct {
-	e        *env
-	counts   *widget.Label
-	list     *keyList
-	detail   *widget.Label
-	send     *keyButton
-	rows     []office.Letter
-	sent     map[string]office.LetterSending
-	selected int
-	content  fyne.CanvasObject
+	e      *env
+	counts *widget.Label
+	*listDetail[office.Letter]
+	send    *keyButton
+	sent    map[string]office.LetterSending
+	content fyne.CanvasObject
 }
 
 func newSentScreen(e *env) *sentScreen {
-	s := &sentScreen{e: e, selected: -1}
+	s := &sentScreen{e: e}
 	s.counts = widget.NewLabel("")
 	s.counts.Wrapping = fyne.TextWrapWord
-	s.list = newKeyList(func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return truncLabel() },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.rowText(i)) })
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
-	s.detail = widget.NewLabel("Chọn một thư đã cấp số để ghi đã gửi.")
-	s.detail.Wrapping = fyne.TextWrapWord
 	s.send = newButton("Ghi đã gửi…", theme.MailSendIcon(), s.markSent)
-	right := container.NewBorder(container.NewHBox(s.send), nil, nil, nil, container.NewVScroll(s.detail))
-	split := container.NewHSplit(s.list, right)
-	split.Offset = 0.55
-	s.content = container.NewBorder(s.counts, nil, nil, nil, split)
+	s.listDetail = newListDetail("Chọn một thư đã cấp số để ghi đã gửi.", 0.55, s.row, s.describe, s.updateButtons, s.send)
+	s.content = container.NewBorder(s.counts, nil, nil, nil, s.split)
 	s.updateButtons()
 	return s
 }
 
-func (s *sentScreen) rowText(i int) string {
-	if i >= len(s.rows) {
-		return ""
-	}
-	l := s.rows[i]
+func (s *sentScreen) row(l office.Letter) string {
 	state := "chưa gửi"
 	if x, ok := s.sent[l.ID]; ok {
 		state = "đã gửi " + strings.ToLower(letters.Delivery(x.How).Vietnamese())
@@ -62,35 +47,28 @@ func (s *sentScreen) rowText(i int) string {
 // reload lists this year's issued letters, newest first, and the counts.
 func (s *sentScreen) reload() {
 	year := s.e.off.Now().Year()
-	s.e.background(func() {
+	var sent map[string]office.LetterSending
+	var counts []office.LetterMonth
+	s.load(s.e, func() ([]office.Letter, error) {
 		ls, err := s.e.off.Letters(s.e.ctx, office.LetterIssued, time.Time{})
-		var sent map[string]office.LetterSending
-		var counts []office.LetterMonth
 		if err == nil {
 			sent, err = s.e.off.LetterSendings(s.e.ctx, 0)
 		}
 		if err == nil {
 			counts, err = s.e.off.LetterCounts(s.e.ctx, year)
 		}
-		s.e.do(func() {
-			if err != nil {
-				s.counts.SetText("Không đọc được thư: " + err.Error())
-				return
+		var rows []office.Letter
+		for i := len(ls) - 1; i >= 0; i-- {
+			if ls[i].Year == year {
+				rows = append(rows, ls[i])
 			}
-			var rows []office.Letter
-			for i := len(ls) - 1; i >= 0; i-- {
-				if ls[i].Year == year {
-					rows = append(rows, ls[i])
-				}
-			}
-			s.rows, s.sent = rows, sent
-			s.counts.SetText(countsText(year, counts))
-			s.list.Refresh()
-			if s.selected >= len(s.rows) {
-				s.selected = -1
-			}
-			s.showDetail()
-		})
+		}
+		return rows, err
+	}, func(err error) {
+		s.counts.SetText("Không đọc được thư: " + err.Error())
+	}, func([]office.Letter) {
+		s.sent = sent
+		s.counts.SetText(countsText(year, counts))
 	})
 }
 
@@ -113,13 +91,6 @@ func countsText(year int, cs []office.LetterMonth) string {
 	return b.String()
 }
 
-func (s *sentScreen) current() (office.Letter, bool) {
-	if s.selected < 0 || s.selected >= len(s.rows) {
-		return office.Letter{}, false
-	}
-	return s.rows[s.selected], true
-}
-
 func (s *sentScreen) updateButtons() {
 	l, ok := s.current()
 	if _, sent := s.sent[l.ID]; ok && !sent {
@@ -129,28 +100,14 @@ func (s *sentScreen) updateButtons() {
 	}
 }
 
-func (s *sentScreen) showDetail() {
-	s.updateButtons()
-	l, ok := s.current()
-	if !ok {
-		s.detail.SetText("Chọn một thư đã cấp số để ghi đã gửi.")
-		return
-	}
+func (s *sentScreen) describe(l office.Letter) string {
 	t := fmt.Sprintf("Thư số %s · %s\nGửi: %s\nĐịa chỉ: %s\nCấp số: %s\n", office.LetterRef(l), letters.Kind(l.Kind).Name(), l.Recipient, l.Address, fmtStamp(*l.IssuedAt))
 	if x, ok := s.sent[l.ID]; ok {
 		t += fmt.Sprintf("Đã gửi %s lúc %s.\n", strings.ToLower(letters.Delivery(x.How).Vietnamese()), fmtStamp(x.SentAt))
 	} else {
 		t += "Chưa gửi.\n"
 	}
-	s.detail.SetText(t)
-}
-
-func deliveryNames() []string {
-	var out []string
-	for _, d := range letters.Deliveries() {
-		out = append(out, d.Vietnamese())
-	}
-	return out
+	return t
 }
 
 func (s *sentScreen) markSent() {
@@ -158,7 +115,7 @@ func (s *sentScreen) markSent() {
 	if !ok {
 		return
 	}
-	how := widget.NewSelect(deliveryNames(), nil)
+	how := widget.NewSelect(vietnameseNames(letters.Deliveries()), nil)
 	how.SetSelected(letters.ByHand.Vietnamese())
 	day := entryWith("ngày/tháng/năm; bỏ trống là bây giờ")
 	formDialog(s.e, "Ghi thư "+office.LetterRef(l)+" đã gửi", []formRow{{"Cách gửi", how}, {"Ngày gửi", day}}, func() error {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"io"
 	"strconv"
 	"strings"
@@ -22,8 +23,8 @@ var settingGroups = []struct {
 	title string
 	keys  []string
 }{
-	{"Thông tin xã", []string{"commune", "parent_body", "counter_name", "place_name", "agency_code", "phone", "upper_level"}},
-	{"Người ký", []string{"chair_name", "chair_title", "sign_as", "clerk_name"}},
+	{"Thông tin xã", []string{"commune", "parent_body", "province", "counter_name", "place_name", "address", "agency_code", "phone", "upper_level"}},
+	{"Người ký", []string{"chair_name", "chair_title", "sign_as", "vice_chairs", "clerk_name"}},
 	{"Giờ làm việc", []string{"hours.open", "hours.lunch_start", "hours.lunch_end", "hours.close", "hours.cutoff", "hours.return_at"}},
 	{"Khác", []string{"form_set", "book_no"}},
 }
@@ -68,6 +69,8 @@ type settingsScreen struct {
 
 	checks *settingsChecks // the database, the provisional years, the limits to confirm
 
+	permNote *widget.Label // who may change the settings, when greyed out
+
 	content fyne.CanvasObject
 }
 
@@ -78,9 +81,10 @@ func newSettingsScreen(e *env) *settingsScreen {
 	s.save.Importance = widget.HighImportance
 	s.undo = widget.NewButtonWithIcon("Bỏ các thay đổi chưa lưu", theme.ContentUndoIcon(), func() { s.fill(true) })
 	s.status = dimLabel("")
+	s.permNote = newPermitNote()
 
 	left := container.NewBorder(heading("Cài đặt của xã"),
-		container.NewVBox(widget.NewSeparator(), container.NewHBox(s.save, s.undo), s.status), nil, nil,
+		container.NewVBox(widget.NewSeparator(), s.permNote, container.NewHBox(s.save, s.undo), s.status), nil, nil,
 		container.NewVScroll(container.NewPadded(s.form)))
 
 	// The register book, for a year or a range of days.
@@ -145,6 +149,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 	})
 	s.reload()
 	s.checks.reload()
+	e.onPermits(s.guardSettings)
 	return s
 }
 
@@ -315,6 +320,7 @@ func (s *settingsScreen) changed() {
 			s.status.SetText("")
 		}
 	}
+	s.guardSettings()
 }
 
 // prefillStaff proposes the clerk's own name and unit for the pledge.
@@ -381,8 +387,8 @@ func (s *settingsScreen) printRegister() {
 			if from.Day() == 1 && from.Month() == 1 && to.Day() == 31 && to.Month() == 12 && from.Year() == to.Year() {
 				name = "so-theo-doi-ho-so-nam-" + strconv.Itoa(from.Year()) + ".pdf"
 			}
-			s.e.makeDocument("Sổ theo dõi hồ sơ từ "+fmtDate(from)+" đến "+fmtDate(to), name, "khổ A4 nằm ngang",
-				func(w io.Writer) error { return s.e.off.PrintRegister(s.e.ctx, w, from, to) },
+			s.e.makeDocumentCtx("Sổ theo dõi hồ sơ từ "+fmtDate(from)+" đến "+fmtDate(to), name, "khổ A4 nằm ngang",
+				func(ctx context.Context, w io.Writer) error { return s.e.off.PrintRegister(ctx, w, from, to) },
 				func(doc *document) { s.e.offer(doc, false) })
 			return
 		}

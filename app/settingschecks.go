@@ -11,6 +11,7 @@ import (
 
 	"motcua/internal/docs"
 	"motcua/internal/office"
+	"motcua/internal/people"
 	"motcua/internal/register"
 	"motcua/internal/store"
 )
@@ -210,7 +211,14 @@ func (c *settingsChecks) showLimits(list []register.LimitCheck, err error) {
 				"Thời hạn "+l.Limit.Vietnamese()+" của thủ tục “"+name+"” khớp với danh mục thủ tục hành chính tỉnh đã công bố? "+
 					"Phần mềm ghi lại người xác nhận và thời điểm.", "Đã đối chiếu", confirm, nil)
 		})
+		c.e.guard(people.ActCatalogue, nil, btn) // the office says who may confirm
 		c.limits.Add(container.NewBorder(nil, nil, nil, container.NewVBox(btn, layout.NewSpacer()), what))
+	}
+	if !c.e.may(people.ActCatalogue) {
+		note := newPermitNote()
+		note.SetText(shortRefusal(people.ActCatalogue))
+		note.Show()
+		c.limits.Add(note)
 	}
 }
 

@@ -62,6 +62,10 @@ type env struct {
 	tempDir   string
 	cleanOld  sync.Once // old temporary PDFs are removed once a session
 	lastDoc   *document // the last document made, for tests
+	perms     permits   // what the one working may do (permits.go)
+	// accountsOn starts the login's idle watch once the first
+	// administrator is created (login.go); nil otherwise.
+	accountsOn func()
 }
 
 // background runs f off the UI goroutine; f hands its results back with
@@ -205,6 +209,8 @@ type keyedDialog struct {
 	onEnter, onEscape func()
 	under             *keyedDialog // the dialog shown before, if any
 	closed            bool
+	topic             string // its own guide in assets/help, if any (help.go)
+	guide             bool   // it is a guide shown by F1
 }
 
 // typedKey handles keys nobody focused took: Enter and Escape close the
@@ -387,6 +393,7 @@ func buildShell(a fyne.App, w fyne.Window, o *office.Office, dbPath, version str
 				func(sc fyne.Shortcut) { s.shortcut(sc) })
 		}
 	}
+	helpByCanvas.Store(w.Canvas(), s.help) // F1 in a focused button or field of a dialog
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyF1 {
 			s.help()

@@ -3,13 +3,12 @@ package app
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,6 +34,7 @@ type staffScreen struct {
 	scan     *keyButton // attaches the scanned signed form
 	setsBtn  *keyButton // chooses the pledge sets (pledgesets.go)
 	sets     *pledgeSetsDialog
+	permNote *widget.Label // who may, when something is greyed out
 
 	rows     []office.Staff
 	signed   map[string]people.Signing // staff id → this year's signing
@@ -64,13 +64,14 @@ func newStaffScreen(e *env) *staffScreen {
 	s.form = newButton("In bản cam kết", theme.DocumentPrintIcon(), s.printPledge)
 	s.scan = newButton("Đính kèm bản quét…", theme.FileIcon(), s.pickScan)
 	s.setsBtn = newButton("Bộ cam kết…", theme.SettingsIcon(), s.chooseSets)
-	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.setsBtn, s.showAll))
+	s.permNote = newPermitNote()
+	top := container.NewVBox(s.progress, container.NewHBox(s.add, s.print, s.setsBtn, s.showAll), s.permNote)
 	actions := container.NewVBox(container.NewHBox(s.sign, s.form, s.scan), container.NewHBox(s.note, s.edit, s.end))
 	right := container.NewBorder(actions, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.42
 	s.content = container.NewBorder(top, nil, nil, nil, split)
-	s.updateButtons()
+	e.onPermits(s.updateButtons)
 	return s
 }
 
@@ -224,6 +225,13 @@ func (s *staffScreen) updateButtons() {
 	} else {
 		s.scan.Disable()
 	}
+	// The office says who may keep the staff register and the pledges.
+	s.add.Enable()
+	s.setsBtn.Enable()
+	s.e.guardAll(s.permNote, map[people.Action][]fyne.Disableable{
+		people.ActStaff:    {s.add, s.edit, s.end, s.sign, s.note, s.scan},
+		people.ActSettings: {s.setsBtn},
+	})
 }
 
 func roleNames() []string {
@@ -392,18 +400,10 @@ func (s *staffScreen) pickScan() {
 	if !ok {
 		return
 	}
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.e.showError(fmt.Errorf("không mở được tệp: %w", err), nil)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
+	s.e.askOpen("Chọn bản quét bản cam kết đã ký", scanFiles, func(path string) {
+		name := filepath.Base(path)
 		s.e.background(func() {
-			data, err := io.ReadAll(io.LimitReader(rc, people.MaxScanBytes+1))
-			rc.Close()
+			data, err := readLimited(path, people.MaxScanBytes+1)
 			s.e.do(func() {
 				if err != nil {
 					s.e.showError(fmt.Errorf("không đọc được tệp %s: %w", name, err), nil)
@@ -412,9 +412,7 @@ func (s *staffScreen) pickScan() {
 				s.attachScan(st, name, data)
 			})
 		})
-	}, s.e.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".PDF", ".JPG", ".JPEG", ".PNG"}))
-	fd.Show()
+	})
 }
 
 // attachScan stores the scan of st's signing of this year.

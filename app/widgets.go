@@ -29,9 +29,14 @@ func newKeyEntry(placeholder string) *keyEntry {
 }
 
 func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyF1 && e.help != nil {
-		e.help()
-		return
+	if k.Name == fyne.KeyF1 {
+		if e.help != nil {
+			e.help()
+			return
+		}
+		if helpFor(e) {
+			return
+		}
 	}
 	if e.onKey != nil && e.onKey(k) {
 		return

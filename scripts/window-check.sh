@@ -5,31 +5,14 @@
 set -euo pipefail
 bin=$(realpath "$1") shot=$2
 mkdir -p "$(dirname "$shot")"
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	# The window saves its size as it closes: let it finish before the
-	# folder goes.
-	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/xvfb-lib.sh"
 db=$work/demo.db
 "$bin" seed --db "$db" --dossiers 500 --demo-profile >/dev/null
 "$bin" receive --db "$db" --procedure khai-sinh --applicant "Giàng A Páo" --address "Thôn Trung, xã Trung Lý" --phone 0912345678 >/dev/null
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$work/display")
+start_xvfb 1280x800x24
 HOME=$work "$bin" --db "$db" >"$work/app.log" 2>&1 &
 pids+=($!)
-wid=
-for _ in $(seq 120); do
-	wid=$(xdotool search --name '^Một Cửa Thân Thiện$' 2>/dev/null | head -n1 || true)
-	[ -n "$wid" ] && break
-	sleep 0.5
-done
+wait_window
 [ -n "$wid" ] || { echo "window-check FAILED: no window titled 'Một Cửa Thân Thiện' after 60 s" >&2; cat "$work/app.log" >&2; exit 1; }
 sleep 3
 import -window root "$shot"

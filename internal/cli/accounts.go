@@ -44,6 +44,12 @@ func (e *Env) stdin() *bufio.Reader {
 // readSecret asks for a password on stderr and reads one line, without echo
 // when stdin is a terminal.
 func (e *Env) readSecret(prompt string) (string, error) {
+	return e.readHidden(prompt, errors.New("chưa nhập mật khẩu: hãy gõ mật khẩu khi được hỏi, hoặc đặt trong biến MOTCUA_PASSWORD"))
+}
+
+// readHidden asks on stderr and reads one line of stdin, without echo when
+// stdin is a terminal; missing is the error when nothing was typed.
+func (e *Env) readHidden(prompt string, missing error) (string, error) {
 	fmt.Fprint(e.Stderr, prompt+": ")
 	restore, hidden := func() {}, false
 	if e.Stdin == nil {
@@ -55,7 +61,7 @@ func (e *Env) readSecret(prompt string) (string, error) {
 		fmt.Fprintln(e.Stderr)
 	}
 	if err != nil && (err != io.EOF || line == "") {
-		return "", errors.New("chưa nhập mật khẩu: hãy gõ mật khẩu khi được hỏi, hoặc đặt trong biến MOTCUA_PASSWORD")
+		return "", missing
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }
@@ -123,51 +129,6 @@ type whoOut struct {
 	May      []string `json:"may"`
 }
 
-func init() {
-	addCommand(command{"whoami", "", "Cho biết đang làm việc dưới tên ai (--user), vai trò và những việc được làm; sổ có dùng tài khoản có mật khẩu hay không.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("whoami", flag.ContinueOnError)
-		if _, err := e.parse(fs, args); err != nil {
-			return err
-		}
-		return e.useOffice(func(o *office.Office) error {
-			on, err := o.AccountsOn(e.ctx)
-			if err != nil {
-				return err
-			}
-			out := whoOut{Accounts: on, Actor: o.Actor(), May: []string{}}
-			s, ok := o.Who()
-			if ok {
-				out.StaffID, out.Name, out.Role = s.ID, s.Name, string(s.Role)
-			}
-			for _, a := range allActions {
-				if o.May(e.ctx, a.act) {
-					out.May = append(out.May, a.name)
-				}
-			}
-			return e.emit(out, func(w io.Writer) {
-				switch {
-				case ok:
-					fmt.Fprintf(w, "Đang làm việc: %s, mã %s.\n", s.Label(), s.ID)
-				case on:
-					fmt.Fprintln(w, "Chưa đăng nhập: hãy chạy lệnh với --user \"HỌ TÊN\" (mật khẩu gõ khi được hỏi hoặc đặt trong MOTCUA_PASSWORD).")
-				default:
-					fmt.Fprintf(w, "Đang làm việc dưới tên: %s (chỉ là tên ghi vào nhật ký, không phải tài khoản).\n", o.Actor())
-				}
-				if on {
-					fmt.Fprintln(w, "Sổ dùng tài khoản có mật khẩu.")
-				} else {
-					fmt.Fprintln(w, "Sổ không dùng mật khẩu: mọi việc đều làm được.")
-				}
-				if len(out.May) > 0 {
-					fmt.Fprintf(w, "Được làm: %s.\n", strings.Join(out.May, "; "))
-				} else {
-					fmt.Fprintln(w, "Chưa được làm việc nào thay đổi sổ; vẫn xem và tìm được hồ sơ.")
-				}
-			})
-		})
-	}})
-}
-
 // allActions names the guarded actions for whoami, in Vietnamese.
 var allActions = []struct {
 	act  people.Action
@@ -220,5 +181,48 @@ func (e *Env) draftOnly(o *office.Office, in office.LetterInput) (done bool, err
 	}
 	return true, e.emit(map[string]any{"id": l.ID, "status": l.Status, "recipient": l.Recipient, "issued": false}, func(w io.Writer) {
 		fmt.Fprintf(w, "Đã soạn thư gửi %s; thư chờ Chủ tịch hoặc Phó Chủ tịch duyệt, cấp số và in (motcua --user \"NGƯỜI KÝ\" print letters -o TỆP.pdf). Chưa có tệp PDF nào được ghi.\n", l.Recipient)
+	})
+}
+
+func runWhoami(e *Env, args []string) error {
+	fs := flag.NewFlagSet("whoami", flag.ContinueOnError)
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
+		on, err := o.AccountsOn(e.ctx)
+		if err != nil {
+			return err
+		}
+		out := whoOut{Accounts: on, Actor: o.Actor(), May: []string{}}
+		s, ok := o.Who()
+		if ok {
+			out.StaffID, out.Name, out.Role = s.ID, s.Name, string(s.Role)
+		}
+		for _, a := range allActions {
+			if o.May(e.ctx, a.act) {
+				out.May = append(out.May, a.name)
+			}
+		}
+		return e.emit(out, func(w io.Writer) {
+			switch {
+			case ok:
+				fmt.Fprintf(w, "Đang làm việc: %s, mã %s.\n", s.Label(), s.ID)
+			case on:
+				fmt.Fprintln(w, "Chưa đăng nhập: hãy chạy lệnh với --user \"HỌ TÊN\" (mật khẩu gõ khi được hỏi hoặc đặt trong MOTCUA_PASSWORD).")
+			default:
+				fmt.Fprintf(w, "Đang làm việc dưới tên: %s (chỉ là tên ghi vào nhật ký, không phải tài khoản).\n", o.Actor())
+			}
+			if on {
+				fmt.Fprintln(w, "Sổ dùng tài khoản có mật khẩu.")
+			} else {
+				fmt.Fprintln(w, "Sổ không dùng mật khẩu: mọi việc đều làm được.")
+			}
+			if len(out.May) > 0 {
+				fmt.Fprintf(w, "Được làm: %s.\n", strings.Join(out.May, "; "))
+			} else {
+				fmt.Fprintln(w, "Chưa được làm việc nào thay đổi sổ; vẫn xem và tìm được hồ sơ.")
+			}
+		})
 	})
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,19 +18,6 @@ import (
 // The bundle commands: the commune's signing key, export for the upper
 // level, and at the upper level verify, import and the communes list.
 
-func init() {
-	addCommand(command{"keys", "init | show | rotate [--passphrase-file TỆP] [--new-passphrase-file TỆP]",
-		"Khóa ký gói dữ liệu gửi cấp trên: tạo khóa (init), xem khóa công khai và dấu vân tay để đọc cho cấp trên (show), đổi khóa (rotate: khóa cũ ký xác nhận khóa mới). Mật khẩu hỏi khi chạy (không hiện lên màn hình), hoặc lấy từ --passphrase-file hay biến MOTCUA_PASSPHRASE; mật khẩu của khóa mới khi đổi khóa từ --new-passphrase-file hay MOTCUA_NEW_PASSPHRASE.", runKeys})
-	addCommand(command{"export", "--period YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD -o TỆP.zip [--passphrase-file TỆP]",
-		"Xuất gói dữ liệu đã ký gửi cấp trên: mọi hồ sơ, thư và lịch nghỉ tạo mới hoặc thay đổi trong kỳ.", runExport})
-	addCommand(command{"verify", "TỆP.zip [--key KHÓA_CÔNG_KHAI | --keyring CSDL]",
-		"Kiểm tra gói dữ liệu: chữ ký, đủ tệp, không tệp nào bị sửa. Chỉ trả mã 0 khi mọi thứ đúng.", runVerify})
-	addCommand(command{"import", "TỆP.zip [--trust DẤU_VÂN_TAY]",
-		"Cấp trên: kiểm tra rồi nhập gói dữ liệu của một xã (gói đã nhập thì không nhập lại). Gói đầu tiên của xã cần --trust với dấu vân tay đã đối chiếu qua điện thoại.", runImport})
-	addCommand(command{"communes", "[--period YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD]",
-		"Cấp trên: danh sách xã đã đăng ký, gói đã nhận, gói còn thiếu, số liệu từng xã và tổng hợp trong kỳ (mặc định tháng trước), xã chưa gửi.", runCommunes})
-}
-
 // passphrase reads the key's passphrase: --passphrase-file, then
 // MOTCUA_PASSPHRASE, then a prompt on the terminal.
 func (e *Env) passphrase(file, prompt string, confirm bool) ([]byte, error) {
@@ -45,19 +31,8 @@ func (e *Env) passphrase(file, prompt string, confirm bool) ([]byte, error) {
 	if v, ok := os.LookupEnv("MOTCUA_PASSPHRASE"); ok {
 		return []byte(v), nil
 	}
-	in := bufio.NewReader(os.Stdin)
 	ask := func(prompt string) (string, error) {
-		fmt.Fprint(e.Stderr, prompt+": ")
-		restore, hidden := withoutEcho(os.Stdin)
-		line, err := in.ReadString('\n')
-		restore()
-		if hidden {
-			fmt.Fprintln(e.Stderr)
-		}
-		if err != nil && (err != io.EOF || line == "") {
-			return "", errors.New("chưa nhập mật khẩu của khóa ký; nhập khi được hỏi, hoặc dùng --passphrase-file TỆP hay biến MOTCUA_PASSPHRASE")
-		}
-		return strings.TrimRight(line, "\r\n"), nil
+		return e.readHidden(prompt, errors.New("chưa nhập mật khẩu của khóa ký; nhập khi được hỏi, hoặc dùng --passphrase-file TỆP hay biến MOTCUA_PASSPHRASE"))
 	}
 	p, err := ask(prompt)
 	if err != nil || !confirm {
@@ -84,46 +59,56 @@ func runKeys(e *Env, args []string) error {
 	if len(pos) != 1 || (pos[0] != "init" && pos[0] != "show" && pos[0] != "rotate") {
 		return usagef("dùng: motcua keys init, motcua keys show hoặc motcua keys rotate")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	var info office.KeyInfo
-	switch pos[0] {
-	case "show":
-		info, err = o.KeysShow(e.ctx)
-	case "init":
-		var p []byte
-		if p, err = e.passphrase(*passFile, "Đặt mật khẩu cho khóa ký (ít nhất 8 ký tự)", true); err == nil {
-			info, err = o.KeysInit(e.ctx, office.KeyRequest{Passphrase: p})
-		}
-	case "rotate":
-		var old, p []byte
-		if old, err = e.passphrase(*passFile, "Mật khẩu của khóa đang dùng", false); err == nil {
-			if *newPassFile == "" && os.Getenv("MOTCUA_NEW_PASSPHRASE") != "" {
-				p = []byte(os.Getenv("MOTCUA_NEW_PASSPHRASE"))
-			} else if p, err = e.passphrase(*newPassFile, "Đặt mật khẩu cho khóa mới (ít nhất 8 ký tự)", true); err != nil {
-				return err
-			}
-			info, err = o.KeysRotate(e.ctx, office.KeyRequest{OldPassphrase: old, Passphrase: p})
-		}
-	}
-	if err != nil {
-		return err
-	}
-	return e.emit(info, func(w io.Writer) {
+	return e.withOffice(func(o *office.Office) error {
+		var info office.KeyInfo
 		switch pos[0] {
+		case "show":
+			info, err = o.KeysShow(e.ctx)
 		case "init":
-			fmt.Fprintln(w, "Đã tạo khóa ký gói dữ liệu. Hãy giữ kín mật khẩu: không có mật khẩu thì không xuất được gói.")
+			var p []byte
+			if p, err = e.passphrase(*passFile, "Đặt mật khẩu cho khóa ký (ít nhất 8 ký tự)", true); err == nil {
+				info, err = o.KeysInit(e.ctx, office.KeyRequest{Passphrase: p})
+			}
 		case "rotate":
-			fmt.Fprintln(w, "Đã đổi khóa ký. Gói tiếp theo mang lời chuyển khóa do khóa cũ ký; cấp trên nhận khóa mới khi nhập gói đó.")
+			var old, p []byte
+			if old, err = e.passphrase(*passFile, "Mật khẩu của khóa đang dùng", false); err == nil {
+				if *newPassFile == "" && os.Getenv("MOTCUA_NEW_PASSPHRASE") != "" {
+					p = []byte(os.Getenv("MOTCUA_NEW_PASSPHRASE"))
+				} else if p, err = e.passphrase(*newPassFile, "Đặt mật khẩu cho khóa mới (ít nhất 8 ký tự)", true); err != nil {
+					return err
+				}
+				info, err = o.KeysRotate(e.ctx, office.KeyRequest{OldPassphrase: old, Passphrase: p})
+			}
 		}
-		fmt.Fprintf(w, "Dấu vân tay:      %s\n", info.Fingerprint)
-		fmt.Fprintf(w, "Khóa công khai:   %s\n", info.PublicKey)
-		fmt.Fprintf(w, "Tạo lúc:          %s\n", info.CreatedAt.Format(stamp))
-		fmt.Fprintln(w, "Đọc dấu vân tay này qua điện thoại cho cán bộ cấp trên để họ đối chiếu khi nhập gói đầu tiên.")
+		if err != nil {
+			return err
+		}
+		return e.emit(info, func(w io.Writer) {
+			switch pos[0] {
+			case "init":
+				fmt.Fprintln(w, "Đã tạo khóa ký gói dữ liệu. Hãy giữ kín mật khẩu: không có mật khẩu thì không xuất được gói.")
+			case "rotate":
+				fmt.Fprintln(w, "Đã đổi khóa ký. Gói tiếp theo mang lời chuyển khóa do khóa cũ ký; cấp trên nhận khóa mới khi nhập gói đó.")
+			}
+			fmt.Fprintf(w, "Dấu vân tay:      %s\n", info.Fingerprint)
+			fmt.Fprintf(w, "Khóa công khai:   %s\n", info.PublicKey)
+			fmt.Fprintf(w, "Tạo lúc:          %s\n", info.CreatedAt.Format(stamp))
+			fmt.Fprintln(w, "Đọc dấu vân tay này qua điện thoại cho cán bộ cấp trên để họ đối chiếu khi nhập gói đầu tiên.")
+		})
 	})
+}
+
+// monthOrDays is the period flags of export and communes: --period
+// YYYY-MM, or --from and --to.
+type monthOrDays struct{ period, from, to *string }
+
+func defineMonthOrDays(fs *flag.FlagSet) monthOrDays {
+	return monthOrDays{fs.String("period", "", "tháng YYYY-MM"), fs.String("from", "", "ngày đầu YYYY-MM-DD"), fs.String("to", "", "ngày cuối YYYY-MM-DD")}
+}
+
+// get reads the period given, or def's when none is (nil: one is needed).
+func (m monthOrDays) get(def func() office.Period) (office.Period, error) {
+	return periodFlags(*m.period, *m.from, *m.to, def)
 }
 
 // periodFlags reads --period YYYY-MM or --from/--to.
@@ -158,51 +143,42 @@ func periodFlags(period, from, to string, def func() office.Period) (office.Peri
 
 func runExport(e *Env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	period := fs.String("period", "", "tháng YYYY-MM")
-	from := fs.String("from", "", "ngày đầu YYYY-MM-DD")
-	to := fs.String("to", "", "ngày cuối YYYY-MM-DD")
+	period := defineMonthOrDays(fs)
 	out := fs.String("o", "", "tệp gói .zip")
 	passFile := fs.String("passphrase-file", "", "tệp chứa mật khẩu của khóa")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
-	}
-	p, err := periodFlags(*period, *from, *to, nil)
+	p, err := period.get(nil)
 	if err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("cần -o TỆP.zip hoặc -o THƯ_MỤC: nơi lưu gói (thường là ổ USB)")
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	if _, err := o.KeysShow(e.ctx); err != nil {
-		return err
-	}
-	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
-		// -o E:\ names the file after the commune and the period.
-		*out = filepath.Join(*out, fmt.Sprintf("motcua-%s-%s_%s.zip", o.Profile().AgencyCode, p.From.Format("2006-01-02"), p.To.Format("2006-01-02")))
-	}
-	pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
-	if err != nil {
-		return err
-	}
-	res, err := o.Export(e.ctx, office.ExportRequest{Period: p, Path: *out, Passphrase: pass, AppVersion: Version})
-	if err != nil {
-		return err
-	}
-	return e.emit(res, func(w io.Writer) {
-		fmt.Fprintf(w, "Đã xuất gói số %d, kỳ %s, ra %s (%d byte).\n", res.Sequence, p, res.Path, res.Bytes)
-		for _, f := range res.Files {
-			fmt.Fprintf(w, "  %-16s %6d bản ghi\n", f.Name, f.Records)
+	return e.withOffice(func(o *office.Office) error {
+		if _, err := o.KeysShow(e.ctx); err != nil {
+			return err
 		}
-		fmt.Fprintf(w, "Ký bằng khóa %s. Mã gói: %s\n", res.Fingerprint, res.BundleID)
+		if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+			// -o E:\ names the file after the commune and the period.
+			*out = filepath.Join(*out, fmt.Sprintf("motcua-%s-%s_%s.zip", o.Profile().AgencyCode, p.From.Format("2006-01-02"), p.To.Format("2006-01-02")))
+		}
+		pass, err := e.passphrase(*passFile, "Mật khẩu của khóa ký", false)
+		if err != nil {
+			return err
+		}
+		res, err := o.Export(e.ctx, office.ExportRequest{Period: p, Path: *out, Passphrase: pass, AppVersion: Version})
+		if err != nil {
+			return err
+		}
+		return e.emit(res, func(w io.Writer) {
+			fmt.Fprintf(w, "Đã xuất gói số %d, kỳ %s, ra %s (%d byte).\n", res.Sequence, p, res.Path, res.Bytes)
+			for _, f := range res.Files {
+				fmt.Fprintf(w, "  %-16s %6d bản ghi\n", f.Name, f.Records)
+			}
+			fmt.Fprintf(w, "Ký bằng khóa %s. Mã gói: %s\n", res.Fingerprint, res.BundleID)
+		})
 	})
 }
 
@@ -225,12 +201,9 @@ func runVerify(e *Env, args []string) error {
 	key := fs.String("key", "", "khóa công khai của xã (base64)")
 	keyring := fs.String("keyring", "", "cơ sở dữ liệu cấp trên có các xã đã đăng ký")
 	trust := fs.String("trust", "", "dấu vân tay đã đối chiếu của xã chưa đăng ký")
-	pos, err := e.parse(fs, args)
+	file, err := e.parseOne(fs, args, "tệp gói")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp gói")
 	}
 	if *key != "" && *keyring != "" {
 		return usagef("dùng --key hoặc --keyring, không dùng cả hai")
@@ -243,7 +216,7 @@ func runVerify(e *Env, args []string) error {
 			return err
 		}
 		var f *os.File
-		res, _, f, err = office.VerifyBundle(pos[0], bundle.FixedKey(pub))
+		res, _, f, err = office.VerifyBundle(file, bundle.FixedKey(pub))
 		if f != nil {
 			f.Close()
 		}
@@ -254,13 +227,11 @@ func runVerify(e *Env, args []string) error {
 		if *keyring != "" {
 			e.DB = *keyring
 		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
-		if res, err = o.Verify(e.ctx, pos[0], *trust); err != nil {
+		if err := e.withOffice(func(o *office.Office) (err error) {
+			res, err = o.Verify(e.ctx, file, *trust)
 			return e.refused(err)
+		}); err != nil {
+			return err
 		}
 	}
 	return e.emit(verifyOut{true, res}, func(w io.Writer) {
@@ -275,42 +246,36 @@ func runVerify(e *Env, args []string) error {
 func runImport(e *Env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	trust := fs.String("trust", "", "dấu vân tay của xã đã đối chiếu qua điện thoại (gói đầu tiên của xã)")
-	pos, err := e.parse(fs, args)
+	file, err := e.parseOne(fs, args, "tệp gói")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp gói")
-	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	res, err := o.Import(e.ctx, pos[0], *trust)
-	if err != nil {
-		return err
-	}
-	return e.emit(res, func(w io.Writer) {
-		if res.AlreadyImported {
-			fmt.Fprintf(w, "Gói số %d của %s đã nhập trước đây; không có gì thay đổi.\n", res.Sequence, res.Commune)
-			return
+	return e.withOffice(func(o *office.Office) error {
+		res, err := o.Import(e.ctx, file, *trust)
+		if err != nil {
+			return err
 		}
-		if res.Registered {
-			fmt.Fprintf(w, "Đã đăng ký %s (mã %s) với khóa %s.\n", res.Commune, res.Agency, res.Fingerprint)
-		}
-		fmt.Fprintf(w, "Đã nhập gói số %d của %s, kỳ %s đến %s: %d bản ghi mới hoặc cập nhật.\n", res.Sequence, res.Commune, res.PeriodFrom, res.PeriodTo, res.Changed)
-		for _, k := range []string{"dossiers", "letters", "holidays"} {
-			if n, ok := res.Records[k]; ok {
-				fmt.Fprintf(w, "  %-10s %6d bản ghi trong gói\n", k, n)
+		return e.emit(res, func(w io.Writer) {
+			if res.AlreadyImported {
+				fmt.Fprintf(w, "Gói số %d của %s đã nhập trước đây; không có gì thay đổi.\n", res.Sequence, res.Commune)
+				return
 			}
-		}
-		for _, s := range res.Warnings {
-			fmt.Fprintf(w, "Lưu ý: %s\n", s)
-		}
-		if t := office.MissingText(res.Commune, res.Missing); t != "" {
-			fmt.Fprintf(w, "Lưu ý: %s; hãy đề nghị xã gửi lại.\n", capitalise(t))
-		}
+			if res.Registered {
+				fmt.Fprintf(w, "Đã đăng ký %s (mã %s) với khóa %s.\n", res.Commune, res.Agency, res.Fingerprint)
+			}
+			fmt.Fprintf(w, "Đã nhập gói số %d của %s, kỳ %s đến %s: %d bản ghi mới hoặc cập nhật.\n", res.Sequence, res.Commune, res.PeriodFrom, res.PeriodTo, res.Changed)
+			for _, k := range []string{"dossiers", "letters", "holidays"} {
+				if n, ok := res.Records[k]; ok {
+					fmt.Fprintf(w, "  %-10s %6d bản ghi trong gói\n", k, n)
+				}
+			}
+			for _, s := range res.Warnings {
+				fmt.Fprintf(w, "Lưu ý: %s\n", s)
+			}
+			if t := office.MissingText(res.Commune, res.Missing); t != "" {
+				fmt.Fprintf(w, "Lưu ý: %s; hãy đề nghị xã gửi lại.\n", capitalise(t))
+			}
+		})
 	})
 }
 
@@ -324,62 +289,51 @@ type communesOut struct {
 
 func runCommunes(e *Env, args []string) error {
 	fs := flag.NewFlagSet("communes", flag.ContinueOnError)
-	period := fs.String("period", "", "tháng YYYY-MM")
-	from := fs.String("from", "", "ngày đầu YYYY-MM-DD")
-	to := fs.String("to", "", "ngày cuối YYYY-MM-DD")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	period := defineMonthOrDays(fs)
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
-	}
-	p, err := periodFlags(*period, *from, *to, func() office.Period {
+	p, err := period.get(func() office.Period {
 		last := e.Now().In(calendar.Zone).AddDate(0, 0, -e.Now().In(calendar.Zone).Day())
 		return office.MonthPeriod(last.Year(), last.Month())
 	})
 	if err != nil {
 		return err
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	cs, total, err := o.Communes(e.ctx, p)
-	if err != nil {
-		return err
-	}
-	out := communesOut{PeriodFrom: p.From.Format("2006-01-02"), PeriodTo: p.To.Format("2006-01-02"), Communes: cs, Total: total, NotSent: []string{}}
-	if out.Communes == nil {
-		out.Communes = []office.CommuneStatus{}
-	}
-	for _, c := range cs {
-		if !c.Sent {
-			out.NotSent = append(out.NotSent, c.Agency)
+	return e.withOffice(func(o *office.Office) error {
+		cs, total, err := o.Communes(e.ctx, p)
+		if err != nil {
+			return err
 		}
-	}
-	return e.emit(out, func(w io.Writer) {
-		if len(cs) == 0 {
-			fmt.Fprintln(w, "Chưa có xã nào đăng ký. Nhập gói đầu tiên của một xã bằng “motcua import TỆP.zip --trust DẤU_VÂN_TAY”.")
-			return
-		}
-		fmt.Fprintf(w, "Kỳ %s.\n", p)
+		out := communesOut{PeriodFrom: p.From.Format("2006-01-02"), PeriodTo: p.To.Format("2006-01-02"), Communes: cs, Total: total, NotSent: []string{}}
+		out.Communes = orEmpty(out.Communes)
 		for _, c := range cs {
-			sent := "đã gửi đủ kỳ"
 			if !c.Sent {
-				sent = "CHƯA GỬI đủ kỳ"
-			}
-			fmt.Fprintf(w, "%-16s %-28s gói cuối số %d, %s\n", c.Agency, c.Name, c.LastSequence, sent)
-			fmt.Fprintf(w, "  %s\n", figuresLine(c.Figures))
-			if t := office.MissingText(c.Name, c.Missing); t != "" {
-				fmt.Fprintf(w, "  %s\n", capitalise(t))
+				out.NotSent = append(out.NotSent, c.Agency)
 			}
 		}
-		fmt.Fprintf(w, "Tổng hợp %d xã: %s\n", len(cs), figuresLine(total))
-		if len(out.NotSent) > 0 {
-			fmt.Fprintf(w, "Chưa gửi đủ kỳ: %s\n", strings.Join(out.NotSent, ", "))
-		}
+		return e.emit(out, func(w io.Writer) {
+			if len(cs) == 0 {
+				fmt.Fprintln(w, "Chưa có xã nào đăng ký. Nhập gói đầu tiên của một xã bằng “motcua import TỆP.zip --trust DẤU_VÂN_TAY”.")
+				return
+			}
+			fmt.Fprintf(w, "Kỳ %s.\n", p)
+			for _, c := range cs {
+				sent := "đã gửi đủ kỳ"
+				if !c.Sent {
+					sent = "CHƯA GỬI đủ kỳ"
+				}
+				fmt.Fprintf(w, "%-16s %-28s gói cuối số %d, %s\n", c.Agency, c.Name, c.LastSequence, sent)
+				fmt.Fprintf(w, "  %s\n", figuresLine(c.Figures))
+				if t := office.MissingText(c.Name, c.Missing); t != "" {
+					fmt.Fprintf(w, "  %s\n", capitalise(t))
+				}
+			}
+			fmt.Fprintf(w, "Tổng hợp %d xã: %s\n", len(cs), figuresLine(total))
+			if len(out.NotSent) > 0 {
+				fmt.Fprintf(w, "Chưa gửi đủ kỳ: %s\n", strings.Join(out.NotSent, ", "))
+			}
+		})
 	})
 }
 

@@ -19,7 +19,6 @@ import (
 
 	"motcua/internal/calendar"
 	"motcua/internal/office"
-	"motcua/internal/register"
 )
 
 // Version is the program version, set at build time with
@@ -51,34 +50,6 @@ type Env struct {
 	in             *bufio.Reader  // stdin, read line by line (passwords, confirmations)
 }
 
-type command struct {
-	name, args, help string
-	run              func(e *Env, args []string) error
-}
-
-var commands []command
-
-func addCommand(c command) { commands = append(commands, c) }
-
-// IsCommand reports whether name is a subcommand (main uses it to decide
-// between the window and the command line).
-func IsCommand(name string) bool {
-	if name == "help" || name == "-h" || name == "--help" {
-		return true
-	}
-	_, ok := find(name)
-	return ok
-}
-
-func find(name string) (command, bool) {
-	for _, c := range commands {
-		if c.name == name {
-			return c, true
-		}
-	}
-	return command{}, false
-}
-
 type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
@@ -88,8 +59,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 // Run runs one command line (without the program name) and returns the exit
 // status.
 func Run(args []string, stdout, stderr io.Writer) int {
-	e := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now, ctx: context.Background()}
-	return e.run(args)
+	return RunContext(context.Background(), args, stdout, stderr)
 }
 
 func (e *Env) run(args []string) int {
@@ -147,11 +117,15 @@ func (e *Env) run(args []string) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(e.Stderr, "Lỗi: %s\nCách dùng: motcua %s %s\n", ue.msg, c.name, c.args)
+		fmt.Fprintf(e.Stderr, "Lỗi: %s\nCách dùng: motcua %s %s\n", ue.msg, c.name, c.usage)
 		return ExitUsage
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		return ExitOK
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(e.Stderr, cancelledMessage)
+		return ExitError
 	}
 	fmt.Fprintf(e.Stderr, "Lỗi: %s\n", capitalise(err.Error()))
 	return ExitError
@@ -170,7 +144,7 @@ func (e *Env) usage(w io.Writer) {
 	cs := append([]command(nil), commands...)
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	for _, c := range cs {
-		fmt.Fprintf(w, "  motcua %s %s\n      %s\n", c.name, c.args, c.help)
+		fmt.Fprintf(w, "  motcua %s %s\n      %s\n", c.name, c.usage, c.summary)
 	}
 	fmt.Fprintln(w, "\nMọi lệnh nhận --db TỆP (cơ sở dữ liệu; mặc định trong thư mục dữ liệu người dùng) và --json (in kết quả dạng JSON).")
 	fmt.Fprintln(w, "Khi sổ dùng tài khoản có mật khẩu: --user \"HỌ TÊN\" (đứng trước lệnh) làm việc dưới tên cán bộ đó; mật khẩu gõ khi được hỏi hoặc đặt trong biến MOTCUA_PASSWORD.")
@@ -214,29 +188,6 @@ func translateFlagError(err error) string {
 	return s
 }
 
-// withDossier runs a command that takes exactly one dossier code and no
-// flags: it parses, opens the register, finds the dossier and hands both
-// to fn, closing the register after.
-func (e *Env) withDossier(name string, args []string, fn func(*office.Office, *register.Dossier) error) error {
-	pos, err := e.parse(flag.NewFlagSet(name, flag.ContinueOnError), args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một mã hồ sơ")
-	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	d, err := o.Show(e.ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	return fn(o, d)
-}
-
 func (e *Env) office() (*office.Office, error) {
 	o, err := e.openOffice()
 	if err != nil {
@@ -254,12 +205,9 @@ func (e *Env) openOffice() (*office.Office, error) {
 	if e.open != nil {
 		return e.open()
 	}
-	path := e.DB
-	if path == "" {
-		var err error
-		if path, err = office.DeskDB(); err != nil { // the desk's register chosen in settings, or the default file
-			return nil, err
-		}
+	path, err := e.dbFile()
+	if err != nil {
+		return nil, err
 	}
 	o, err := office.Open(path, office.Options{Now: e.Now})
 	if err != nil {
@@ -328,14 +276,12 @@ func parseYear(s string) (int, error) {
 
 const stamp = "15:04 02/01/2006"
 
-func init() {
-	addCommand(command{"version", "", "In phiên bản phần mềm.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("version", flag.ContinueOnError)
-		if _, err := e.parse(fs, args); err != nil {
-			return err
-		}
-		return e.emit(map[string]string{"version": Version, "name": "Một Cửa Thân Thiện"}, func(w io.Writer) {
-			fmt.Fprintf(w, "Một Cửa Thân Thiện %s\n", Version)
-		})
-	}})
+func runVersion(e *Env, args []string) error {
+	fs := flag.NewFlagSet("version", flag.ContinueOnError)
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	return e.emit(map[string]string{"version": Version, "name": "Một Cửa Thân Thiện"}, func(w io.Writer) {
+		fmt.Fprintf(w, "Một Cửa Thân Thiện %s\n", Version)
+	})
 }

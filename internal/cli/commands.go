@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -77,173 +78,114 @@ func (e *Env) printDossier(d *register.Dossier, warnings []string) error {
 	})
 }
 
-func init() {
-	addCommand(command{"receive", "--procedure MÃ [--variant xac-minh] [--channel counter|post|online] --applicant HỌ_TÊN [--address A] [--phone P] [--email E] [--sets N] [--at \"YYYY-MM-DD HH:MM\"]",
-		"Tiếp nhận hồ sơ: cấp mã hồ sơ, số thứ tự và hạn trả kết quả.", func(e *Env, args []string) error {
-			fs := flag.NewFlagSet("receive", flag.ContinueOnError)
-			proc := fs.String("procedure", "", "mã thủ tục")
-			variant := fs.String("variant", "", "trường hợp đặc biệt của thủ tục (ví dụ xac-minh); xem motcua procedures")
-			var a register.Applicant
-			fs.StringVar(&a.Name, "applicant", "", "họ tên người nộp")
-			fs.StringVar(&a.Address, "address", "", "địa chỉ")
-			fs.StringVar(&a.Phone, "phone", "", "điện thoại")
-			fs.StringVar(&a.Email, "email", "", "thư điện tử")
-			sets := fs.Int("sets", 1, "số bộ hồ sơ")
-			method := fs.String("result", "counter", "nơi nhận kết quả: counter, post, online")
-			channel := fs.String("channel", "counter", "kênh tiếp nhận: counter (tại quầy), post (bưu chính), online (trực tuyến)")
-			atS := fs.String("at", "", "thời điểm tiếp nhận")
-			note := fs.String("note", "", "ghi chú")
-			pos, err := e.parse(fs, args)
-			if err != nil {
-				return err
-			}
-			if len(pos) > 0 {
-				return usagef("thừa tham số %q", pos[0])
-			}
-			if *proc == "" {
-				return usagef("thiếu --procedure (mã thủ tục; xem motcua procedures)")
-			}
-			at, err := parseAt(*atS)
-			if err != nil {
-				return err
-			}
-			o, err := e.office()
-			if err != nil {
-				return err
-			}
-			defer o.Close()
-			d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note, Variant: *variant})
-			if err != nil {
-				return err
-			}
-			return e.printDossier(d, nil)
-		}})
+// step is the office's side of forward, done, resume, withdraw and
+// return: the dossier code, the text the step records (the unit it goes
+// to, the reason) and when.
+type step func(o *office.Office, ctx context.Context, code, text string, at time.Time) (*register.Dossier, error)
 
-	simple := func(name, args, help string, needReason bool, act func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error)) {
-		addCommand(command{name, args, help, func(e *Env, argv []string) error {
-			fs := flag.NewFlagSet(name, flag.ContinueOnError)
-			reason := fs.String("reason", "", "lý do")
-			to := fs.String("to", "", "đơn vị nhận")
-			atS := fs.String("at", "", "thời điểm")
-			pos, err := e.parse(fs, argv)
-			if err != nil {
-				return err
+// plainStep makes those commands: one dossier code and the same flags
+// (--reason, --to, --at) whether the step uses them or not. The text
+// recorded is --reason, or --to (then required) for forward.
+func plainStep(name string, needTo bool, act step) func(*Env, []string) error {
+	return func(e *Env, args []string) error {
+		fs := flag.NewFlagSet(name, flag.ContinueOnError)
+		reason := fs.String("reason", "", "lý do")
+		to := fs.String("to", "", "đơn vị nhận")
+		if needTo {
+			reason = to
+		}
+		return e.changeDossier(fs, args, func() error {
+			if needTo && *to == "" {
+				return usagef("thiếu --to (đơn vị nhận hồ sơ)")
 			}
-			if len(pos) != 1 {
-				return usagef("cần đúng một mã hồ sơ")
-			}
-			if name == "forward" {
-				*reason = *to
-				if *to == "" {
-					return usagef("thiếu --to (đơn vị nhận hồ sơ)")
-				}
-			}
-			if needReason && strings.TrimSpace(*reason) == "" {
-				return usagef("thiếu --reason")
-			}
-			at, err := parseAt(*atS)
-			if err != nil {
-				return err
-			}
-			o, err := e.office()
-			if err != nil {
-				return err
-			}
-			defer o.Close()
-			d, err := act(e, o, pos[0], *reason, at)
-			if err != nil {
-				return err
-			}
-			return e.printDossier(d, nil)
-		}})
+			return nil
+		}, func(o *office.Office, code string, at time.Time) (*register.Dossier, []string, error) {
+			d, err := act(o, e.ctx, code, *reason, at)
+			return d, nil, err
+		})
 	}
-	simple("forward", "MÃ_HỒ_SƠ --to ĐƠN_VỊ [--at …]", "Chuyển hồ sơ cho đơn vị giải quyết (ghi vào phiếu kiểm soát).", false,
-		func(e *Env, o *office.Office, code, to string, at time.Time) (*register.Dossier, error) {
-			return o.Forward(e.ctx, code, to, at)
-		})
-	simple("done", "MÃ_HỒ_SƠ [--at …]", "Ghi nhận kết quả đã chuyển về bộ phận một cửa, chờ trả.", false,
-		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
-			return o.MarkDone(e.ctx, code, at)
-		})
-	simple("resume", "MÃ_HỒ_SƠ [--at …]", "Nhận hồ sơ đã bổ sung đầy đủ; thời hạn tính lại từ đầu.", false,
-		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
-			return o.Resume(e.ctx, code, at)
-		})
-	simple("withdraw", "MÃ_HỒ_SƠ [--reason LÝ_DO] [--at …]", "Công dân rút hồ sơ.", false,
-		func(e *Env, o *office.Office, code, reason string, at time.Time) (*register.Dossier, error) {
-			return o.Withdraw(e.ctx, code, reason, at)
-		})
-	simple("return", "MÃ_HỒ_SƠ [--at …]", "Trả kết quả cho công dân; xếp loại trước hạn, đúng hạn hoặc quá hạn.", false,
-		func(e *Env, o *office.Office, code, _ string, at time.Time) (*register.Dossier, error) {
-			return o.Return(e.ctx, code, at)
-		})
+}
 
-	addCommand(command{"apologise", "MÃ_HỒ_SƠ --reason LÝ_DO --new-date YYYY-MM-DD [--at …]",
-		"Ghi văn bản xin lỗi và hẹn lại ngày trả kết quả (chỉ một lần).", func(e *Env, args []string) error {
-			fs := flag.NewFlagSet("apologise", flag.ContinueOnError)
-			reason := fs.String("reason", "", "lý do chậm")
-			nd := fs.String("new-date", "", "ngày hẹn trả mới")
-			atS := fs.String("at", "", "thời điểm")
-			pos, err := e.parse(fs, args)
-			if err != nil {
-				return err
-			}
-			if len(pos) != 1 {
-				return usagef("cần đúng một mã hồ sơ")
-			}
-			if strings.TrimSpace(*reason) == "" {
-				return usagef("thiếu --reason (lý do chậm trả kết quả)")
-			}
-			if *nd == "" {
-				return usagef("thiếu --new-date (ngày hẹn trả mới)")
-			}
-			newDate, err := parseDate(*nd)
-			if err != nil {
-				return err
-			}
-			at, err := parseAt(*atS)
-			if err != nil {
-				return err
-			}
-			o, err := e.office()
-			if err != nil {
-				return err
-			}
-			defer o.Close()
-			d, warnings, err := o.Apologise(e.ctx, pos[0], *reason, newDate, at)
-			if err != nil {
-				return err
-			}
-			for _, w := range warnings {
-				fmt.Fprintf(e.Stderr, "Cảnh báo: %s\n", w)
-			}
-			return e.printDossier(d, warnings)
-		}})
+// noText is a step that records no text of its own.
+func noText(act func(*office.Office, context.Context, string, time.Time) (*register.Dossier, error)) step {
+	return func(o *office.Office, ctx context.Context, code, _ string, at time.Time) (*register.Dossier, error) {
+		return act(o, ctx, code, at)
+	}
+}
 
-	addCommand(command{"show", "MÃ_HỒ_SƠ", "Xem hồ sơ và toàn bộ quá trình giải quyết.", func(e *Env, args []string) error {
-		return e.withDossier("show", args, func(_ *office.Office, d *register.Dossier) error {
-			return e.printDossier(d, nil)
-		})
-	}})
-
-	addCommand(command{"search", "TỪ_KHÓA [--limit N]", "Tìm hồ sơ theo họ tên, địa chỉ, điện thoại hoặc mã, không cần gõ dấu. Từ khóa bắt đầu bằng dấu - thì đặt sau --, ví dụ: motcua search -- -a", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("search", flag.ContinueOnError)
-		limit := fs.Int("limit", 50, "số kết quả tối đa")
-		pos, err := e.parse(fs, args)
+func runReceive(e *Env, args []string) error {
+	fs := flag.NewFlagSet("receive", flag.ContinueOnError)
+	proc := fs.String("procedure", "", "mã thủ tục")
+	variant := fs.String("variant", "", "trường hợp đặc biệt của thủ tục (ví dụ xac-minh); xem motcua procedures")
+	var a register.Applicant
+	fs.StringVar(&a.Name, "applicant", "", "họ tên người nộp")
+	fs.StringVar(&a.Address, "address", "", "địa chỉ")
+	fs.StringVar(&a.Phone, "phone", "", "điện thoại")
+	fs.StringVar(&a.Email, "email", "", "thư điện tử")
+	sets := fs.Int("sets", 1, "số bộ hồ sơ")
+	method := fs.String("result", "counter", "nơi nhận kết quả: counter, post, online")
+	channel := fs.String("channel", "counter", "kênh tiếp nhận: counter (tại quầy), post (bưu chính), online (trực tuyến)")
+	atS := fs.String("at", "", "thời điểm tiếp nhận")
+	note := fs.String("note", "", "ghi chú")
+	if err := e.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if *proc == "" {
+		return usagef("thiếu --procedure (mã thủ tục; xem motcua procedures)")
+	}
+	at, err := parseAt(*atS)
+	if err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
+		d, err := o.Receive(e.ctx, office.ReceiveInput{ProcedureCode: *proc, Applicant: a, At: at, Sets: *sets, ResultMethod: *method, Channel: *channel, Note: *note, Variant: *variant})
 		if err != nil {
 			return err
 		}
-		if len(pos) == 0 {
-			return usagef("thiếu từ khóa tìm kiếm")
+		return e.printDossier(d, nil)
+	})
+}
+
+func runApologise(e *Env, args []string) error {
+	fs := flag.NewFlagSet("apologise", flag.ContinueOnError)
+	reason := fs.String("reason", "", "lý do chậm")
+	nd := fs.String("new-date", "", "ngày hẹn trả mới")
+	var newDate time.Time
+	return e.changeDossier(fs, args, func() error {
+		if strings.TrimSpace(*reason) == "" {
+			return usagef("thiếu --reason (lý do chậm trả kết quả)")
 		}
-		if *limit < 1 || *limit > 10000 {
-			return usagef("--limit phải từ 1 đến 10000")
+		if *nd == "" {
+			return usagef("thiếu --new-date (ngày hẹn trả mới)")
 		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
+		var err error
+		newDate, err = parseDate(*nd)
+		return err
+	}, func(o *office.Office, code string, at time.Time) (*register.Dossier, []string, error) {
+		return o.Apologise(e.ctx, code, *reason, newDate, at)
+	})
+}
+
+func runShow(e *Env, args []string) error {
+	return e.withDossier("show", args, func(_ *office.Office, d *register.Dossier) error {
+		return e.printDossier(d, nil)
+	})
+}
+
+func runSearch(e *Env, args []string) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	limit := fs.Int("limit", 50, "số kết quả tối đa")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("thiếu từ khóa tìm kiếm")
+	}
+	if *limit < 1 || *limit > 10000 {
+		return usagef("--limit phải từ 1 đến 10000")
+	}
+	return e.withOffice(func(o *office.Office) error {
 		ds, err := o.Search(e.ctx, strings.Join(pos, " "), *limit)
 		if err != nil {
 			return err
@@ -270,19 +212,16 @@ func init() {
 				fmt.Fprintf(w, "%s  %-28s %-14s %s  %s\n", r.Code, r.Applicant, r.Phone, r.State.Vietnamese(), r.Procedure)
 			}
 		})
-	}})
+	})
+}
 
-	addCommand(command{"settings", "[KHÓA=GIÁ_TRỊ …]", "Xem hoặc đặt thông tin xã, người ký, mã cơ quan, giờ làm việc.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("settings", flag.ContinueOnError)
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
+func runSettings(e *Env, args []string) error {
+	fs := flag.NewFlagSet("settings", flag.ContinueOnError)
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
 		if len(pos) > 0 {
 			values := map[string]string{}
 			for _, kv := range pos {
@@ -305,93 +244,84 @@ func init() {
 				fmt.Fprintf(w, "%-18s = %-40s  %s\n", s.Key, s.Value, s.Label)
 			}
 		})
-	}})
+	})
 }
 
-func init() {
-	addCommand(command{"seed", "--dossiers N [--years Y] [--seed S] [--if-empty] [--demo-profile]",
-		"Tạo dữ liệu mẫu: N hồ sơ giả lập (họ tên tiếng Việt, cơ cấu thủ tục thực tế) để trình diễn và đo hiệu năng.", func(e *Env, args []string) error {
-			fs := flag.NewFlagSet("seed", flag.ContinueOnError)
-			n := fs.Int("dossiers", 0, "số hồ sơ")
-			years := fs.Int("years", 0, "trải trong bao nhiêu năm gần đây")
-			seed := fs.Uint64("seed", 1, "hạt giống ngẫu nhiên")
-			ifEmpty := fs.Bool("if-empty", false, "chỉ tạo khi sổ chưa có hồ sơ nào")
-			demoProfile := fs.Bool("demo-profile", false, "điền thông tin xã mẫu nếu chưa đặt")
-			pos, err := e.parse(fs, args)
-			if err != nil {
-				return err
-			}
-			if len(pos) > 0 {
-				return usagef("thừa tham số %q", pos[0])
-			}
-			if *n <= 0 {
-				return usagef("thiếu --dossiers N (số hồ sơ cần tạo, lớn hơn 0)")
-			}
-			if *years < 0 || *years > 50 {
-				return usagef("--years phải từ 1 đến 50")
-			}
-			path := e.DB
-			if path == "" {
-				if path, err = office.DefaultDBPath(); err != nil {
-					return err
-				}
-			}
-			o, err := office.Open(path, office.Options{Now: e.Now, Fast: true})
-			if err != nil {
-				return err
-			}
-			defer o.Close()
-			if err := e.signIn(o); err != nil {
-				return err
-			}
-			if err := o.SeedAllowed(e.ctx); err != nil && !*ifEmpty {
-				return err
-			}
-			if *demoProfile {
-				if err := o.FillDemoProfile(e.ctx); err != nil {
-					return err
-				}
-			}
-			if *ifEmpty {
-				if n, err := o.Count(e.ctx, office.Filter{}); err != nil {
-					return err
-				} else if n > 0 {
-					return e.emit(map[string]any{"dossiers": 0, "existing": n, "db": path}, func(w io.Writer) {
-						fmt.Fprintf(w, "Sổ đã có %d hồ sơ; không tạo thêm dữ liệu mẫu.\n", n)
-					})
-				}
-			}
-			start := time.Now()
-			last := time.Now()
-			count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, People: true, Progress: func(done int) {
-				if !e.JSON && time.Since(last) > 2*time.Second {
-					fmt.Fprintf(e.Stderr, "  đã tạo %d/%d hồ sơ…\n", done, *n)
-					last = time.Now()
-				}
-			}})
-			if errors.Is(err, office.ErrProfileIncomplete) {
-				return fmt.Errorf("%w. Muốn tạo hồ sơ mẫu của xã mẫu, chạy lại với --demo-profile", err)
-			}
-			if err != nil {
-				return fmt.Errorf("đã tạo %d hồ sơ rồi dừng vì lỗi: %w", count, err)
-			}
-			if *demoProfile {
-				// A demo is a living office on the day it is opened: due
-				// today, tomorrow, overdue, letters waiting.
-				if err := o.SeedToday(e.ctx, *seed); err != nil {
-					return err
-				}
-			}
-			elapsed := time.Since(start)
-			if err := o.Close(); err != nil {
-				return err
-			}
-			var size int64
-			if fi, err := os.Stat(path); err == nil {
-				size = fi.Size()
-			}
-			return e.emit(map[string]any{"dossiers": count, "seconds": elapsed.Seconds(), "db_bytes": size, "db": path}, func(w io.Writer) {
-				fmt.Fprintf(w, "Đã tạo %d hồ sơ trong %.1f giây; cơ sở dữ liệu %s nặng %.1f MB.\n", count, elapsed.Seconds(), path, float64(size)/1e6)
+func runSeed(e *Env, args []string) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	n := fs.Int("dossiers", 0, "số hồ sơ")
+	years := fs.Int("years", 0, "trải trong bao nhiêu năm gần đây")
+	seed := fs.Uint64("seed", 1, "hạt giống ngẫu nhiên")
+	ifEmpty := fs.Bool("if-empty", false, "chỉ tạo khi sổ chưa có hồ sơ nào")
+	demoProfile := fs.Bool("demo-profile", false, "điền thông tin xã mẫu nếu chưa đặt")
+	if err := e.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if *n <= 0 {
+		return usagef("thiếu --dossiers N (số hồ sơ cần tạo, lớn hơn 0)")
+	}
+	if *years < 0 || *years > 50 {
+		return usagef("--years phải từ 1 đến 50")
+	}
+	path, err := e.dbFile()
+	if err != nil {
+		return err
+	}
+	o, err := office.Open(path, office.Options{Now: e.Now, Fast: true})
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	if err := e.signIn(o); err != nil {
+		return err
+	}
+	if err := o.SeedAllowed(e.ctx); err != nil && !*ifEmpty {
+		return err
+	}
+	if *demoProfile {
+		if err := o.FillDemoProfile(e.ctx); err != nil {
+			return err
+		}
+	}
+	if *ifEmpty {
+		if n, err := o.Count(e.ctx, office.Filter{}); err != nil {
+			return err
+		} else if n > 0 {
+			return e.emit(map[string]any{"dossiers": 0, "existing": n, "db": path}, func(w io.Writer) {
+				fmt.Fprintf(w, "Sổ đã có %d hồ sơ; không tạo thêm dữ liệu mẫu.\n", n)
 			})
-		}})
+		}
+	}
+	start := time.Now()
+	last := time.Now()
+	count, err := o.Seed(e.ctx, office.SeedOptions{Dossiers: *n, Years: *years, Seed: *seed, People: true, Progress: func(done int) {
+		if !e.JSON && time.Since(last) > 2*time.Second {
+			fmt.Fprintf(e.Stderr, "  đã tạo %d/%d hồ sơ…\n", done, *n)
+			last = time.Now()
+		}
+	}})
+	if errors.Is(err, office.ErrProfileIncomplete) {
+		return fmt.Errorf("%w. Muốn tạo hồ sơ mẫu của xã mẫu, chạy lại với --demo-profile", err)
+	}
+	if err != nil {
+		return fmt.Errorf("đã tạo %d hồ sơ rồi dừng vì lỗi: %w", count, err)
+	}
+	if *demoProfile {
+		// A demo is a living office on the day it is opened: due
+		// today, tomorrow, overdue, letters waiting.
+		if err := o.SeedToday(e.ctx, *seed); err != nil {
+			return err
+		}
+	}
+	elapsed := time.Since(start)
+	if err := o.Close(); err != nil {
+		return err
+	}
+	var size int64
+	if fi, err := os.Stat(path); err == nil {
+		size = fi.Size()
+	}
+	return e.emit(map[string]any{"dossiers": count, "seconds": elapsed.Seconds(), "db_bytes": size, "db": path}, func(w io.Writer) {
+		fmt.Fprintf(w, "Đã tạo %d hồ sơ trong %.1f giây; cơ sở dữ liệu %s nặng %.1f MB.\n", count, elapsed.Seconds(), path, float64(size)/1e6)
+	})
 }

@@ -16,11 +16,6 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, "; ") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
-func init() {
-	addCommand(command{"dialogue", "add --at \"YYYY-MM-DD HH:MM\" --place NƠI --chair NGƯỜI_CHỦ_TRÌ [--attendance N] [--participants …] [--issue Ý_KIẾN …] | commit HỘI_NGHỊ --text CAM_KẾT --owner NGƯỜI_THỰC_HIỆN --deadline YYYY-MM-DD | done HỘI_NGHỊ.SỐ [--date YYYY-MM-DD] [--result KẾT_QUẢ] | list [--from D] [--to D] | minutes HỘI_NGHỊ -o TỆP.pdf",
-		"Hội nghị đối thoại với Nhân dân: ghi hội nghị và ý kiến người dân, ghi cam kết (người chịu trách nhiệm, thời hạn), theo dõi đến khi hoàn thành, in biên bản. HỘI_NGHỊ là số trong năm (ví dụ 02 hoặc 02/2026).", runDialogue})
-}
-
 func runDialogue(e *Env, args []string) error {
 	fs := flag.NewFlagSet("dialogue", flag.ContinueOnError)
 	var d survey.Dialogue
@@ -40,14 +35,11 @@ func runDialogue(e *Env, args []string) error {
 	fromS := fs.String("from", "", "từ ngày")
 	toS := fs.String("to", "", "đến ngày")
 	out := fs.String("o", "", "tệp PDF")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "add, commit, done, list hoặc minutes")
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: add, commit, done, list hoặc minutes")
-	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		now := o.Now()
 		switch pos[0] {
 		case "add":
@@ -98,11 +90,7 @@ func runDialogue(e *Env, args []string) error {
 				fmt.Fprintf(w, "Cam kết \"%s\": %s (%s).\n", c.Text, strings.ToLower(c.Status(now)), c.DoneOn.Format("02/01/2006"))
 			})
 		case "list":
-			from, err := optDate(*fromS)
-			if err != nil {
-				return err
-			}
-			to, err := optDate(*toS)
+			from, to, err := optRange(*fromS, *toS)
 			if err != nil {
 				return err
 			}
@@ -111,14 +99,7 @@ func runDialogue(e *Env, args []string) error {
 				return err
 			}
 			sum := o.DialogueSummary(ds)
-			if ds == nil {
-				ds = []survey.Dialogue{}
-			}
-			res := struct {
-				Items   []survey.Dialogue      `json:"items"`
-				Summary survey.DialogueSummary `json:"summary"`
-			}{ds, sum}
-			return e.emit(res, func(w io.Writer) {
+			return e.emit(withTotals(ds, sum), func(w io.Writer) {
 				for _, d := range ds {
 					fmt.Fprintf(w, "%s  %s  %s · chủ trì %s · %d người dân · %d ý kiến\n", d.Ref(), d.HeldAt.Format(stamp), d.Place, d.Chair, d.Attendance, len(d.Issues))
 					for _, c := range d.Commitments {
@@ -137,6 +118,6 @@ func runDialogue(e *Env, args []string) error {
 			}
 			return e.printed(*out, nil, "Đã in biên bản hội nghị đối thoại ra tệp")
 		}
-		return usagef("không có việc %q: dùng add, commit, done, list hoặc minutes", pos[0])
+		return unknownTask(pos[0], "add, commit, done, list hoặc minutes")
 	})
 }

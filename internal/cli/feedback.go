@@ -12,11 +12,6 @@ import (
 	"motcua/internal/textvn"
 )
 
-func init() {
-	addCommand(command{"feedback", "add --content NỘI_DUNG [--channel KÊNH] [--sender HỌ_TÊN] [--contact SĐT] [--dossier MÃ] [--staff CÁN_BỘ] [--handler NGƯỜI_XỬ_LÝ] [--due YYYY-MM-DD] [--at …] | answer SỐ --text TRẢ_LỜI [--accepted yes|no] [--at …] | accept SỐ yes|no | list [--from D] [--to D] [--overdue] | days [N]",
-		"Phản ánh, kiến nghị của người dân: ghi nhận (hạn trả lời mặc định 10 ngày làm việc), trả lời, ghi người dân có đồng ý không, liệt kê, xem việc quá hạn. Kênh: in_person, phone, letter, hotline, portal, box.", runFeedback})
-}
-
 func parseYesNo(s string) (bool, error) {
 	switch textvn.Fold(s) {
 	case "yes", "co", "dong y", "1", "true":
@@ -56,18 +51,15 @@ func runFeedback(e *Env, args []string) error {
 	fromS := fs.String("from", "", "từ ngày")
 	toS := fs.String("to", "", "đến ngày")
 	overdue := fs.Bool("overdue", false, "chỉ các phản ánh quá hạn chưa trả lời")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "add, answer, accept, list hoặc days")
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: add, answer, accept, list hoặc days")
 	}
 	at, err := parseAt(*atS)
 	if err != nil {
 		return err
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		now := o.Now()
 		switch pos[0] {
 		case "add":
@@ -127,11 +119,8 @@ func runFeedback(e *Env, args []string) error {
 			if *overdue {
 				list, err = o.OverdueFeedback(e.ctx)
 			} else {
-				var from, to time.Time
-				if from, err = optDate(*fromS); err != nil {
-					return err
-				}
-				if to, err = optDate(*toS); err != nil {
+				from, to, err := optRange(*fromS, *toS)
+				if err != nil {
 					return err
 				}
 				list, err = o.FeedbackList(e.ctx, from, to)
@@ -140,14 +129,7 @@ func runFeedback(e *Env, args []string) error {
 				return err
 			}
 			sum := o.SummarizeFeedback(list)
-			if list == nil {
-				list = []survey.Feedback{}
-			}
-			out := struct {
-				Items   []survey.Feedback      `json:"items"`
-				Summary office.FeedbackSummary `json:"summary"`
-			}{list, sum}
-			return e.emit(out, func(w io.Writer) {
+			return e.emit(withTotals(list, sum), func(w io.Writer) {
 				for _, f := range list {
 					feedbackLine(w, f, now)
 				}
@@ -172,6 +154,6 @@ func runFeedback(e *Env, args []string) error {
 				fmt.Fprintf(w, "Hạn trả lời phản ánh: %d ngày làm việc kể từ ngày tiếp nhận.\n", n)
 			})
 		}
-		return usagef("không có việc %q: dùng add, answer, accept, list hoặc days", pos[0])
+		return unknownTask(pos[0], "add, answer, accept, list hoặc days")
 	})
 }

@@ -24,53 +24,41 @@ func (f procFlag) Set(s string) error {
 	return nil
 }
 
-func init() {
-	addCommand(command{"import-xlsx", "TỆP.xlsx [--map trường=CỘT,…] [--procedure \"Tên trong sổ=MÃ\"]… [--yes]",
-		"Nhập sổ theo dõi hồ sơ đang giữ bằng Excel: đoán cột theo tiêu đề, kiểm tra từng dòng (ngày dd/mm/yyyy hoặc ô ngày của Excel, thủ tục, trùng mã), in bản xem trước và các dòng lỗi; chỉ nhập khi có --yes, tất cả trong một lần lưu. Nhập lại cùng tệp không thêm gì.",
-		runImportXLSX})
-}
-
 func runImportXLSX(e *Env, args []string) error {
 	fs := flag.NewFlagSet("import-xlsx", flag.ContinueOnError)
 	mapSpec := fs.String("map", "", "ánh xạ cột")
 	procs := procFlag{}
 	fs.Var(procs, "procedure", "ánh xạ tên thủ tục trong sổ sang mã")
 	yes := fs.Bool("yes", false, "nhập thật (không có: chỉ xem trước)")
-	pos, err := e.parse(fs, args)
+	file, err := e.parseOne(fs, args, "tệp .xlsx")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một tệp .xlsx")
-	}
-	f, err := os.Open(pos[0])
+	f, err := os.Open(file)
 	if err != nil {
-		return fmt.Errorf("không mở được tệp %s: %v", pos[0], err)
+		return fmt.Errorf("không mở được tệp %s: %v", file, err)
 	}
 	defer f.Close()
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	plan, err := o.PlanImport(e.ctx, f, pos[0], office.ImportOptions{Map: *mapSpec, Procedures: procs})
-	if err != nil {
-		return err
-	}
-	var res *office.XLSXImportResult
-	if *yes && len(plan.Ready) > 0 {
-		r, err := o.ApplyImport(e.ctx, plan)
+	return e.withOffice(func(o *office.Office) error {
+		plan, err := o.PlanImport(e.ctx, f, file, office.ImportOptions{Map: *mapSpec, Procedures: procs})
 		if err != nil {
 			return err
 		}
-		res = &r
-	}
-	out := map[string]any{"plan": plan, "imported": 0, "confirmed": *yes}
-	if res != nil {
-		out["imported"] = res.Imported
-		out["result"] = res
-	}
-	return e.emit(out, func(w io.Writer) { printPlan(w, plan, res, *yes) })
+		var res *office.XLSXImportResult
+		if *yes && len(plan.Ready) > 0 {
+			r, err := o.ApplyImport(e.ctx, plan)
+			if err != nil {
+				return err
+			}
+			res = &r
+		}
+		out := map[string]any{"plan": plan, "imported": 0, "confirmed": *yes}
+		if res != nil {
+			out["imported"] = res.Imported
+			out["result"] = res
+		}
+		return e.emit(out, func(w io.Writer) { printPlan(w, plan, res, *yes) })
+	})
 }
 
 func printPlan(w io.Writer, p *office.ImportPlan, res *office.XLSXImportResult, yes bool) {

@@ -8,37 +8,29 @@ import (
 	"motcua/internal/office"
 )
 
-func init() {
-	addCommand(command{"migrate", "--from NGUỒN --to ĐÍCH",
-		"Chuyển toàn bộ dữ liệu của văn phòng từ một tệp SQLite sang máy chủ PostgreSQL (postgres://…) hoặc ngược lại; đích phải trống, chuyển trọn vẹn hoặc không chuyển gì.",
-		func(e *Env, args []string) error {
-			fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-			from := fs.String("from", "", "cơ sở dữ liệu nguồn: đường dẫn tệp .db hoặc postgres://…")
-			to := fs.String("to", "", "cơ sở dữ liệu đích (trống): đường dẫn tệp .db hoặc postgres://…")
-			pos, err := e.parse(fs, args)
-			if err != nil {
-				return err
-			}
-			if len(pos) > 0 {
-				return usagef("thừa tham số %q", pos[0])
-			}
-			if *from == "" || *to == "" {
-				return usagef("cần --from NGUỒN và --to ĐÍCH")
-			}
-			rep, err := office.MoveRegister(e.ctx, *from, *to)
-			if err != nil {
-				return err
-			}
-			var total int64
-			for _, t := range rep.Tables {
-				total += t.Rows
-			}
-			return e.emit(rep, func(w io.Writer) {
-				fmt.Fprintf(w, "Đã chuyển %d dòng dữ liệu từ %s sang %s trong %.1f giây; số dòng và mã băm từng bảng đã được kiểm tra khớp:\n",
-					total, rep.From, rep.To, rep.Elapsed.Seconds())
-				for _, t := range rep.Tables {
-					fmt.Fprintf(w, "  %-22s %10d dòng  %s\n", t.Table, t.Rows, t.Hash[:16])
-				}
-			})
-		}})
+func runMigrate(e *Env, args []string) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	from := fs.String("from", "", "cơ sở dữ liệu nguồn: đường dẫn tệp .db hoặc postgres://…")
+	to := fs.String("to", "", "cơ sở dữ liệu đích (trống): đường dẫn tệp .db hoặc postgres://…")
+	if err := e.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if *from == "" || *to == "" {
+		return usagef("cần --from NGUỒN và --to ĐÍCH")
+	}
+	rep, err := office.MoveRegister(e.ctx, *from, *to)
+	if err != nil {
+		return err
+	}
+	var total int64
+	for _, t := range rep.Tables {
+		total += t.Rows
+	}
+	return e.emit(rep, func(w io.Writer) {
+		fmt.Fprintf(w, "Đã chuyển %d dòng dữ liệu từ %s sang %s trong %.1f giây; số dòng và mã băm từng bảng đã được kiểm tra khớp:\n",
+			total, rep.From, rep.To, rep.Elapsed.Seconds())
+		for _, t := range rep.Tables {
+			fmt.Fprintf(w, "  %-22s %10d dòng  %s\n", t.Table, t.Rows, t.Hash[:16])
+		}
+	})
 }

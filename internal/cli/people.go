@@ -13,27 +13,21 @@ import (
 	"motcua/internal/people"
 )
 
-func init() {
-	addCommand(command{"staff", "add --name HỌ_TÊN --role VAI_TRÒ [--title CHỨC_VỤ] [--unit ĐƠN_VỊ] [--phone SĐT] [--email E] [--start YYYY-MM-DD] | edit MÃ|HỌ_TÊN [--…] | end MÃ|HỌ_TÊN [--date YYYY-MM-DD] | list [--all] | print -o TỆP.pdf | passwd MÃ|HỌ_TÊN | passwords on|off",
-		"Danh sách cán bộ, công chức: thêm, sửa, ghi ngày thôi công tác, liệt kê, in danh sách công khai tại quầy, đặt mật khẩu (passwd), bật hoặc tắt đăng nhập (passwords off: một người, không cần mật khẩu). Vai trò: counter (cán bộ một cửa), chair (chủ tịch), vice_chair (phó chủ tịch), specialist (công chức chuyên môn), admin (quản trị).", runStaff})
-}
-
-// useOffice opens the office for one command and closes it after.
-func (e *Env) useOffice(fn func(o *office.Office) error) error {
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	return fn(o)
-}
-
 // optDate parses an optional YYYY-MM-DD flag.
 func optDate(s string) (time.Time, error) {
 	if strings.TrimSpace(s) == "" {
 		return time.Time{}, nil
 	}
 	return parseDate(s)
+}
+
+// optRange parses optional --from and --to dates.
+func optRange(fromS, toS string) (from, to time.Time, err error) {
+	if from, err = optDate(fromS); err != nil {
+		return from, to, err
+	}
+	to, err = optDate(toS)
+	return from, to, err
 }
 
 type staffFlags struct {
@@ -99,14 +93,11 @@ func runStaff(e *Env, args []string) error {
 	all := fs.Bool("all", false, "cả cán bộ đã thôi công tác")
 	date := fs.String("date", "", "ngày thôi công tác YYYY-MM-DD")
 	out := fs.String("o", "", "tệp PDF")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "add, edit, end, list hoặc print")
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: add, edit, end, list hoặc print")
-	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		switch pos[0] {
 		case "add":
 			if len(pos) != 1 {
@@ -151,17 +142,7 @@ func runStaff(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if list == nil {
-				list = []people.Staff{}
-			}
-			return e.emit(list, func(w io.Writer) {
-				if len(list) == 0 {
-					fmt.Fprintln(w, "Danh sách cán bộ còn trống; thêm bằng lệnh motcua staff add.")
-				}
-				for _, s := range list {
-					staffLine(w, s)
-				}
-			})
+			return emitLines(e, list, "Danh sách cán bộ còn trống; thêm bằng lệnh motcua staff add.", staffLine)
 		case "passwd", "passwords":
 			return e.staffAccounts(o, pos) // accounts.go
 		case "print":
@@ -170,13 +151,8 @@ func runStaff(e *Env, args []string) error {
 			}
 			return e.printed(*out, nil, "Đã in danh sách cán bộ tiếp nhận hồ sơ ra tệp")
 		}
-		return usagef("không có việc %q: dùng add, edit, end, list hoặc print", pos[0])
+		return unknownTask(pos[0], "add, edit, end, list hoặc print")
 	})
-}
-
-func init() {
-	addCommand(command{"pledge", "sign CÁN_BỘ [--sets BỘ,BỘ] [--date YYYY-MM-DD] [--year NĂM] [--scan TỆP] | attach CÁN_BỘ TỆP [--year NĂM] | list [--year NĂM] | missing [--year NĂM] | sets [--choose BỘ,BỘ] | note CÁN_BỘ --kind violation|praise --source NGUỒN --text NỘI_DUNG [--date …] | notes [CÁN_BỘ]",
-		"Cam kết của cán bộ: ghi việc ký bản cam kết mỗi năm (kèm bản quét PDF, JPEG hoặc PNG tối đa 2 MB), xem ai chưa ký, chọn các bộ cam kết của xã, ghi nhận vi phạm hoặc khen ngợi.", runPledge})
 }
 
 func runPledge(e *Env, args []string) error {
@@ -189,12 +165,9 @@ func runPledge(e *Env, args []string) error {
 	kind := fs.String("kind", "", "violation hoặc praise")
 	source := fs.String("source", "", "nguồn ghi nhận")
 	text := fs.String("text", "", "nội dung ghi nhận")
-	pos, err := e.parse(fs, args)
+	pos, err := e.parseTask(fs, args, "sign, attach, list, missing, sets, note hoặc notes")
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usagef("cần một việc: sign, attach, list, missing, sets, note hoặc notes")
 	}
 	want := func(n int, what string) error {
 		if len(pos) != n+1 {
@@ -202,7 +175,7 @@ func runPledge(e *Env, args []string) error {
 		}
 		return nil
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		switch pos[0] {
 		case "sign":
 			if err := want(1, "đúng một mã hoặc họ tên cán bộ"); err != nil {
@@ -249,17 +222,7 @@ func runPledge(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if gs == nil {
-				gs = []people.Signing{}
-			}
-			return e.emit(gs, func(w io.Writer) {
-				if len(gs) == 0 {
-					fmt.Fprintln(w, "Chưa có bản cam kết nào được ghi.")
-				}
-				for _, g := range gs {
-					signingLine(w, g)
-				}
-			})
+			return emitLines(e, gs, "Chưa có bản cam kết nào được ghi.", signingLine)
 		case "missing":
 			p, err := o.PledgeProgress(e.ctx, *year)
 			if err != nil {
@@ -316,16 +279,9 @@ func runPledge(e *Env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if ns == nil {
-				ns = []people.Note{}
-			}
-			return e.emit(ns, func(w io.Writer) {
-				for _, n := range ns {
-					noteLine(w, n)
-				}
-			})
+			return emitLines(e, ns, "", noteLine)
 		}
-		return usagef("không có việc %q: dùng sign, attach, list, missing, sets, note hoặc notes", pos[0])
+		return unknownTask(pos[0], "sign, attach, list, missing, sets, note hoặc notes")
 	})
 }
 
@@ -341,12 +297,6 @@ func signingLine(w io.Writer, g people.Signing) {
 
 func noteLine(w io.Writer, n people.Note) {
 	fmt.Fprintf(w, "%s  %-16s %s. Nguồn: %s\n", n.On.Format("02/01/2006"), n.Kind.Vietnamese(), n.Text, n.Source)
-}
-
-func init() {
-	addCommand(command{"letter-sent", "SỐ_THƯ|MÃ_THƯ --how hand|post|counter [--year NĂM] [--at \"YYYY-MM-DD HH:MM\"]",
-		"Ghi thư đã gửi công dân: tận tay (hand), qua bưu điện (post) hoặc tại quầy (counter), và khi nào. SỐ_THƯ là số trong sổ văn bản đi (ví dụ 05), của năm nay nếu không có --year.", runLetterSent})
-	addCommand(command{"letter-counts", "[--year NĂM]", "Đếm thư theo loại và theo tháng: đã soạn, đã cấp số, đã gửi.", runLetterCounts})
 }
 
 func runLetterSent(e *Env, args []string) error {
@@ -369,7 +319,7 @@ func runLetterSent(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		ls, err := o.Letters(e.ctx, office.LetterIssued, time.Time{})
 		if err != nil {
 			return err
@@ -404,14 +354,12 @@ func runLetterCounts(e *Env, args []string) error {
 	if _, err := e.parse(fs, args); err != nil {
 		return err
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		cs, err := o.LetterCounts(e.ctx, *year)
 		if err != nil {
 			return err
 		}
-		if cs == nil {
-			cs = []office.LetterMonth{}
-		}
+		cs = orEmpty(cs)
 		return e.emit(cs, func(w io.Writer) {
 			if len(cs) == 0 {
 				fmt.Fprintln(w, "Chưa có thư nào trong năm.")
@@ -425,37 +373,31 @@ func runLetterCounts(e *Env, args []string) error {
 	})
 }
 
-func init() {
-	addCommand(command{"outreach", "", "Việc cần chú ý về cán bộ và người dân: tỷ lệ cán bộ đã ký cam kết năm nay (và ai chưa ký), phản ánh quá hạn chưa trả lời, cam kết đối thoại quá hạn.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("outreach", flag.ContinueOnError)
-		pos, err := e.parse(fs, args)
+func runOutreach(e *Env, args []string) error {
+	fs := flag.NewFlagSet("outreach", flag.ContinueOnError)
+	if err := e.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
+		a, err := o.PeopleAlerts(e.ctx)
 		if err != nil {
 			return err
 		}
-		if len(pos) > 0 {
-			return usagef("thừa tham số %q", pos[0])
-		}
-		return e.useOffice(func(o *office.Office) error {
-			a, err := o.PeopleAlerts(e.ctx)
-			if err != nil {
-				return err
+		return e.emit(a, func(w io.Writer) {
+			p := a.Pledge
+			fmt.Fprintf(w, "Cam kết năm %d: %d/%d cán bộ đã ký (%.0f%%).", p.Year, p.Signed, p.Staff, p.Percent)
+			if len(p.Missing) > 0 {
+				fmt.Fprintf(w, " Chưa ký: %s.", strings.Join(p.Missing, ", "))
 			}
-			return e.emit(a, func(w io.Writer) {
-				p := a.Pledge
-				fmt.Fprintf(w, "Cam kết năm %d: %d/%d cán bộ đã ký (%.0f%%).", p.Year, p.Signed, p.Staff, p.Percent)
-				if len(p.Missing) > 0 {
-					fmt.Fprintf(w, " Chưa ký: %s.", strings.Join(p.Missing, ", "))
-				}
-				fmt.Fprintln(w)
-				fmt.Fprintf(w, "Phản ánh quá hạn chưa trả lời: %d.\n", len(a.Feedback))
-				for _, f := range a.Feedback {
-					fmt.Fprintf(w, "  %s hạn %s: %s\n", f.Ref(), f.DueOn.Format("02/01/2006"), f.Content)
-				}
-				fmt.Fprintf(w, "Cam kết đối thoại quá hạn: %d.\n", len(a.Commitments))
-				for _, c := range a.Commitments {
-					fmt.Fprintf(w, "  %s, cam kết %d, hạn %s (%s): %s\n", c.Dialogue, c.Commitment.No, c.Commitment.Deadline.Format("02/01/2006"), c.Commitment.Owner, c.Commitment.Text)
-				}
-			})
+			fmt.Fprintln(w)
+			fmt.Fprintf(w, "Phản ánh quá hạn chưa trả lời: %d.\n", len(a.Feedback))
+			for _, f := range a.Feedback {
+				fmt.Fprintf(w, "  %s hạn %s: %s\n", f.Ref(), f.DueOn.Format("02/01/2006"), f.Content)
+			}
+			fmt.Fprintf(w, "Cam kết đối thoại quá hạn: %d.\n", len(a.Commitments))
+			for _, c := range a.Commitments {
+				fmt.Fprintf(w, "  %s, cam kết %d, hạn %s (%s): %s\n", c.Dialogue, c.Commitment.No, c.Commitment.Deadline.Format("02/01/2006"), c.Commitment.Owner, c.Commitment.Text)
+			}
 		})
-	}})
+	})
 }

@@ -85,111 +85,6 @@ func (e *Env) printed(path string, extra map[string]any, text string) error {
 	return e.emit(out, func(w io.Writer) { fmt.Fprintf(w, "%s: %s\n", text, path) })
 }
 
-func init() {
-	addCommand(command{"print",
-		"receipt|control|supplement|apology|refusal|rejection|stop MÃ_HỒ_SƠ… -o TỆP | register (--year YYYY | --from D --to D) -o TỆP | letter --kind LOẠI (--dossier MÃ | --to HỌ_TÊN --address A) [--field tên=giá_trị…] -o TỆP | letter --number SỐ/NĂM -o TỆP | letters [--date YYYY-MM-DD] -o TỆP | pledge --name HỌ_TÊN [--title CHỨC_VỤ] --sets BỘ,BỘ -o TỆP",
-		"In biểu mẫu, sổ theo dõi hồ sơ, thư và bản cam kết ra tệp PDF; --open mở tệp, --print gửi ra máy in.", runPrint})
-
-	addCommand(command{"pledge-sets", "", "Liệt kê các bộ khẩu hiệu cam kết (4 xin, 4 luôn, 5 biết, 5 không…).", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("pledge-sets", flag.ContinueOnError)
-		if _, err := e.parse(fs, args); err != nil {
-			return err
-		}
-		sets, err := people.DefaultPledgeSets()
-		if err != nil {
-			return err
-		}
-		return e.emit(sets, func(w io.Writer) {
-			for _, s := range sets {
-				fmt.Fprintf(w, "%-14s %s (%d nội dung)\n", s.Code, s.Name, len(s.Items))
-				for _, it := range s.Items {
-					fmt.Fprintf(w, "    - %s\n", it)
-				}
-			}
-		})
-	}})
-
-	addCommand(command{"letters", "[--status draft|issued] [--date YYYY-MM-DD]", "Liệt kê thư gửi công dân (thư chờ duyệt, thư đã cấp số).", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("letters", flag.ContinueOnError)
-		status := fs.String("status", "", "draft hoặc issued")
-		date := fs.String("date", "", "ngày soạn")
-		if _, err := e.parse(fs, args); err != nil {
-			return err
-		}
-		if *status != "" && *status != office.LetterDraft && *status != office.LetterIssued {
-			return usagef("--status %q không có: dùng draft (chờ duyệt) hoặc issued (đã cấp số)", *status)
-		}
-		var day time.Time
-		if *date != "" {
-			var err error
-			if day, err = parseDate(*date); err != nil {
-				return err
-			}
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
-		ls, err := o.Letters(e.ctx, *status, day)
-		if err != nil {
-			return err
-		}
-		return e.emit(ls, func(w io.Writer) {
-			if len(ls) == 0 {
-				fmt.Fprintln(w, "Không có thư nào.")
-			}
-			for _, l := range ls {
-				k, _ := letters.ParseKind(l.Kind)
-				fmt.Fprintf(w, "%s  %-12s %-26s %s\n", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
-			}
-		})
-	}})
-
-	addCommand(command{"letter-template", "LOẠI [--set TỆP | --reset]", "Xem, sửa (từ tệp văn bản) hoặc khôi phục mẫu thư của một loại thư.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("letter-template", flag.ContinueOnError)
-		set := fs.String("set", "", "tệp văn bản chứa mẫu thư mới")
-		reset := fs.Bool("reset", false, "dùng lại mẫu thư mặc định")
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) != 1 {
-			return usagef("cần đúng một loại thư: thanks, apology, marriage, birth hoặc condolence")
-		}
-		k, err := letters.ParseKind(pos[0])
-		if err != nil {
-			return err
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
-		switch {
-		case *reset:
-			err = o.SetLetterTemplate(e.ctx, k, "")
-		case *set != "":
-			var b []byte
-			if b, err = os.ReadFile(*set); err != nil {
-				return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
-			}
-			if strings.TrimSpace(string(b)) == "" {
-				return fmt.Errorf("tệp %s trống nên không dùng làm mẫu thư; muốn dùng lại mẫu mặc định thì chạy: motcua letter-template %s --reset", *set, k)
-			}
-			err = o.SetLetterTemplate(e.ctx, k, string(b))
-		}
-		if err != nil {
-			return err
-		}
-		src, err := o.LetterTemplate(e.ctx, k)
-		if err != nil {
-			return err
-		}
-		return e.emit(map[string]string{"kind": string(k), "template": src}, func(w io.Writer) { fmt.Fprintln(w, src) })
-	}})
-}
-
 func runPrint(e *Env, args []string) error {
 	if len(args) == 0 {
 		return usagef("thiếu loại giấy cần in")
@@ -213,6 +108,7 @@ func runPrint(e *Env, args []string) error {
 	unit := fs.String("unit", "", "đơn vị công tác")
 	sets := fs.String("sets", "", "các bộ khẩu hiệu, cách nhau dấu phẩy")
 	fs.BoolVar(&e.openAfter, "open", false, "mở tệp PDF sau khi in")
+	signer := fs.String("signer", "", "với letter, letters, apology, stop, rejection: họ tên người ký (Chủ tịch hoặc một Phó Chủ tịch, xem motcua signers); bỏ trống: người duyệt thư, hoặc người ký thường lệ")
 	fs.BoolVar(&e.sendToPrinter, "print", false, "gửi tệp PDF ra máy in (Linux: lp; Windows: mở trình xem để bấm In)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -221,122 +117,233 @@ func runPrint(e *Env, args []string) error {
 	if *out == "" {
 		return usagef("thiếu -o TỆP.pdf (nơi lưu tệp PDF)")
 	}
-	o, err := e.office()
+	return e.withOffice(func(o *office.Office) error {
+		for _, k := range office.FormKinds {
+			if what == string(k) {
+				if len(pos) == 0 {
+					return usagef("thiếu mã hồ sơ")
+				}
+				if err := writePDF(*out, func(w io.Writer) error { return o.PrintFormsSignedBy(e.ctx, w, k, *signer, pos...) }); err != nil {
+					return err
+				}
+				return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")
+			}
+		}
+		switch what {
+		case "register":
+			var from, to time.Time
+			switch {
+			case *year != 0:
+				if *year < 1990 || *year > 2100 {
+					return fmt.Errorf("năm %d không hợp lệ", *year)
+				}
+				from = time.Date(*year, 1, 1, 0, 0, 0, 0, o.Now().Location())
+				to = time.Date(*year, 12, 31, 0, 0, 0, 0, o.Now().Location())
+			case *fromS != "" && *toS != "":
+				if from, err = parseDate(*fromS); err != nil {
+					return err
+				}
+				if to, err = parseDate(*toS); err != nil {
+					return err
+				}
+			default:
+				return usagef("cần --year YYYY hoặc --from YYYY-MM-DD --to YYYY-MM-DD")
+			}
+			if err := writePDF(*out, func(w io.Writer) error { return o.PrintRegister(e.ctx, w, from, to) }); err != nil {
+				return err
+			}
+			return e.printed(*out, nil, "Đã in sổ theo dõi hồ sơ ra tệp")
+		case "letter":
+			if *number != "" {
+				n, y, err := office.ParseLetterNumber(*number)
+				if err != nil {
+					return err
+				}
+				l, err := o.LetterByNumber(e.ctx, y, n)
+				if err != nil {
+					return err
+				}
+				if err := writePDF(*out, func(w io.Writer) error { return o.RenderLetters(e.ctx, w, []office.Letter{l}) }); err != nil {
+					return err
+				}
+				return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
+					"Đã in lại thư số "+office.LetterRef(l)+" ra tệp")
+			}
+			if *kind == "" {
+				return usagef("thiếu --kind (thanks, apology, marriage, birth, condolence)")
+			}
+			k, err := letters.ParseKind(*kind)
+			if err != nil {
+				return err
+			}
+			if (*dossier == "") == (*toS == "") {
+				return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
+			}
+			in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields, Signer: *signer}
+			if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
+				return err
+			}
+			sv := &saveOnce{path: *out}
+			l, err := o.PrintLetterTo(e.ctx, in, sv.save)
+			if err := sv.undo(err); err != nil {
+				return fmt.Errorf("%w. Thư chưa được cấp số", err)
+			}
+			return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l), "signer": l.Signer},
+				"Đã cấp số "+office.LetterRef(l)+", người ký "+l.Signer.Label()+", và in thư ra tệp")
+		case "letters":
+			day := o.Now()
+			if *date != "" {
+				if day, err = parseDate(*date); err != nil {
+					return err
+				}
+			}
+			drafts, err := o.Letters(e.ctx, office.LetterDraft, day)
+			if err != nil {
+				return err
+			}
+			if len(drafts) == 0 {
+				return fmt.Errorf("không có thư nào soạn ngày %s đang chờ in", day.Format("02/01/2006"))
+			}
+			ids := make([]string, len(drafts))
+			for i, l := range drafts {
+				ids[i] = l.ID
+			}
+			sv := &saveOnce{path: *out}
+			issued, err := o.IssueLettersSignedBy(e.ctx, ids, *signer, sv.save)
+			if err := sv.undo(err); err != nil {
+				return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
+			}
+			return e.printed(*out, map[string]any{"letters": len(issued)}, fmt.Sprintf("Đã cấp số và in %d thư ra tệp", len(issued)))
+		case "pledge":
+			if *name == "" || *sets == "" {
+				return usagef("cần --name HỌ_TÊN và --sets BỘ,BỘ (xem motcua pledge-sets)")
+			}
+			var day time.Time
+			if *date != "" {
+				if day, err = parseDate(*date); err != nil {
+					return err
+				}
+			}
+			staff := people.Staff{Name: *name, Position: *title, Unit: *unit}
+			if err := writePDF(*out, func(w io.Writer) error { return o.PrintPledge(w, staff, strings.Split(*sets, ","), day) }); err != nil {
+				return err
+			}
+			return e.printed(*out, nil, "Đã in bản cam kết ra tệp")
+		}
+		return usagef("không in được %q: dùng receipt, supplement, refusal, apology, stop, control, register, letter, letters hoặc pledge", what)
+	})
+}
+
+func runPledgeSets(e *Env, args []string) error {
+	fs := flag.NewFlagSet("pledge-sets", flag.ContinueOnError)
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	sets, err := people.DefaultPledgeSets()
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	for _, k := range office.FormKinds {
-		if what == string(k) {
-			if len(pos) == 0 {
-				return usagef("thiếu mã hồ sơ")
+	return e.emit(sets, func(w io.Writer) {
+		for _, s := range sets {
+			fmt.Fprintf(w, "%-14s %s (%d nội dung)\n", s.Code, s.Name, len(s.Items))
+			for _, it := range s.Items {
+				fmt.Fprintf(w, "    - %s\n", it)
 			}
-			if err := writePDF(*out, func(w io.Writer) error { return o.PrintForms(e.ctx, w, k, pos...) }); err != nil {
-				return err
-			}
-			return e.printed(*out, map[string]any{"dossiers": pos}, "Đã in ra tệp")
+		}
+	})
+}
+
+func runLetters(e *Env, args []string) error {
+	fs := flag.NewFlagSet("letters", flag.ContinueOnError)
+	status := fs.String("status", "", "draft hoặc issued")
+	date := fs.String("date", "", "ngày soạn")
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *status != "" && *status != office.LetterDraft && *status != office.LetterIssued {
+		return usagef("--status %q không có: dùng draft (chờ duyệt) hoặc issued (đã cấp số)", *status)
+	}
+	var day time.Time
+	if *date != "" {
+		var err error
+		if day, err = parseDate(*date); err != nil {
+			return err
 		}
 	}
-	switch what {
-	case "register":
-		var from, to time.Time
+	return e.withOffice(func(o *office.Office) error {
+		ls, err := o.Letters(e.ctx, *status, day)
+		if err != nil {
+			return err
+		}
+		return e.emit(ls, func(w io.Writer) {
+			if len(ls) == 0 {
+				fmt.Fprintln(w, "Không có thư nào.")
+			}
+			for _, l := range ls {
+				k, _ := letters.ParseKind(l.Kind)
+				line := fmt.Sprintf("%s  %-12s %-26s %s", l.DraftedAt.Format(stamp), office.LetterRef(l), k.Name(), l.Recipient)
+				if l.Signer.Valid() {
+					line += "  (ký: " + l.Signer.Label() + ")"
+				}
+				fmt.Fprintln(w, line)
+			}
+		})
+	})
+}
+
+func runLetterTemplate(e *Env, args []string) error {
+	fs := flag.NewFlagSet("letter-template", flag.ContinueOnError)
+	set := fs.String("set", "", "tệp văn bản chứa mẫu thư mới")
+	reset := fs.Bool("reset", false, "dùng lại mẫu thư mặc định")
+	kind, err := e.parseOne(fs, args, "loại thư: thanks, apology, marriage, birth hoặc condolence")
+	if err != nil {
+		return err
+	}
+	k, err := letters.ParseKind(kind)
+	if err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
 		switch {
-		case *year != 0:
-			if *year < 1990 || *year > 2100 {
-				return fmt.Errorf("năm %d không hợp lệ", *year)
+		case *reset:
+			err = o.SetLetterTemplate(e.ctx, k, "")
+		case *set != "":
+			var b []byte
+			if b, err = os.ReadFile(*set); err != nil {
+				return fmt.Errorf("không đọc được tệp %s: %v", *set, err)
 			}
-			from = time.Date(*year, 1, 1, 0, 0, 0, 0, o.Now().Location())
-			to = time.Date(*year, 12, 31, 0, 0, 0, 0, o.Now().Location())
-		case *fromS != "" && *toS != "":
-			if from, err = parseDate(*fromS); err != nil {
-				return err
+			if strings.TrimSpace(string(b)) == "" {
+				return fmt.Errorf("tệp %s trống nên không dùng làm mẫu thư; muốn dùng lại mẫu mặc định thì chạy: motcua letter-template %s --reset", *set, k)
 			}
-			if to, err = parseDate(*toS); err != nil {
-				return err
-			}
-		default:
-			return usagef("cần --year YYYY hoặc --from YYYY-MM-DD --to YYYY-MM-DD")
+			err = o.SetLetterTemplate(e.ctx, k, string(b))
 		}
-		if err := writePDF(*out, func(w io.Writer) error { return o.PrintRegister(e.ctx, w, from, to) }); err != nil {
-			return err
-		}
-		return e.printed(*out, nil, "Đã in sổ theo dõi hồ sơ ra tệp")
-	case "letter":
-		if *number != "" {
-			n, y, err := office.ParseLetterNumber(*number)
-			if err != nil {
-				return err
-			}
-			l, err := o.LetterByNumber(e.ctx, y, n)
-			if err != nil {
-				return err
-			}
-			if err := writePDF(*out, func(w io.Writer) error { return o.RenderLetters(e.ctx, w, []office.Letter{l}) }); err != nil {
-				return err
-			}
-			return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
-				"Đã in lại thư số "+office.LetterRef(l)+" ra tệp")
-		}
-		if *kind == "" {
-			return usagef("thiếu --kind (thanks, apology, marriage, birth, condolence)")
-		}
-		k, err := letters.ParseKind(*kind)
 		if err != nil {
 			return err
 		}
-		if (*dossier == "") == (*toS == "") {
-			return usagef("cần --dossier MÃ_HỒ_SƠ hoặc --to HỌ_TÊN (một trong hai)")
-		}
-		in := office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}
-		if done, err := e.draftOnly(o, in); done || err != nil { // accounts.go: a clerk drafts, the chair issues
-			return err
-		}
-		sv := &saveOnce{path: *out}
-		l, err := o.PrintLetterTo(e.ctx, office.LetterInput{Kind: k, DossierCode: *dossier, Recipient: *toS, Address: *address, Fields: fields}, sv.save)
-		if err := sv.undo(err); err != nil {
-			return fmt.Errorf("%w. Thư chưa được cấp số", err)
-		}
-		return e.printed(*out, map[string]any{"number": l.Number, "symbol": l.Symbol, "year": l.Year, "reference": office.LetterRef(l)},
-			"Đã cấp số "+office.LetterRef(l)+" và in thư ra tệp")
-	case "letters":
-		day := o.Now()
-		if *date != "" {
-			if day, err = parseDate(*date); err != nil {
-				return err
-			}
-		}
-		drafts, err := o.Letters(e.ctx, office.LetterDraft, day)
+		src, err := o.LetterTemplate(e.ctx, k)
 		if err != nil {
 			return err
 		}
-		if len(drafts) == 0 {
-			return fmt.Errorf("không có thư nào soạn ngày %s đang chờ in", day.Format("02/01/2006"))
-		}
-		ids := make([]string, len(drafts))
-		for i, l := range drafts {
-			ids[i] = l.ID
-		}
-		sv := &saveOnce{path: *out}
-		issued, err := o.IssueLettersTo(e.ctx, ids, sv.save)
-		if err := sv.undo(err); err != nil {
-			return fmt.Errorf("%w. Các thư vẫn chờ in, chưa được cấp số", err)
-		}
-		return e.printed(*out, map[string]any{"letters": len(issued)}, fmt.Sprintf("Đã cấp số và in %d thư ra tệp", len(issued)))
-	case "pledge":
-		if *name == "" || *sets == "" {
-			return usagef("cần --name HỌ_TÊN và --sets BỘ,BỘ (xem motcua pledge-sets)")
-		}
-		var day time.Time
-		if *date != "" {
-			if day, err = parseDate(*date); err != nil {
-				return err
-			}
-		}
-		staff := people.Staff{Name: *name, Position: *title, Unit: *unit}
-		if err := writePDF(*out, func(w io.Writer) error { return o.PrintPledge(w, staff, strings.Split(*sets, ","), day) }); err != nil {
-			return err
-		}
-		return e.printed(*out, nil, "Đã in bản cam kết ra tệp")
+		return e.emit(map[string]string{"kind": string(k), "template": src}, func(w io.Writer) { fmt.Fprintln(w, src) })
+	})
+}
+
+func runSigners(e *Env, args []string) error {
+	if err := e.parseNoArgs(flag.NewFlagSet("signers", flag.ContinueOnError), args); err != nil {
+		return err
 	}
-	return usagef("không in được %q: dùng receipt, supplement, refusal, apology, stop, control, register, letter, letters hoặc pledge", what)
+	return e.withOffice(func(o *office.Office) error {
+		ss, err := o.Signers(e.ctx)
+		if err != nil {
+			return err
+		}
+		return e.emit(ss, func(w io.Writer) {
+			if len(ss) == 0 {
+				fmt.Fprintln(w, "Chưa có người ký: hãy nhập họ tên Chủ tịch trong Cài đặt (motcua settings chair_name=\"HỌ TÊN\") hoặc thêm vào danh sách cán bộ.")
+			}
+			for _, s := range ss {
+				fmt.Fprintf(w, "%s\n    %s\n", s.Label(), strings.Join(office.SignBlock(s), " / "))
+			}
+		})
+	})
 }

@@ -14,12 +14,6 @@ import (
 	"motcua/internal/report"
 )
 
-func init() {
-	addCommand(command{"report", "[--period 2027-01|2027-Q1|2027-H1|2027 | --from YYYY-MM-DD --to YYYY-MM-DD] [--format text|json|pdf|xlsx|csv] [-o TỆP]",
-		"Báo cáo kết quả giải quyết hồ sơ của một kỳ (mặc định tháng báo cáo hiện tại, chốt số liệu theo cài đặt report.start_day): tiếp nhận, trả trước hạn, đúng hạn, quá hạn, tỷ lệ, theo kênh và theo thủ tục, diễn biến 12 tháng, tự chấm điểm; PDF, Excel (kèm sổ theo dõi hồ sơ của kỳ) hoặc CSV.",
-		runReport})
-}
-
 func runReport(e *Env, args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	period := fs.String("period", "", "kỳ báo cáo")
@@ -27,14 +21,11 @@ func runReport(e *Env, args []string) error {
 	toS := fs.String("to", "", "đến ngày")
 	format := fs.String("format", "", "text, json, pdf, xlsx hoặc csv")
 	out := fs.String("o", "", "tệp kết quả")
-	pos, err := e.parse(fs, args)
-	if err != nil {
+	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("thừa tham số %q", pos[0])
-	}
 	var from, to time.Time
+	var err error
 	if *fromS != "" {
 		if from, err = parseDate(*fromS); err != nil {
 			return usagef("%v", err)
@@ -64,38 +55,35 @@ func runReport(e *Env, args []string) error {
 	if (f == office.FormatPDF || f == office.FormatXLSX) && *out == "" {
 		return usagef("thiếu -o TỆP.%s (nơi lưu báo cáo)", f)
 	}
-	o, err := e.office()
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	p, err := o.ReportPeriod(*period, from, to)
-	if err != nil {
-		return err
-	}
-	r, err := o.Report(e.ctx, p, true)
-	if err != nil {
-		return err
-	}
-	switch f {
-	case "text", "json":
-		if f == "json" {
-			e.JSON = true
+	return e.withOffice(func(o *office.Office) error {
+		p, err := o.ReportPeriod(*period, from, to)
+		if err != nil {
+			return err
 		}
-		if *out != "" {
-			return usagef("-o chỉ dùng với --format pdf, xlsx hoặc csv")
+		r, err := o.Report(e.ctx, p, true)
+		if err != nil {
+			return err
 		}
-		return e.emit(r, func(w io.Writer) { printReport(w, r) })
-	case office.FormatCSV:
-		if *out == "" {
-			return o.WriteReport(e.ctx, e.Stdout, r, f)
+		switch f {
+		case "text", "json":
+			if f == "json" {
+				e.JSON = true
+			}
+			if *out != "" {
+				return usagef("-o chỉ dùng với --format pdf, xlsx hoặc csv")
+			}
+			return e.emit(r, func(w io.Writer) { printReport(w, r) })
+		case office.FormatCSV:
+			if *out == "" {
+				return o.WriteReport(e.ctx, e.Stdout, r, f)
+			}
 		}
-	}
-	if err := writeFileAtomic(*out, func(w io.Writer) error { return o.WriteReport(e.ctx, w, r, f) }); err != nil {
-		return err
-	}
-	return e.emit(map[string]any{"file": *out, "period": p.Key, "format": f}, func(w io.Writer) {
-		fmt.Fprintf(w, "Đã lưu báo cáo %s (%s): %s\n", strings.ToLower(p.Label), p.Range(), *out)
+		if err := writeFileAtomic(*out, func(w io.Writer) error { return o.WriteReport(e.ctx, w, r, f) }); err != nil {
+			return err
+		}
+		return e.emit(map[string]any{"file": *out, "period": p.Key, "format": f}, func(w io.Writer) {
+			fmt.Fprintf(w, "Đã lưu báo cáo %s (%s): %s\n", strings.ToLower(p.Label), p.Range(), *out)
+		})
 	})
 }
 

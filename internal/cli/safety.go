@@ -33,17 +33,12 @@ func (e *Env) dbFile() (string, error) {
 	return office.DeskDB()
 }
 
-func init() {
-	addCommand(command{"check", "", "Kiểm tra toàn bộ tệp dữ liệu xem có hỏng không (chạy lâu hơn với sổ lớn).", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("check", flag.ContinueOnError)
-		if _, err := e.parse(fs, args); err != nil {
-			return err
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
+func runCheck(e *Env, args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	if _, err := e.parse(fs, args); err != nil {
+		return err
+	}
+	return e.withOffice(func(o *office.Office) error {
 		problems, err := o.Check(e.ctx)
 		if err != nil {
 			return err
@@ -59,26 +54,19 @@ func init() {
 			return fmt.Errorf("tệp dữ liệu %s bị hỏng (%s); hãy khôi phục từ bản sao lưu mới nhất (motcua restore)", o.Path(), strings.Join(problems, "; "))
 		}
 		return nil
-	}})
+	})
+}
 
-	addCommand(command{"backup", "-o TỆP.db|THƯ_MỤC", "Sao lưu sổ ra một tệp (hoặc vào một thư mục, ví dụ USB) khi phần mềm vẫn đang dùng.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-		out := fs.String("o", "", "tệp hoặc thư mục sao lưu")
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) > 0 {
-			return usagef("thừa tham số %q", pos[0])
-		}
-		if *out == "" {
-			return usagef("thiếu -o TỆP.db (nơi lưu bản sao lưu)")
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
+func runBackup(e *Env, args []string) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	out := fs.String("o", "", "tệp hoặc thư mục sao lưu")
+	if err := e.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("thiếu -o TỆP.db (nơi lưu bản sao lưu)")
+	}
+	return e.withOffice(func(o *office.Office) error {
 		n, err := o.Count(e.ctx, office.Filter{})
 		if err != nil {
 			return err
@@ -90,72 +78,64 @@ func init() {
 		return e.emit(map[string]any{"file": file, "dossiers": n}, func(w io.Writer) {
 			fmt.Fprintf(w, "Đã sao lưu %d hồ sơ ra tệp %s\n", n, file)
 		})
-	}})
+	})
+}
 
-	addCommand(command{"restore", "TỆP.db [--yes]", "Khôi phục sổ từ một bản sao lưu: kiểm tra tệp, giữ lại sổ hiện tại trong thư mục sao-luu, báo số hồ sơ sẽ mất.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("restore", flag.ContinueOnError)
-		yes := fs.Bool("yes", false, "không hỏi lại")
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) != 1 {
-			return usagef("cần đúng một tệp sao lưu")
-		}
-		path, err := e.dbFile()
-		if err != nil {
-			return err
-		}
-		if err := e.mayRestore(); err != nil { // accounts.go
-			return err
-		}
-		confirm := func(p office.RestorePlan) bool {
-			if *yes {
-				if w := p.Warning(); w != "" {
-					fmt.Fprintln(e.Stderr, w)
-				}
-				return true
-			}
-			fmt.Fprintf(e.Stderr, "Sẽ thay sổ %s (%d hồ sơ) bằng bản sao lưu %s (%d hồ sơ).\n", p.Current, p.CurrentDossiers, p.Source, p.SourceDossiers)
+func runRestore(e *Env, args []string) error {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	yes := fs.Bool("yes", false, "không hỏi lại")
+	backup, err := e.parseOne(fs, args, "tệp sao lưu")
+	if err != nil {
+		return err
+	}
+	path, err := e.dbFile()
+	if err != nil {
+		return err
+	}
+	if err := e.mayRestore(); err != nil { // accounts.go
+		return err
+	}
+	confirm := func(p office.RestorePlan) bool {
+		if *yes {
 			if w := p.Warning(); w != "" {
 				fmt.Fprintln(e.Stderr, w)
 			}
-			fmt.Fprint(e.Stderr, "Gõ \"có\" để khôi phục: ")
-			line, _ := e.stdin().ReadString('\n')
-			a := strings.ToLower(strings.TrimSpace(line))
-			return a == "có" || a == "co" || a == "yes" || a == "y"
+			return true
 		}
-		plan, err := office.Restore(e.ctx, path, pos[0], e.Now(), confirm)
-		if err != nil {
-			return err
+		fmt.Fprintf(e.Stderr, "Sẽ thay sổ %s (%d hồ sơ) bằng bản sao lưu %s (%d hồ sơ).\n", p.Current, p.CurrentDossiers, p.Source, p.SourceDossiers)
+		if w := p.Warning(); w != "" {
+			fmt.Fprintln(e.Stderr, w)
 		}
-		return e.emit(plan, func(w io.Writer) {
-			fmt.Fprintf(w, "Đã khôi phục sổ %s từ %s (%d hồ sơ).\n", plan.Current, plan.Source, plan.SourceDossiers)
-			if plan.Aside != "" {
-				fmt.Fprintf(w, "Sổ trước khi khôi phục (%d hồ sơ) được giữ ở %s.\n", plan.CurrentDossiers, plan.Aside)
-			}
-			if plan.Newer > 0 {
-				fmt.Fprintf(w, "%d hồ sơ có trong sổ cũ mà bản sao lưu không có (hoặc có ít bước hơn) nay không còn trong sổ; xem lại trong tệp giữ lại.\n", plan.Newer)
-			}
-		})
-	}})
+		fmt.Fprint(e.Stderr, "Gõ \"có\" để khôi phục: ")
+		line, _ := e.stdin().ReadString('\n')
+		a := strings.ToLower(strings.TrimSpace(line))
+		return a == "có" || a == "co" || a == "yes" || a == "y"
+	}
+	plan, err := office.Restore(e.ctx, path, backup, e.Now(), confirm)
+	if err != nil {
+		return err
+	}
+	return e.emit(plan, func(w io.Writer) {
+		fmt.Fprintf(w, "Đã khôi phục sổ %s từ %s (%d hồ sơ).\n", plan.Current, plan.Source, plan.SourceDossiers)
+		if plan.Aside != "" {
+			fmt.Fprintf(w, "Sổ trước khi khôi phục (%d hồ sơ) được giữ ở %s.\n", plan.CurrentDossiers, plan.Aside)
+		}
+		if plan.Newer > 0 {
+			fmt.Fprintf(w, "%d hồ sơ có trong sổ cũ mà bản sao lưu không có (hoặc có ít bước hơn) nay không còn trong sổ; xem lại trong tệp giữ lại.\n", plan.Newer)
+		}
+	})
 }
 
-func init() {
-	addCommand(command{"audit", "verify", "Kiểm tra nhật ký thay đổi: chỉ ra mục đầu tiên bị sửa, chèn hoặc xóa ngoài phần mềm, và hồ sơ bị sửa trực tiếp trong tệp dữ liệu.", func(e *Env, args []string) error {
-		fs := flag.NewFlagSet("audit", flag.ContinueOnError)
-		pos, err := e.parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) != 1 || pos[0] != "verify" {
-			return usagef("dùng: motcua audit verify")
-		}
-		o, err := e.office()
-		if err != nil {
-			return err
-		}
-		defer o.Close()
+func runAudit(e *Env, args []string) error {
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || pos[0] != "verify" {
+		return usagef("dùng: motcua audit verify")
+	}
+	return e.withOffice(func(o *office.Office) error {
 		r, err := o.VerifyAudit(e.ctx)
 		if err != nil {
 			return err
@@ -175,5 +155,5 @@ func init() {
 			return fmt.Errorf("nhật ký hoặc sổ đã bị sửa ngoài phần mềm (%d điểm, điểm đầu tiên: %s); hãy đối chiếu với bản sao lưu và báo lãnh đạo", len(r.Problems), r.Problems[0].Message)
 		}
 		return nil
-	}})
+	})
 }

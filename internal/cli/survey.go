@@ -9,13 +9,6 @@ import (
 	"motcua/internal/survey"
 )
 
-func init() {
-	addCommand(command{"rate", "MÃ_HỒ_SƠ 1|2|3 [--sipas 5,4,5,4,3] [--comment Ý_KIẾN] [--channel counter|paper|phone] [--by HỌ_TÊN] [--at …]",
-		"Ghi đánh giá mức độ hài lòng của người dân với hồ sơ đã trả kết quả (1 hài lòng, 2 bình thường, 3 không hài lòng), mỗi hồ sơ một lần; --sipas: điểm 1–5 của năm yếu tố SIPAS.", runRate})
-	addCommand(command{"rate-slip", "MÃ_HỒ_SƠ… -o TỆP.pdf", "In phiếu đánh giá mức độ hài lòng khổ A5 có mã QR của hồ sơ, cho người dân đánh giá trên giấy.", runRateSlip})
-	addCommand(command{"satisfaction", "[--from YYYY-MM-DD] [--to YYYY-MM-DD]", "Tỷ lệ hài lòng của các hồ sơ trả kết quả trong kỳ (mặc định từ đầu năm đến hôm nay), kèm số phiếu đánh giá và tỷ lệ hồ sơ được đánh giá.", runSatisfaction})
-}
-
 func runRate(e *Env, args []string) error {
 	fs := flag.NewFlagSet("rate", flag.ContinueOnError)
 	sipas := fs.String("sipas", "", "5 điểm SIPAS từ 1 đến 5")
@@ -46,7 +39,7 @@ func runRate(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		r, err := o.Rate(e.ctx, office.RateInput{Code: pos[0], Level: level, Factors: factors, Comment: *comment, Channel: ch, At: at, CapturedBy: *by})
 		if err != nil {
 			return err
@@ -67,7 +60,7 @@ func runRateSlip(e *Env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("cần ít nhất một mã hồ sơ")
 	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		if err := writePDF(*out, func(w io.Writer) error { return o.PrintRatingSlips(e.ctx, w, pos...) }); err != nil {
 			return err
 		}
@@ -82,15 +75,11 @@ func runSatisfaction(e *Env, args []string) error {
 	if _, err := e.parse(fs, args); err != nil {
 		return err
 	}
-	from, err := optDate(*fromS)
+	from, to, err := optRange(*fromS, *toS)
 	if err != nil {
 		return err
 	}
-	to, err := optDate(*toS)
-	if err != nil {
-		return err
-	}
-	return e.useOffice(func(o *office.Office) error {
+	return e.withOffice(func(o *office.Office) error {
 		if to.IsZero() {
 			to = o.Now()
 		}

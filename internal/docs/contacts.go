@@ -46,7 +46,7 @@ func StaffContacts(w io.Writer, f *Fonts, p Profile, in ContactList) error {
 	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	d.section()
-	d.header(header{parent: p.Body, body: counterName(p), place: placeDate(p.PlaceName, in.Date), size: 13, qhSize: 13, mottoSize: 14})
+	d.header(header{parent: p.Body, body: counterName(p), place: placeDate(p.placeName(), in.Date), size: 13, qhSize: 13, mottoSize: 14})
 	d.gap(14)
 	d.para(para{runs: []run{bd("DANH SÁCH")}, size: 14, al: alignCenter})
 	d.para(para{runs: []run{bd("Cán bộ, công chức tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính")}, size: 14, al: alignCenter})

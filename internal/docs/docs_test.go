@@ -558,7 +558,7 @@ func TestLongLetterNumbersPages(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimSpace(p2), "2\n") {
 		t.Errorf("page 2 must start with its number:\n%.100s", p2)
 	}
-	if !strings.HasPrefix(strings.TrimSpace(p3), "ỦY BAN NHÂN DÂN") {
+	if !strings.HasPrefix(strings.TrimSpace(p3), "TỈNH THANH HÓA\nỦY BAN NHÂN DÂN") {
 		t.Errorf("the second letter restarts its numbering:\n%.100s", p3)
 	}
 	if !strings.Contains(p2, "Lê Văn Tuấn") {

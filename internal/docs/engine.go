@@ -37,7 +37,8 @@ func formFieldValues(p Profile, dd DossierDoc) fields {
 		"code": str(dd.Code), "applicant": str(dd.Applicant.Name), "address": str(dd.Applicant.Address),
 		"phone": str(dd.Applicant.Phone), "email": str(dd.Applicant.Email), "procedure": str(dd.ProcedureName),
 		"counter": str(counterName(p)), "body": str(body), "counter_phone": phone,
-		"received": {timeWords(dd.ReceivedAt), !dd.ReceivedAt.IsZero()}, "due": {timeWords(dd.DueAt), !dd.DueAt.IsZero()},
+		"office_address": str(p.Address),
+		"received":       {timeWords(dd.ReceivedAt), !dd.ReceivedAt.IsZero()}, "due": {timeWords(dd.DueAt), !dd.DueAt.IsZero()},
 		"new_due": {timeWords(dd.NewDueAt), !dd.NewDueAt.IsZero()}, "reason": str(dd.Reason), "limit": str(dd.LimitText),
 		"sets": {setsText(dd.Sets), dd.Sets > 0}, "book": {numOrDots(dd.BookNo), dd.BookNo > 0}, "entry": {numOrDots(dd.EntryNo), dd.EntryNo > 0},
 		"result_method": str(p.resultMethod(dd.ResultMethod)), "result_code": str(strings.TrimSpace(dd.ResultMethod)),
@@ -114,6 +115,12 @@ func (v fields) holds(conds []string) bool {
 // heading, then its blocks.
 func drawForm(d *doc, p Profile, form Form, dd DossierDoc) error {
 	v := formFieldValues(p, dd)
+	// The page a form is laid out on: an A5 receipt (alone or two on an A4 sheet) has no
+	// room for what an A4 one prints.
+	v["paper"] = fieldVal{"A4", true}
+	if d.ps.size == "A5" || d.ps.twoUp {
+		v["paper"] = fieldVal{"A5", true}
+	}
 	if len(form.Copies) == 0 {
 		d.section()
 		formHeader(d, p, form, dd)

@@ -33,6 +33,8 @@ func sampleProfile() Profile {
 		Body:        "Ủy ban nhân dân xã Đông Văn",
 		CounterName: "Trung tâm Phục vụ hành chính công xã Đông Văn",
 		PlaceName:   "Đông Văn",
+		Province:    "Thanh Hóa",
+		Address:     "Thôn Trung Lý, xã Đông Văn, tỉnh Thanh Hóa",
 		Phone:       "0237 3812 345",
 		ChairName:   "Lê Văn Tuấn",
 		ChairTitle:  "Chủ tịch",

@@ -74,7 +74,8 @@ var formFields = map[string]string{
 	"sets": "số bộ hồ sơ", "book": "quyển số", "entry": "số thứ tự", "result_method": "nơi nhận kết quả",
 	"result_code": "counter, post hoặc online", "issued_date": "ngày của phiếu (dd/mm/yyyy)", "officer": "cán bộ ký phiếu",
 	"received_by": "người tiếp nhận", "stop_by": "applicant hoặc agency", "handling_unit": "cơ quan giải quyết",
-	"coordinating": "cơ quan phối hợp",
+	"coordinating": "cơ quan phối hợp", "office_address": "địa chỉ trụ sở (cài đặt address)",
+	"paper": "khổ giấy đang in: A4 hoặc A5 (dùng trong điều kiện \"when\")",
 	// table cells
 	"n": "số thứ tự của dòng", "name": "tên giấy tờ", "form": "hình thức (bản chính, bản sao…)", "count": "số lượng",
 }

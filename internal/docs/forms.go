@@ -172,7 +172,7 @@ func formHeader(d *doc, p Profile, form Form, dd DossierDoc) {
 		h.formNo = "Mẫu số " + form.Number
 	}
 	if form.Issuer == "body" {
-		h.parent, h.body = p.ParentBody, p.Body
+		h.parent, h.body = p.bodyParent(), p.Body
 		if textvn.Clean(dd.Authority) != "" {
 			h.parent, h.body = "", dd.Authority
 		}
@@ -184,9 +184,9 @@ func formHeader(d *doc, p Profile, form Form, dd DossierDoc) {
 	}
 	switch form.Date {
 	case "issued":
-		h.place = placeDate(p.PlaceName, dd.IssuedAt)
+		h.place = placeDate(p.placeName(), dd.IssuedAt)
 	case "received":
-		h.place = placeDate(p.PlaceName, dd.ReceivedAt)
+		h.place = placeDate(p.placeName(), dd.ReceivedAt)
 	}
 	d.header(h)
 	d.gap(10)

@@ -35,7 +35,7 @@ func Letters(w io.Writer, f *Fonts, p Profile, ls []Letter) error {
 	}
 	d := newDoc(f, "P", "A4", a4Margins, md)
 	d.demo = p.Demo
-	d.onPage = pageNumberTop(13)
+	d.onPage = letterPage(p)
 	for _, l := range ls {
 		d.section()
 		if err := drawLetter(d, p, l); err != nil {
@@ -104,8 +104,8 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 		number = "Số: " + letters.Reference(l.Number, letterSymbol(l))
 	}
 	d.header(header{
-		parent: p.ParentBody, body: p.Body,
-		number: number, place: placeDate(p.PlaceName, l.Date),
+		parent: p.bodyParent(), body: p.Body,
+		number: number, place: placeDate(p.placeName(), l.Date),
 		size: 13, qhSize: 13, mottoSize: 14,
 	})
 	d.gap(18)
@@ -125,17 +125,43 @@ func drawLetter(d *doc, p Profile, l Letter) error {
 	if textvn.Clean(l.DossierCode) != "" || l.Number > 0 {
 		qr = LetterQRText(l)
 	}
-	return d.closing(p, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
+	signer := l.Signer
+	if !signer.Valid() {
+		signer = p.Signer()
+	}
+	return d.closing(p, signer, p.noiNhanItems([]string{"Như trên"}, l.NoiNhan), qr)
+}
+
+// letterPage starts each page of a letter: the page number from page 2 on, and on the first
+// page the office's address and phone at the foot, under a rule as wide as the text (Decree
+// 30/2020, Phụ lục I: the issuing body's address, phone and e-mail at the bottom of the first
+// page), small, with the room they take kept from the text.
+func letterPage(p Profile) func(d *doc) {
+	number := pageNumberTop(13)
+	line := p.contactLine()
+	return func(d *doc) {
+		number(d)
+		d.m.bottom = a4Margins.bottom
+		if line == "" || d.pageNo != 1 {
+			return
+		}
+		const size = 11
+		h := float64(len(d.lines([]run{rg(line)}, size, d.contentW())))*d.lineH(size) + 1
+		top := d.bottomY() - h
+		d.hline(d.m.left, d.m.left+d.contentW(), top, 0.3)
+		d.column(d.m.left, d.contentW(), top+1, []run{rg(line)}, size, alignLeft)
+		d.m.bottom += h + 4
+	}
 }
 
 // closing draws the end of an A4 document signed by the chair: "Nơi nhận" on the left (and
 // the QR code below it), the signature block on the right, kept together on one page.
-func (d *doc) closing(p Profile, items []string, qrText string) error {
+func (d *doc) closing(p Profile, signer letters.Signer, items []string, qrText string) error {
 	cw := d.contentW()
 	sigW := cw * 0.52
 	sigX := d.m.left + cw - sigW
 	nnW := cw - sigW - 4
-	b := signBlock{x: sigX, w: sigW, titles: p.signLines(), name: p.ChairName}
+	b := signBlock{x: sigX, w: sigW, titles: letters.SignBlock(signer, p.BodyShort), name: signer.Name}
 	const room, qrSide = 26.0, 20.0
 	sigH := d.signBlocksHeight(room, 14, b)
 	nnH := d.lineH(12) + float64(len(items))*d.lineH(11)

@@ -53,7 +53,7 @@ func DialogueMinutes(w io.Writer, f *Fonts, p Profile, m Minutes) error {
 	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	d.section()
-	d.header(header{parent: p.ParentBody, body: p.Body, number: "Số: " + dots + "/BB-UBND", place: placeDate(p.PlaceName, m.HeldAt), size: 13, qhSize: 13, mottoSize: 14})
+	d.header(header{parent: p.bodyParent(), body: p.Body, number: "Số: " + dots + "/BB-UBND", place: placeDate(p.placeName(), m.HeldAt), size: 13, qhSize: 13, mottoSize: 14})
 	d.gap(14)
 	d.para(para{runs: []run{bd("BIÊN BẢN")}, size: 14, al: alignCenter})
 	d.para(para{runs: []run{bd("Hội nghị đối thoại giữa người đứng đầu chính quyền với Nhân dân")}, size: 14, al: alignCenter, after: 10})

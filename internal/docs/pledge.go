@@ -60,7 +60,7 @@ const pledgeText = 13.0
 
 func drawPledge(d *doc, p Profile, pl Pledge) {
 	staff := pl.Staff
-	d.header(header{parent: p.ParentBody, body: p.Body, place: placeDate(p.PlaceName, pl.Date), size: 13, qhSize: 13, mottoSize: 14})
+	d.header(header{parent: p.explicitParent(), body: p.Body, place: placeDate(p.placeName(), pl.Date), size: 13, qhSize: 13, mottoSize: 14})
 	d.gap(12)
 	model := textvn.Clean(pl.Model)
 	if model == "" {

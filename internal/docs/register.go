@@ -56,7 +56,12 @@ func RegisterBook(w io.Writer, f *Fonts, p Profile, in RegisterBookInput) error 
 		return d.output(w)
 	}
 	no := 0
-	for _, r := range in.Rows {
+	for i, r := range in.Rows {
+		if in.Step != nil {
+			if err := in.Step(i); err != nil {
+				return err
+			}
+		}
 		if r.EntryNo > 0 {
 			no = r.EntryNo
 		} else {

@@ -29,8 +29,8 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 	d.demo = p.Demo
 	d.onPage = pageNumberTop(13)
 	d.section()
-	d.header(header{parent: p.ParentBody, body: p.Body, number: "Số: " + dots + "/BC-UBND",
-		place: placeDate(p.PlaceName, r.Generated), size: 13, qhSize: 13, mottoSize: 14})
+	d.header(header{parent: p.bodyParent(), body: p.Body, number: "Số: " + dots + "/BC-UBND",
+		place: placeDate(p.placeName(), r.Generated), size: 13, qhSize: 13, mottoSize: 14})
 	d.gap(14)
 	d.para(para{runs: []run{bd("BÁO CÁO")}, size: 14, al: alignCenter})
 	d.para(para{runs: []run{bd("Kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa, " + lowerFirst(r.Period.Label))}, size: 14, al: alignCenter, after: 10})
@@ -103,7 +103,7 @@ func ReportPDF(w io.Writer, f *Fonts, p Profile, in ReportInput) error {
 	pairs(d, cw, r.ScoreLines())
 
 	d.gap(10)
-	if err := d.closing(p, p.noiNhanItems([]string{in.UpperLevel}, nil), ""); err != nil {
+	if err := d.closing(p, p.Signer(), p.noiNhanItems([]string{in.UpperLevel}, nil), ""); err != nil {
 		return err
 	}
 	return d.output(w)

@@ -88,7 +88,7 @@ func lettersFODT(f *Fonts, p Profile, ls []Letter) ([]byte, error) {
 	mottoW := f.width(bold, 14, tieuNgu)
 	rightW := max(qhW, mottoW) + 2
 	for _, l := range ls {
-		rightW = max(rightW, min(f.width(italic, 14, textvn.Clean(placeDate(p.PlaceName, l.Date)))+2, cw*0.62))
+		rightW = max(rightW, min(f.width(italic, 14, textvn.Clean(placeDate(p.placeName(), l.Date)))+2, cw*0.62))
 	}
 	leftW := cw - rightW - 2
 	d := newDoc(f, "P", "A4", m, meta{})
@@ -237,7 +237,7 @@ func lettersFODT(f *Fonts, p Profile, ls []Letter) ([]byte, error) {
 		left += par("HdrB", lineText(bodyLines)) + par("RuleL", "")
 		right := par("HdrB", esc(quocHieu)) + par("MottoB", esc(tieuNgu)) + par("RuleR", "")
 		b.WriteString(`<table:table-row>` + cell(left) + cell(par("Hdr", "")) + cell(right) + `</table:table-row>`)
-		b.WriteString(`<table:table-row>` + cell(par("HdrNo", esc(number))) + cell(par("Hdr", "")) + cell(par("PlaceNo", esc(placeDate(p.PlaceName, l.Date)))) + `</table:table-row>`)
+		b.WriteString(`<table:table-row>` + cell(par("HdrNo", esc(number))) + cell(par("Hdr", "")) + cell(par("PlaceNo", esc(placeDate(p.placeName(), l.Date)))) + `</table:table-row>`)
 		b.WriteString("</table:table>\n")
 
 		// Title, recipient, body.

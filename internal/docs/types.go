@@ -18,7 +18,9 @@ import (
 // Profile is the commune office as its paper shows it. Names are in sentence case
 // ("Ủy ban nhân dân xã Đông Văn"); headers print them in capitals.
 type Profile struct {
-	ParentBody  string       // body above the issuing body on letters, usually empty for a commune ("Ủy ban nhân dân tỉnh Thanh Hóa" if wanted)
+	ParentBody  string       // line above the issuing body on the body's papers; empty: the province's name; NoParent: none
+	Province    string       // "Thanh Hóa" or "Tỉnh Thanh Hóa": the commune's province, above the body when ParentBody is empty
+	Address     string       // the office's address, printed with Phone on the receipt and at the foot of letters
 	Body        string       // "Ủy ban nhân dân xã Đông Văn": issues letters; the parent line on forms
 	BodyShort   string       // the body's name in running text after "TM.": default "Ủy ban nhân dân"
 	CounterName string       // "Trung tâm Phục vụ hành chính công xã Đông Văn": issues the forms
@@ -27,7 +29,7 @@ type Profile struct {
 	Phone       string       // the counter's phone, printed on the supplement request
 	ChairName   string       // who signs letters, the apology and the stop notice
 	ChairTitle  string       // "Chủ tịch" (with SignAs "TM") or "Phó Chủ tịch" (with "KT")
-	SignAs      string       // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+	SignAs      string       // "TM": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; "KT": "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (letters.SignBlock)
 	FormSet     string       // default form set, FormSet2025 when empty
 	FormPaper   string       // PaperA4 (default), PaperA5 or PaperA5OnA4: the paper of the one-stop forms
 	Forms       *FormLibrary // the form sets to print with; nil: the shipped ones (DefaultForms)
@@ -120,6 +122,9 @@ type Letter struct {
 	Paragraphs  []string  // the body, from letters.Render
 	NoiNhan     []string  // recipients besides "Như trên" and the archive; the archive line ("- Lưu: VT, …") is always last
 	DossierCode string    // printed in the QR code with the number
+	// Signer signs this letter (the chair or a vice-chair, kept with the issued letter);
+	// the zero value is the profile's signer.
+	Signer letters.Signer
 }
 
 // RegisterRow is one entry of the register book (sổ theo dõi hồ sơ).
@@ -150,6 +155,9 @@ type RegisterBookInput struct {
 	From    time.Time // first day covered
 	To      time.Time // last day covered
 	Rows    []RegisterRow
+	// Step, when set, is called before row i is laid out; its error (a
+	// cancelled task) stops the book and is returned.
+	Step func(i int) error
 }
 
 // Pledge is the pledge form (bản cam kết) of one staff member.
@@ -167,25 +175,6 @@ func (p Profile) formSet(override string) string {
 		}
 	}
 	return FormSet2025
-}
-
-// signLines are the signature block's capital lines for the chair.
-func (p Profile) signLines() []string {
-	title := strings.TrimSpace(p.ChairTitle)
-	if strings.EqualFold(strings.TrimSpace(p.SignAs), "KT") {
-		if title == "" {
-			title = "Phó Chủ tịch"
-		}
-		return []string{"KT. CHỦ TỊCH", upper(title)}
-	}
-	if title == "" {
-		title = "Chủ tịch"
-	}
-	short := p.BodyShort
-	if short == "" {
-		short = "Ủy ban nhân dân"
-	}
-	return []string{"TM. " + upper(short), upper(title)}
 }
 
 func upper(s string) string { return strings.ToUpper(textvn.Clean(s)) }

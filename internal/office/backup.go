@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,8 +39,23 @@ func (o *Office) Backup(ctx context.Context, dst string) (string, error) {
 	if fi, err := os.Stat(dst); err == nil && fi.IsDir() {
 		dst = filepath.Join(dst, "motcua-sao-luu-"+o.Now().Format("2006-01-02-1504")+".db")
 	}
-	if err := o.st.CopyTo(ctx, dst); err != nil {
+	if _, err := os.Stat(dst); err == nil {
+		return "", fmt.Errorf("tệp %s đã có; hãy chọn tên tệp khác", dst)
+	}
+	// The copy is made under a temporary name beside dst and renamed only
+	// when whole: a cancel, a full stick or a pulled USB leaves no file
+	// that looks like a backup.
+	tmp := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+"-"+strconv.FormatInt(time.Now().UnixNano(), 36)+".tmp")
+	if err := o.st.CopyTo(ctx, tmp); err != nil {
+		os.Remove(tmp)
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
 		return "", err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("không lưu được bản sao lưu thành %s: %v", dst, err)
 	}
 	return dst, nil
 }

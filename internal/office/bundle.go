@@ -289,18 +289,29 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 			CreatedAt: o.Now(), AppVersion: req.AppVersion, Rotation: rot,
 		})
 		count := 0
-		tick := func() {
+		// tick counts a record, reports now and then, and stops the
+		// export once it is cancelled (the transaction rolls back, the
+		// sequence number is not used, the temporary file is removed).
+		tick := func() error {
 			count++
+			if count%stepEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
 			if req.Progress != nil && count%500 == 0 {
 				req.Progress(count)
 			}
+			return nil
 		}
 		fw, err := w.Create(bundle.FileDossiers)
 		if err != nil {
 			return err
 		}
 		if err := tx.ExportDossiers(req.Period.From, req.Period.end(), func(d *register.Dossier) error {
-			tick()
+			if err := tick(); err != nil {
+				return err
+			}
 			return fw.Record(d)
 		}); err != nil {
 			return err
@@ -309,7 +320,9 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 			return err
 		}
 		if err := tx.ExportSchedules(func(year int, data string, updated time.Time) error {
-			tick()
+			if err := tick(); err != nil {
+				return err
+			}
 			return fw.Record(holidayRecord{ID: strconv.Itoa(year), Year: year, Schedule: json.RawMessage(data), UpdatedAt: updated})
 		}); err != nil {
 			return err
@@ -318,7 +331,9 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 			return err
 		}
 		if err := tx.ExportLetters(req.Period.From, req.Period.end(), func(l store.Letter) error {
-			tick()
+			if err := tick(); err != nil {
+				return err
+			}
 			return fw.Record(letterRecord{Letter: l, UpdatedAt: letterUpdated(l)})
 		}); err != nil {
 			return err
@@ -359,7 +374,7 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "export_bundle", Entity: "bundle", EntityID: id, After: string(summary)})
 	})
 	if err != nil {
-		return ExportResult{}, err
+		return ExportResult{}, stopped(ctx, err)
 	}
 	if fi, err := tmp.Stat(); err == nil {
 		res.Bytes = fi.Size()
@@ -418,7 +433,7 @@ func (o *Office) periodReport(ctx context.Context, p Period) (js, pdf []byte, er
 // whole, and the pledges, notes on staff, ratings, feedback and letter
 // sendings and dialogue conferences (with their commitments) created or
 // changed in the period, one file per kind.
-func exportPeople(tx *store.Tx, w *bundle.Writer, p Period, tick func()) error {
+func exportPeople(tx *store.Tx, w *bundle.Writer, p Period, tick func() error) error {
 	from, to := p.From, p.end()
 	file := func(name string, each func(rec func(any) error) error) error {
 		fw, err := w.Create(name)
@@ -426,7 +441,9 @@ func exportPeople(tx *store.Tx, w *bundle.Writer, p Period, tick func()) error {
 			return err
 		}
 		return each(func(v any) error {
-			tick()
+			if err := tick(); err != nil {
+				return err
+			}
 			return fw.Record(v)
 		})
 	}

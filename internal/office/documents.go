@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -44,11 +45,16 @@ func Fonts() (*docs.Fonts, error) {
 	return fontCache.fonts, fontCache.err
 }
 
+// ChairSignedForms are the papers the People's Committee issues, signed by the chair or
+// a vice-chair ("TM. ỦY BAN NHÂN DÂN"); the others are the counter's, signed by its officer.
+var ChairSignedForms = []docs.FormKind{docs.FormApology, docs.FormStop, docs.FormRejection}
+
 // DocProfile is the commune profile as documents print it.
 func (o *Office) DocProfile() docs.Profile {
 	p := o.cfg().profile
 	return docs.Profile{
 		ParentBody: p.ParentBody, Body: p.Commune, CounterName: p.CounterName, PlaceName: p.PlaceName,
+		Province: p.Province, Address: p.Address,
 		AgencyCode: p.AgencyCode, Phone: p.Phone, ChairName: p.ChairName, ChairTitle: p.ChairTitle,
 		SignAs: p.SignAs, FormSet: p.FormSet, FormPaper: p.FormPaper,
 		ArchiveUnit: p.ArchiveUnit, ArchiveCopies: p.ArchiveCopies,
@@ -163,8 +169,22 @@ var FormKinds = paperOrder
 // history does not call for (an apology for a dossier never apologised
 // for) is refused, with the sentence Papers gives.
 func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind, codes ...string) error {
+	return o.PrintFormsSignedBy(ctx, w, kind, "", codes...)
+}
+
+// PrintFormsSignedBy is PrintForms with the signer of the papers the People's Committee
+// signs (apology, stop and rejection notices): a name among Signers, a vice-chair signing
+// "KT."; "" is the office's usual signer. The counter's forms have no such signer.
+func (o *Office) PrintFormsSignedBy(ctx context.Context, w io.Writer, kind docs.FormKind, signer string, codes ...string) error {
 	if len(codes) == 0 {
 		return fmt.Errorf("chưa chọn hồ sơ nào để in")
+	}
+	s, err := o.FindSigner(ctx, signer)
+	if err != nil {
+		return err
+	}
+	if s.Valid() && !slices.Contains(ChairSignedForms, kind) {
+		return fmt.Errorf("phiếu này do cán bộ một cửa ký, không chọn người ký được; người ký chỉ chọn cho văn bản xin lỗi, thông báo dừng giải quyết và thông báo từ chối giải quyết")
 	}
 	f, err := Fonts()
 	if err != nil {
@@ -189,6 +209,7 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 	if err != nil {
 		return err
 	}
+	p = p.WithSigner(s)
 	switch kind {
 	case docs.FormReceipt:
 		return docs.Receipts(w, f, p, dds)
@@ -216,6 +237,10 @@ func (o *Office) PrintForms(ctx context.Context, w io.Writer, kind docs.FormKind
 // PrintRegister renders the register book for the dossiers received in
 // [from, to] (whole days, Vietnam time).
 func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.Time) error {
+	return stopped(ctx, o.printRegister(ctx, w, from, to))
+}
+
+func (o *Office) printRegister(ctx context.Context, w io.Writer, from, to time.Time) error {
 	from = dayStart(from)
 	to = dayStart(to)
 	if to.Before(from) {
@@ -230,7 +255,13 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 		return err
 	}
 	in := docs.RegisterBookInput{BookNo: o.cfg().profile.BookNo, From: from, To: to, FormSet: o.cfg().profile.FormSet}
-	for _, d := range ds {
+	// Progress counts each dossier twice: gathered, then printed.
+	step := stepper(ctx, 2*len(ds))
+	in.Step = func(i int) error { return step(len(ds) + i) }
+	for i, d := range ds {
+		if err := step(i); err != nil {
+			return err
+		}
 		row := docs.RegisterRow{EntryNo: d.EntryNo, Code: d.Code, ProcedureName: d.ProcedureName, Sets: d.Sets,
 			Applicant: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, HandlingUnit: d.HandlingUnit,
 			ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, ResultMethod: register.ResultMethodVietnamese(d.ResultMethod)}
@@ -274,7 +305,11 @@ func (o *Office) PrintRegister(ctx context.Context, w io.Writer, from, to time.T
 	if err != nil {
 		return err
 	}
-	return docs.RegisterBook(w, f, p, in)
+	if err := docs.RegisterBook(w, f, p, in); err != nil {
+		return err
+	}
+	reportDone(ctx, 2*len(ds))
+	return nil
 }
 
 func dayStart(t time.Time) time.Time {

@@ -108,7 +108,11 @@ func (o *Office) PlanImport(ctx context.Context, r io.Reader, name string, opt I
 	cal := o.cfg().cal
 	var rows []ImportRow
 	seenCode := map[string]int{}
-	for _, rec := range recs {
+	step := stepper(ctx, len(recs))
+	for i, rec := range recs {
+		if err := step(i); err != nil {
+			return nil, err
+		}
 		if !rec.HasTime {
 			rec.Received = atClock(rec.Received, cal.Hours().Open)
 		}
@@ -302,7 +306,13 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportR
 			}
 			res.NewProcedures++
 		}
-		for _, r := range plan.Ready {
+		// A cancel stops here and the transaction rolls back: nothing of
+		// the file enters the register.
+		step := stepper(ctx, len(plan.Ready))
+		for i, r := range plan.Ready {
+			if err := step(i); err != nil {
+				return err
+			}
 			dup, err := isImported(tx, r)
 			if err != nil {
 				return err
@@ -338,7 +348,7 @@ func (o *Office) ApplyImport(ctx context.Context, plan *ImportPlan) (XLSXImportR
 		return nil
 	})
 	if err != nil {
-		return XLSXImportResult{}, err
+		return XLSXImportResult{}, stopped(ctx, err)
 	}
 	return res, nil
 }

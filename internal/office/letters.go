@@ -41,6 +41,9 @@ type LetterInput struct {
 	// Salutation is "Ông" or "Bà", as the clerk chose; "" prints "Ông/Bà".
 	Salutation string
 	Fields     map[string]string
+	// Signer is the name of the chair or vice-chair who signs (one of
+	// Signers); "" leaves it to whoever issues the letter.
+	Signer string
 }
 
 // LetterTemplate is the wording in force for a kind: the office's own, or
@@ -204,6 +207,10 @@ func (o *Office) prepareDraft(ctx context.Context, in LetterInput) (Letter, erro
 	} else if textvn.IsBlank(in.Recipient) {
 		return Letter{}, errors.New("thư cần người nhận: chọn một hồ sơ hoặc nhập họ tên người nhận")
 	}
+	signer, err := o.FindSigner(ctx, in.Signer)
+	if err != nil {
+		return Letter{}, err
+	}
 	values := o.letterFields(in, d)
 	src, err := o.LetterTemplate(ctx, in.Kind)
 	if err != nil {
@@ -213,7 +220,7 @@ func (o *Office) prepareDraft(ctx context.Context, in LetterInput) (Letter, erro
 		return Letter{}, err
 	}
 	l := Letter{ID: newID(), Kind: string(in.Kind), Recipient: values["nguoi_nhan"], Address: values["dia_chi"],
-		Fields: values, Status: LetterDraft, DraftedAt: o.Now()}
+		Fields: values, Status: LetterDraft, DraftedAt: o.Now(), Signer: signer}
 	if l.Recipient == "" {
 		l.Recipient = values["ho_ten"]
 	}
@@ -269,7 +276,18 @@ func (o *Office) IssueLetters(ctx context.Context, ids []string) ([]Letter, erro
 // rendering or saving fails, no number is given (the outgoing book is as
 // before) and the drafts stay in the queue. A nil save only numbers.
 func (o *Office) IssueLettersTo(ctx context.Context, ids []string, save func(pdf []byte) error) ([]Letter, error) {
+	return o.IssueLettersSignedBy(ctx, ids, "", save)
+}
+
+// IssueLettersSignedBy is IssueLettersTo with the signer of the drafts that name
+// none: signer (a name among Signers), or "" for the chair or vice-chair logged in, else
+// the office's usual signer. Each issued letter keeps its signer.
+func (o *Office) IssueLettersSignedBy(ctx context.Context, ids []string, signer string, save func(pdf []byte) error) ([]Letter, error) {
 	if err := o.can(ctx, people.ActIssueLetter); err != nil {
+		return nil, err
+	}
+	iss, err := o.issuingSigner(ctx, signer)
+	if err != nil {
 		return nil, err
 	}
 	if err := o.requireProfile("cấp số và phát hành thư"); err != nil {
@@ -282,7 +300,7 @@ func (o *Office) IssueLettersTo(ctx context.Context, ids []string, save func(pdf
 	var out []Letter
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
 		var err error
-		if out, err = o.issueInTx(tx, ids, templates); err != nil {
+		if out, err = o.issueInTx(tx, ids, templates, iss); err != nil {
 			return err
 		}
 		return o.renderAndSave(out, save)
@@ -302,7 +320,7 @@ func (o *Office) renderAndSave(ls []Letter, save func([]byte) error) error {
 	return save(buf.Bytes())
 }
 
-func (o *Office) issueInTx(tx *store.Tx, ids []string, templates map[string]string) ([]Letter, error) {
+func (o *Office) issueInTx(tx *store.Tx, ids []string, templates map[string]string, iss issuing) ([]Letter, error) {
 	var out []Letter
 	now := o.Now()
 	body := o.cfg().profile.AgencyCode
@@ -320,6 +338,9 @@ func (o *Office) issueInTx(tx *store.Tx, ids []string, templates map[string]stri
 			out = append(out, l)
 			continue
 		}
+		if err := iss.sign(&l); err != nil {
+			return nil, err
+		}
 		if l.Paragraphs, err = letters.Render(templates[l.Kind], l.Fields); err != nil {
 			return nil, fmt.Errorf("thư gửi %s: %w", l.Recipient, err)
 		}
@@ -333,7 +354,7 @@ func (o *Office) issueInTx(tx *store.Tx, ids []string, templates map[string]stri
 			return nil, err
 		}
 		if err := tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "issue_letter", Entity: "letter", EntityID: l.ID,
-			After: letters.Reference(n, l.Symbol) + " " + l.Recipient}); err != nil {
+			After: letters.Reference(n, l.Symbol) + " " + l.Recipient + ", ký: " + l.Signer.Label()}); err != nil {
 			return nil, err
 		}
 		out = append(out, l)
@@ -397,7 +418,7 @@ func (o *Office) RenderLetters(ctx context.Context, w io.Writer, ls []Letter) er
 			return fmt.Errorf("thư gửi %s chưa được cấp số; hãy duyệt thư trước khi in", l.Recipient)
 		}
 		dl := docs.Letter{Kind: letters.Kind(l.Kind), Number: l.Number, Symbol: l.Symbol, Date: *l.IssuedAt,
-			Recipient: l.Recipient, Address: l.Address, Paragraphs: l.Paragraphs, DossierCode: l.Fields["ma_ho_so"]}
+			Recipient: l.Recipient, Address: l.Address, Paragraphs: l.Paragraphs, DossierCode: l.Fields["ma_ho_so"], Signer: l.Signer}
 		if l.Kind == string(letters.Other) {
 			dl.Title = strings.ToUpper(l.Fields["tieu_de"])
 		}
@@ -435,11 +456,15 @@ func (o *Office) PrintLetterTo(ctx context.Context, in LetterInput, save func(pd
 	if err != nil {
 		return l, err
 	}
+	iss, err := o.issuingSigner(ctx, "")
+	if err != nil {
+		return l, err
+	}
 	err = o.st.Tx(ctx, func(tx *store.Tx) error {
 		if err := o.saveDraft(tx, l); err != nil {
 			return err
 		}
-		ls, err := o.issueInTx(tx, []string{l.ID}, templates)
+		ls, err := o.issueInTx(tx, []string{l.ID}, templates, iss)
 		if err != nil {
 			return err
 		}
@@ -524,6 +549,38 @@ func (o *Office) UpdateDraft(ctx context.Context, id, recipient, address string,
 			return err
 		}
 		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "update_letter", Entity: "letter", EntityID: l.ID, After: l.Kind + ": " + l.Recipient})
+	})
+	return l, err
+}
+
+// SetDraftSigner names who signs a draft: a name among Signers, or "" to leave it to
+// whoever issues it. An issued letter keeps its signer.
+func (o *Office) SetDraftSigner(ctx context.Context, id, signer string) (Letter, error) {
+	if err := o.can(ctx, people.ActDraftLetter); err != nil {
+		return Letter{}, err
+	}
+	s, err := o.FindSigner(ctx, signer)
+	if err != nil {
+		return Letter{}, err
+	}
+	var l Letter
+	err = o.st.Tx(ctx, func(tx *store.Tx) error {
+		var err error
+		if l, err = tx.Letter(id); err != nil {
+			return err
+		}
+		if l.Status != LetterDraft {
+			return fmt.Errorf("thư gửi %s đã cấp số %s, không đổi được người ký nữa", l.Recipient, LetterRef(l))
+		}
+		if l.Signer == s {
+			return nil
+		}
+		before := l.Signer.Label()
+		l.Signer = s
+		if err := tx.SaveLetter(l); err != nil {
+			return err
+		}
+		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "set_letter_signer", Entity: "letter", EntityID: l.ID, Before: before, After: s.Label()})
 	})
 	return l, err
 }

@@ -98,7 +98,7 @@ var settingDefs = []settingDef{
 			return nil
 		},
 		apply: text(func(p *Profile, v string) { p.AgencyCode = v })},
-	{key: "parent_body", label: "Cơ quan chủ quản (thường để trống với UBND xã)", def: "", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
+	{key: "parent_body", label: "Dòng trên tên UBND xã ở đầu văn bản (để trống: in tên tỉnh; gõ - để không in)", def: "", apply: text(func(p *Profile, v string) { p.ParentBody = v })},
 	{key: "commune", label: "Tên cơ quan ban hành (UBND xã)", def: "Ủy ban nhân dân xã", apply: text(func(p *Profile, v string) { p.Commune = v })},
 	{key: "counter_name", label: "Tên bộ phận tiếp nhận", def: "Trung tâm Phục vụ hành chính công xã", apply: text(func(p *Profile, v string) { p.CounterName = v })},
 	{key: "place_name", label: "Địa danh ghi trên văn bản", def: "", apply: text(func(p *Profile, v string) { p.PlaceName = v })},
@@ -106,7 +106,7 @@ var settingDefs = []settingDef{
 	{key: "address", label: "Địa chỉ trụ sở UBND xã", def: "", apply: text(func(p *Profile, v string) { p.Address = v })},
 	{key: "chair_name", label: "Họ tên người ký", def: "", apply: text(func(p *Profile, v string) { p.ChairName = v })},
 	{key: "chair_title", label: "Chức vụ người ký (Chủ tịch hoặc Phó Chủ tịch)", def: "Chủ tịch", apply: text(func(p *Profile, v string) { p.ChairTitle = v })},
-	{key: "sign_as", label: "Thể thức ký (TM hoặc KT)", def: "TM",
+	{key: "sign_as", label: "Thể thức ký (TM: Chủ tịch ký “TM. ỦY BAN NHÂN DÂN”; KT: Phó Chủ tịch ký thay Chủ tịch “KT. CHỦ TỊCH”)", def: "TM",
 		check: func(v string) error {
 			if v != "TM" && v != "KT" {
 				return fmt.Errorf("thể thức ký %q không hợp lệ: dùng TM (thay mặt) hoặc KT (ký thay)", v)
@@ -315,7 +315,10 @@ var demoProfile = map[string]string{
 	"commune":      "Ủy ban nhân dân xã Đông Văn",
 	"counter_name": "Trung tâm Phục vụ hành chính công xã Đông Văn",
 	"place_name":   "Đông Văn",
+	"province":     "Thanh Hóa",
+	"address":      "Thôn Trung Lý, xã Đông Văn, tỉnh Thanh Hóa",
 	"chair_name":   "Lê Văn Tuấn",
+	"vice_chairs":  "Phạm Thị Hòa; Hà Văn Bình", // the first is also the demo staff register's vice-chair
 	"phone":        "0237 3888 999",
 }
 

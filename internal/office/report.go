@@ -97,6 +97,11 @@ func (o *Office) ReportBook(ctx context.Context, p report.Period) ([]report.Book
 	}
 	rows := make([]report.BookRow, 0, len(ds))
 	for i := range ds {
+		if i%stepEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		d := &ds[i]
 		r := report.BookRow{EntryNo: d.EntryNo, Code: d.Code, Procedure: d.ProcedureName, Sets: d.Sets,
 			Applicant: d.Applicant.Name, Address: d.Applicant.Address, Phone: d.Applicant.Phone, HandlingUnit: d.HandlingUnit,
@@ -135,6 +140,13 @@ const (
 // workbook (the report, per procedure, 12 months and the period's register
 // book) or CSV.
 func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, format string) error {
+	return stopped(ctx, o.writeReport(ctx, w, r, format))
+}
+
+func (o *Office) writeReport(ctx context.Context, w io.Writer, r report.Report, format string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	switch format {
 	case FormatPDF:
 		f, err := Fonts()
@@ -147,7 +159,12 @@ func (o *Office) WriteReport(ctx context.Context, w io.Writer, r report.Report, 
 		if err != nil {
 			return err
 		}
-		return report.WriteXLSX(w, r, book)
+		step := stepper(ctx, len(book))
+		if err := report.WriteXLSXStep(w, r, book, step); err != nil {
+			return err
+		}
+		reportDone(ctx, len(book))
+		return nil
 	case FormatCSV:
 		return report.WriteCSV(w, r)
 	}

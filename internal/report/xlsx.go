@@ -119,6 +119,12 @@ func (r Report) ProcedureRows() [][]any {
 // WriteXLSX writes the report and, when book is not nil, the register book
 // of the period as a workbook Excel and LibreOffice open.
 func WriteXLSX(w io.Writer, r Report, book []BookRow) error {
+	return WriteXLSXStep(w, r, book, nil)
+}
+
+// WriteXLSXStep is WriteXLSX calling step, when set, before book row i;
+// its error (a cancelled task) stops the workbook and is returned.
+func WriteXLSXStep(w io.Writer, r Report, book []BookRow, step func(i int) error) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	if err := x.SetSheetName("Sheet1", SheetReport); err != nil {
@@ -224,6 +230,11 @@ func WriteXLSX(w io.Writer, r Report, book []BookRow) error {
 		_ = x.SetCellStyle(s, "A4", last, head)
 		_ = x.SetRowHeight(s, hr, 48)
 		for i, b := range book {
+			if step != nil {
+				if err := step(i); err != nil {
+					return err
+				}
+			}
 			rn := hr + 1 + i
 			vals := []any{b.EntryNo, b.Code, b.Procedure, b.Sets, b.Applicant, joinNonEmpty(b.Address, b.Phone), b.HandlingUnit,
 				tval(&b.ReceivedAt), tval(&b.DueAt), tval(b.ForwardedAt), tval(b.ResultAt), tval(b.ReturnedAt), b.ResultMethod, "", b.Note}

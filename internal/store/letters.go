@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"motcua/internal/letters"
 )
 
 // Letter is a letter row: a draft waiting for the chair, or an issued letter
@@ -25,18 +27,24 @@ type Letter struct {
 	Symbol     string            `json:"symbol,omitempty"`
 	DraftedAt  time.Time         `json:"drafted_at"`
 	IssuedAt   *time.Time        `json:"issued_at,omitempty"`
+	// Signer is who signs the letter (the chair or a vice-chair): chosen on the draft, or
+	// the office's signer when it is issued, and kept with the issued letter so a reprint
+	// shows who signed it. Empty on a draft that leaves the choice to issuing, and on
+	// letters issued before signers were kept.
+	Signer letters.Signer `json:"signer,omitzero"`
 }
 
 const letterCols = `id, kind, COALESCE(dossier_id, ''), recipient, address, fields, paragraphs, status,
-	COALESCE(year, 0), COALESCE(number, 0), symbol, drafted_at, issued_at`
+	COALESCE(year, 0), COALESCE(number, 0), symbol, drafted_at, issued_at, signer_name, signer_role, signer_title`
 
 func scanLetter(r scanner) (Letter, error) {
 	var l Letter
 	var fields, paras string
 	var drafted int64
 	var issued sql.NullInt64
+	var role string
 	err := r.Scan(&l.ID, &l.Kind, &l.DossierID, &l.Recipient, &l.Address, &fields, &paras, &l.Status,
-		&l.Year, &l.Number, &l.Symbol, &drafted, &issued)
+		&l.Year, &l.Number, &l.Symbol, &drafted, &issued, &l.Signer.Name, &role, &l.Signer.Title)
 	if err != nil {
 		return l, err
 	}
@@ -47,6 +55,7 @@ func scanLetter(r scanner) (Letter, error) {
 		return l, fmt.Errorf("dữ liệu của thư %s bị hỏng (nội dung thư): %v; hãy khôi phục từ bản sao lưu", l.ID, err)
 	}
 	l.DraftedAt, l.IssuedAt = at(drafted), atp(issued)
+	l.Signer.Role = letters.SignerRole(role)
 	return l, nil
 }
 
@@ -68,12 +77,13 @@ func (tx *Tx) SaveLetter(l Letter) error {
 		year, number = l.Year, l.Number
 	}
 	_, err = tx.tx.Exec(`INSERT INTO letters (id, kind, dossier_id, recipient, address, fields, paragraphs, status,
-		year, number, symbol, drafted_at, issued_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+		year, number, symbol, drafted_at, issued_at, signer_name, signer_role, signer_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT (id) DO UPDATE SET recipient = excluded.recipient, address = excluded.address,
 		fields = excluded.fields, paragraphs = excluded.paragraphs, status = excluded.status, year = excluded.year,
-		number = excluded.number, symbol = excluded.symbol, issued_at = excluded.issued_at`,
+		number = excluded.number, symbol = excluded.symbol, issued_at = excluded.issued_at,
+		signer_name = excluded.signer_name, signer_role = excluded.signer_role, signer_title = excluded.signer_title`,
 		l.ID, l.Kind, dossier, l.Recipient, l.Address, string(fields), string(paras), l.Status,
-		year, number, l.Symbol, l.DraftedAt.Unix(), nullUnix(l.IssuedAt))
+		year, number, l.Symbol, l.DraftedAt.Unix(), nullUnix(l.IssuedAt), l.Signer.Name, string(l.Signer.Role), l.Signer.Title)
 	return err
 }
 

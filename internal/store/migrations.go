@@ -460,6 +460,13 @@ var migrations = []string{
 		locked_until  BIGINT NOT NULL DEFAULT 0,
 		updated_at    BIGINT NOT NULL DEFAULT 0
 	);`,
+
+	// Letter signers: a letter is signed by the chair or by a vice-chair
+	// ("KT. CHỦ TỊCH"), chosen on the draft or fixed when it is issued, and an
+	// issued letter keeps who signed it (a reprint must not show today's chair).
+	`ALTER TABLE letters ADD COLUMN signer_name TEXT NOT NULL DEFAULT '';
+	ALTER TABLE letters ADD COLUMN signer_role TEXT NOT NULL DEFAULT '';
+	ALTER TABLE letters ADD COLUMN signer_title TEXT NOT NULL DEFAULT '';`,
 }
 
 // countersMigration: numbers that must never repeat or skip (the day's code

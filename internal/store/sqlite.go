@@ -246,7 +246,9 @@ func (s *Store) CopyTo(ctx context.Context, dst string) error {
 		os.Remove(abs)
 		return fmt.Errorf("không sao chép được cơ sở dữ liệu sang %s: %w", dst, Explain(err))
 	}
-	if f, err := os.Open(abs); err == nil {
+	// Opened for writing: Windows flushes (FlushFileBuffers) only through
+	// a handle that may write, and refuses a read-only one ("Access denied").
+	if f, err := os.OpenFile(abs, os.O_RDWR, 0); err == nil {
 		err = f.Sync()
 		f.Close()
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -39,10 +40,31 @@ func command(goos, path string) (*exec.Cmd, error) {
 	return nil, ErrNoViewer
 }
 
+// ViewerEnv names the environment variable that turns the hand-off off:
+// with MOTCUA_VIEWER=none nothing is opened or printed (a test under Xvfb
+// keeps its screenshots free of a viewer's window), and Open and Print
+// say so with ErrViewerOff, so the window reports what really happened.
+const ViewerEnv = "MOTCUA_VIEWER"
+
+// ErrViewerOff is returned by Open and Print when ViewerEnv is "none".
+var ErrViewerOff = errors.New("chương trình xem PDF và máy in đã được tắt (" + ViewerEnv + "=none) nên tài liệu không được mở hay in")
+
+// viewerOff reports whether ViewerEnv turns the hand-off off.
+func viewerOff() bool {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv(ViewerEnv))) {
+	case "none", "off", "0":
+		return true
+	}
+	return false
+}
+
 // Open opens path with the default application, without waiting for it.
 func Open(path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("không tìm thấy tệp %s: %v", path, err)
+	}
+	if viewerOff() {
+		return ErrViewerOff
 	}
 	cmd, err := command(runtime.GOOS, path)
 	if err != nil {
@@ -73,6 +95,12 @@ const launchWait = 3 * time.Second
 // without a dialog (Linux with CUPS); elsewhere it opens the viewer so the
 // clerk presses its print button. printed reports which happened.
 func Print(path string) (printed bool, err error) {
+	if viewerOff() {
+		if _, err := os.Stat(path); err != nil {
+			return false, fmt.Errorf("không tìm thấy tệp %s: %v", path, err)
+		}
+		return false, ErrViewerOff
+	}
 	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
 		if lp, err := exec.LookPath("lp"); err == nil {
 			out, err := exec.Command(lp, "--", path).CombinedOutput()
