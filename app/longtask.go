@@ -83,7 +83,8 @@ type taskView struct {
 }
 
 // progress is called from the task's goroutine; the screen follows at
-// most ten times a second.
+// most ten times a second. A task that cannot know its total (a bundle)
+// reports total 0 and its count of records.
 func (t *taskView) progress(done, total int) {
 	t.mu.Lock()
 	t.done, t.total = done, total
@@ -128,6 +129,9 @@ func (t *taskView) refresh() {
 	done, total := t.done, t.total
 	t.mu.Unlock()
 	if total <= 0 {
+		if done > 0 {
+			t.count.SetText("Đã ghi " + fmtCount(done) + " bản ghi.")
+		}
 		return
 	}
 	if !t.counting {

@@ -132,3 +132,27 @@ func TestFileDialogEscapeCancels(t *testing.T) {
 		t.Errorf("Escape left the dialog (%v) or answered (%v)", f.overlay() != nil, called)
 	}
 }
+
+// The bar fills from what the task reports: a share when it knows its
+// total, a count of records when it cannot.
+func TestProgressDialogShowsTheTasksProgress(t *testing.T) {
+	f := newFixture(t, monday0740)
+	e := f.shell.env
+	tv := &taskView{do: func(fn func()) { fn() }}
+	tv.show(e, "Đang tạo tài liệu", "tạo sổ theo dõi hồ sơ năm 2026", func() {})
+	tv.progress(300, 1200)
+	if tv.bar.Value != 0.25 || !tv.bar.Visible() || tv.moving.Visible() {
+		t.Errorf("bar %v (shown %v, moving %v)", tv.bar.Value, tv.bar.Visible(), tv.moving.Visible())
+	}
+	assertContains(t, f.dialogText(), "Đã xong 25%.")
+	tv.hide()
+
+	tv = &taskView{do: func(fn func()) { fn() }}
+	tv.show(e, "Đang xuất gói dữ liệu", "xuất gói dữ liệu", func() {})
+	tv.progress(1500, 0)
+	assertContains(t, f.dialogText(), "Đã ghi 1.500 bản ghi.")
+	if tv.bar.Visible() || !tv.moving.Visible() {
+		t.Error("a task without a total shows a filling bar")
+	}
+	tv.hide()
+}

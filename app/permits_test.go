@@ -64,6 +64,7 @@ func TestScreensGreyOutWhatTheRoleMayNotDo(t *testing.T) {
 	staffWithPasswords(t, f)
 	e := f.shell.env
 	staff := newStaffScreen(e)
+	reports := newReportScreen(e)
 	letters, settings, bundles, cal := f.shell.letters, f.shell.settings, f.shell.bundles, f.shell.calendar
 	register := f.openRegister()
 	register.detail.show(*d)
@@ -121,6 +122,8 @@ func TestScreensGreyOutWhatTheRoleMayNotDo(t *testing.T) {
 	check(who, "“Xuất gói đã ký”", bundles.exportBtn.Disabled(), false)
 	check(who, "“Tạo khóa ký”", bundles.keyInit.Disabled(), false)
 	assertContains(t, bundles.signNote.Text, "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND xã được tạo khóa ký")
+	check(who, "“Nhập sổ Excel…”", reports.imp.Disabled(), false)
+	assertContains(t, texts(reports.content), "Chỉ người quản trị được nhập sổ giấy")
 	check(who, "“Thêm cán bộ…”", staff.add.Disabled(), false)
 	assertContains(t, staff.permNote.Text, "Chỉ người quản trị được sửa danh sách cán bộ")
 	check(who, "“Trả kết quả”", register.detail.ret.Disabled(), true)
@@ -154,6 +157,8 @@ func TestScreensGreyOutWhatTheRoleMayNotDo(t *testing.T) {
 	check(who, "the commune's name", settings.entries["commune"].Disabled(), true)
 	check(who, "“Thêm cán bộ…”", staff.add.Disabled(), true)
 	check(who, "“Áp dụng” (calendar)", cal.apply.Disabled(), true)
+	check(who, "“Nhập sổ Excel…”", reports.imp.Disabled(), true)
+	assertNotContains(t, texts(reports.content), "Chỉ người quản trị được nhập sổ giấy")
 	if settings.permNote.Visible() || staff.permNote.Visible() || cal.permNote.Visible() {
 		t.Error("administrator: a screen still says only the administrator may")
 	}

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/internal/office"
+	"motcua/internal/people"
 	"motcua/internal/report"
 )
 
@@ -108,7 +109,12 @@ func newReportScreen(e *env) *reportScreen {
 	body := container.NewVBox(r.head, r.lines, r.basis)
 	split := container.NewHSplit(container.NewVScroll(body), chartBox)
 	split.Offset = 0.45
-	r.content = container.NewBorder(container.NewVBox(picker, r.status), nil, nil, nil, split)
+	impNote := newPermitNote() // the office says who may import (permits.go)
+	e.onPermits(func() {
+		r.imp.Enable()
+		e.guard(people.ActImport, impNote, r.imp)
+	})
+	r.content = container.NewBorder(container.NewVBox(picker, r.status, impNote), nil, nil, nil, split)
 	return r
 }
 

@@ -262,3 +262,49 @@ func relayout(o fyne.CanvasObject) {
 		}
 	}
 }
+
+// "Thư mục mới" makes a folder where the dialog is and enters it; a name
+// that is taken is said in Vietnamese.
+func TestNewFolder(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1024, 700))
+	defer w.Close()
+	dir := folderWith(t, "Có rồi/")
+	b := showFyne(w, OpenFolder, Options{Folder: dir}, func(string) {})
+	for _, name := range []string{"Có rồi", "Sao lưu tháng 11"} {
+		test.Tap(button(t, w, "Thư mục mới"))
+		if !strings.Contains(overlayTexts(w), "Tạo thư mục") {
+			t.Fatalf("no new-folder form: %s", overlayTexts(w))
+		}
+		top := w.Canvas().Overlays().Top()
+		var entry *widget.Entry
+		var walk func(fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			if e, ok := o.(*widget.Entry); ok && entry == nil {
+				entry = e
+			}
+			if c, ok := o.(*fyne.Container); ok {
+				for _, ch := range c.Objects {
+					walk(ch)
+				}
+			} else if wd, ok := o.(fyne.Widget); ok {
+				for _, ch := range test.WidgetRenderer(wd).Objects() {
+					walk(ch)
+				}
+			}
+		}
+		walk(top)
+		entry.SetText(name)
+		test.Tap(button(t, w, "Tạo thư mục"))
+		if name == "Có rồi" && (!b.problem.Visible() || !strings.Contains(b.problem.Text, "Không tạo được thư mục “Có rồi”: tên này đã có.")) {
+			t.Errorf("a taken name says %q", b.problem.Text)
+		}
+	}
+	if b.dir != filepath.Join(dir, "Sao lưu tháng 11") {
+		t.Errorf("after making a folder the dialog is in %s", b.dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "Sao lưu tháng 11")); err != nil {
+		t.Error(err)
+	}
+}

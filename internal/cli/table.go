@@ -170,9 +170,6 @@ var commands = []command{
 		runVersion},
 }
 
-// addCommand adds a command from its own file. Prefer a line in the table.
-func addCommand(c command) { commands = append(commands, c) }
-
 // IsCommand reports whether name is a subcommand (main uses it to decide
 // between the window and the command line).
 func IsCommand(name string) bool {
@@ -203,9 +200,6 @@ func (e *Env) withOffice(fn func(o *office.Office) error) error {
 	defer o.Close()
 	return fn(o)
 }
-
-// useOffice is withOffice under its first name.
-func (e *Env) useOffice(fn func(o *office.Office) error) error { return e.withOffice(fn) }
 
 // orEmpty is xs, or an empty list where xs is nil: --json prints a list
 // as [], never null.

@@ -23,12 +23,18 @@ func provinceName(s string) string {
 		return ""
 	}
 	low := strings.ToLower(s)
-	for _, kind := range []string{"tỉnh ", "thành phố ", "tp. ", "tp "} {
+	for _, kind := range []string{"tỉnh ", "thành phố "} {
 		if strings.HasPrefix(low, kind) {
-			if kind == "tp. " || kind == "tp " {
-				return "Thành phố " + strings.TrimSpace(s[len(kind):])
-			}
 			return s
+		}
+	}
+	for _, tp := range []string{"tp. ", "tp.", "tp "} {
+		if strings.HasPrefix(low, tp) {
+			rest := strings.TrimSpace(s[len(tp):])
+			if strings.EqualFold(rest, "HCM") {
+				rest = "Hồ Chí Minh"
+			}
+			return "Thành phố " + rest
 		}
 	}
 	if strings.HasPrefix(low, "thành phố") || strings.HasPrefix(low, "tỉnh") {

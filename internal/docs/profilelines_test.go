@@ -19,6 +19,8 @@ func TestProvinceName(t *testing.T) {
 		"  Lào  Cai ":      "Tỉnh Lào Cai",
 		"Đà Nẵng":          "Thành phố Đà Nẵng",
 		"tp Cần Thơ":       "Thành phố Cần Thơ",
+		"TP.HCM":           "Thành phố Hồ Chí Minh",
+		"TP.Hải Phòng":     "Thành phố Hải Phòng",
 		"Tỉnh Quảng Ninh.": "Tỉnh Quảng Ninh.",
 	} {
 		if got := provinceName(in); got != want {

@@ -51,7 +51,8 @@ func (o *Office) Backup(ctx context.Context, dst string) (string, error) {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		return "", err
+		// The clerk chose dst: the message names it, not the temporary file.
+		return "", namedErr{err, strings.ReplaceAll(err.Error(), tmp, dst)}
 	}
 	if err := os.Rename(tmp, dst); err != nil {
 		os.Remove(tmp)
@@ -307,3 +308,12 @@ func (o *Office) Wrote() bool { return o.st.Wrote() }
 // Check runs the full integrity check of the register now and returns the
 // problems it finds (none for a sound register).
 func (o *Office) Check(ctx context.Context) ([]string, error) { return o.st.Check(ctx) }
+
+// namedErr is err with its message reworded (Unwrap keeps what it is).
+type namedErr struct {
+	err error
+	msg string
+}
+
+func (e namedErr) Error() string { return e.msg }
+func (e namedErr) Unwrap() error { return e.err }

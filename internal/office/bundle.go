@@ -289,15 +289,14 @@ func (o *Office) Export(ctx context.Context, req ExportRequest) (ExportResult, e
 			CreatedAt: o.Now(), AppVersion: req.AppVersion, Rotation: rot,
 		})
 		count := 0
+		report := stepper(ctx, 0) // the total is not known: the count is reported
 		// tick counts a record, reports now and then, and stops the
 		// export once it is cancelled (the transaction rolls back, the
 		// sequence number is not used, the temporary file is removed).
 		tick := func() error {
 			count++
-			if count%stepEvery == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+			if err := report(count); err != nil {
+				return err
 			}
 			if req.Progress != nil && count%500 == 0 {
 				req.Progress(count)

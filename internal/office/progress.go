@@ -40,7 +40,7 @@ const stepEvery = 64
 
 // stepper is a long loop's check: call it with each item's index; every
 // stepEvery items (and at the first) it reports progress and returns the
-// context's error once cancelled.
+// context's error once cancelled. total is 0 when the loop cannot know it.
 func stepper(ctx context.Context, total int) func(i int) error {
 	report, _ := ctx.Value(progressKey{}).(func(done, total int))
 	return func(i int) error {
