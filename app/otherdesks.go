@@ -12,7 +12,9 @@ import (
 // the office whether anything was committed since the screens were last
 // loaded. The question is one cheap query that reads no rows; the screens
 // reload only when the answer is yes. A lost connection is said once in the
-// status bar, and the line is restored when the server answers again.
+// status bar, and the line is restored when the server answers again. On
+// PostgreSQL a LISTEN/NOTIFY nudge asks the same question within about a
+// second of another desk's save.
 func (s *shell) watchOtherDesks(every time.Duration) (stop func()) {
 	e := s.env
 	mark, err := e.off.ChangeMark(e.ctx)
@@ -31,6 +33,9 @@ func (s *shell) watchOtherDesks(every time.Duration) (stop func()) {
 	if a := fyne.CurrentApp(); a != nil {
 		a.Lifecycle().SetOnEnteredForeground(nudge)
 	}
+	// On a server, another desk's commit also nudges at once (LISTEN/NOTIFY);
+	// the timer stays as the fallback.
+	stopListen := e.off.OnChange(e.ctx, nudge)
 	t := time.NewTicker(every)
 	done := make(chan struct{})
 	go func() {
@@ -60,5 +65,5 @@ func (s *shell) watchOtherDesks(every time.Duration) (stop func()) {
 			}
 		}
 	}()
-	return func() { t.Stop(); close(done) }
+	return func() { stopListen(); t.Stop(); close(done) }
 }

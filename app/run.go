@@ -41,7 +41,8 @@ const WindowTitle = "Một Cửa Thân Thiện"
 
 // Options configure Run.
 type Options struct {
-	// DBPath is the register database; "" means office.DefaultDBPath().
+	// DBPath is the register database; "" means office.DeskDB() (the
+	// register saved for this desk in settings, else the default file).
 	DBPath string
 	// Version is shown in the status bar.
 	Version string
@@ -65,7 +66,7 @@ func Run(opt Options) error {
 	path := opt.DBPath
 	if path == "" {
 		var err error
-		if path, err = office.DefaultDBPath(); err != nil {
+		if path, err = office.DeskDB(); err != nil { // this desk's register chosen in settings, or the default file
 			return err
 		}
 	}

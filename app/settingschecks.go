@@ -26,6 +26,7 @@ type settingsChecks struct {
 
 	dbAddr   *widget.Entry
 	dbCheck  *widget.Button
+	dbSave   *widget.Button // "Dùng cho quầy này": the desk opens it from the next start
 	dbResult *widget.Label
 
 	years  *widget.Label
@@ -40,6 +41,7 @@ func newSettingsChecks(e *env) *settingsChecks {
 	c.dbAddr.SetPlaceHolder("Tệp dữ liệu hoặc postgres://người_dùng@máy_chủ/tên_csdl")
 	c.dbAddr.SetText(store.Redact(e.off.Store().Path()))
 	c.dbCheck = widget.NewButton("Kiểm tra kết nối", c.checkDatabase)
+	c.dbSave = widget.NewButton("Dùng cho quầy này", c.saveDatabase)
 	c.dbResult = widget.NewLabel("")
 	c.dbResult.Wrapping = fyne.TextWrapWord
 	c.years = widget.NewLabel("")
@@ -47,7 +49,7 @@ func newSettingsChecks(e *env) *settingsChecks {
 	c.limits = container.NewVBox(dimLabel("Đang đọc danh mục thủ tục…"))
 	c.box = container.NewVBox(
 		heading("Cơ sở dữ liệu"),
-		container.NewBorder(nil, nil, nil, c.dbCheck, c.dbAddr),
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.dbCheck, c.dbSave), c.dbAddr),
 		c.dbResult,
 		widget.NewSeparator(),
 		heading("Lịch nghỉ lễ"),
@@ -84,6 +86,33 @@ func (c *settingsChecks) checkDatabase() {
 			c.dbResult.SetText(databaseCheckText(res, err))
 		})
 	})
+}
+
+// saveDatabase checks the address and, when it opens, saves it as this
+// desk's register for the next start (office.SaveDeskDB).
+func (c *settingsChecks) saveDatabase() {
+	dsn := c.address()
+	c.dbSave.Disable()
+	c.dbResult.SetText("Đang kiểm tra và lưu " + store.Redact(dsn) + "…")
+	c.e.background(func() {
+		res, err := c.e.off.SaveDeskDB(c.e.ctx, dsn)
+		c.e.do(func() {
+			c.dbSave.Enable()
+			c.dbResult.SetText(deskSavedText(dsn, c.e.off.Store().Path(), res, err))
+		})
+	})
+}
+
+// deskSavedText says what SaveDeskDB did and what the clerk does next.
+func deskSavedText(dsn, open string, res office.DatabaseCheck, err error) string {
+	if err != nil {
+		return "Chưa lưu: " + capitalise(err.Error())
+	}
+	checked := databaseCheckText(res, nil)
+	if dsn == open {
+		return checked + " Đã lưu: quầy này sẽ luôn mở sổ này (trừ khi mở phần mềm kèm --db)."
+	}
+	return checked + " Đã lưu cho quầy này. Hãy đóng rồi mở lại phần mềm để làm việc trên sổ " + store.Redact(dsn) + "."
 }
 
 // databaseCheckText says in one or two sentences what the check found.

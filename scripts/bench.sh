@@ -24,7 +24,7 @@ if [ -n "$pg" ]; then
 	echo "Seeding $n dossiers into PostgreSQL ($schema) …" >&2
 	"$bin" seed --db "$pgs" --dossiers "$n" --demo-profile --json >"$out/pgseed.json"
 	echo "Measuring receive, 5 desks, search and page on PostgreSQL …" >&2
-	"$bin" bench --db "$pgs" --samples 400 --desks 5 --json >"$out/pg.json"
+	"$bin" bench --db "$pgs" --samples 400 --desks 5 --in-place --json >"$out/pg.json" # the throwaway schema itself
 fi
 # The real window (MOTCUA_BENCH_WINDOW names the cgo build; make bench sets
 # it): first frame and resident memory under Xvfb, scripts/bench-window.sh.

@@ -38,10 +38,10 @@ func figure(name string, d []time.Duration) benchFigure {
 // benchDesks: desks copies of the office (each its own connection, as on
 // its own PC) receive at the same time, n receives in all; every latency
 // counts, and so does every receive that failed.
-func (e *Env) benchDesks(desks, n int, procs []string) (benchFigure, int, error) {
+func (e *Env) benchDesks(desks, n int, procs []string, open func() (*office.Office, error)) (benchFigure, int, error) {
 	offices := make([]*office.Office, desks)
 	for i := range offices {
-		o, err := e.office()
+		o, err := open()
 		if err != nil {
 			return benchFigure{}, 0, err
 		}
@@ -86,6 +86,7 @@ func runBench(e *Env, args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	samples := fs.Int("samples", 300, "số lần đo mỗi phép")
 	desks := fs.Int("desks", 0, "đo thêm N quầy cùng tiếp nhận một lúc (mỗi quầy một kết nối riêng)")
+	inPlace := fs.Bool("in-place", false, "đo ngay trên sổ này thay vì một bản sao (hồ sơ thử được ghi vào sổ): chỉ dùng cho sổ thử, ví dụ một lược đồ tạm trên máy chủ PostgreSQL")
 	if err := e.parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -93,29 +94,46 @@ func runBench(e *Env, args []string) error {
 		return usagef("--samples phải từ 1 đến 100000")
 	}
 	// The test dossiers go into a scratch copy: the real register
-	// never gets entry numbers for dossiers nobody brought.
+	// never gets entry numbers for dossiers nobody brought. The copy
+	// is a SQLite file, so a register on a server is measured in
+	// place (--in-place, on a throwaway schema: scripts/bench.sh).
 	real, err := e.office()
 	if err != nil {
 		return err
 	}
-	scratchDir, err := os.MkdirTemp("", "motcua-bench-*")
-	if err != nil {
-		real.Close()
-		return fmt.Errorf("không tạo được thư mục tạm để đo: %v", err)
+	o, open := real, e.office
+	if !*inPlace {
+		scratchDir, err := os.MkdirTemp("", "motcua-bench-*")
+		if err != nil {
+			real.Close()
+			return fmt.Errorf("không tạo được thư mục tạm để đo: %v", err)
+		}
+		defer os.RemoveAll(scratchDir)
+		scratch, err := real.Backup(e.ctx, filepath.Join(scratchDir, "bench.db"))
+		if cerr := real.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if o, err = office.Open(scratch, office.Options{Now: e.Now}); err != nil {
+			return err
+		}
+		defer o.Close()
+		open = func() (*office.Office, error) {
+			d, err := office.Open(scratch, office.Options{Now: e.Now})
+			if err != nil {
+				return nil, err
+			}
+			if err := e.signIn(d); err != nil {
+				d.Close()
+				return nil, err
+			}
+			return d, nil
+		}
+	} else {
+		defer real.Close()
 	}
-	defer os.RemoveAll(scratchDir)
-	scratch, err := real.Backup(e.ctx, filepath.Join(scratchDir, "bench.db"))
-	if cerr := real.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	o, err := office.Open(scratch, office.Options{Now: e.Now})
-	if err != nil {
-		return err
-	}
-	defer o.Close()
 	if err := e.signIn(o); err != nil {
 		return err
 	}
@@ -191,7 +209,7 @@ func runBench(e *Env, args []string) error {
 	figs = append(figs, figure("receive one dossier (durable commit)", recv))
 
 	if *desks > 1 {
-		f, conflicts, err := e.benchDesks(*desks, n, procs)
+		f, conflicts, err := e.benchDesks(*desks, n, procs, open)
 		if err != nil {
 			return err
 		}

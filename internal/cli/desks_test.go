@@ -87,6 +87,9 @@ func TestDeskProcessesReceivingAtOnce(t *testing.T) {
 	if len(day) != 1 {
 		t.Skipf("the processes straddled midnight (%v); numbers restart per day", day)
 	}
+	if r, err := o.VerifyAudit(context.Background()); err != nil || len(r.Problems) > 0 || r.Dossiers != procs {
+		t.Fatalf("audit chain after processes received at once: %+v, %v", r, err)
+	}
 	for what, nums := range map[string][]int{"entry numbers": entries, "code sequence": seqs} {
 		slices.Sort(nums)
 		for i, v := range nums {

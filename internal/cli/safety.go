@@ -30,7 +30,7 @@ func (e *Env) dbFile() (string, error) {
 	if e.DB != "" {
 		return e.DB, nil
 	}
-	return office.DefaultDBPath()
+	return office.DeskDB()
 }
 
 func runCheck(e *Env, args []string) error {

@@ -47,3 +47,12 @@ func CheckDatabase(ctx context.Context, dsn string) (DatabaseCheck, error) {
 	c.Dossiers, err = st.Count(ctx, store.Filter{})
 	return c, store.Explain(err)
 }
+
+// OnChange calls nudge soon after any desk saves a change to a register on
+// a PostgreSQL server (a LISTEN/NOTIFY nudge, reconnecting by itself when
+// the server comes back); nudge must not block. On SQLite it does nothing:
+// ChangedSince on a timer is the way there, and stays the fallback on a
+// server too. stop ends it.
+func (o *Office) OnChange(ctx context.Context, nudge func()) (stop func()) {
+	return o.st.Listen(ctx, nudge)
+}

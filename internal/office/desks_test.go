@@ -56,6 +56,13 @@ func TestDesksReceivingAtOnce(t *testing.T) {
 					continue
 				}
 				acked <- d
+				// Another kind of write (locked from its start) between the
+				// receives (locked only for their numbers): one audit chain.
+				if j%3 == 0 {
+					if _, err := o.Forward(context.Background(), d.Code, "Tư pháp - Hộ tịch", time.Time{}); err != nil {
+						errs <- err
+					}
+				}
 			}
 		}()
 	}
@@ -65,6 +72,10 @@ func TestDesksReceivingAtOnce(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Errorf("a desk's receive failed (a clerk would have seen it): %v", err)
+	}
+	r, err := offices[0].VerifyAudit(context.Background())
+	if err != nil || len(r.Problems) > 0 || r.Dossiers != desks*each {
+		t.Fatalf("audit chain after desks received at once: %+v, %v", r, err)
 	}
 	var entries, seqs []int
 	for d := range acked {

@@ -49,7 +49,10 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		return nil, errors.New("chưa chọn thủ tục hành chính")
 	}
 	var d *register.Dossier
-	err := o.st.Tx(ctx, func(tx *store.Tx) error {
+	// The lock of the register is taken only when the numbers are given
+	// (TxLateLock): reading the procedure and building the dossier do not
+	// make other desks wait.
+	err := o.st.TxLateLock(ctx, func(tx *store.Tx) error {
 		p, err := tx.Procedure(code)
 		if err != nil {
 			return err
@@ -64,25 +67,21 @@ func (o *Office) Receive(ctx context.Context, in ReceiveInput) (*register.Dossie
 		if err != nil {
 			return err
 		}
-		seq, entry, err := tx.NextNumbers(o.cfg().profile.AgencyCode, d.ReceivedAt)
-		if err != nil {
-			return err
-		}
-		if seq > 9999 {
-			return fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
-		}
 		d.ID = newID()
 		d.Variant = textvn.Clean(in.Variant)
-		d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
-		d.EntryNo, d.BookNo = entry, o.cfg().profile.BookNo
+		d.BookNo = o.cfg().profile.BookNo
 		back := o.backdated(in.At)
 		if back && len(d.Events) > 0 {
 			d.Events[0].Backdated = true
 		}
-		if err := tx.InsertDossier(o.cfg().profile.AgencyCode, seq, d); err != nil {
-			return err
-		}
-		return tx.AppendAudit(store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d), BackdatedTo: backdatedTo(back, at)})
+		return tx.ReceiveDossier(o.cfg().profile.AgencyCode, d, func(seq, entry int) (store.Audit, error) {
+			if seq > 9999 {
+				return store.Audit{}, fmt.Errorf("đã hết số thứ tự mã hồ sơ trong ngày %s (tối đa 9999)", d.ReceivedAt.Format("02/01/2006"))
+			}
+			d.Code = register.FormatCode(o.cfg().profile.AgencyCode, d.ReceivedAt, seq)
+			d.EntryNo = entry
+			return store.Audit{At: o.Now(), Actor: o.actor, Action: "receive", Entity: "dossier", EntityID: d.ID, After: snapshot(d), BackdatedTo: backdatedTo(back, at)}, nil
+		})
 	})
 	if err != nil {
 		return nil, err

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -72,22 +71,11 @@ func DefaultDBPath() (string, error) {
 	if p := os.Getenv("MOTCUA_DB"); p != "" {
 		return p, nil
 	}
-	if runtime.GOOS == "windows" {
-		dir, err := os.UserConfigDir() // %APPDATA%
-		if err != nil {
-			return "", fmt.Errorf("không tìm thấy thư mục dữ liệu của người dùng: %v", err)
-		}
-		return filepath.Join(dir, "MotCuaThanThien", "motcua.db"), nil
+	dir, err := dataDir() // deskdb.go
+	if err != nil {
+		return "", err
 	}
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("không tìm thấy thư mục nhà của người dùng: %v", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "motcua-than-thien", "motcua.db"), nil
+	return filepath.Join(dir, "motcua.db"), nil
 }
 
 // Open opens the register at path, creating and filling a new one with the

@@ -125,6 +125,9 @@ func entryHash(n int64, at int64, actor, action, entity, entityID, before, after
 // last entry, inside the caller's transaction (which holds the write lock,
 // so no other entry can slip in between).
 func (tx *Tx) appendChained(a Audit) error {
+	if err := tx.lock(); err != nil {
+		return err
+	}
 	var lastN int64
 	var prev string
 	err := tx.queryRow(`SELECT n, hash FROM audit ORDER BY n DESC LIMIT 1`).Scan(&lastN, &prev)

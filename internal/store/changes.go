@@ -18,12 +18,23 @@ func backoff(attempt int) {
 // other desks poll. On PostgreSQL the mark is a sequence, bumped after the
 // commit (never before: a desk that saw the new mark must find the new rows)
 // and outside any transaction, so desks never wait on each other for it.
-func (s *Store) committed() {
+//
+// The same statement nudges the desks that listen (Listen): its NOTIFY is
+// delivered when it commits, after the change it announces. marked: the
+// transaction already sent it, pipelined after its COMMIT (ReceiveDossier).
+func (s *Store) committed(marked bool) {
 	s.local.Add(1)
-	if s.db.d.name() == "postgres" {
-		_, _ = s.db.Exec(`SELECT nextval('change_seq')`)
+	if s.db.d.name() == "postgres" && !marked {
+		_, _ = s.db.Exec(markSQL)
 	}
 }
+
+// markSQL moves the change mark and tells the listening desks which
+// register (schema) changed.
+const markSQL = `SELECT nextval('change_seq'), pg_notify('` + changesChannel + `', current_schema())`
+
+// changesChannel is the LISTEN/NOTIFY channel of every register on a server.
+const changesChannel = "motcua_changes"
 
 // ChangeMark is a number that moves whenever this program or another desk
 // commits a change to the register. A window keeps the mark of what it

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -120,13 +122,49 @@ func (db *DB) Begin() (*sqlTx, error) {
 	return db.BeginTx(context.Background(), db.d.txOptions())
 }
 
-// sqlTx is a *sql.Tx with the dialect applied.
+// sqlTx is a *sql.Tx with the dialect applied; or, for a PostgreSQL
+// transaction begun by hand on one connection (beginOnConn), that
+// connection, so the store can also send statements in a pipeline on it
+// (pgx batches, see receive.go).
 type sqlTx struct {
 	*sql.Tx
-	d dialect
+	d    dialect
+	conn *sql.Conn // set instead of Tx by beginOnConn
+	// ended: the transaction was committed inside a pipeline; closed: the
+	// connection went back to the pool.
+	ended, closed bool
 }
 
+// beginOnConn starts a transaction on one connection of the pool, with
+// BEGIN sent by hand (READ COMMITTED, as BeginTx with txOptions).
+// A connection the pool found dead (the server restarted) is dropped and
+// another taken, as BeginTx does.
+func (db *DB) beginOnConn(ctx context.Context) (*sqlTx, error) {
+	for attempt := 1; ; attempt++ {
+		c, err := db.DB.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		_, err = c.ExecContext(ctx, "BEGIN")
+		if err == nil {
+			return &sqlTx{conn: c, d: db.d}, nil
+		}
+		c.Close()
+		if !errors.Is(err, driver.ErrBadConn) || attempt >= 3 {
+			return nil, err
+		}
+	}
+}
+
+var errEnded = errors.New("giao dịch đã được lưu xong, không ghi thêm được (lỗi của phần mềm)")
+
 func (tx *sqlTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if tx.conn != nil {
+		if tx.ended {
+			return nil, errEnded
+		}
+		return tx.conn.ExecContext(ctx, tx.d.rebind(q), args...)
+	}
 	return tx.Tx.ExecContext(ctx, tx.d.rebind(q), args...)
 }
 
@@ -135,6 +173,12 @@ func (tx *sqlTx) Exec(q string, args ...any) (sql.Result, error) {
 }
 
 func (tx *sqlTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if tx.conn != nil {
+		if tx.ended {
+			return nil, errEnded
+		}
+		return tx.conn.QueryContext(ctx, tx.d.rebind(q), args...)
+	}
 	return tx.Tx.QueryContext(ctx, tx.d.rebind(q), args...)
 }
 
@@ -143,6 +187,11 @@ func (tx *sqlTx) Query(q string, args ...any) (*sql.Rows, error) {
 }
 
 func (tx *sqlTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if tx.conn != nil {
+		// After the end, the query runs outside any transaction and fails
+		// on its own; the store never asks (ReceiveDossier is last).
+		return tx.conn.QueryRowContext(ctx, tx.d.rebind(q), args...)
+	}
 	return tx.Tx.QueryRowContext(ctx, tx.d.rebind(q), args...)
 }
 
@@ -151,11 +200,43 @@ func (tx *sqlTx) QueryRow(q string, args ...any) *sql.Row {
 }
 
 func (tx *sqlTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	if tx.conn != nil {
+		return tx.conn.PrepareContext(ctx, tx.d.rebind(q))
+	}
 	return tx.Tx.PrepareContext(ctx, tx.d.rebind(q))
 }
 
 func (tx *sqlTx) Prepare(q string) (*sql.Stmt, error) {
 	return tx.PrepareContext(context.Background(), q)
+}
+
+// Commit ends the transaction (nothing to send when a pipeline committed
+// it) and, for a connection begun by hand, gives it back to the pool.
+func (tx *sqlTx) Commit() error { return tx.end("COMMIT") }
+
+// Rollback undoes the transaction; after Commit it does nothing.
+func (tx *sqlTx) Rollback() error { return tx.end("ROLLBACK") }
+
+func (tx *sqlTx) end(verb string) error {
+	if tx.conn == nil {
+		if verb == "COMMIT" {
+			return tx.Tx.Commit()
+		}
+		return tx.Tx.Rollback()
+	}
+	if tx.closed {
+		return sql.ErrTxDone
+	}
+	tx.closed = true
+	// A connection left inside a transaction (a lost server) is dropped by
+	// the pool rather than reused (pgx's ResetSession).
+	defer tx.conn.Close()
+	if tx.ended {
+		return nil
+	}
+	tx.ended = true
+	_, err := tx.conn.ExecContext(context.Background(), verb)
+	return err
 }
 
 // rebindDollar turns `?` into `$1`, `$2`… outside string literals, quoted

@@ -164,11 +164,17 @@ func (postgresDialect) txOptions() *sql.TxOptions { return nil }
 // file, and each statement after the lock sees every earlier commit: a use
 // case that reads, decides and writes stays correct unchanged, and no
 // serialization failure can reach a clerk. A commune's desks write a few
-// times a minute; one write takes milliseconds.
+// times a minute; one write takes milliseconds. A receive, the busiest
+// write, takes the same lock later (TxLateLock, receive.go): after its
+// reads, for its numbers and audit entry only.
 func (postgresDialect) begin(tx *sqlTx) error {
-	_, err := tx.Exec(`SELECT pg_advisory_xact_lock(7267617, hashtext(current_schema()))`)
+	_, err := tx.Exec(pgLockSQL)
 	return err
 }
+
+// pgLockSQL takes the register's write lock (one per schema: each test and
+// each office has its own).
+const pgLockSQL = `SELECT pg_advisory_xact_lock(7267617, hashtext(current_schema()))`
 
 // retry: serialization failure or deadlock, both resolved by running the
 // transaction again (a safety net: with begin's lock neither is expected).

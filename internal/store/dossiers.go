@@ -28,14 +28,22 @@ const dossierCols = `n, id, code, year, entry_no, book_no, procedure_code, proce
 func (tx *Tx) NextNumbers(agency string, at time.Time) (seq, entryNo int, err error) {
 	at = at.In(calendar.Zone)
 	day := dayKey(at)
-	if seq, err = tx.next("seq/"+agency+"/"+strconv.Itoa(day),
-		`SELECT COALESCE(MAX(seq), 0) FROM dossiers WHERE agency = ? AND day = ?`, agency, day); err != nil {
+	if err = tx.lock(); err != nil {
 		return
 	}
-	entryNo, err = tx.next("entry/"+strconv.Itoa(at.Year()),
-		`SELECT COALESCE(MAX(entry_no), 0) FROM dossiers WHERE year = ?`, at.Year())
+	if seq, err = tx.next("seq/"+agency+"/"+strconv.Itoa(day), seqStart, agency, day); err != nil {
+		return
+	}
+	entryNo, err = tx.next("entry/"+strconv.Itoa(at.Year()), entryStart, at.Year())
 	return
 }
+
+// seqStart and entryStart are where a counter met for the first time
+// starts (args: agency and day; year).
+const (
+	seqStart   = `SELECT COALESCE(MAX(seq), 0) FROM dossiers WHERE agency = ? AND day = ?`
+	entryStart = `SELECT COALESCE(MAX(entry_no), 0) FROM dossiers WHERE year = ?`
+)
 
 // NoteNumbers records numbers given out without NextNumbers (a bulk fill
 // that numbers a day's dossiers itself, an import of dossiers with their
@@ -59,6 +67,9 @@ func (tx *Tx) NoteNumbers(agency string, at time.Time, seq, entryNo int) error {
 // starts after the maximum the register already holds (start is that
 // query), so databases from before the counters keep their sequence.
 func (tx *Tx) next(name, start string, args ...any) (int, error) {
+	if err := tx.lock(); err != nil {
+		return 0, err
+	}
 	var n int
 	err := tx.tx.QueryRow(`UPDATE counters SET n = n + 1 WHERE name = ? RETURNING n`, name).Scan(&n)
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -101,6 +112,9 @@ func dossierArgs(agency string, seq int, d *register.Dossier) ([]any, error) {
 
 // InsertDossier saves a new dossier with its events and search entry.
 func (tx *Tx) InsertDossier(agency string, seq int, d *register.Dossier) error {
+	if err := tx.lock(); err != nil {
+		return err
+	}
 	args, err := dossierArgs(agency, seq, d)
 	if err != nil {
 		return err

@@ -73,7 +73,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	sqldb.SetMaxOpenConns(8)
 	sqldb.SetMaxIdleConns(4)
 	sqldb.SetConnMaxIdleTime(time.Minute)
-	s := &Store{db: &DB{DB: sqldb, d: postgresDialect{}}, path: Redact(dsn)}
+	s := &Store{db: &DB{DB: sqldb, d: postgresDialect{}}, path: Redact(dsn), pgcfg: cfg.Copy()}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := sqldb.PingContext(ctx); err != nil {

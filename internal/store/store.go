@@ -23,6 +23,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -41,6 +42,7 @@ type Store struct {
 	// progress and upgradeBackup come from Options (upgrade.go).
 	progress      func(Progress)
 	upgradeBackup func(real string, from int) string
+	pgcfg         *pgx.ConnConfig // the server's connection settings (Listen)
 }
 
 // Options tune Open.
@@ -294,11 +296,20 @@ type Tx struct {
 	stmts map[string]*sql.Stmt
 	// progress is set during a migration step that walks rows.
 	progress func(done, total int64)
+	// late: the register lock is taken by the first method that needs
+	// order (TxLateLock); locked: it was.
+	late, locked bool
+	// marked: the change mark was moved and the desks nudged with the
+	// commit (committed has nothing more to do).
+	marked bool
 }
 
 // exec runs a statement prepared once per transaction: bulk work (seeding,
 // imports) repeats the same few statements many times.
 func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if err := tx.lock(); err != nil {
+		return nil, err
+	}
 	if !tx.tx.d.prepare() {
 		return tx.tx.Exec(query, args...)
 	}
@@ -328,15 +339,19 @@ func (tx *Tx) closeStmts() {
 // serialization failure, fn runs again from the start, so fn must not keep
 // state between attempts beyond what it reassigns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
+	return s.tx(ctx, false, fn)
+}
+
+func (s *Store) tx(ctx context.Context, late bool, fn func(*Tx) error) error {
 	if err := s.Damaged(); err != nil {
 		return err
 	}
 	for attempt := 1; ; attempt++ {
-		err := s.tx1(ctx, fn)
+		marked, err := s.tx1(ctx, late, fn)
 		if err == nil || !s.db.d.retry(err) || attempt >= maxAttempts || ctx.Err() != nil {
 			if err == nil {
 				s.wrote.Store(true)
-				s.committed()
+				s.committed(marked)
 			}
 			return Explain(err)
 		}
@@ -344,26 +359,35 @@ func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
 	}
 }
 
-func (s *Store) tx1(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, s.db.d.txOptions())
-	if err != nil {
-		return err
+// tx1 runs fn once; marked: the change mark was moved after the commit.
+func (s *Store) tx1(ctx context.Context, late bool, fn func(*Tx) error) (marked bool, err error) {
+	var tx *sqlTx
+	if late && s.db.d.name() == "postgres" {
+		tx, err = s.db.beginOnConn(ctx) // for ReceiveDossier's pipelines
+	} else {
+		tx, err = s.db.BeginTx(ctx, s.db.d.txOptions())
 	}
-	t := &Tx{tx: tx}
+	if err != nil {
+		return false, err
+	}
+	// SQLite's lock is taken at BEGIN whatever late says.
+	t := &Tx{tx: tx, late: late && s.db.d.name() == "postgres"}
 	defer t.closeStmts()
-	if err := s.db.d.begin(tx); err != nil {
-		_ = tx.Rollback()
-		return err
+	if !t.late {
+		if err := s.db.d.begin(tx); err != nil {
+			_ = tx.Rollback()
+			return false, err
+		}
 	}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
-		return err
+		return false, err
 	}
 	if err := tx.Commit(); err != nil {
 		_ = tx.Rollback()
-		return err
+		return false, err
 	}
-	return nil
+	return t.marked, nil
 }
 
 // ErrNotFound is returned when a looked-up record does not exist.
