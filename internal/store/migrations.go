@@ -475,7 +475,16 @@ var migrations = []string{
 	// change: the statement only carries the hook.
 	`-- hook: adopt-unlogged
 	SELECT 1;`,
+
+	// PostgreSQL only (dialect_postgres.go, searchFastupdateOff): the search
+	// index without a pending list. SQLite: no change.
+	searchFastupdateOff,
 }
+
+// searchFastupdateOff is a migration that changes nothing on SQLite; on
+// PostgreSQL pgMigrations replaces it (keyed by this text).
+const searchFastupdateOff = `-- postgres: GIN index dossier_search_words without fastupdate
+	SELECT 1;`
 
 // countersMigration: numbers that must never repeat or skip (the day's code
 // sequence, the year's entry number) come from a counter row updated in
