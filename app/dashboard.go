@@ -141,7 +141,7 @@ func pressingColumns() []column {
 		{width: w("000.00.00.H00-261123-0000", false)},
 		{weight: 1},
 		{weight: 1.3},
-		{width: w("00:00 thứ Năm, 00/00/0000 (ngày mai, hẹn lại)", true)},
+		{width: w("00:00 thứ Năm, 00/00/0000 (ngày mai, hẹn lại) · đến hạn", true)},
 	}
 }
 
@@ -167,10 +167,15 @@ func (d *dashboard) updatePressRow(id widget.ListItemID, o fyne.CanvasObject) {
 	set(0, p.Code)
 	set(1, p.Applicant.Name)
 	set(2, p.ProcedureName)
-	set(3, fmtPromised(&p, d.now))
+	u := d.e.off.UrgencyOf(&p)
+	due := fmtPromised(&p, d.now)
+	if w := urgencyWord(u); w != "" {
+		due += " · " + w // the tint's meaning in words too: never colour alone
+	}
+	set(3, due)
 	tint := st.Objects[0].(*canvas.Rectangle)
 	c := dueSoonTint
-	if d.e.off.UrgencyOf(&p) == office.Overdue {
+	if u == office.Overdue {
 		c = overdueTint
 	}
 	if tint.FillColor != c {

@@ -20,9 +20,37 @@ func formByKind(e *env, k docs.FormKind) office.Paper { return e.off.PaperOf(k, 
 // printForm renders one paper of one dossier and offers it (printNow:
 // sends it to the printer at once).
 func printForm(e *env, f office.Paper, code string, printNow bool) {
+	printFormSignedBy(e, f, code, "", printNow)
+}
+
+// printFormSignedBy is printForm with the signer of a paper the People's
+// Committee signs ("" is the office's usual signer).
+func printFormSignedBy(e *env, f office.Paper, code, signer string, printNow bool) {
 	e.makeDocument(f.Title+" – "+code, f.File+"-"+code+".pdf", f.Sheet,
-		func(w io.Writer) error { return e.off.PrintForms(e.ctx, w, f.Kind, code) },
+		func(w io.Writer) error { return e.off.PrintFormsSignedBy(e.ctx, w, f.Kind, signer, code) },
 		func(doc *document) { e.offer(doc, printNow) })
+}
+
+// signerMenu offers who signs a paper the People's Committee signs: the
+// usual signer first, then the other chairs and vice-chairs the office
+// lists. It is nil when there is no choice to make.
+func signerMenu(e *env, f office.Paper, code string) *fyne.Menu {
+	if !f.ChooseSigner {
+		return nil
+	}
+	signers, err := e.off.Signers(e.ctx)
+	if err != nil || len(signers) < 2 {
+		return nil
+	}
+	items := make([]*fyne.MenuItem, len(signers))
+	for i, s := range signers {
+		name, label := s.Name, s.Label()
+		if i == 0 {
+			name, label = "", label+" – người ký thường lệ"
+		}
+		items[i] = fyne.NewMenuItem("Ký: "+label, func() { printFormSignedBy(e, f, code, name, false) })
+	}
+	return fyne.NewMenu("", items...)
 }
 
 // paperMenu is the detail pane's "Giấy tờ, thư" menu: the papers the office
@@ -39,6 +67,10 @@ func (p *detailPane) paperMenu() *fyne.Menu {
 		it := fyne.NewMenuItem("In "+lowerFirst(f.Label), func() { printForm(p.e, f, code, false) })
 		it.Icon = nil
 		it.Disabled = !f.Enabled
+		if f.Enabled {
+			// A paper the chair or a vice-chair signs: pick who in a submenu.
+			it.ChildMenu = signerMenu(p.e, f, code)
+		}
 		items = append(items, it)
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),

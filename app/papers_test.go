@@ -343,3 +343,53 @@ func assertPDFWords(t *testing.T, data []byte, wants ...string) {
 		assertContains(t, text, w)
 	}
 }
+
+// A paper the People's Committee signs (the apology) offers the chair and
+// the vice-chairs in a submenu; the one picked signs "KT. CHỦ TỊCH", while
+// the counter's own papers offer no choice.
+func TestApologyPaperOffersTheViceChairsAsSigners(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	d := f.receive("Đỗ Đức Đạt", "cai-chinh-ho-tich", at(2026, 11, 23, 7, 40))
+	if _, _, err := f.off.Apologise(context.Background(), d.Code, "Cần xác minh thêm nơi ở", at(2026, 12, 10, 0, 0), at(2026, 11, 23, 10, 0)); err != nil {
+		t.Fatal(err)
+	}
+	p := f.selectDossier(0)
+	if it := menuItems(p)["In "+lowerFirst(formByKind(p.e, "receipt").Label)]; it == nil || it.ChildMenu != nil {
+		t.Fatalf("the receipt, signed by the counter, offers signers: %+v", it)
+	}
+	it := menuItems(p)["In "+lowerFirst(formByKind(p.e, "apology").Label)]
+	if it == nil || it.Disabled || it.ChildMenu == nil {
+		t.Fatalf("the apology offers no signer: %+v", it)
+	}
+	var labels []string
+	var vice *fyne.MenuItem
+	for _, s := range it.ChildMenu.Items {
+		labels = append(labels, s.Label)
+		if strings.Contains(s.Label, "Phạm Thị Hòa") {
+			vice = s
+		}
+	}
+	if !strings.Contains(labels[0], "người ký thường lệ") || vice == nil {
+		t.Fatalf("signers offered: %q", labels)
+	}
+	vice.Action()
+	f.wait()
+	f.tapDialog("In")
+	assertPDF(t, f.lastPrinted(), d.Code, "KT. CHỦ TỊCH", "Phạm Thị Hòa")
+	f.tapDialog("Đóng")
+
+	// A residence dossier's papers are the commune police's: no choice.
+	r := f.receive("Vàng Thị Mỷ", "thuong-tru", at(2026, 11, 23, 8, 0))
+	if _, _, err := f.off.Apologise(context.Background(), r.Code, "Cần xác minh thêm nơi ở", at(2026, 12, 10, 0, 0), at(2026, 11, 23, 10, 0)); err != nil {
+		t.Fatal(err)
+	}
+	rd, err := f.off.Show(context.Background(), r.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pp := range f.off.Papers(rd) {
+		if pp.ChooseSigner {
+			t.Errorf("the police's %s offers the committee's signers", pp.Kind)
+		}
+	}
+}

@@ -113,6 +113,16 @@ func (o *Office) withAuthority(ctx context.Context, d *register.Dossier, dd *doc
 	return nil
 }
 
+// authorityOf names who signs a dossier's papers when it is not the People's
+// Committee, for a message.
+func (o *Office) authorityOf(ctx context.Context, d *register.Dossier) string {
+	var dd docs.DossierDoc
+	if err := o.withAuthority(ctx, d, &dd); err != nil || dd.Authority == "" {
+		return "cơ quan giải quyết thủ tục"
+	}
+	return dd.Authority
+}
+
 // authorityName completes a commune-level authority with the commune's
 // name: "Công an xã" → "Công an xã Đông Văn".
 func authorityName(a, place string) string {
@@ -198,6 +208,9 @@ func (o *Office) PrintFormsSignedBy(ctx context.Context, w io.Writer, kind docs.
 		}
 		if err := o.paperFor(kind, d); err != nil {
 			return err
+		}
+		if s.Valid() && !o.committeeSigns(ctx, d) {
+			return fmt.Errorf("giấy tờ của hồ sơ %s do %s ký, không chọn Chủ tịch hay Phó Chủ tịch ký được; hãy in không chọn người ký", d.Code, o.authorityOf(ctx, d))
 		}
 		dd := o.DossierDoc(d)
 		if err := o.withAuthority(ctx, d, &dd); err != nil {

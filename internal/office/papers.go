@@ -1,7 +1,9 @@
 package office
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"motcua/internal/docs"
@@ -20,6 +22,9 @@ type Paper struct {
 	Sheet   string        `json:"sheet"`            // the paper it prints on: "khổ A4", "khổ A5, 2 liên"…
 	Enabled bool          `json:"enabled"`
 	Why     string        `json:"why"` // a sentence: what the paper answers, or why it does not apply
+	// ChooseSigner: the People's Committee signs this paper, so the chair
+	// or a vice-chair (Signers) may be chosen to sign it (PrintFormsSignedBy).
+	ChooseSigner bool `json:"choose_signer,omitempty"`
 }
 
 var paperFiles = map[docs.FormKind]string{
@@ -41,7 +46,7 @@ func (o *Office) PaperOf(kind docs.FormKind, formSet string) Paper {
 	if formSet == "" {
 		formSet = docs.FormSet2025
 	}
-	p := Paper{Kind: kind, File: paperFiles[kind], Enabled: true}
+	p := Paper{Kind: kind, File: paperFiles[kind], Enabled: true, ChooseSigner: slices.Contains(ChairSignedForms, kind)}
 	f, err := docs.LookupForm(formSet, kind)
 	if err != nil {
 		// A kind the set lacks (the stop notice before 2025) keeps the 2025 name.
@@ -88,9 +93,20 @@ func (o *Office) Papers(d *register.Dossier) []Paper {
 		if p.Enabled || !on {
 			p.Enabled, p.Why = on, why
 		}
+		if p.ChooseSigner && !o.committeeSigns(context.Background(), d) {
+			p.ChooseSigner = false // the authority's own signer (the commune police) signs
+		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// committeeSigns reports whether the People's Committee signs the dossier's
+// papers, so that its chair or a vice-chair may be chosen: not for the
+// procedures whose own authority (the commune police) issues and signs them.
+func (o *Office) committeeSigns(ctx context.Context, d *register.Dossier) bool {
+	p, err := o.ProcedureOf(ctx, d)
+	return err != nil || p.ByCommittee()
 }
 
 // applies is the rule for one paper: whether the dossier's history calls

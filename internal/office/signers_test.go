@@ -194,3 +194,34 @@ func TestVicechairSignsTheApology(t *testing.T) {
 		t.Fatalf("a receipt with a chosen signer: %v", err)
 	}
 }
+
+// A residence dossier's papers are issued and signed by the commune police:
+// choosing the committee's chair or a vice-chair for them is refused with a
+// sentence that names who signs, never printed under the wrong body, and
+// the paper list offers no choice.
+func TestPolicePapersTakeNoCommitteeSigner(t *testing.T) {
+	o, clock := openClock(t, filepath.Join(t.TempDir(), "a.db"), "2026-11-23 08:30")
+	ctx := context.Background()
+	d := receive(t, o, "thuong-tru", "Vàng Thị Mỷ")
+	*clock = vn("2026-11-25 10:00")
+	if _, _, err := o.Apologise(ctx, d.Code, "Chờ xác minh", vn("2026-12-10 00:00"), vn("2026-11-25 09:00")); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	err := o.PrintFormsSignedBy(ctx, &b, "apology", "Phạm Thị Hòa", d.Code)
+	if err == nil || !strings.Contains(err.Error(), "Công an") {
+		t.Fatalf("a police apology signed by the vice-chair: %v", err)
+	}
+	d, err = o.Show(ctx, d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range o.Papers(d) {
+		if p.ChooseSigner {
+			t.Errorf("%s offers the committee's signers", p.Kind)
+		}
+	}
+	if err := o.PrintForms(ctx, &b, "apology", d.Code); err != nil {
+		t.Fatalf("the police apology as usual: %v", err)
+	}
+}

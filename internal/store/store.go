@@ -135,7 +135,7 @@ func (s *Store) openSQLite(opt Options) error {
 		// DeferCheck says; otherwise the window runs it after its first
 		// frame (CheckInBackground).
 		if upgrade := v < len(migrations); upgrade || !opt.DeferCheck {
-			if upgrade {
+			if upgrade && v > 0 { // a new register is created, not upgraded
 				s.report(Progress{Phase: PhaseCheck, Steps: len(migrations) - v, From: v, To: len(migrations)})
 			}
 			if err := s.checkIntegrity(time.Now(), opt.CheckAlways); err != nil {
@@ -242,15 +242,21 @@ func (s *Store) migrate(max int) error {
 			return err
 		}
 	}
+	// A new, empty register is created, not upgraded: only an older
+	// register's upgrade is reported (the window's "Đang nâng cấp sổ…").
+	report := s.report
+	if v == 0 {
+		report = func(Progress) {}
+	}
 	for i := v; i < max; i++ {
 		p := Progress{Phase: PhaseMigrate, Step: i - v + 1, Steps: steps, From: v, To: max}
-		s.report(p)
+		report(p)
 		rows := throttle(200*time.Millisecond, func(done, total int64) {
 			p.Done, p.Total = done, total
-			s.report(p)
+			report(p)
 		})
 		err := s.Tx(ctx, func(tx *Tx) error {
-			if s.progress != nil {
+			if s.progress != nil && v > 0 {
 				tx.progress = rows
 			}
 			if err := s.db.d.beginMigration(tx.tx); err != nil {

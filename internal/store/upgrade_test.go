@@ -243,3 +243,18 @@ func TestBackgroundCheckOfASoundRegister(t *testing.T) {
 		t.Fatalf("pass not remembered: %q %v", b, err)
 	}
 }
+
+// A brand-new register is created, not upgraded: nothing reports an
+// upgrade (the window and the command line would otherwise say "Sổ được
+// tạo bởi phiên bản cũ (lược đồ 0)…" on the first start of a new office).
+func TestNewRegisterReportsNoUpgrade(t *testing.T) {
+	var got []Progress
+	s, err := Open(filepath.Join(t.TempDir(), "new.db"), Options{Progress: func(p Progress) { got = append(got, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if len(got) != 0 {
+		t.Fatalf("a new register reported an upgrade: %+v", got)
+	}
+}
