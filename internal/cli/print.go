@@ -275,7 +275,7 @@ func runLetters(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return e.emit(ls, func(w io.Writer) {
+		return e.emit(orEmpty(ls), func(w io.Writer) {
 			if len(ls) == 0 {
 				fmt.Fprintln(w, "Không có thư nào.")
 			}
