@@ -23,7 +23,7 @@ const idleFor = 15 * time.Minute
 type loginGate struct {
 	e     *env
 	name  *widget.SelectEntry
-	pw    *widget.Entry
+	pw    *formEntry // F1 in the password field shows the guide, as in every form field
 	msg   *widget.Label
 	d     *dialog.CustomDialog
 	shown bool
@@ -92,9 +92,10 @@ func newLoginGate(e *env, now func() time.Time) *loginGate {
 		}
 		g.name.SetOptions(names)
 	}
-	g.pw = widget.NewPasswordEntry()
+	g.pw = newFormEntry()
+	g.pw.Password = true
 	g.pw.SetPlaceHolder("Mật khẩu")
-	g.pw.OnSubmitted = func(string) { g.submit() }
+	g.pw.submit = g.submit
 	g.msg = widget.NewLabel("")
 	g.msg.Wrapping = fyne.TextWrapWord
 	g.msg.Importance = widget.DangerImportance

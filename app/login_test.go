@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/internal/office"
@@ -87,5 +88,36 @@ func TestLoginDialogAsksWhoIsWorkingAndAgainAfterIdleTime(t *testing.T) {
 	assertContains(t, f.dialogText(), "đã khóa sau một thời gian không dùng")
 	if _, ok := f.off.Who(); ok {
 		t.Fatal("still logged in after idle time")
+	}
+}
+
+// The password field is a form field like the others: Enter logs in, and
+// F1 there shows the guide instead of being swallowed.
+func TestLoginPasswordFieldTakesEnterAndF1(t *testing.T) {
+	f := newFixture(t, monday0740)
+	ctx := context.Background()
+	if _, err := f.off.AddStaff(ctx, office.Staff{Name: "Đỗ Văn Quản", Role: people.RoleAdmin, Start: monday0740}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.off.SetPassword(ctx, "Đỗ Văn Quản", "quản trị 2026"); err != nil {
+		t.Fatal(err)
+	}
+	f.off.Logout()
+	g := newLoginGate(f.shell.env, f.clock.Now)
+	g.show()
+	login := f.overlay()
+	f.win.Canvas().Focus(g.pw)
+	f.pressF1()
+	assertContains(t, f.dialogText(), "Hướng dẫn")
+	f.shell.env.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.overlay() != login {
+		t.Fatal("Escape did not return to the login")
+	}
+	test.Type(g.name, "Đỗ Văn Quản")
+	test.Type(g.pw, "quản trị 2026")
+	g.pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.wait()
+	if who, ok := f.off.Who(); !ok || who.Name != "Đỗ Văn Quản" {
+		t.Fatalf("Enter in the password did not log in: %s", g.msg.Text)
 	}
 }
