@@ -2,7 +2,9 @@ package office
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"time"
 
 	"motcua/internal/store"
 )
@@ -29,4 +31,14 @@ func (o *Office) VerifyAudit(ctx context.Context) (AuditReport, error) {
 			Message: fmt.Sprintf("%d hồ sơ không có dòng nào trong nhật ký: được thêm vào sổ ngoài phần mềm", r.Unlogged-seeded)})
 	}
 	return r, nil
+}
+
+// auditAdded writes, inside tx, the audit line of a record just added:
+// the record itself, as JSON, is what the line says came after.
+func (o *Office) auditAdded(tx *store.Tx, at time.Time, action, entity, id string, record any) error {
+	b, err := json.Marshal(record)
+	if err != nil {
+		return err
+	}
+	return tx.AppendAudit(store.Audit{At: at, Actor: o.actor, Action: action, Entity: entity, EntityID: id, After: string(b)})
 }

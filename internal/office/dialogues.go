@@ -42,8 +42,7 @@ func (o *Office) AddDialogue(ctx context.Context, d survey.Dialogue) (survey.Dia
 		if err := tx.SaveDialogue(d); err != nil {
 			return err
 		}
-		b, _ := json.Marshal(d)
-		return tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "add_dialogue", Entity: "dialogue", EntityID: d.ID, After: string(b)})
+		return o.auditAdded(tx, now, "add_dialogue", "dialogue", d.ID, d)
 	})
 	if err != nil {
 		return survey.Dialogue{}, err
@@ -104,8 +103,7 @@ func (o *Office) AddCommitment(ctx context.Context, dialogue string, c survey.Co
 		if err := tx.SaveCommitment(c); err != nil {
 			return err
 		}
-		b, _ := json.Marshal(c)
-		return tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "add_commitment", Entity: "commitment", EntityID: c.ID, After: string(b)})
+		return o.auditAdded(tx, now, "add_commitment", "commitment", c.ID, c)
 	})
 	if err != nil {
 		return survey.Commitment{}, err

@@ -121,8 +121,7 @@ func (o *Office) AddFeedback(ctx context.Context, in FeedbackInput) (survey.Feed
 		if err := tx.SaveFeedback(f); err != nil {
 			return err
 		}
-		b, _ := json.Marshal(f)
-		return tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "add_feedback", Entity: "feedback", EntityID: f.ID, After: string(b)})
+		return o.auditAdded(tx, now, "add_feedback", "feedback", f.ID, f)
 	})
 	if err != nil {
 		return survey.Feedback{}, err

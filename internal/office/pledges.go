@@ -150,8 +150,7 @@ func (o *Office) SignPledge(ctx context.Context, in PledgeInput) (people.Signing
 				return err
 			}
 		}
-		b, _ := json.Marshal(g)
-		return tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "sign_pledge", Entity: "pledge_signing", EntityID: g.ID, After: string(b)})
+		return o.auditAdded(tx, now, "sign_pledge", "pledge_signing", g.ID, g)
 	})
 	if err != nil {
 		return people.Signing{}, err
@@ -256,8 +255,7 @@ func (o *Office) AddStaffNote(ctx context.Context, staff string, n people.Note) 
 		if err := tx.SaveNote(n); err != nil {
 			return err
 		}
-		b, _ := json.Marshal(n)
-		return tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "add_staff_note", Entity: "staff_note", EntityID: n.ID, After: string(b)})
+		return o.auditAdded(tx, now, "add_staff_note", "staff_note", n.ID, n)
 	})
 	return n, err
 }

@@ -2,7 +2,6 @@ package office
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -70,8 +69,7 @@ func (o *Office) Rate(ctx context.Context, in RateInput) (survey.Rating, error) 
 		if err := tx.InsertRating(r); err != nil {
 			return err
 		}
-		b, _ := json.Marshal(r)
-		return tx.AppendAudit(store.Audit{At: now, Actor: o.actor, Action: "rate", Entity: "rating", EntityID: r.ID, After: string(b)})
+		return o.auditAdded(tx, now, "rate", "rating", r.ID, r)
 	})
 	if err != nil {
 		return survey.Rating{}, err
