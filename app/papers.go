@@ -34,12 +34,8 @@ func printFormSignedBy(e *env, f office.Paper, code, signer string, printNow boo
 // signerMenu offers who signs a paper the People's Committee signs: the
 // usual signer first, then the other chairs and vice-chairs the office
 // lists. It is nil when there is no choice to make.
-func signerMenu(e *env, f office.Paper, code string) *fyne.Menu {
-	if !f.ChooseSigner {
-		return nil
-	}
-	signers, err := e.off.Signers(e.ctx)
-	if err != nil || len(signers) < 2 {
+func signerMenu(e *env, f office.Paper, code string, signers []office.Signer) *fyne.Menu {
+	if !f.ChooseSigner || len(signers) < 2 {
 		return nil
 	}
 	items := make([]*fyne.MenuItem, len(signers))
@@ -62,6 +58,10 @@ func (p *detailPane) paperMenu() *fyne.Menu {
 		return fyne.NewMenu("")
 	}
 	code := p.d.Code
+	signers, err := p.e.off.Signers(p.e.ctx) // who may sign the committee's papers: read once for the menu
+	if err != nil {
+		signers = nil // the papers still print, signed as usual
+	}
 	for _, f := range p.e.off.Papers(p.d) {
 		f := f
 		it := fyne.NewMenuItem("In "+lowerFirst(f.Label), func() { printForm(p.e, f, code, false) })
@@ -69,7 +69,7 @@ func (p *detailPane) paperMenu() *fyne.Menu {
 		it.Disabled = !f.Enabled
 		if f.Enabled {
 			// A paper the chair or a vice-chair signs: pick who in a submenu.
-			it.ChildMenu = signerMenu(p.e, f, code)
+			it.ChildMenu = signerMenu(p.e, f, code, signers)
 		}
 		items = append(items, it)
 	}

@@ -87,13 +87,14 @@ func sheet(setting string, kind docs.FormKind) string {
 // a sentence either way.
 func (o *Office) Papers(d *register.Dossier) []Paper {
 	out := make([]Paper, 0, len(paperOrder))
+	committee := o.committeeSigns(context.Background(), d) // one lookup for the three papers it concerns
 	for _, k := range paperOrder {
 		p := o.PaperOf(k, d.FormSet)
 		on, why := applies(k, d)
 		if p.Enabled || !on {
 			p.Enabled, p.Why = on, why
 		}
-		if p.ChooseSigner && !o.committeeSigns(context.Background(), d) {
+		if p.ChooseSigner && !committee {
 			p.ChooseSigner = false // the authority's own signer (the commune police) signs
 		}
 		out = append(out, p)
