@@ -49,6 +49,12 @@ func busyCommune(b *testing.B) (*Office, string) {
 			busyYear.err = err
 			return
 		}
+		// The rest of a whole profile (place, signer): nothing is seeded
+		// under placeholders.
+		if err := o.FillDemoProfile(ctx); err != nil {
+			busyYear.err = err
+			return
+		}
 		if _, err := o.Seed(ctx, SeedOptions{Dossiers: 30000, Years: 1, Seed: 11}); err != nil {
 			busyYear.err = err
 			return
