@@ -81,6 +81,7 @@ func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("motcua.png", assets.IconPNG))
 	addTranslations()
+	startStallProbe() // MOTCUA_STALLS: how long the UI goroutine is blocked (stallprobe.go)
 
 	// The lock file sits beside the database, whose folder may not exist
 	// yet on the first start.

@@ -11,6 +11,18 @@ bin=$(realpath "$1") db=$(realpath "$2") shot=${3:-}
 start_xvfb 1366x768x24
 rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; } # MB
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; } # s, user + system
+# How long the UI goroutine is blocked (MOTCUA_STALLS, app/stallprobe.go;
+# BENCH_STALLS=0 measures without the probe): stall_take prints the probe's
+# JSON report of the time since the previous take and starts it afresh.
+stalls=
+if [ "${BENCH_STALLS:-1}" != 0 ]; then export MOTCUA_STALLS=$work/stalls.json stalls=$work/stalls.json; fi
+stall_take() {
+	if [ -z "$stalls" ]; then echo null; return; fi
+	rm -f "$stalls"
+	kill -USR1 "$app"
+	for _ in $(seq 100); do [ -s "$stalls" ] && break; sleep 0.05; done
+	if [ -s "$stalls" ]; then cat "$stalls"; else echo null; fi
+}
 # start: runs the window and waits for its first frame with the dashboard's
 # numbers (MOTCUA_FIRST_FRAME, app/probe.go); sets app (the pid), first
 # (seconds from the start) and firstcpu (CPU seconds it had used by then).
@@ -51,16 +63,32 @@ wid=$(xdotool search --onlyvisible --name '^Một Cửa Thân Thiện' | head -n
 cpu0=$(cpu "$app")
 xdotool key --window "$wid" ctrl+f
 sleep 2
+stall_take >/dev/null # scrolling from here
 xdotool key --window "$wid" Down
 for _ in $(seq 60); do xdotool key --window "$wid" Next; sleep 0.05; done
 eval "$(xdotool getwindowgeometry --shell "$wid")"
 xdotool mousemove --window "$wid" $((WIDTH / 2)) $((HEIGHT / 3))
 for _ in $(seq 150); do xdotool click 5; sleep 0.02; done
+sleep 1
+stalls_scroll=$(stall_take)
 sleep 4
 scrolled=$(rss "$app")
 cpu1=$(cpu "$app")
 peak=$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$app/status")
 if [ -n "$shot" ]; then import -window root "$shot"; fi
+# Typing a search as a clerk does, about 8 keys a second, then rubbing it
+# out: each pause is longer than the register's wait before it searches
+# (searchPause), so every key runs a search of the whole register and puts
+# its results on screen.
+xdotool key --window "$wid" ctrl+f
+sleep 1
+stall_take >/dev/null
+cpu2=$(cpu "$app")
+xdotool type --window "$wid" --delay 125 "nguyen van"
+for _ in $(seq 10); do xdotool key --window "$wid" BackSpace; sleep 0.125; done
+sleep 2
+stalls_typing=$(stall_take)
+cpu3=$(cpu "$app")
 cat <<JSON
-{"first_frame_s": $first, "first_frame_cpu_s": $firstcpu, "load1": $load, "rss_dashboard_mb": $dash, "rss_scrolled_mb": $scrolled, "rss_peak_mb": $peak, "cpu_scroll_s": $(echo "$cpu0 $cpu1" | awk '{printf "%.2f", $2 - $1}')}
+{"first_frame_s": $first, "first_frame_cpu_s": $firstcpu, "load1": $load, "rss_dashboard_mb": $dash, "rss_scrolled_mb": $scrolled, "rss_peak_mb": $peak, "cpu_scroll_s": $(echo "$cpu0 $cpu1" | awk '{printf "%.2f", $2 - $1}'), "cpu_typing_s": $(echo "$cpu2 $cpu3" | awk '{printf "%.2f", $2 - $1}'), "stalls_scroll": $stalls_scroll, "stalls_typing": $stalls_typing}
 JSON
