@@ -75,6 +75,7 @@ type registerScreen struct {
 	selectedIdx  int
 	listSelected int  // the line the list shows selected, -1 for none
 	quiet        bool // selecting programmatically: do not reload the detail
+	awaiting     bool // the marked line's page is being read: show its dossier when it comes
 
 	mu      sync.Mutex    // guards what the page loader touches
 	gen     int           // bumped on every reload; stale pages are dropped
@@ -248,7 +249,14 @@ func (r *registerScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		marker.Hide()
 	}
-	set := func(i int, s string) { cells[i].(*widget.Label).SetText(s) }
+	// Only what changed: the list refreshes every line on screen when a
+	// page comes and when a line is selected, and a label's new text is
+	// shaped again to be cut to its column (most of a Page Down's time).
+	set := func(i int, s string) {
+		if l := cells[i].(*widget.Label); l.Text != s {
+			l.SetText(s)
+		}
+	}
 	d := r.row(id)
 	if d == nil {
 		set(0, "Đang tải…")
@@ -369,6 +377,7 @@ func (r *registerScreen) loadPages() {
 					r.count.SetText("Không đọc được sổ theo dõi: " + err.Error())
 				}
 				r.list.Refresh()
+				r.showPending()
 				r.restoreSelection()
 			})
 		}
@@ -411,7 +420,7 @@ func (r *registerScreen) reload() {
 	r.quiet = true
 	r.list.UnselectAll()
 	r.quiet = false
-	r.listSelected = -1
+	r.listSelected, r.awaiting = -1, false
 	r.mu.Lock()
 	r.gen++
 	gen := r.gen
@@ -576,18 +585,46 @@ func rowHeight() float32 {
 
 func (r *registerScreen) selectRow(id widget.ListItemID) {
 	d := r.row(id)
+	old := r.listSelected
 	if d == nil {
+		// Its page is being read (Page Down past a page's end, End): the
+		// line is marked now, so the next key goes on from it, the pane is
+		// emptied (it never shows another dossier than the marked line)
+		// and showPending fills it when the page comes.
+		r.selected, r.selectedIdx, r.listSelected = "", id, id
+		r.awaiting = !r.quiet
+		if old >= 0 && old != id {
+			r.list.RefreshItem(old)
+		}
+		if !r.quiet {
+			r.detail.clear()
+		}
 		return
 	}
-	old := r.listSelected
 	r.selected, r.selectedIdx, r.listSelected = d.Code, id, id
-	if old >= 0 {
+	r.awaiting = false
+	if old >= 0 && old != id {
 		r.list.RefreshItem(old)
 	}
 	r.list.RefreshItem(id)
 	if !r.quiet {
 		r.detail.show(*d)
 	}
+}
+
+// showPending shows the dossier of the line marked while its page was
+// being read, once it is there.
+func (r *registerScreen) showPending() {
+	if !r.awaiting || r.searching || r.listSelected < 0 {
+		return
+	}
+	d := r.row(r.listSelected)
+	if d == nil {
+		return
+	}
+	r.awaiting = false
+	r.selected = d.Code
+	r.detail.show(*d)
 }
 
 // restoreSelection marks again the line of the dossier in the detail pane
@@ -661,7 +698,7 @@ func (r *registerScreen) clearSelection() {
 	r.list.UnselectAll()
 	r.quiet = false
 	old := r.listSelected
-	r.selected, r.selectedIdx, r.listSelected = "", -1, -1
+	r.selected, r.selectedIdx, r.listSelected, r.awaiting = "", -1, -1, false
 	if old >= 0 {
 		r.list.RefreshItem(old)
 	}

@@ -96,6 +96,12 @@ if os.path.exists(wf):
     row(f"start to the first frame with the dashboard's numbers ({wat})", f"{w['first_frame_s']:.2f} s ({w['first_frame_cpu_s']:.2f} s of CPU)", "≤ 1 s", w["first_frame_s"] <= 1)
     rows.append((f"resident memory at the dashboard ({wat})", f"{w['rss_dashboard_mb']} MB", "reported", "—"))
     row(f"resident memory, register open and scrolled ({wat})", f"{w['rss_scrolled_mb']} MB", "≤ 150 MB", w["rss_scrolled_mb"] <= 150)
+    # The longest the UI goroutine was kept from drawing (app/stallprobe.go).
+    for key, what in (("stalls_scroll", "scrolling the register (Page Down ×60, wheel ×150)"),
+                      ("stalls_typing", "typing a search at 8 keys/s and rubbing it out")):
+        st = w.get(key)
+        if st:
+            row(f"longest block of a frame, {what} ({wat})", f"{st['max_ms']:.0f} ms, {st['over_50ms']} block{'' if st['over_50ms'] == 1 else 's'} over 50 ms", "≤ 50 ms", st["max_ms"] <= 50)
 print("| figure | measured | target | met |")
 print("|---|---|---|---|")
 for r in rows:
