@@ -2,7 +2,6 @@ package app
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"log"
@@ -46,7 +45,8 @@ import (
 // and one after each thing it measures (scrolling, typing a search).
 // With MOTCUA_STALLS_PROFILE=DIR each signal also ends the CPU profile of
 // the stretch it reports (DIR/stalls-N.prof for the N-th report; the first
-// has none) and starts the next.
+// has none) and starts the next; the UI goroutine's share is what runs
+// under Fyne's loop: go tool pprof -focus 'gLDriver..runGL' motcua FILE.
 const (
 	stallPeriod         = 5 * time.Millisecond
 	stallLimit          = 50 * time.Millisecond // the issue's figure
@@ -325,7 +325,7 @@ func startStallProbe() {
 			}
 		}
 	}()
-	go stallLoop(rec, profiles != "")
+	go stallLoop(rec)
 }
 
 // stallProfile starts a CPU profile into path and returns what ends it.
@@ -346,17 +346,12 @@ func stallProfile(path string) (stop func()) {
 	}
 }
 
-// stallLoop posts the callbacks and records their waits, forever. With
-// label, the UI goroutine's CPU samples are labelled thread=ui, so that
-// `go tool pprof -tagfocus thread=ui` shows where its time goes.
-func stallLoop(rec *stallRecorder, label bool) {
+// stallLoop posts the callbacks and records their waits, forever.
+func stallLoop(rec *stallRecorder) {
 	ran := make(chan time.Time, 1)
 	callback := func() {
 		if stallUITID.Load() == 0 {
 			stallUITID.Store(int64(currentThreadID()))
-			if label {
-				pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("thread", "ui")))
-			}
 		}
 		ran <- time.Now()
 	}
