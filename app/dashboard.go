@@ -71,7 +71,6 @@ func newDashboard(e *env) *dashboard {
 		l.Wrapping = fyne.TextWrapWord
 		s := widget.NewLabel(sub)
 		s.Alignment = fyne.TextAlignCenter
-		s.TextStyle.Italic = true
 		s.SizeName = theme.SizeNameCaptionText
 		s.Wrapping = fyne.TextWrapWord
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -87,7 +86,6 @@ func newDashboard(e *env) *dashboard {
 	d.hint = widget.NewLabel("")
 	d.hint.Wrapping = fyne.TextWrapWord
 	d.updated = widget.NewLabel("")
-	d.updated.TextStyle.Italic = true
 	d.updated.SizeName = theme.SizeNameCaptionText
 
 	d.receiveBtn = widget.NewButtonWithIcon("Tiếp nhận hồ sơ mới (Ctrl+N)", theme.DocumentCreateIcon(), func() { d.goTo(tabReception) })

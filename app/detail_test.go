@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"motcua/internal/office"
 	"motcua/internal/register"
 )
 
@@ -335,5 +336,48 @@ func TestForwardWithEnter(t *testing.T) {
 	f.wait()
 	if p.d.Holder != "Công an xã" {
 		t.Fatalf("holder %q", p.d.Holder)
+	}
+}
+
+// TestDetailReusesItsLabels: going from dossier to dossier shows only the
+// chosen one's fields and timeline, with the labels of the previous one
+// reused, not added to (Fyne kept each label made for a minute: paging the
+// register grew the window's memory by tens of MB).
+func TestDetailReusesItsLabels(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 23, 10, 0))
+	full, err := f.off.Receive(context.Background(), office.ReceiveInput{
+		ProcedureCode: "khai-sinh", At: at(2026, 11, 23, 7, 40),
+		Applicant: register.Applicant{Name: "Giàng A Páo", Address: "Thôn Trung, xã Trung Lý", Phone: "0912 345 678", Email: "pao@example.vn"},
+		Note:      "Mang theo giấy chứng sinh bản chính",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := f.receive("Lò Thị Mai", "khai-sinh", at(2026, 11, 23, 8, 5)) // line 0, newest first
+	p := f.selectDossier(1)
+	shown := texts(p.content)
+	for _, want := range []string{full.Code, "0912 345 678", "pao@example.vn", "Mang theo giấy chứng sinh bản chính"} {
+		assertContains(t, shown, want)
+	}
+	fields, events := len(p.fields.Objects), len(p.timeline.Objects)
+	firstField, firstEvent := p.fields.Objects[0], p.timeline.Objects[0]
+
+	r := f.openRegister()
+	for i := 0; i < 20; i++ {
+		r.list.Select(i % 2)
+		f.wait()
+	}
+	r.list.Select(0)
+	f.wait()
+	shown = texts(p.content)
+	assertContains(t, shown, plain.Code)
+	assertContains(t, shown, "Lò Thị Mai")
+	for _, gone := range []string{"Giàng A Páo", "0912 345 678", "pao@example.vn", "Mang theo giấy chứng sinh", "Điện thoại", "Ghi chú"} {
+		assertNotContains(t, shown, gone)
+	}
+	if len(p.fields.Objects) != fields || len(p.timeline.Objects) != events ||
+		p.fields.Objects[0] != firstField || p.timeline.Objects[0] != firstEvent {
+		t.Fatalf("labels: fields %d then %d, timeline %d then %d; the pane should reuse its labels",
+			fields, len(p.fields.Objects), events, len(p.timeline.Objects))
 	}
 }

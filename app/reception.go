@@ -489,9 +489,10 @@ func (r *reception) showDocs() {
 	}
 }
 
+// dimLabel is a wrapped line of status or hint text. It is not italic:
+// the window draws no italic text (memtune.go).
 func dimLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
-	l.TextStyle.Italic = true
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -88,7 +88,6 @@ func newReportScreen(e *env) *reportScreen {
 	r.lines = container.New(layoutTwoCols{})
 	r.basis = widget.NewLabel(report.RateBasis)
 	r.basis.Wrapping = fyne.TextWrapWord
-	r.basis.TextStyle.Italic = true
 	r.basis.SizeName = theme.SizeNameCaptionText
 	r.chart = newTrendChart()
 	r.pdf = widget.NewButtonWithIcon("Báo cáo PDF…", theme.DocumentPrintIcon(), r.makePDF)
@@ -251,7 +250,6 @@ func (r *reportScreen) show(rep report.Report) {
 		k.Wrapping = fyne.TextWrapWord
 		if strings.HasPrefix(l[0], " ") {
 			k.SetText("    " + strings.TrimSpace(l[0]))
-			k.TextStyle.Italic = true
 		}
 		v := widget.NewLabel(l[1])
 		v.TextStyle.Bold = true

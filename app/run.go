@@ -77,6 +77,7 @@ func Run(opt Options) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	tuneMemory() // memtune.go
 	startProbe() // MOTCUA_PPROF: profiles for measuring the window (probe.go)
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("motcua.png", assets.IconPNG))
@@ -180,6 +181,8 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 	logout := installLogin(s) // login.go: who is working, when the register uses accounts
 	s.env.uiMu.Unlock()
 	traceFirstFrame(w, func() bool { return s.dashboard.open.Text != "–" }) // MOTCUA_FIRST_FRAME (probe.go)
+	stopSweep := make(chan struct{})
+	go sweepMemory(w, stopSweep) // memtune.go: what scrolling left behind goes back while the window idles
 	// After the first frame: the day's integrity check (10–30 s at
 	// 1,000,000 dossiers, on a connection of its own while the clerk
 	// works), then today's first automatic backup in sao-luu beside the
@@ -216,6 +219,7 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 	}
 	return func() {
 		stopChecks() // an unfinished check runs again at the next open
+		close(stopSweep)
 		stopSignals()
 		stop()
 		for _, sh := range shells {

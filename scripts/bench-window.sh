@@ -3,13 +3,17 @@
 # (software rendering, Mesa's llvmpipe): the time from starting the program
 # to the first frame drawn with the dashboard's numbers, and its resident
 # memory at the dashboard and after opening the register and scrolling it.
-# Prints one JSON object. Usage: bench-window.sh BINARY DB [SHOT.png]
+# Prints one JSON object. Resident memory is taken 4 s after the scrolling
+# ends and again 30 s after (settled). Usage: bench-window.sh BINARY DB [SHOT.png]
 # BINARY is the real (cgo) build; DB an already seeded register.
 set -euo pipefail
 bin=$(realpath "$1") db=$(realpath "$2") shot=${3:-}
 . "$(dirname "$0")/xvfb-lib.sh" # $work, $pids and their cleanup, start_xvfb
 start_xvfb 1366x768x24
 rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; } # MB
+# The part of it that is the program's own memory (heaps, stacks), not
+# pages of files such as the binary and the OpenGL libraries.
+anon() { awk '/^RssAnon/ {print int($2 / 1024)}' "/proc/$1/status"; } # MB
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; } # s, user + system
 # How long the UI goroutine is blocked (MOTCUA_STALLS, app/stallprobe.go;
 # BENCH_STALLS=0 measures without the probe): stall_take prints the probe's
@@ -73,8 +77,15 @@ sleep 1
 stalls_scroll=$(stall_take)
 sleep 4
 scrolled=$(rss "$app")
+scrolledanon=$(anon "$app")
 cpu1=$(cpu "$app")
 peak=$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$app/status")
+# Settled: the register still open, the clerk reading. The window gives
+# back what scrolling left behind once Fyne's caches expire (15 s,
+# app/memtune.go).
+sleep 26
+settled=$(rss "$app")
+settledanon=$(anon "$app")
 if [ -n "$shot" ]; then import -window root "$shot"; fi
 # Typing a search as a clerk does, about 8 keys a second, then rubbing it
 # out: each pause is longer than the register's wait before it searches
@@ -90,5 +101,5 @@ sleep 2
 stalls_typing=$(stall_take)
 cpu3=$(cpu "$app")
 cat <<JSON
-{"first_frame_s": $first, "first_frame_cpu_s": $firstcpu, "load1": $load, "rss_dashboard_mb": $dash, "rss_scrolled_mb": $scrolled, "rss_peak_mb": $peak, "cpu_scroll_s": $(echo "$cpu0 $cpu1" | awk '{printf "%.2f", $2 - $1}'), "cpu_typing_s": $(echo "$cpu2 $cpu3" | awk '{printf "%.2f", $2 - $1}'), "stalls_scroll": $stalls_scroll, "stalls_typing": $stalls_typing}
+{"first_frame_s": $first, "first_frame_cpu_s": $firstcpu, "load1": $load, "rss_dashboard_mb": $dash, "rss_scrolled_mb": $scrolled, "rss_scrolled_anon_mb": $scrolledanon, "rss_settled_mb": $settled, "rss_settled_anon_mb": $settledanon, "rss_peak_mb": $peak, "cpu_scroll_s": $(echo "$cpu0 $cpu1" | awk '{printf "%.2f", $2 - $1}'), "cpu_typing_s": $(echo "$cpu2 $cpu3" | awk '{printf "%.2f", $2 - $1}'), "stalls_scroll": $stalls_scroll, "stalls_typing": $stalls_typing}
 JSON
