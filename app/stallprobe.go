@@ -29,12 +29,15 @@ import (
 // 80 ms means the UI goroutine was busy for about 80 ms: a long frame, a
 // slow key or scroll handler, a query run on it. The wait is measured
 // after the previous callback ran and a pause, so each block is counted
-// once and found to within about stallPeriod.
+// once and found to within about stallPeriod. It errs long, never short:
+// when a frame ends, Fyne's frame ticker is often ready as well as the
+// callback, and Go's select may pick the ticker, so a wait can span a
+// second (usually short) loop iteration.
 //
 // While a callback has waited for more than stallStackAfter, the probe
 // takes the UI goroutine's stack every stallStackEvery (up to
-// stallStacksPerBlock times per block), which tells painting (Fyne's painter, OpenGL) from the
-// program's own code. On Linux it also reads how much CPU the UI thread
+// stallStacksPerBlock times per block), which tells painting (Fyne's
+// painter, OpenGL's buffer swap) from the program's own code. On Linux it also reads how much CPU the UI thread
 // and the whole process used during each block: a block with little CPU
 // of its own waited for something else (the machine's load, llvmpipe's
 // drawing threads, a lock).
