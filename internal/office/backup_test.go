@@ -258,3 +258,84 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		t.Fatal("part of a refused import was saved")
 	}
 }
+
+// A window that only looked at the register closes without copying it
+// again (7 s at 1,000,000 dossiers, with the register locked meanwhile);
+// any change since today's backup, from this program, another one on the
+// same file, or a session that ended without its exit backup, still
+// refreshes it.
+func TestExitBackupOnlyWhenTheRegisterChanged(t *testing.T) {
+	if storetest.Engine() == "postgres" {
+		t.Skip("backups beside a SQLite file; a server is backed up with pg_dump")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	session := func() *Office {
+		o, _ := openClock(t, path, "2026-11-23 08:00")
+		return o
+	}
+	exit := func(o *Office) string {
+		t.Helper()
+		got, err := o.ExitBackup(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != "" {
+			// As on a large register, the copy ends well before the close
+			// folds the log into the register's file.
+			past := time.Now().Add(-time.Minute)
+			os.Chtimes(got, past, past)
+		}
+		if err := o.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	holds := func(backup string, want int) {
+		t.Helper()
+		fi, err := store.Inspect(ctx, backup) // read-only: the backup's date stays
+		if err != nil || fi.Dossiers != want {
+			t.Fatalf("the backup holds %d dossiers, want %d: %v", fi.Dossiers, want, err)
+		}
+	}
+
+	o := session()
+	receive(t, o, "khai-sinh", "Nguyễn Văn An")
+	backup := exit(o)
+	if backup == "" {
+		t.Fatal("a session that received a dossier made no exit backup")
+	}
+	holds(backup, 1)
+	before, _ := os.Stat(backup)
+	// Only looking: nothing is copied.
+	if got := exit(session()); got != "" {
+		t.Fatalf("a session that changed nothing copied the register again to %s", got)
+	}
+	holds(backup, 1)
+
+	// Another program on the same file (the command line) receives while
+	// this window only looks: the window's exit backs that up.
+	o = session()
+	other := session()
+	receive(t, other, "khai-sinh", "Trần Thị Bình")
+	if got := exit(o); got != backup {
+		t.Fatalf("a change made by another program beside the window was not backed up: %q", got)
+	}
+	other.Close()
+	holds(backup, 2)
+
+	// A session that ended without its exit backup (the PC lost power
+	// after the change was saved): the next exit backs its change up.
+	o = session()
+	receive(t, o, "khai-sinh", "Lò Văn Pọm")
+	if err := o.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := exit(session()); got != backup {
+		t.Fatal("the change of a session that ended without its exit backup was not backed up")
+	}
+	holds(backup, 3)
+	if after, _ := os.Stat(backup); !after.ModTime().After(before.ModTime()) {
+		t.Fatal("the backup was not refreshed")
+	}
+}

@@ -61,6 +61,9 @@ type Office struct {
 	who atomic.Pointer[Staff]
 	// base is the actor's name when nobody is logged in.
 	base string
+	// exitCopy is today's automatic backup as ExitBackup left it, with the
+	// register's change mark then (backup.go); nil before ExitBackup.
+	exitCopy atomic.Pointer[exitCopy]
 }
 
 // DefaultDBPath is the database in the user's data directory:
@@ -231,7 +234,18 @@ func (o *Office) cfg() *config { return o.conf.Load() }
 
 // Close closes the database, reporting a failure to fold the write-ahead
 // log back or to close the file.
-func (o *Office) Close() error { return o.st.Close() }
+func (o *Office) Close() error {
+	current := o.exitCopyCurrent()
+	err := o.st.Close()
+	if err == nil && current != "" {
+		// Closing folds the write-ahead log into the register's file, which
+		// makes it newer than the backup that already holds all of it: the
+		// backup is dated after, so the next exit can tell it is current.
+		now := time.Now()
+		_ = os.Chtimes(current, now, now)
+	}
+	return err
+}
 
 // Damaged says, in a full sentence, why the register was opened for
 // reading only (its integrity check failed) and names the newest good
