@@ -87,14 +87,15 @@ sleep 26
 settled=$(rss "$app")
 settledanon=$(anon "$app")
 if [ -n "$shot" ]; then import -window root "$shot"; fi
-# Typing a search as a clerk does, about 8 keys a second, then rubbing it
-# out: each pause is longer than the register's wait before it searches
-# (searchPause), so every key runs a search of the whole register and puts
-# its results on screen.
-xdotool key --window "$wid" ctrl+f
-sleep 1
+# Typing a search as a clerk does, back at the keyboard after the pause
+# above: Ctrl+F, then about 8 keys a second and rubbing it out. Each pause
+# is longer than the register's wait before it searches (searchPause), so
+# every key runs a search of the whole register and puts its results on
+# screen.
 stall_take >/dev/null
 cpu2=$(cpu "$app")
+xdotool key --window "$wid" ctrl+f
+sleep 1
 xdotool type --window "$wid" --delay 125 "nguyen van"
 for _ in $(seq 10); do xdotool key --window "$wid" BackSpace; sleep 0.125; done
 sleep 2
