@@ -82,6 +82,7 @@ func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("motcua.png", assets.IconPNG))
 	addTranslations()
+	applyTheme(a) // the small windows before the main one too (a fatal error, a wait, an upgrade)
 	startStallProbe() // MOTCUA_STALLS: how long the UI goroutine is blocked (stallprobe.go)
 
 	// The lock file sits beside the database, whose folder may not exist
@@ -91,15 +92,14 @@ func Run(opt Options) error {
 	}
 	traceOnce("bắt đầu mở sổ")
 	lock, err := store.Lock(path)
+	var busy *store.InUseError
+	if errors.As(err, &busy) && busy.Closing {
+		// The window closed a moment ago and that program is still
+		// making its exit backup: wait for it behind a small window.
+		return runBehind(a, path, opt, nil)
+	}
 	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, store.ErrInUse) {
-			msg = "Phần mềm Một Cửa Thân Thiện đang mở ở một cửa sổ khác trên máy này.\n\n" +
-				"Hãy dùng cửa sổ đang mở (tìm trên thanh tác vụ ở cuối màn hình), " +
-				"hoặc đóng cửa sổ đó rồi mở lại phần mềm. Nếu không thấy cửa sổ nào, cửa sổ cũ đã bị treo: " +
-				"kết thúc nó trong Trình quản lý tác vụ (Ctrl+Shift+Esc) rồi mở lại.\n\nChi tiết: " + capitalise(err.Error())
-		}
-		showFatal(a, msg)
+		showFatal(a, lockFailed(err))
 		return err
 	}
 	defer lock.Release()
@@ -107,7 +107,7 @@ func Run(opt Options) error {
 	// A register made by an older release is upgraded behind a small
 	// progress window (upgrade.go); the main window follows when it is done.
 	if office.PendingUpgrade(path) {
-		return runAfterUpgrade(a, path, opt, lock)
+		return runBehind(a, path, opt, lock)
 	}
 	o, err := office.Open(path, office.Options{DeferCheck: true})
 	if err != nil {
@@ -129,19 +129,68 @@ func openFailed(path string, err error) string {
 // runAfterUpgrade shows the upgrade's progress window, upgrades and opens
 // the register off the UI goroutine, then puts the main window in its
 // place; a failed upgrade is told in the same window.
-func runAfterUpgrade(a fyne.App, path string, opt Options, lock *store.InstanceLock) error {
+// lockFailed is what the clerk reads when the register cannot be locked.
+func lockFailed(err error) string {
+	if !errors.Is(err, store.ErrInUse) {
+		return err.Error()
+	}
+	return "Phần mềm Một Cửa Thân Thiện đang mở ở một cửa sổ khác trên máy này.\n\n" +
+		"Hãy dùng cửa sổ đang mở (tìm trên thanh tác vụ ở cuối màn hình), " +
+		"hoặc đóng cửa sổ đó rồi mở lại phần mềm. Nếu không thấy cửa sổ nào, cửa sổ cũ đã bị treo: " +
+		"kết thúc nó trong Trình quản lý tác vụ (Ctrl+Shift+Esc) rồi mở lại.\n\nChi tiết: " + capitalise(err.Error())
+}
+
+// lockWhenFree is store.LockWhenFree; a test sees the wait begin.
+var lockWhenFree = store.LockWhenFree
+
+// closingWait is how long a start waits for the program that is closing
+// on the same register (its exit backup: seconds, a minute on a slow disk
+// at 1,000,000 dossiers).
+var closingWait = 3 * time.Minute
+
+// runBehind opens the register behind a small window (upgrade.go), then
+// the main window: lock nil waits first for the program that is closing
+// on the register; an upgrade pending runs with its progress shown.
+func runBehind(a fyne.App, path string, opt Options, lock *store.InstanceLock) error {
 	u := newUpgradeWindow(a)
+	// Closing the small window while it waits gives up the wait.
+	ctx, cancel := context.WithTimeout(context.Background(), closingWait)
+	defer cancel()
+	if lock == nil {
+		u.waiting(cancel)
+	}
 	u.show()
 	var finish func()
 	var openErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		upgrading := lock != nil
+		if lock == nil {
+			l, err := lockWhenFree(ctx, path, 200*time.Millisecond)
+			if err != nil {
+				openErr = err
+				if !errors.Is(ctx.Err(), context.Canceled) { // the clerk closed the window: nothing to say
+					fyne.DoAndWait(func() { u.fail(a, lockFailed(err)) })
+				}
+				return
+			}
+			lock = l
+			if upgrading = office.PendingUpgrade(path); upgrading {
+				fyne.DoAndWait(u.upgrading)
+			} else {
+				fyne.DoAndWait(func() { u.w.SetCloseIntercept(func() {}) }) // opening: a moment
+			}
+		}
 		o, err := office.Open(path, office.Options{DeferCheck: true, Progress: u.update})
 		fyne.DoAndWait(func() {
 			if err != nil {
 				openErr = err
-				u.fail(a, err)
+				msg := openFailed(path, err)
+				if upgrading {
+					msg = upgradeFailed(err)
+				}
+				u.fail(a, msg)
 				return
 			}
 			finish = openMain(a, o, path, opt, lock)
@@ -149,12 +198,13 @@ func runAfterUpgrade(a fyne.App, path string, opt Options, lock *store.InstanceL
 		})
 	}()
 	a.Run()
-	// The window's loop ends only after the upgrade (the progress window
+	// The window's loop ends only after the work above (the small window
 	// cannot be closed before); the headless driver's returns at once.
 	<-done
 	if finish != nil {
 		finish()
 	}
+	lock.Release()
 	return openErr
 }
 
@@ -218,6 +268,8 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 		s.env.uiMu.Unlock()
 	}
 	return func() {
+		// The window is gone; a start meanwhile waits for the exit backup.
+		lock.Closing()
 		stopChecks() // an unfinished check runs again at the next open
 		close(stopSweep)
 		stopSignals()

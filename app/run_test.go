@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -136,4 +138,45 @@ func TestRunDoesNotUpgradeWithoutACopy(t *testing.T) {
 	if from, _, pending := store.PendingUpgrade(path); !pending || from != 4 {
 		t.Fatalf("register touched: schema %d, pending %v", from, pending)
 	}
+}
+
+// A start while the previous window's program is still closing (its exit
+// backup) waits for it, then opens the register; one beside a window that
+// is open is refused at once (above).
+func TestRunWaitsForTheWindowThatIsClosing(t *testing.T) {
+	fakeHome(t)
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	if err := Run(Options{DBPath: path, Version: "test"}); err != nil { // the register exists
+		t.Fatal(err)
+	}
+	holder, err := store.Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder.Closing()
+	waiting := make(chan struct{})
+	real := lockWhenFree
+	lockWhenFree = func(ctx context.Context, p string, poll time.Duration) (*store.InstanceLock, error) {
+		close(waiting)
+		return real(ctx, p, poll)
+	}
+	t.Cleanup(func() { lockWhenFree = real })
+	ran := make(chan error, 1)
+	go func() { ran <- Run(Options{DBPath: path, Version: "test"}) }()
+	<-waiting
+	select {
+	case err := <-ran:
+		t.Fatalf("the start did not wait for the closing window: %v", err)
+	default:
+	}
+	holder.Release()
+	if err := <-ran; err != nil {
+		t.Fatalf("after the closing window let go: %v", err)
+	}
+	// It held the register, and let it go in turn.
+	l, err := store.Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Release()
 }

@@ -18,27 +18,56 @@ import (
 // turn the computer off. Closing it is refused while the upgrade runs; a
 // kill is safe anyway (each step is one transaction).
 type upgradeWindow struct {
-	w    fyne.Window
-	step *widget.Label
-	bar  *widget.ProgressBar
-	body *fyne.Container
+	w     fyne.Window
+	title *widget.Label
+	note  *widget.Label
+	step  *widget.Label
+	bar   *widget.ProgressBar
+	body  *fyne.Container
 }
 
 func newUpgradeWindow(a fyne.App) *upgradeWindow {
 	u := &upgradeWindow{w: a.NewWindow(WindowTitle + " – đang nâng cấp sổ")}
-	title := widget.NewLabelWithStyle("Đang nâng cấp sổ theo dõi hồ sơ lên phiên bản mới", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.title = widget.NewLabelWithStyle(upgradeTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.step = widget.NewLabel("Đang chuẩn bị…")
 	u.step.Wrapping = fyne.TextWrapWord
 	u.bar = widget.NewProgressBar()
-	note := widget.NewLabel(office.UpgradeNote)
-	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.WarningImportance
-	u.body = container.NewVBox(title, u.step, u.bar, note)
+	u.note = widget.NewLabel(office.UpgradeNote)
+	u.note.Wrapping = fyne.TextWrapWord
+	u.note.Importance = widget.WarningImportance
+	u.body = container.NewVBox(u.title, u.step, u.bar, u.note)
 	u.w.SetContent(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.InfoIcon())), nil, u.body))
 	u.w.SetCloseIntercept(func() {}) // not while the register is half upgraded
 	u.w.Resize(fyne.NewSize(560, 220))
 	u.w.CenterOnScreen()
 	return u
+}
+
+const upgradeTitle = "Đang nâng cấp sổ theo dõi hồ sơ lên phiên bản mới"
+
+// waiting says the program waits for the window closed a moment ago,
+// which is still saving its exit backup; closing this window gives up
+// (giveUp).
+func (u *upgradeWindow) waiting(giveUp func()) {
+	u.w.SetTitle(WindowTitle + " – đang chờ")
+	u.title.SetText("Đang chờ lần đóng phần mềm trước lưu xong")
+	u.step.SetText("Cửa sổ vừa đóng đang sao lưu sổ theo dõi hồ sơ. Phần mềm sẽ mở ngay khi việc này xong, thường trong vài giây.")
+	u.note.Hide()
+	u.bar.Hide()
+	u.w.SetCloseIntercept(func() {
+		giveUp()
+		u.w.Close()
+	})
+}
+
+// upgrading turns the waiting window into the upgrade's.
+func (u *upgradeWindow) upgrading() {
+	u.w.SetTitle(WindowTitle + " – đang nâng cấp sổ")
+	u.title.SetText(upgradeTitle)
+	u.step.SetText("Đang chuẩn bị…")
+	u.note.Show()
+	u.bar.Show()
+	u.w.SetCloseIntercept(func() {})
 }
 
 // show puts the window on screen.
@@ -66,10 +95,11 @@ func upgradeFraction(p office.UpgradeProgress) float64 {
 	return f / float64(p.Steps)
 }
 
-// fail replaces the progress with why the upgrade stopped and a button
-// that ends the program (the register is left at its last whole step).
-func (u *upgradeWindow) fail(a fyne.App, err error) {
-	msg := widget.NewLabel(fmt.Sprintf("Chưa nâng cấp xong sổ theo dõi hồ sơ.\n\n%s\n\nHãy chụp màn hình này gửi cán bộ phụ trách công nghệ thông tin.", capitalise(err.Error())))
+// fail replaces the progress with why the register could not be opened
+// (an upgrade is left at its last whole step) and a button that ends the
+// program.
+func (u *upgradeWindow) fail(a fyne.App, text string) {
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	closeBtn := widget.NewButtonWithIcon("Đóng", theme.CancelIcon(), a.Quit)
 	closeBtn.Importance = widget.HighImportance
@@ -77,6 +107,12 @@ func (u *upgradeWindow) fail(a fyne.App, err error) {
 	u.w.SetContent(container.NewBorder(nil, container.NewCenter(closeBtn),
 		container.NewVBox(widget.NewIcon(theme.ErrorIcon())), nil, msg))
 	u.w.Resize(fyne.NewSize(560, 260))
+}
+
+// upgradeFailed is what the clerk reads when the register could not be
+// opened behind the small window.
+func upgradeFailed(err error) string {
+	return fmt.Sprintf("Chưa nâng cấp xong sổ theo dõi hồ sơ.\n\n%s\n\nHãy chụp màn hình này gửi cán bộ phụ trách công nghệ thông tin.", capitalise(err.Error()))
 }
 
 // close takes the window away once the main window is up.

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // ErrInUse is returned by Lock when another copy of the program holds the
@@ -41,16 +43,14 @@ func Lock(dbPath string) (*InstanceLock, error) {
 		// The lock is the operating system's: it goes with the process
 		// that held it, so a holder is alive. Name it, so a window that
 		// hangs can be ended in the task manager.
-		var pid int
-		b := make([]byte, 32)
+		busy := &InUseError{Path: real}
+		b := make([]byte, 64)
 		n, _ := f.ReadAt(b, 0)
-		fmt.Sscanf(string(b[:n]), "%d", &pid)
+		var state string
+		fmt.Sscanf(string(b[:n]), "%d %s", &busy.PID, &state)
+		busy.Closing = state == closingMark
 		f.Close()
-		who := ""
-		if pid > 0 {
-			who = fmt.Sprintf(", tiến trình số %d", pid)
-		}
-		return nil, fmt.Errorf("%w (%s%s). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại", ErrInUse, real, who)
+		return nil, busy
 	}
 	// The process id helps whoever finds the lock file; the lock itself is
 	// the OS lock, so a failed write is reported but the file stays usable.
@@ -67,6 +67,62 @@ func Lock(dbPath string) (*InstanceLock, error) {
 		return nil, fmt.Errorf("không ghi được tệp khóa %s (ổ đĩa đầy hoặc không có quyền ghi): %v", LockPath(real), err)
 	}
 	return &InstanceLock{f: f}, nil
+}
+
+// InUseError is ErrInUse with what the lock file tells of the program
+// holding the register.
+type InUseError struct {
+	Path string // the register's real path
+	PID  int    // the holder's process, 0 when unknown
+	// Closing: the holder's window has closed and it is finishing its
+	// work (the exit backup); the register is free in a few seconds.
+	Closing bool
+}
+
+func (e *InUseError) Error() string {
+	who := ""
+	if e.PID > 0 {
+		who = fmt.Sprintf(", tiến trình số %d", e.PID)
+	}
+	return fmt.Sprintf("%v (%s%s). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại", ErrInUse, e.Path, who)
+}
+
+// Is makes errors.Is(err, ErrInUse) true.
+func (e *InUseError) Is(target error) bool { return target == ErrInUse }
+
+// closingMark follows the process id in the lock file of a program that
+// is closing.
+const closingMark = "closing"
+
+// Closing tells a program started on the register meanwhile that this one
+// has closed its window and only finishes (its exit backup, seconds on a
+// large register): that program waits for the register (LockWhenFree)
+// instead of saying it is open in another window.
+func (l *InstanceLock) Closing() {
+	if l == nil || l.f == nil {
+		return
+	}
+	if err := l.f.Truncate(0); err == nil {
+		_, _ = l.f.WriteAt([]byte(fmt.Sprintf("%d %s\n", os.Getpid(), closingMark)), 0)
+	}
+}
+
+// LockWhenFree is Lock, waiting while the holder is closing (checking
+// every poll) until ctx ends. A holder that is not closing is reported at
+// once, as by Lock.
+func LockWhenFree(ctx context.Context, dbPath string, poll time.Duration) (*InstanceLock, error) {
+	for {
+		l, err := Lock(dbPath)
+		var busy *InUseError
+		if err == nil || !errors.As(err, &busy) || !busy.Closing {
+			return l, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(poll):
+		}
+	}
 }
 
 // LockPath is the lock file of the database whose real path is real.
