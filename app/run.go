@@ -82,7 +82,8 @@ func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("motcua.png", assets.IconPNG))
 	addTranslations()
-	applyTheme(a)     // the small windows before the main one too (a fatal error, a wait, an upgrade)
+	applyTheme(a) // the small windows before the main one too (a fatal error, a wait, an upgrade)
+
 	startStallProbe() // MOTCUA_STALLS: how long the UI goroutine is blocked (stallprobe.go)
 
 	// The lock file sits beside the database, whose folder may not exist
