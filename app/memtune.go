@@ -48,8 +48,16 @@ func tuneMemory() {
 	fyneSystemFontsScanned = true
 }
 
+// sweepEvery is how often an idle window is drawn once, under
+// renderCacheFor: a frame keeps what is on screen alive in Fyne's caches,
+// so only what left the screen expires. Drawn less often, an idle window's
+// own texts expired and the next frame drew every one of them again (30 ms
+// at the dashboard, 90 ms on the register under software rendering: the
+// clerk's first key after a pause).
+const sweepEvery = renderCacheFor * 2 / 3
+
 // sweepMemory gives back, while the window idles, what scrolling left
-// behind: every renderCacheFor it has the window drawn once (Fyne frees
+// behind: every sweepEvery it has the window drawn once (Fyne frees
 // expired textures and renderers only while drawing, and an idle window
 // does not draw), then returns the freed memory to the system: the C heap
 // where the OpenGL driver kept the textures (trimCHeap) and Go's heap. It
@@ -58,7 +66,7 @@ func sweepMemory(w fyne.Window, stop <-chan struct{}) {
 	// Refreshing an object outside the window's tree has a frame drawn
 	// without redrawing any of the window's own textures.
 	dot := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	t := time.NewTicker(renderCacheFor)
+	t := time.NewTicker(sweepEvery)
 	defer t.Stop()
 	for {
 		select {
