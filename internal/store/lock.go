@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 )
 
@@ -54,19 +55,26 @@ func Lock(dbPath string) (*InstanceLock, error) {
 	}
 	// The process id helps whoever finds the lock file; the lock itself is
 	// the OS lock, so a failed write is reported but the file stays usable.
-	if err := f.Truncate(0); err == nil {
-		_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
-		if err != nil {
-			unlockFile(f)
-			f.Close()
-			return nil, fmt.Errorf("không ghi được tệp khóa %s (ổ đĩa đầy hoặc không có quyền ghi): %v", LockPath(real), err)
-		}
-	} else {
+	if err := writeHolder(f, ""); err != nil {
 		unlockFile(f)
 		f.Close()
 		return nil, fmt.Errorf("không ghi được tệp khóa %s (ổ đĩa đầy hoặc không có quyền ghi): %v", LockPath(real), err)
 	}
 	return &InstanceLock{f: f}, nil
+}
+
+// writeHolder makes the lock file f say which process holds it and, when
+// state is closingMark, that it is closing: "1234" or "1234 closing".
+func writeHolder(f *os.File, state string) error {
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	line := strconv.Itoa(os.Getpid())
+	if state != "" {
+		line += " " + state
+	}
+	_, err := f.WriteAt([]byte(line+"\n"), 0)
+	return err
 }
 
 // InUseError is ErrInUse with what the lock file tells of the program
@@ -102,9 +110,7 @@ func (l *InstanceLock) Closing() {
 	if l == nil || l.f == nil {
 		return
 	}
-	if err := l.f.Truncate(0); err == nil {
-		_, _ = l.f.WriteAt([]byte(fmt.Sprintf("%d %s\n", os.Getpid(), closingMark)), 0)
-	}
+	_ = writeHolder(l.f, closingMark) // best effort: a start then says the register is open
 }
 
 // LockWhenFree is Lock, waiting while the holder is closing (checking
