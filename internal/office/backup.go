@@ -142,24 +142,17 @@ func changedSince(dbPath, backup string) bool {
 	if err != nil {
 		return true
 	}
-	for _, f := range []string{dbPath, dbPath + "-wal"} {
-		fi, err := os.Stat(f)
-		if err != nil {
-			if os.IsNotExist(err) && f != dbPath {
-				continue
-			}
-			return true
-		}
-		// SQLite creates an empty log when it opens the register: only a
-		// log with something in it can hold a change.
-		if f != dbPath && fi.Size() == 0 {
-			continue
-		}
-		if !fi.ModTime().Before(b.ModTime()) {
-			return true
-		}
+	db, err := os.Stat(dbPath)
+	if err != nil || !db.ModTime().Before(b.ModTime()) {
+		return true
 	}
-	return false
+	// SQLite creates an empty log when it opens the register: only a log
+	// with something in it can hold a change.
+	wal, err := os.Stat(dbPath + "-wal")
+	if os.IsNotExist(err) {
+		return false
+	}
+	return err != nil || wal.Size() > 0 && !wal.ModTime().Before(b.ModTime())
 }
 
 func (o *Office) autoBackupPath() string {
