@@ -122,14 +122,12 @@ func Run(opt Options) error {
 	return nil
 }
 
+// openFailed is what the clerk reads when the register cannot be opened.
 func openFailed(path string, err error) string {
 	return "Không mở được tệp dữ liệu " + store.Redact(path) + ".\n\n" + capitalise(err.Error()) +
 		"\n\nHãy chụp màn hình này gửi cán bộ phụ trách công nghệ thông tin."
 }
 
-// runAfterUpgrade shows the upgrade's progress window, upgrades and opens
-// the register off the UI goroutine, then puts the main window in its
-// place; a failed upgrade is told in the same window.
 // lockFailed is what the clerk reads when the register cannot be locked.
 func lockFailed(err error) string {
 	if !errors.Is(err, store.ErrInUse) {
@@ -149,9 +147,11 @@ var lockWhenFree = store.LockWhenFree
 // at 1,000,000 dossiers).
 var closingWait = 3 * time.Minute
 
-// runBehind opens the register behind a small window (upgrade.go), then
-// the main window: lock nil waits first for the program that is closing
-// on the register; an upgrade pending runs with its progress shown.
+// runBehind opens the register off the UI goroutine behind a small window
+// (upgrade.go), then puts the main window in its place: lock nil waits
+// first for the program that is closing on the register; an upgrade
+// pending runs with its progress shown; a failure is told in the same
+// window.
 func runBehind(a fyne.App, path string, opt Options, lock *store.InstanceLock) error {
 	u := newUpgradeWindow(a)
 	// Closing the small window while it waits gives up the wait.
@@ -180,7 +180,7 @@ func runBehind(a fyne.App, path string, opt Options, lock *store.InstanceLock) e
 			if upgrading = office.PendingUpgrade(path); upgrading {
 				fyne.DoAndWait(u.upgrading)
 			} else {
-				fyne.DoAndWait(func() { u.w.SetCloseIntercept(func() {}) }) // opening: a moment
+				fyne.DoAndWait(u.opening)
 			}
 		}
 		o, err := office.Open(path, office.Options{DeferCheck: true, Progress: u.update})
@@ -284,7 +284,8 @@ func openMain(a fyne.App, o *office.Office, path string, opt Options, lock *stor
 			closers[i]()
 		}
 		logout()
-		// Every exit refreshes today's automatic backup with the day's work.
+		// Every exit brings today's automatic backup up to the day's work
+		// (it copies nothing when the register did not change).
 		if _, err := o.ExitBackup(context.Background()); err != nil && o.Damaged() == nil {
 			fyne.LogError("sao lưu tự động", err)
 		}

@@ -16,34 +16,33 @@ import (
 // register made by an older release is upgraded (seconds at 100,000
 // dossiers, a minute or more at 1,000,000): which step, how far, and not to
 // turn the computer off. Closing it is refused while the upgrade runs; a
-// kill is safe anyway (each step is one transaction).
+// kill is safe anyway (each step is one transaction). The same window
+// first says, when it must, that the program waits for the window closed a
+// moment ago (waiting).
 type upgradeWindow struct {
 	w     fyne.Window
 	title *widget.Label
 	note  *widget.Label
 	step  *widget.Label
 	bar   *widget.ProgressBar
-	body  *fyne.Container
 }
 
 func newUpgradeWindow(a fyne.App) *upgradeWindow {
-	u := &upgradeWindow{w: a.NewWindow(WindowTitle + " – đang nâng cấp sổ")}
-	u.title = widget.NewLabelWithStyle(upgradeTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.step = widget.NewLabel("Đang chuẩn bị…")
+	u := &upgradeWindow{w: a.NewWindow(WindowTitle)}
+	u.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.step = widget.NewLabel("")
 	u.step.Wrapping = fyne.TextWrapWord
 	u.bar = widget.NewProgressBar()
 	u.note = widget.NewLabel(office.UpgradeNote)
 	u.note.Wrapping = fyne.TextWrapWord
 	u.note.Importance = widget.WarningImportance
-	u.body = container.NewVBox(u.title, u.step, u.bar, u.note)
-	u.w.SetContent(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.InfoIcon())), nil, u.body))
-	u.w.SetCloseIntercept(func() {}) // not while the register is half upgraded
+	body := container.NewVBox(u.title, u.step, u.bar, u.note)
+	u.w.SetContent(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.InfoIcon())), nil, body))
+	u.upgrading()
 	u.w.Resize(fyne.NewSize(560, 220))
 	u.w.CenterOnScreen()
 	return u
 }
-
-const upgradeTitle = "Đang nâng cấp sổ theo dõi hồ sơ lên phiên bản mới"
 
 // waiting says the program waits for the window closed a moment ago,
 // which is still saving its exit backup; closing this window gives up
@@ -60,14 +59,18 @@ func (u *upgradeWindow) waiting(giveUp func()) {
 	})
 }
 
-// upgrading turns the waiting window into the upgrade's.
+// opening: the wait is over and the register opens, a moment in which the
+// window cannot be closed.
+func (u *upgradeWindow) opening() { u.w.SetCloseIntercept(func() {}) }
+
+// upgrading shows the upgrade's progress (from the start, or after a wait).
 func (u *upgradeWindow) upgrading() {
 	u.w.SetTitle(WindowTitle + " – đang nâng cấp sổ")
-	u.title.SetText(upgradeTitle)
+	u.title.SetText("Đang nâng cấp sổ theo dõi hồ sơ lên phiên bản mới")
 	u.step.SetText("Đang chuẩn bị…")
 	u.note.Show()
 	u.bar.Show()
-	u.w.SetCloseIntercept(func() {})
+	u.opening() // not while the register is half upgraded
 }
 
 // show puts the window on screen.
