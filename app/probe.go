@@ -54,18 +54,29 @@ func startCPUProfile() {
 	if path == "" {
 		return
 	}
-	f, err := os.Create(path)
-	if err == nil {
-		err = pprof.StartCPUProfile(f)
-	}
+	stop, err := cpuProfile(path)
 	if err != nil {
 		log.Printf("MOTCUA_CPUPROFILE: %v", err)
 		return
 	}
-	stopCPUProfile = func() {
+	stopCPUProfile = stop
+}
+
+// cpuProfile starts a CPU profile into the file path and returns what
+// ends it.
+func cpuProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
-	}
+	}, nil
 }
 
 // traceFirstFrame, when MOTCUA_FIRST_FRAME (or MOTCUA_CPUPROFILE) is set, prints to stderr the

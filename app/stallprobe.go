@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -216,19 +215,6 @@ func writeStallReport(path string, rep stallReport) error {
 	return err
 }
 
-// readStallReport reads a report writeStallReport wrote.
-func readStallReport(path string) (stallReport, error) {
-	var rep stallReport
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return rep, err
-	}
-	if err := json.Unmarshal(b, &rep); err != nil {
-		return rep, fmt.Errorf("%s: %w", path, err)
-	}
-	return rep, nil
-}
-
 // uiStack is the UI goroutine's stack in short, out of the text of
 // runtime.Stack(buf, true): the goroutine running Fyne's loop (runGL), else
 // goroutine 1. "" when neither is found.
@@ -331,22 +317,15 @@ func startStallProbe() {
 	go stallLoop(rec)
 }
 
-// stallProfile starts a CPU profile into path and returns what ends it.
+// stallProfile starts a CPU profile into path and returns what ends it
+// (nothing to end when it could not start).
 func stallProfile(path string) (stop func()) {
-	f, err := os.Create(path)
-	if err == nil {
-		if err = pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-		}
-	}
+	stop, err := cpuProfile(path)
 	if err != nil {
 		log.Printf("MOTCUA_STALLS_PROFILE: %v", err)
 		return func() {}
 	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}
+	return stop
 }
 
 // stallLoop posts the callbacks and records their waits, forever.

@@ -194,3 +194,16 @@ func TestCondenseStackKeepsTheProgramsOwnFramesDeepDown(t *testing.T) {
 		t.Errorf("condensed:\n%s", got)
 	}
 }
+
+// readStallReport reads a report writeStallReport wrote.
+func readStallReport(path string) (stallReport, error) {
+	var rep stallReport
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return rep, err
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		return rep, fmt.Errorf("%s: %w", path, err)
+	}
+	return rep, nil
+}
