@@ -14,13 +14,7 @@ import (
 // the line went unrecorded and every later Page Down landed on it again:
 // the real window stuck at the 100th line.
 func TestKeysLandingOnAnUnreadPage(t *testing.T) {
-	f := newFixture(t, at(2026, 11, 23, 10, 0))
-	n := pageSize + pageSize/2
-	for i := range n {
-		f.receive("Công dân "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 23, 7, 40))
-	}
-	r := f.openRegister()
-	f.win.Canvas().Focus(r.list)
+	f, r, n := pagedRegister(t)
 	press := func(k fyne.KeyName) {
 		f.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k})
 	}
@@ -65,13 +59,7 @@ func TestKeysLandingOnAnUnreadPage(t *testing.T) {
 // Page Down goes line by screenful through the whole register, across
 // its pages, and ends on the last line.
 func TestPageDownCrossesPages(t *testing.T) {
-	f := newFixture(t, at(2026, 11, 23, 10, 0))
-	n := pageSize + pageSize/2
-	for i := range n {
-		f.receive("Công dân "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 23, 7, 40))
-	}
-	r := f.openRegister()
-	f.win.Canvas().Focus(r.list)
+	f, r, n := pagedRegister(t)
 	prev := -1
 	for range n {
 		f.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
@@ -86,4 +74,17 @@ func TestPageDownCrossesPages(t *testing.T) {
 	if d := r.detail.d; prev != n-1 || d == nil || d.Applicant.Name != "Công dân 0" {
 		t.Fatalf("Page Down stopped at line %d of %d (%+v)", prev, n, d)
 	}
+}
+
+// pagedRegister is a register of a page and a half of dossiers, open with
+// the list focused; n is the number of lines.
+func pagedRegister(t *testing.T) (f *fixture, r *registerScreen, n int) {
+	f = newFixture(t, at(2026, 11, 23, 10, 0))
+	n = pageSize + pageSize/2
+	for i := range n {
+		f.receive("Công dân "+strconv.Itoa(i), "khai-sinh", at(2026, 11, 23, 7, 40))
+	}
+	r = f.openRegister()
+	f.win.Canvas().Focus(r.list)
+	return f, r, n
 }

@@ -263,12 +263,7 @@ func TestDamagedRegisterOpensReadOnly(t *testing.T) {
 	if !bytes.Contains([]byte(derr.Error()), []byte("bị hỏng")) || !bytes.Contains([]byte(derr.Error()), []byte("sao lưu")) {
 		t.Fatalf("message does not say what to do: %v", derr)
 	}
-	if err := s.Tx(context.Background(), func(tx *Tx) error { return tx.SetSetting("x", "y") }); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("a write to a damaged register was allowed: %v", err)
-	}
-	if _, err := s.DB().Exec("INSERT INTO settings (key, value) VALUES ('a','b')"); err == nil {
-		t.Fatal("the connection is not read-only")
-	}
+	assertRefusesWrites(t, s)
 }
 
 // A command that only reads must neither wait for nor block another
@@ -360,5 +355,17 @@ func TestCopyToAndInspect(t *testing.T) {
 	}
 	if fi.Dossiers != 7 || fi.Schema != SchemaVersion {
 		t.Fatalf("inspect: %+v", fi)
+	}
+}
+
+// assertRefusesWrites: a damaged register refuses every change, through
+// the store (ErrDamaged, in words) and on its connection (read-only).
+func assertRefusesWrites(t *testing.T, s *Store) {
+	t.Helper()
+	if err := s.Tx(context.Background(), func(tx *Tx) error { return tx.SetSetting("x", "y") }); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("a write to a damaged register was allowed: %v", err)
+	}
+	if _, err := s.DB().Exec("INSERT INTO settings (key, value) VALUES ('a','b')"); err == nil {
+		t.Fatal("the connection is not read-only")
 	}
 }

@@ -199,12 +199,7 @@ func TestBackgroundCheckFindsDamage(t *testing.T) {
 	if !errors.Is(err, ErrDamaged) || !errors.Is(s.Damaged(), ErrDamaged) {
 		t.Fatalf("background check: %v; damaged: %v", err, s.Damaged())
 	}
-	if err := s.Tx(context.Background(), func(tx *Tx) error { return tx.SetSetting("x", "y") }); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("a write after the check found damage: %v", err)
-	}
-	if _, err := s.DB().Exec("INSERT INTO settings (key, value) VALUES ('a','b')"); err == nil {
-		t.Fatal("the connection is not read-only")
-	}
+	assertRefusesWrites(t, s)
 	if b, _ := os.ReadFile(path + checkSuffix); bytes.Contains(b, []byte("ok ")) {
 		t.Fatal("a failed check was remembered as passed")
 	}
